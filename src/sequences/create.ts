@@ -1,0 +1,70 @@
+import * as aq from 'arquero';
+import type { ColumnTable } from 'arquero';
+import type { Alphabet, CellAttribute, StateSequences } from './types.js';
+import { MISSING, VOID } from './types.js';
+
+/** What `createSequences` needs; everything but the alphabet and codes has a default. */
+export interface SequencesInit {
+  alphabet: Alphabet;
+  /** Row-major N x T codes (state index, MISSING or VOID). */
+  codes: Uint8Array;
+  n: number;
+  t: number;
+  /** Observed lengths; default: position after the last non-VOID cell of each row. */
+  lengths?: Int32Array;
+  ids?: readonly string[];
+  weights?: Float64Array;
+  timeLabels?: readonly string[];
+  covariates?: ColumnTable;
+  cellAttributes?: Record<string, CellAttribute>;
+}
+
+/**
+ * Assemble and check a `StateSequences` object.
+ *
+ * Cells at or past a row's length are forced to VOID so every consumer can
+ * rely on `lengths` alone.
+ *
+ * @example
+ * const s = createSequences({ alphabet: makeAlphabet(['a', 'b']), n: 2, t: 3,
+ *   codes: Uint8Array.from([0, 1, 1, 1, 0, VOID]) });
+ * s.lengths; // Int32Array [3, 2]
+ */
+export function createSequences(init: SequencesInit): StateSequences {
+  const { alphabet, codes, n, t } = init;
+  if (codes.length !== n * t) throw new Error(`codes has ${codes.length} cells; expected n x t = ${n * t}.`);
+  const nStates = alphabet.codes.length;
+  const lengths = init.lengths ?? inferLengths(codes, n, t);
+  if (lengths.length !== n) throw new Error(`lengths has ${lengths.length} entries; expected ${n}.`);
+  for (let i = 0; i < n; i++) {
+    const len = lengths[i];
+    if (len < 0 || len > t) throw new Error(`Sequence ${i} has length ${len}; expected 0..${t}.`);
+    for (let j = 0; j < t; j++) {
+      const c = codes[i * t + j];
+      if (j >= len) codes[i * t + j] = VOID;
+      else if (c !== MISSING && c >= nStates) throw new Error(`Sequence ${i}, month ${j}: code ${c} is not a state of the alphabet.`);
+    }
+  }
+  const ids = init.ids ?? Array.from({ length: n }, (_, i) => String(i + 1));
+  const weights = init.weights ?? new Float64Array(n).fill(1);
+  const timeLabels = init.timeLabels ?? Array.from({ length: t }, (_, j) => String(j));
+  const covariates = init.covariates ?? aq.table({ id: [...ids] });
+  if (ids.length !== n || weights.length !== n) throw new Error('ids and weights need one entry per sequence.');
+  if (timeLabels.length !== t) throw new Error(`timeLabels has ${timeLabels.length} entries; expected ${t}.`);
+  if (covariates.numRows() !== n) throw new Error(`covariates has ${covariates.numRows()} rows; expected ${n}.`);
+  const cellAttributes = init.cellAttributes ?? {};
+  for (const [name, attr] of Object.entries(cellAttributes)) {
+    if (attr.values.length !== n * t) throw new Error(`Cell attribute "${name}" has ${attr.values.length} cells; expected ${n * t}.`);
+  }
+  return { alphabet, n, t, codes, lengths, ids, weights, timeLabels, covariates, cellAttributes };
+}
+
+function inferLengths(codes: Uint8Array, n: number, t: number): Int32Array {
+  const lengths = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    let len = t;
+    while (len > 0 && codes[i * t + len - 1] === VOID) len--;
+    lengths[i] = len;
+  }
+  return lengths;
+}
