@@ -1,0 +1,65 @@
+// Access to the TraMineR reference outputs in ../shared/fixtures/traminer.
+// They are never copied into the project: suites that need them skip when absent.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import * as aq from 'arquero';
+import { createSequences, makeAlphabet, type StateSequences } from '../../src/index.js';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Folder of the TraMineR fixtures. */
+export const FIXTURE_DIR = resolve(repoRoot, '../shared/fixtures/traminer');
+
+/** True when the fixtures are present; suites use `describe.skipIf(!hasFixtures)`. */
+export const hasFixtures = existsSync(resolve(FIXTURE_DIR, 'mvad.csv'));
+
+if (!hasFixtures) {
+  console.warn(`TraMineR parity tests skipped: fixtures not found at ${FIXTURE_DIR}`);
+}
+
+/** Absolute path of one fixture file. */
+export function fixturePath(name: string): string {
+  return resolve(FIXTURE_DIR, name);
+}
+
+/** A fixture CSV as rows of strings (header row included). */
+export function readFixtureRows(name: string): string[][] {
+  return parse(readFileSync(fixturePath(name), 'utf8'), { relax_column_count: false }) as string[][];
+}
+
+/** A headerless numeric matrix fixture (e.g. the 712 x 712 distances). */
+export function readMatrix(name: string): number[][] {
+  return readFixtureRows(name).map((row) => row.map(Number));
+}
+
+/** The mvad months every reference uses: Sep.93 .. Jun.99 (70 months). */
+export const MVAD_FIRST = 'Sep.93';
+export const MVAD_LAST = 'Jun.99';
+/** The mvad alphabet in TraMineR's (alphabetical) order. */
+export const MVAD_STATES = ['employment', 'FE', 'HE', 'joblessness', 'school', 'training'];
+
+/**
+ * mvad as TraMineR's references define it: 70 months, unweighted, alphabetical states.
+ * A minimal reader independent of src/ingest, so parity suites test one thing each.
+ */
+export function loadMvad(): StateSequences {
+  const [header, ...rows] = readFixtureRows('mvad.csv');
+  const from = header.indexOf(MVAD_FIRST);
+  const to = header.indexOf(MVAD_LAST);
+  const t = to - from + 1;
+  const n = rows.length;
+  const codes = new Uint8Array(n * t);
+  rows.forEach((row, i) => {
+    for (let j = 0; j < t; j++) codes[i * t + j] = MVAD_STATES.indexOf(row[from + j]);
+  });
+  const covariates = aq.table(Object.fromEntries(header.slice(0, from).map((h, c) => [h, rows.map((r) => r[c])])));
+  return createSequences({
+    alphabet: makeAlphabet(MVAD_STATES),
+    n, t, codes,
+    ids: rows.map((r) => r[0]),
+    timeLabels: header.slice(from, to + 1),
+    covariates,
+  });
+}
