@@ -1,0 +1,2 @@
+// Public API of src/charts (re-exported from src/index.ts).
+export {};

@@ -1,0 +1,2 @@
+// Public API of src/cluster (re-exported from src/index.ts).
+export {};

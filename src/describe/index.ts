@@ -1,0 +1,2 @@
+// Public API of src/describe (re-exported from src/index.ts).
+export {};

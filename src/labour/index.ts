@@ -1,0 +1,2 @@
+// Public API of src/labour (re-exported from src/index.ts).
+export {};

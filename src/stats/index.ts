@@ -1,0 +1,2 @@
+// Public API of src/stats (re-exported from src/index.ts).
+export {};
