@@ -1,2 +1,2 @@
 // Public API of src/stats (re-exported from src/index.ts).
-export {};
+export * from './random.js';
