@@ -1,2 +1,6 @@
 // Public API of src/charts (re-exported from src/index.ts).
-export {};
+export * from './i18n.js';
+export * from './theme.js';
+export * from './render.js';
+export * from './rows.js';
+export * from './indexPlot.js';

@@ -1,0 +1,117 @@
+import type { TopLevelSpec } from 'vega-lite';
+import type { Alphabet } from '../sequences/types.js';
+import type { Lang, TextKey } from './i18n.js';
+import { chartText } from './i18n.js';
+
+/** Vega-Lite top-level config object. */
+export type ChartConfig = NonNullable<TopLevelSpec['config']>;
+
+/** Options every chart builder takes. */
+export interface ChartOptions {
+  /** Language of titles and axis labels (default 'en'). */
+  lang?: Lang;
+  /** Chart title; `false` for none (default: a translated title per chart). */
+  title?: string | false;
+  /** Width of one panel in pixels. */
+  width?: number;
+  /** Height of one panel in pixels. */
+  height?: number;
+}
+
+/** Colour of missing months (TraMineR draws them dark grey; light grey keeps states readable). */
+export const MISSING_COLOR = '#D9D9D9';
+
+/** Colours for series that are not states (measures, events, groups): Okabe-Ito, starting where it contrasts most. */
+export const SERIES_PALETTE: readonly string[] = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#999999'];
+
+/**
+ * Vega-Lite config shared by all charts: plain white look, no cell border,
+ * and number formats of the chart language (decimal comma in Dutch).
+ *
+ * @example
+ * chartConfig('nl').locale?.number?.decimal; // ','
+ */
+export function chartConfig(lang: Lang): ChartConfig {
+  const config: ChartConfig = {
+    view: { stroke: null },
+    axis: { labelFontSize: 11, titleFontSize: 12, grid: false },
+    legend: { labelFontSize: 11, titleFontSize: 12, labelLimit: 260 },
+    header: { labelFontSize: 12, titleFontSize: 12 },
+    title: { fontSize: 14, anchor: 'start', offset: 10 },
+  };
+  if (lang === 'nl') {
+    config.locale = { number: { decimal: ',', thousands: '.', grouping: [3], currency: ['€ ', ''] } };
+  }
+  return config;
+}
+
+/**
+ * The title a chart shows: the caller's, none, or the translated default.
+ *
+ * @example
+ * chartTitle({ lang: 'nl' }, 'meanTime'); // 'Gemiddelde tijd per toestand'
+ */
+export function chartTitle(
+  options: ChartOptions,
+  key: TextKey,
+  params: Readonly<Record<string, string | number>> = {},
+): string | undefined {
+  if (options.title === false) return undefined;
+  return options.title ?? chartText(options.lang ?? 'en', key, params);
+}
+
+/**
+ * Colour scale of an alphabet for the `color` channel: state labels mapped to
+ * `alphabet.colors` in alphabet order (so every chart of one alphabet uses the
+ * same colours), plus a grey "missing" entry when asked.
+ *
+ * @param alphabet the states
+ * @param lang language of the "missing" label
+ * @param withMissing add the missing entry
+ * @example
+ * stateScale(makeAlphabet(['a', 'b']), 'en', false); // { domain: ['a', 'b'], range: ['#E69F00', '#56B4E9'] }
+ */
+export function stateScale(alphabet: Alphabet, lang: Lang, withMissing: boolean): { domain: string[]; range: string[] } {
+  const domain = [...alphabet.labels];
+  const range = [...alphabet.colors];
+  if (withMissing) {
+    domain.push(chartText(lang, 'missing'));
+    range.push(MISSING_COLOR);
+  }
+  return { domain, range };
+}
+
+/**
+ * Axis label expression that shows `timeLabels[value]` for a month index, or
+ * undefined when the labels are the indexes themselves (process time 0, 1, ...).
+ *
+ * @example
+ * monthLabelExpr(['2013-01', '2013-02']); // '(["2013-01","2013-02"])[datum.value] || ""'
+ */
+export function monthLabelExpr(timeLabels: readonly string[]): string | undefined {
+  if (timeLabels.every((label, j) => label === String(j))) return undefined;
+  // JSON string literals are valid Vega expression literals.
+  return `(${JSON.stringify(timeLabels)})[datum.value] || ""`;
+}
+
+/**
+ * Wrap a spec body as a top-level Vega-Lite spec with the schema, the shared
+ * config of `lang`, and the title (with an optional subtitle).
+ * Builders assemble bodies as plain objects; this is the one place they are typed.
+ *
+ * @example
+ * topLevel('en', 'Mean time', undefined, { data: { values: [] }, mark: 'bar' });
+ */
+export function topLevel(
+  lang: Lang,
+  title: string | undefined,
+  subtitle: string | undefined,
+  body: Record<string, unknown>,
+): TopLevelSpec {
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    ...(title ? { title: subtitle ? { text: title, subtitle } : title } : {}),
+    config: chartConfig(lang),
+    ...body,
+  } as unknown as TopLevelSpec;
+}
