@@ -1,2 +1,3 @@
 // Public API of src/cluster (re-exported from src/index.ts).
-export {};
+export * from './hclust.js';
+export * from './cutree.js';
