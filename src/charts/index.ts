@@ -4,3 +4,4 @@ export * from './theme.js';
 export * from './render.js';
 export * from './rows.js';
 export * from './indexPlot.js';
+export * from './stateDistributionPlot.js';

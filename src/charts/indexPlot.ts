@@ -5,7 +5,7 @@ import type { Lang } from './i18n.js';
 import type { RowGroup, SequenceSort } from './rows.js';
 import { indexRects, sortRows, splitRows } from './rows.js';
 import type { ChartOptions } from './theme.js';
-import { chartTitle, monthLabelExpr, stateScale, topLevel } from './theme.js';
+import { chartTitle, monthStep, monthX, stateScale, roundTo, topLevel } from './theme.js';
 
 /** Options of `indexPlot`. */
 export interface IndexPlotOptions extends ChartOptions {
@@ -64,7 +64,7 @@ export function indexPlotData(
     panels.push({ name: group.name, label, total });
     for (const r of rects) {
       if (r.s < 0) withMissing = true;
-      values.push({ x: r.x, x2: r.x2, y: round(r.y), y2: round(r.y2), state: r.s < 0 ? missing : seqs.alphabet.labels[r.s], panel: label });
+      values.push({ x: r.x - 0.5, x2: r.x2 - 0.5, y: roundTo(r.y, 4), y2: roundTo(r.y2, 4), state: r.s < 0 ? missing : seqs.alphabet.labels[r.s], panel: label });
     }
   }
   return { values, perRow, withMissing, panels };
@@ -116,7 +116,6 @@ export function indexUnitSpec(
   lang: Lang,
   size: { width: number; height: number; yTitle: string },
 ): Record<string, unknown> {
-  const labelExpr = monthLabelExpr(seqs.timeLabels);
   const scale = stateScale(seqs.alphabet, lang, data.withMissing);
   return {
     width: size.width,
@@ -124,13 +123,7 @@ export function indexUnitSpec(
     // A hairline stroke in the fill colour hides anti-aliasing seams between adjacent rows.
     mark: { type: 'rect', strokeWidth: 0.6 },
     encoding: {
-      x: {
-        field: 'x',
-        type: 'quantitative',
-        title: chartText(lang, 'month'),
-        scale: { domain: [0, seqs.t], nice: false },
-        axis: labelExpr ? { labelExpr } : {},
-      },
+      x: monthX(lang, seqs.timeLabels, monthStep(seqs.t, size.width)),
       x2: { field: 'x2' },
       y: { field: 'y', type: 'quantitative', title: size.yTitle, scale: { nice: false, zero: true }, axis: { format: ',~r' } },
       y2: { field: 'y2' },
@@ -153,8 +146,3 @@ function orderRank(order: ArrayLike<number>, n: number): Int32Array {
 function allRows(n: number): Int32Array {
   return Int32Array.from({ length: n }, (_, i) => i);
 }
-
-function round(v: number): number {
-  return Math.round(v * 1e4) / 1e4;
-}
-

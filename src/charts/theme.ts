@@ -115,3 +115,50 @@ export function topLevel(
     ...body,
   } as unknown as TopLevelSpec;
 }
+
+/**
+ * A readable step between labelled months: 1, 2, 3, 6, 12, 24 or 60 months,
+ * with at most one label per `pixelsPerLabel` pixels.
+ *
+ * @example
+ * monthStep(60, 300); // 12
+ */
+export function monthStep(t: number, width: number, pixelsPerLabel = 55): number {
+  const most = Math.max(3, Math.floor(width / pixelsPerLabel));
+  return [1, 2, 3, 6, 12, 24, 60].find((s) => t / s <= most) ?? Math.ceil(t / most);
+}
+
+/**
+ * The `x` encoding of a month axis: month j drawn over [j - 0.5, j + 0.5] so
+ * the tick of month j sits in the middle of its bar; ticks every `step`
+ * months show `timeLabels`. Data rows carry the month start in `field`.
+ *
+ * @param lang axis title language
+ * @param timeLabels one label per month
+ * @param step months between ticks (default: `monthStep` for a 300-pixel axis)
+ * @example
+ * monthX('en', ['0', '1', '2']); // { field: 'x', type: 'quantitative', scale: { domain: [-0.5, 2.5], ... }, ... }
+ */
+export function monthX(lang: Lang, timeLabels: readonly string[], step?: number, field = 'x'): Record<string, unknown> {
+  const t = timeLabels.length;
+  const every = step ?? monthStep(t, 300);
+  const labelExpr = monthLabelExpr(timeLabels);
+  return {
+    field,
+    type: 'quantitative',
+    title: chartText(lang, 'month'),
+    scale: { domain: [-0.5, t - 0.5], nice: false, zero: false },
+    axis: { values: Array.from({ length: Math.ceil(t / every) }, (_, k) => k * every), ...(labelExpr ? { labelExpr } : {}) },
+  };
+}
+
+/**
+ * Round for inline chart data: fewer digits keep specs small; 6 decimals is far below a pixel.
+ *
+ * @example
+ * roundTo(0.123456789); // 0.123457
+ */
+export function roundTo(v: number, digits = 6): number {
+  const f = 10 ** digits;
+  return Math.round(v * f) / f;
+}

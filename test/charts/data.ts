@@ -42,3 +42,22 @@ export function syntheticSequences(n: number, t = 48, seed = 1): { seqs: StateSe
   }
   return { seqs: createSequences({ alphabet: jobcoachAlphabet, codes, n, t }), groups };
 }
+
+/** Shares and N at risk per group, computed plainly for chart tests (not a reference implementation). */
+export function sharesByGroup(seqs: StateSequences, groups: ArrayLike<number>): { name: string; shares: Float64Array[]; nValid: Float64Array }[] {
+  const names = [...new Set(Array.from(groups))].sort((a, b) => a - b);
+  const nStates = seqs.alphabet.codes.length;
+  return names.map((g) => {
+    const shares = Array.from({ length: nStates }, () => new Float64Array(seqs.t));
+    const nValid = new Float64Array(seqs.t);
+    for (let i = 0; i < seqs.n; i++) {
+      if (groups[i] !== g) continue;
+      for (let j = 0; j < seqs.lengths[i]; j++) {
+        shares[seqs.codes[i * seqs.t + j]][j] += 1;
+        nValid[j] += 1;
+      }
+    }
+    for (const row of shares) for (let j = 0; j < seqs.t; j++) row[j] = nValid[j] > 0 ? row[j] / nValid[j] : 0;
+    return { name: `group ${g}`, shares, nValid };
+  });
+}
