@@ -1,0 +1,209 @@
+import { invertSymmetric } from './linalg.js';
+
+/** How the coefficient variance is estimated. */
+export type FixedEffectsSe = 'cluster' | 'classical';
+
+/** Observations for a unit fixed-effects regression on category dummies. */
+export interface CategoryFixedEffectsInput {
+  /** Unit (e.g. person) of each observation; observations of a unit must be contiguous. */
+  unit: ArrayLike<number>;
+  /** Category 0..categories-1 of each observation; category 0 is the reference. */
+  category: ArrayLike<number>;
+  /** Outcome of each observation (finite). */
+  y: ArrayLike<number>;
+  /** Observation weights (default 1). */
+  weight?: ArrayLike<number>;
+  /** Number of categories K. */
+  categories: number;
+  /** 'cluster' (default): robust, clustered by unit; 'classical': homoskedastic. */
+  se?: FixedEffectsSe;
+}
+
+/** Fit of y_it = α_i + β_{c(it)} + ε_it with β_0 = 0. */
+export interface CategoryFixedEffectsFit {
+  /** β_c per category; coef[0] = 0; NaN for a category without within-unit variation. */
+  readonly coef: number[];
+  /** Standard error of β_c; se[0] = 0. */
+  readonly se: number[];
+  /** Row-major K x K covariance of β (row and column 0 are zero). */
+  readonly vcov: Float64Array;
+  /** Observations used (units with at least one observation). */
+  readonly nObs: number;
+  /** Units with at least two observations (the others carry no within information). */
+  readonly nUnits: number;
+  /** Observations per category. */
+  readonly obsPerCategory: number[];
+  /** Residual standard deviation sqrt(Σ w e² / (N - G - K')), K' = estimable non-reference categories. */
+  readonly sigma: number;
+  readonly seType: FixedEffectsSe;
+}
+
+/**
+ * Unit fixed-effects (within) least squares of an outcome on category dummies:
+ * y_it = α_i + Σ_{c>0} β_c 1[c(it) = c] + ε_it, e.g. wages on months since start
+ * with a person effect α_i, so β_c compares each person with themself.
+ *
+ * The within transformation (Wooldridge 2010, Econometric Analysis of Cross
+ * Section and Panel Data, 10.5) subtracts each unit's weighted mean. With
+ * c_ib = Σ_{t: c(it)=b} w_it, W_i = Σ_t w_it, s_ib = Σ_{t: c(it)=b} w_it y_it:
+ *   X̃ᵀWX̃ = Σ_i (diag(c_i) - c_i c_iᵀ / W_i),  X̃ᵀWỹ = Σ_i (s_i - c_i ȳ_i),
+ * so no N x K design is built. Variance: 'cluster' is the sandwich
+ * q (X̃ᵀWX̃)⁻¹ (Σ_i g_i g_iᵀ) (X̃ᵀWX̃)⁻¹ with g_ib = Σ_{t: c(it)=b} w_it e_it and
+ * q = G/(G-1) (N-1)/(N-K') (Arellano 1987; the small-sample factor of Stata's
+ * `xtreg, fe vce(cluster)`); 'classical' is σ² (X̃ᵀWX̃)⁻¹ with
+ * σ² = Σ w e² / (N - G - K'). G counts units with two or more observations.
+ *
+ * @param input units, categories, outcome, weights, number of categories, variance type
+ * @returns coefficients relative to category 0 with standard errors
+ * @example
+ * // two persons observed in months 0 and 1; within differences 2 and 4
+ * const fit = categoryFixedEffects({ unit: [0, 0, 1, 1], category: [0, 1, 0, 1], y: [5, 7, 1, 5], categories: 2 });
+ * fit.coef; // [0, 3]
+ */
+export function categoryFixedEffects(input: CategoryFixedEffectsInput): CategoryFixedEffectsFit {
+  const { unit, category, y, weight, categories: k, se: seType = 'cluster' } = input;
+  const n = y.length;
+  if (unit.length !== n || category.length !== n || (weight && weight.length !== n)) {
+    throw new Error('unit, category, y and weight need one entry per observation.');
+  }
+  const xtx = new Float64Array(k * k);
+  const xty = new Float64Array(k);
+  const c = new Float64Array(k); // per-unit weighted counts per category
+  const s = new Float64Array(k); // per-unit weighted outcome sums per category
+  const touched = new Int32Array(k); // categories seen in the current unit
+  const stamp = new Int32Array(k); // stamp[b] = number of the unit that last touched b
+  let unitNo = 0;
+  const obsPerCategory = new Array<number>(k).fill(0);
+  let groups = 0;
+  let nObs = 0;
+
+  // pass 1: accumulate X̃ᵀWX̃ and X̃ᵀWỹ unit by unit
+  forEachUnit(unit, n, (from, to) => {
+    unitNo++;
+    let nt = 0;
+    let wSum = 0;
+    let wySum = 0;
+    for (let r = from; r < to; r++) {
+      const b = category[r];
+      if (!(b >= 0 && b < k) || !Number.isInteger(b)) throw new Error(`Observation ${r} has category ${b}; expected 0..${k - 1}.`);
+      if (!Number.isFinite(y[r])) throw new Error(`Observation ${r} has a non-finite outcome ${y[r]}.`);
+      const w = weight ? weight[r] : 1;
+      if (stamp[b] !== unitNo) {
+        stamp[b] = unitNo;
+        touched[nt++] = b;
+      }
+      c[b] += w;
+      s[b] += w * y[r];
+      wSum += w;
+      wySum += w * y[r];
+      obsPerCategory[b]++;
+    }
+    nObs += to - from;
+    if (to - from >= 2 && wSum > 0) {
+      groups++;
+      const ybar = wySum / wSum;
+      // X̃ᵀWX̃ += diag(c) - c cᵀ / W;  X̃ᵀWỹ += s - c ȳ
+      for (let p = 0; p < nt; p++) {
+        const a = touched[p];
+        xty[a] += s[a] - c[a] * ybar;
+        xtx[a * k + a] += c[a];
+        for (let q = 0; q < nt; q++) xtx[a * k + touched[q]] -= (c[a] * c[touched[q]]) / wSum;
+      }
+    }
+    for (let p = 0; p < nt; p++) c[touched[p]] = s[touched[p]] = 0;
+  });
+
+  // solve on the non-reference categories 1..K-1
+  const kk = k - 1;
+  const sub = new Float64Array(kk * kk);
+  for (let a = 0; a < kk; a++) for (let b = 0; b < kk; b++) sub[a * kk + b] = xtx[(a + 1) * k + b + 1];
+  const { inverse, dropped } = invertSymmetric(sub, kk);
+  const beta = new Float64Array(k); // β_0 = 0; dropped categories 0 in the residuals
+  for (let a = 0; a < kk; a++) {
+    if (dropped[a]) continue;
+    let v = 0;
+    for (let b = 0; b < kk; b++) if (!dropped[b]) v += inverse[a * kk + b] * xty[b + 1];
+    beta[a + 1] = v;
+  }
+  const kEst = dropped.filter((d) => !d).length;
+
+  // pass 2: residuals e_it = (y_it - ȳ_i) - (β_c(it) - Σ_b p_ib β_b), scores g_ib = Σ_{t in b} w e
+  const meat = new Float64Array(kk * kk);
+  const g = new Float64Array(k);
+  let sse = 0;
+  forEachUnit(unit, n, (from, to) => {
+    unitNo++;
+    if (to - from < 2) return;
+    let wSum = 0;
+    let wySum = 0;
+    let wbSum = 0;
+    for (let r = from; r < to; r++) {
+      const w = weight ? weight[r] : 1;
+      wSum += w;
+      wySum += w * y[r];
+      wbSum += w * beta[category[r]];
+    }
+    if (!(wSum > 0)) return;
+    const ybar = wySum / wSum;
+    const bbar = wbSum / wSum;
+    let nt = 0;
+    for (let r = from; r < to; r++) {
+      const w = weight ? weight[r] : 1;
+      const b = category[r];
+      const e = y[r] - ybar - (beta[b] - bbar);
+      sse += w * e * e;
+      if (stamp[b] !== unitNo) {
+        stamp[b] = unitNo;
+        touched[nt++] = b;
+      }
+      g[b] += w * e;
+    }
+    for (let p = 0; p < nt; p++) {
+      const a = touched[p];
+      if (a === 0) continue;
+      for (let q = 0; q < nt; q++) if (touched[q] !== 0) meat[(a - 1) * kk + touched[q] - 1] += g[a] * g[touched[q]];
+    }
+    for (let p = 0; p < nt; p++) g[touched[p]] = 0;
+  });
+
+  const dfResid = nObs - groups - kEst;
+  const sigma2 = dfResid > 0 ? sse / dfResid : NaN;
+  const q = groups > 1 && nObs > kEst ? (groups / (groups - 1)) * ((nObs - 1) / (nObs - kEst)) : NaN;
+  const vcov = new Float64Array(k * k);
+  for (let a = 0; a < kk; a++) {
+    for (let b = 0; b < kk; b++) {
+      let v: number;
+      if (dropped[a] || dropped[b]) v = NaN;
+      else if (seType === 'classical') v = sigma2 * inverse[a * kk + b];
+      else {
+        // sandwich (X̃ᵀWX̃)⁻¹ M (X̃ᵀWX̃)⁻¹
+        v = 0;
+        for (let p = 0; p < kk; p++) {
+          if (dropped[p]) continue;
+          let inner = 0;
+          for (let r = 0; r < kk; r++) if (!dropped[r]) inner += meat[p * kk + r] * inverse[r * kk + b];
+          v += inverse[a * kk + p] * inner;
+        }
+        v *= q;
+      }
+      vcov[(a + 1) * k + b + 1] = v;
+    }
+  }
+  const coef = Array.from(beta, (v, b) => (b > 0 && dropped[b - 1] ? NaN : v));
+  const se = Array.from({ length: k }, (_, b) => (b === 0 ? 0 : Math.sqrt(vcov[b * k + b])));
+  return { coef, se, vcov, nObs, nUnits: groups, obsPerCategory, sigma: Math.sqrt(sigma2), seType };
+}
+
+/** Call `fn(from, to)` for each run of equal consecutive unit values; a unit may form one run only. */
+function forEachUnit(unit: ArrayLike<number>, n: number, fn: (from: number, to: number) => void): void {
+  const seen = new Set<number>();
+  let from = 0;
+  for (let r = 1; r <= n; r++) {
+    if (r === n || unit[r] !== unit[from]) {
+      if (seen.has(unit[from])) throw new Error(`Observations of unit ${unit[from]} are not contiguous; sort them by unit.`);
+      seen.add(unit[from]);
+      fn(from, r);
+      from = r;
+    }
+  }
+}
