@@ -1,6 +1,6 @@
 import type { StateSequences } from '../sequences/types.js';
 import { shannon, stateIndex, type DescribeOptions } from './states.js';
-import { rowSpells } from './spells.js';
+import { rowSpells, spellScratch } from './spells.js';
 
 /** Options of the per-sequence indicators: they never use weights. */
 export type IndicatorOptions = Pick<DescribeOptions, 'withMissing'>;
@@ -53,12 +53,10 @@ export function withinEntropy(seqs: StateSequences, options: IndicatorOptions & 
 export function transitionCount(seqs: StateSequences, options: IndicatorOptions & { normalize?: boolean } = {}): Float64Array {
   const { withMissing = false, normalize = false } = options;
   const { n, t } = seqs;
-  const state = new Uint8Array(t);
-  const start = new Int32Array(t);
-  const duration = new Int32Array(t);
+  const scratch = spellScratch(t);
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const d = rowSpells(seqs, i, withMissing, state, start, duration);
+    const d = rowSpells(seqs, i, withMissing, scratch);
     out[i] = d > 0 ? d - 1 : 0;
   }
   return normalize ? perPossibleTransition(out, seqs.lengths) : out;
@@ -93,14 +91,13 @@ function perPossibleTransition(transitions: Float64Array, lengths: Int32Array): 
 export function turbulence(seqs: StateSequences, options: IndicatorOptions = {}): Float64Array {
   const { withMissing = false } = options;
   const { n, t } = seqs;
-  const state = new Uint8Array(t);
-  const start = new Int32Array(t);
-  const duration = new Int32Array(t);
+  const scratch = spellScratch(t);
+  const { state, duration } = scratch;
   const phiN = new Float64Array(t + 1);
   const lastSeen = new Int32Array(256);
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const d = rowSpells(seqs, i, withMissing, state, start, duration);
+    const d = rowSpells(seqs, i, withMissing, scratch);
     if (d === 0) {
       out[i] = NaN;
       continue;

@@ -16,6 +16,18 @@ export interface Spells {
   readonly duration: Int32Array;
 }
 
+/** Per-row spell buffers of length T, filled by `rowSpells`. */
+export interface SpellScratch {
+  readonly state: Uint8Array;
+  readonly start: Int32Array;
+  readonly duration: Int32Array;
+}
+
+/** Buffers for the spells of one row of a T-month sequence set. */
+export function spellScratch(t: number): SpellScratch {
+  return { state: new Uint8Array(t), start: new Int32Array(t), duration: new Int32Array(t) };
+}
+
 /**
  * Split row i into spells, TraMineR's `seqdss` / `seqdur` rule: a spell is a
  * maximal run of one state; unless `withMissing`, missing months never start
@@ -23,13 +35,11 @@ export interface Spells {
  * joins that state's spell (A A * * A is one spell of A lasting 5 months,
  * A * B is A for 2 months then B). With `withMissing`, a run of missing months
  * is a spell of its own (state MISSING).
- * Writes the spells into the scratch arrays (length >= T) and returns their number.
+ * Writes the spells into `scratch` and returns their number.
  */
-export function rowSpells(
-  seqs: StateSequences, i: number, withMissing: boolean,
-  state: Uint8Array, start: Int32Array, duration: Int32Array,
-): number {
+export function rowSpells(seqs: StateSequences, i: number, withMissing: boolean, scratch: SpellScratch): number {
   const { t, codes, lengths } = seqs;
+  const { state, start, duration } = scratch;
   const row = i * t;
   const len = lengths[i];
   let count = 0;
@@ -67,11 +77,9 @@ export function rowSpells(
 export function spells(seqs: StateSequences, options: Pick<DescribeOptions, 'withMissing'> = {}): Spells {
   const { withMissing = false } = options;
   const { n, t } = seqs;
-  const sState = new Uint8Array(t);
-  const sStart = new Int32Array(t);
-  const sDuration = new Int32Array(t);
+  const scratch = spellScratch(t);
   const offsets = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i] + rowSpells(seqs, i, withMissing, sState, sStart, sDuration);
+  for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i] + rowSpells(seqs, i, withMissing, scratch);
   const total = offsets[n];
   const row = new Int32Array(total);
   const state = new Uint8Array(total);
@@ -79,11 +87,11 @@ export function spells(seqs: StateSequences, options: Pick<DescribeOptions, 'wit
   const duration = new Int32Array(total);
   for (let i = 0; i < n; i++) {
     const k = offsets[i];
-    const count = rowSpells(seqs, i, withMissing, sState, sStart, sDuration);
+    const count = rowSpells(seqs, i, withMissing, scratch);
     row.fill(i, k, k + count);
-    state.set(sState.subarray(0, count), k);
-    start.set(sStart.subarray(0, count), k);
-    duration.set(sDuration.subarray(0, count), k);
+    state.set(scratch.state.subarray(0, count), k);
+    start.set(scratch.start.subarray(0, count), k);
+    duration.set(scratch.duration.subarray(0, count), k);
   }
   return { offsets, row, state, start, duration };
 }
