@@ -1,3 +1,6 @@
 // Public API of src/cluster (re-exported from src/index.ts).
 export * from './hclust.js';
 export * from './cutree.js';
+export * from './medoids.js';
+export * from './silhouette.js';
+export * from './pam.js';

@@ -1,0 +1,89 @@
+import type { DistanceMatrix } from '../distance/matrix.js';
+import { renumberByFirstAppearance } from './cutree.js';
+import { distanceRow } from './rows.js';
+
+/** A partition around medoids. */
+export interface MedoidPartition {
+  /** Cluster number per observation, 1..k, numbered by first appearance (as `cluster::pam`). */
+  readonly labels: Int32Array;
+  /** Medoid row (0-based) of cluster 1..k, in cluster order. */
+  readonly medoids: Int32Array;
+}
+
+/**
+ * Assign every observation to its nearest medoid, as `cluster::pam` does: a
+ * medoid belongs to itself, ties go to the medoid with the smallest row index,
+ * and clusters are numbered 1..k by first appearance in observation order.
+ *
+ * @param matrix condensed dissimilarities
+ * @param medoids medoid rows (0-based, any order, distinct)
+ * @returns labels and the medoids in cluster order
+ * @example
+ * assignToMedoids(matrix, Int32Array.from([59, 116, 640, 31])).labels;
+ */
+export function assignToMedoids(matrix: DistanceMatrix, medoids: ArrayLike<number>): MedoidPartition {
+  const n = matrix.n;
+  const sorted = Int32Array.from(medoids).sort();
+  const k = sorted.length;
+  for (let c = 0; c < k; c++) {
+    if (!(sorted[c] >= 0 && sorted[c] < n)) throw new Error(`Medoid row ${sorted[c]} is outside 0..${n - 1}.`);
+    if (c > 0 && sorted[c] === sorted[c - 1]) throw new Error(`Medoid row ${sorted[c]} is given twice.`);
+  }
+  const medRows = Array.from(sorted, (m) => distanceRow(matrix, m, new Float64Array(n)));
+  const nearest = new Int32Array(n);
+  for (let j = 0; j < n; j++) {
+    let best = -1;
+    let dmin = Infinity;
+    for (let c = 0; c < k; c++) {
+      if (sorted[c] === j) {
+        best = j;
+        break;
+      }
+      if (medRows[c][j] < dmin) {
+        dmin = medRows[c][j];
+        best = sorted[c];
+      }
+    }
+    nearest[j] = best;
+  }
+  const labels = renumberByFirstAppearance(nearest);
+  const ordered = new Int32Array(k);
+  for (let j = 0; j < n; j++) ordered[labels[j] - 1] = nearest[j];
+  return { labels, medoids: ordered };
+}
+
+/**
+ * The medoid of each cluster of a partition: the member with the smallest
+ * weighted sum of distances to the other members, sum_j w_j d(i, j) over j in
+ * the cluster (first row on ties).
+ *
+ * @param matrix condensed dissimilarities
+ * @param labels cluster number 1..k per observation
+ * @param weights case weights (default 1)
+ * @returns medoid row (0-based) of clusters 1..k
+ * @example
+ * clusterMedoids(matrix, cutree(hclust(matrix), 4)); // Int32Array [r1, r2, r3, r4]
+ */
+export function clusterMedoids(matrix: DistanceMatrix, labels: ArrayLike<number>, weights?: ArrayLike<number>): Int32Array {
+  const n = matrix.n;
+  if (labels.length !== n) throw new Error(`clusterMedoids: ${labels.length} labels for ${n} observations.`);
+  let k = 0;
+  for (let i = 0; i < n; i++) k = Math.max(k, labels[i]);
+  const best = new Float64Array(k + 1).fill(Infinity);
+  const medoids = new Int32Array(k).fill(-1);
+  const row = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = labels[i];
+    distanceRow(matrix, i, row);
+    // cost_i = sum_{j in c} w_j d(i, j)
+    let cost = 0;
+    for (let j = 0; j < n; j++) if (labels[j] === c) cost += (weights ? weights[j] : 1) * row[j];
+    if (cost < best[c]) {
+      best[c] = cost;
+      medoids[c - 1] = i;
+    }
+  }
+  const empty = medoids.indexOf(-1);
+  if (empty >= 0) throw new Error(`clusterMedoids: cluster ${empty + 1} is empty; labels must be 1..k with every cluster used.`);
+  return medoids;
+}
