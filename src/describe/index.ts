@@ -8,3 +8,4 @@ export {
   withinEntropy, transitionCount, turbulence, complexity, sequenceIndicators,
   type IndicatorOptions, type SequenceIndicators,
 } from './indicators.js';
+export { describeTable, toCsv, DESCRIBE_TABLES, type DescribeTable } from './table.js';
