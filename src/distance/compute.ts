@@ -1,0 +1,182 @@
+import { MemoryBudgetError } from '../errors.js';
+import type { ProgressReporter } from '../progress.js';
+import type { DistinctSequences } from '../sequences/distinct.js';
+import type { StateSequences } from '../sequences/types.js';
+import { concatRows, encodeRows, type EncodedRows } from './encode.js';
+import { pairKernel } from './kernels.js';
+import { condensedBytes, expandDistinct, type DistanceMatrix } from './matrix.js';
+import { alignmentProblem, omNormalizer } from './om.js';
+import { omKernels } from './om-engine.js';
+import { prepareDistances, type DistanceSetup } from './setup.js';
+import { DistanceOptionsError, type DistanceOptions } from './types.js';
+
+/** Default memory budget for a full matrix: 8 GiB. */
+export const DEFAULT_MEMORY_BUDGET = 8 * 2 ** 30;
+
+/**
+ * Pairwise dissimilarities between all sequences (TraMineR `seqdist`), N x N in
+ * input row order, stored condensed. Computed on the distinct sequences and expanded.
+ *
+ * Methods: OM, HAM, DHD, LCS, LCP, RLCP, OMspell, CHI2, EUCLID, TWED; costs, indels
+ * and normalisations as TraMineR (see `DistanceOptions` and the README).
+ *
+ * @param seqs the sequences
+ * @param options method and its parameters
+ * @returns the N x N matrix (condensed, ./matrix.ts)
+ * @throws MemoryBudgetError when the matrix would exceed `memoryBudgetBytes`
+ * @throws DistanceOptionsError when an option does not fit the data
+ * @example
+ * const d = await distances(seqs, { method: 'OM', sm: 'TRATE', indel: 1 });
+ * distanceAt(d, 0, 1);
+ */
+export async function distances(seqs: StateSequences, options: DistanceOptions): Promise<DistanceMatrix> {
+  const setup = prepareDistances(seqs, options);
+  const d = setup.distinct.firstRow.length;
+  const bytes = condensedBytes(seqs.n) + (d < seqs.n ? condensedBytes(d) : 0);
+  checkBudget(bytes, options.memoryBudgetBytes, `the full ${seqs.n} x ${seqs.n} distance matrix (${d} distinct sequences)`);
+  const distinctMatrix = { n: d, values: await condensedOverDistinct(setup, options) };
+  return d === seqs.n && isIdentity(setup.distinct.rowToDistinct) ? distinctMatrix : expandDistinct(distinctMatrix, setup.distinct.rowToDistinct);
+}
+
+/**
+ * Dissimilarities between the distinct sequences only (D x D, D <= N), with the
+ * mapping back to rows; cheaper than `distances` when many sequences repeat.
+ *
+ * @returns `matrix` over the distinct sequences (order of `distinct.firstRow`) and `distinct`
+ * @example
+ * const { matrix, distinct } = await distinctDistances(seqs, { method: 'HAM' });
+ * distanceAt(matrix, distinct.rowToDistinct[i], distinct.rowToDistinct[j]);
+ */
+export async function distinctDistances(
+  seqs: StateSequences,
+  options: DistanceOptions,
+): Promise<{ matrix: DistanceMatrix; distinct: DistinctSequences }> {
+  const setup = prepareDistances(seqs, options);
+  const d = setup.distinct.firstRow.length;
+  checkBudget(condensedBytes(d), options.memoryBudgetBytes, `the ${d} x ${d} matrix of distinct sequences`);
+  return { matrix: { n: d, values: await condensedOverDistinct(setup, options) }, distinct: setup.distinct };
+}
+
+/**
+ * Dissimilarities from every sequence to k reference sequences (TraMineR
+ * `seqdist(refseq = ...)` for several references at once), as CLARA needs for its
+ * medoids. Costs derived from the data (TRATE, INDELS, CHI2 margins) use `seqs` only.
+ *
+ * @param seqs the N sequences
+ * @param refs row indices of `seqs`, or sequences with the same alphabet
+ * @param options method and its parameters
+ * @returns N x k distances, row-major: `out[i * k + r]`
+ * @example
+ * const d = await distancesToReferences(seqs, [12, 40, 77], { method: 'OM', sm: 'TRATE' });
+ * d[5 * 3 + 1]; // sequence 5 to reference 1 (row 40)
+ */
+export async function distancesToReferences(
+  seqs: StateSequences,
+  refs: readonly number[] | Int32Array | StateSequences,
+  options: DistanceOptions,
+): Promise<Float64Array> {
+  const setup = prepareDistances(seqs, options);
+  const refRows = encodeReferences(seqs, refs, setup);
+  const k = refRows.n;
+  const d = setup.distinct.firstRow.length;
+  checkBudget((seqs.n + d) * k * 8, options.memoryBudgetBytes, `the ${seqs.n} x ${k} distances to references`);
+  const distinctOut = await distinctToReferences(setup, refRows, options);
+  const out = new Float64Array(seqs.n * k);
+  const map = setup.distinct.rowToDistinct;
+  for (let i = 0; i < seqs.n; i++) out.set(distinctOut.subarray(map[i] * k, map[i] * k + k), i * k);
+  return out;
+}
+
+function checkBudget(bytes: number, budget: number | undefined, what: string): void {
+  const limit = budget ?? DEFAULT_MEMORY_BUDGET;
+  if (bytes > limit) {
+    const gib = (x: number) => (x / 2 ** 30).toFixed(2);
+    throw new MemoryBudgetError(
+      `${what} needs ${gib(bytes)} GiB, above the memory budget of ${gib(limit)} GiB. ` +
+        'Cluster a large panel with CLARA (`loopbaan cluster --algo clara`, which only needs distances to medoids) ' +
+        'or compute the matrix on a sample; or raise the budget (memoryBudgetBytes / --memory-budget).',
+    );
+  }
+}
+
+function isIdentity(map: Int32Array): boolean {
+  for (let i = 0; i < map.length; i++) if (map[i] !== i) return false;
+  return true;
+}
+
+async function condensedOverDistinct(setup: DistanceSetup, options: DistanceOptions): Promise<Float64Array> {
+  const { rows } = setup;
+  const progress = options.progress;
+  if (setup.method === 'OM' || setup.method === 'LCS') {
+    const kernels = await omKernels();
+    const values = await kernels.omCondensed(alignmentProblem(setup, rows), { threads: options.threads, progress });
+    const normalize = omNormalizer(setup);
+    if (setup.norm !== 'none') {
+      let k = 0;
+      for (let a = 0; a < rows.n; a++) {
+        for (let b = a + 1; b < rows.n; b++, k++) values[k] = normalize(values[k], rows.lengths[a], rows.lengths[b]);
+      }
+    }
+    return values;
+  }
+  const pair = pairKernel(setup, rows);
+  const values = new Float64Array((rows.n * (rows.n - 1)) / 2);
+  let k = 0;
+  for (let a = 0; a < rows.n; a++) {
+    for (let b = a + 1; b < rows.n; b++) values[k++] = pair(a, b);
+    report(progress, k, values.length);
+  }
+  return values;
+}
+
+async function distinctToReferences(setup: DistanceSetup, refRows: EncodedRows, options: DistanceOptions): Promise<Float64Array> {
+  const { rows } = setup;
+  const k = refRows.n;
+  if (setup.method === 'OM' || setup.method === 'LCS') {
+    const kernels = await omKernels();
+    const values = await kernels.omToReferences(alignmentProblem(setup, rows), alignmentProblem(setup, refRows), {
+      threads: options.threads,
+      progress: options.progress,
+    });
+    if (setup.norm !== 'none') {
+      const normalize = omNormalizer(setup);
+      for (let a = 0; a < rows.n; a++) {
+        for (let r = 0; r < k; r++) values[a * k + r] = normalize(values[a * k + r], rows.lengths[a], refRows.lengths[r]);
+      }
+    }
+    return values;
+  }
+  const pair = pairKernel(setup, concatRows(rows, refRows));
+  const values = new Float64Array(rows.n * k);
+  for (let a = 0; a < rows.n; a++) {
+    for (let r = 0; r < k; r++) values[a * k + r] = pair(a, rows.n + r);
+    report(options.progress, (a + 1) * k, values.length);
+  }
+  return values;
+}
+
+function report(progress: ProgressReporter | undefined, done: number, total: number): void {
+  progress?.('distances', done, total);
+}
+
+function encodeReferences(seqs: StateSequences, refs: readonly number[] | Int32Array | StateSequences, setup: DistanceSetup): EncodedRows {
+  let encoded: EncodedRows;
+  if ('alphabet' in refs) {
+    const same = refs.alphabet.codes.length === seqs.alphabet.codes.length && refs.alphabet.codes.every((c, i) => c === seqs.alphabet.codes[i]);
+    if (!same) throw new DistanceOptionsError(`reference sequences need the alphabet of the data (${seqs.alphabet.codes.join(', ')})`);
+    encoded = encodeRows(refs, Int32Array.from({ length: refs.n }, (_, i) => i), new Float64Array(refs.n), setup.withMissing);
+  } else {
+    const rows = Int32Array.from(refs);
+    for (const r of rows) {
+      if (!Number.isInteger(r) || r < 0 || r >= seqs.n) throw new DistanceOptionsError(`reference row ${r} is not a row of the data (0..${seqs.n - 1})`);
+    }
+    encoded = encodeRows(seqs, rows, new Float64Array(rows.length), setup.withMissing);
+  }
+  if (setup.method === 'HAM' || setup.method === 'DHD') {
+    const len = setup.rows.lengths[0];
+    for (let r = 0; r < encoded.n; r++) {
+      if (encoded.lengths[r] !== len) throw new DistanceOptionsError(`${setup.method} needs references of the data's length ${len}; reference ${r} has ${encoded.lengths[r]}`);
+    }
+  }
+  return encoded;
+}

@@ -1,0 +1,205 @@
+import type { StateSequences } from '../sequences/types.js';
+import { distinctSequences, type DistinctSequences } from '../sequences/distinct.js';
+import { MISSING_LABEL } from '../describe/states.js';
+import { costsFromRows, type SubstitutionCostOptions } from './costs.js';
+import { encodeRows, hasMissingCells, type EncodedRows } from './encode.js';
+import { resolveNorm, type ResolvedNorm } from './normalize.js';
+import { DistanceOptionsError, type CostMatrix, type DistanceMethod, type DistanceOptions, type SubstitutionCosts } from './types.js';
+
+const METHODS: readonly DistanceMethod[] = ['OM', 'HAM', 'DHD', 'LCS', 'LCP', 'RLCP', 'OMspell', 'CHI2', 'EUCLID', 'TWED'];
+const COST_METHODS = ['CONSTANT', 'TRATE', 'INDELS', 'INDELSLOG'];
+
+/** Everything a kernel needs, with TraMineR's defaults and `auto` choices resolved. */
+export interface DistanceSetup {
+  readonly method: DistanceMethod;
+  readonly norm: ResolvedNorm;
+  /** CHI2/EUCLID: divide by sqrt(number of intervals) and scale the margins (norm 'auto'). */
+  readonly intervalNorm: boolean;
+  readonly withMissing: boolean;
+  readonly states: readonly string[];
+  readonly nStates: number;
+  /** Substitution costs, `nSlices` row-major nStates x nStates matrices (empty when unused). */
+  readonly sm: Float64Array;
+  readonly nSlices: number;
+  /** Indel cost per state (empty when unused). */
+  readonly indel: Float64Array;
+  /** The single indel TraMineR uses for normalisation: the indel, or the largest per-state indel. */
+  readonly indelScalar: number;
+  readonly expcost: number;
+  readonly tpow: number;
+  readonly nu: number;
+  readonly lambda: number;
+  /** CHI2/EUCLID intervals, 0-based inclusive [start, end] pairs flattened. */
+  readonly breaks: Int32Array;
+  /** Distinct sequences of the data and their encoded rows (weights per `weighted`). */
+  readonly distinct: DistinctSequences;
+  readonly rows: EncodedRows;
+}
+
+/**
+ * Validate distance options against the data and resolve sm, indel and norm as
+ * TraMineR's `seqdist` does.
+ *
+ * @example
+ * const setup = prepareDistances(seqs, { method: 'OM', sm: 'TRATE', indel: 1 });
+ * setup.indel; // Float64Array of ones
+ */
+export function prepareDistances(seqs: StateSequences, options: DistanceOptions): DistanceSetup {
+  const { method } = options;
+  if (!METHODS.includes(method)) throw new DistanceOptionsError(`unknown method "${String(method)}"; expected one of ${METHODS.join(', ')}`);
+  const norm = resolveNorm(method, options.norm ?? 'none');
+  const withMissing = (options.withMissing ?? false) && hasMissingCells(seqs);
+  const weighted = options.weighted ?? true;
+  const distinct = distinctSequences(seqs);
+  // EUCLID ignores weights (TraMineR sets weighted = FALSE for it).
+  const useWeights = weighted && method !== 'EUCLID';
+  const rows = encodeRows(seqs, distinct.firstRow, useWeights ? distinct.weights : Float64Array.from(distinct.counts), withMissing);
+  const states = withMissing ? [...seqs.alphabet.codes, MISSING_LABEL] : [...seqs.alphabet.codes];
+  if ((method === 'HAM' || method === 'DHD') && new Set(rows.lengths).size > 1) {
+    throw new DistanceOptionsError(`${method} needs sequences of equal length; lengths range from ${Math.min(...rows.lengths)} to ${Math.max(...rows.lengths)} (use OM or another method for censored sequences)`);
+  }
+  const nu = options.nu ?? NaN;
+  const lambda = options.lambda ?? 0.5;
+  if (method === 'TWED') {
+    if (!(nu > 0)) throw new DistanceOptionsError('TWED needs nu (stiffness) > 0');
+    if (!(lambda >= 0)) throw new DistanceOptionsError(`TWED needs lambda >= 0; got ${lambda}`);
+  }
+  const expcost = options.expcost ?? 0.5;
+  if (method === 'OMspell' && !(expcost >= 0)) throw new DistanceOptionsError(`expcost must be >= 0; got ${expcost}`);
+  const tpow = options.tpow ?? 1;
+  if (!Number.isFinite(tpow)) throw new DistanceOptionsError(`tpow must be a number; got ${tpow}`);
+
+  const costs = resolveCosts(seqs, options, rows, states, withMissing);
+  const indel = resolveIndel(method, options, costs, states.length, nu, lambda);
+  const indelScalar = indel.length > 0 ? Math.max(...indel) : 0;
+  const breaks = method === 'CHI2' || method === 'EUCLID' ? resolveBreaks(options, seqs.t) : new Int32Array(0);
+  return {
+    method, norm, intervalNorm: options.norm === 'auto', withMissing, states, nStates: states.length,
+    sm: costs?.sm ?? new Float64Array(0), nSlices: costs?.nSlices ?? 0,
+    indel, indelScalar, expcost, tpow, nu, lambda, breaks, distinct, rows,
+  };
+}
+
+interface ResolvedCosts {
+  sm: Float64Array;
+  nSlices: number;
+  /** The indel that comes with the costs, or undefined for a plain matrix. */
+  indel: number | Float64Array | undefined;
+}
+
+function resolveCosts(seqs: StateSequences, options: DistanceOptions, rows: EncodedRows, states: readonly string[], withMissing: boolean): ResolvedCosts | undefined {
+  const { method } = options;
+  const fromData = (o: SubstitutionCostOptions): ResolvedCosts => {
+    const c = costsFromRows(seqs, rows, states, withMissing, { ...o, weighted: options.weighted });
+    return { sm: c.sm, nSlices: c.nSlices, indel: c.indel };
+  };
+  const sm = options.sm;
+  if (method === 'LCS') return { ...fromData({ method: 'CONSTANT', cval: 2 }), indel: 1 };
+  if (method === 'LCP' || method === 'RLCP' || method === 'CHI2' || method === 'EUCLID') return undefined;
+  if (typeof sm === 'string') {
+    if (!COST_METHODS.includes(sm)) throw new DistanceOptionsError(`unknown sm "${sm}"; expected ${COST_METHODS.join(', ')}, a matrix or substitutionCosts()`);
+    if (method === 'DHD') {
+      if (sm !== 'TRATE') throw new DistanceOptionsError(`sm ${sm} is not available for DHD${sm === 'CONSTANT' ? '; use HAM instead' : ''}`);
+      return fromData({ method: 'TRATE', cval: 4, timeVarying: true });
+    }
+    // TraMineR: HAM with CONSTANT costs 1 per substitution; otherwise the seqcost defaults (2).
+    return fromData({ method: sm, cval: method === 'HAM' && sm === 'CONSTANT' ? 1 : undefined });
+  }
+  if (sm === undefined) {
+    if (method === 'HAM') return fromData({ method: 'CONSTANT', cval: 1 });
+    if (method === 'DHD') return fromData({ method: 'TRATE', cval: 4, timeVarying: true });
+    throw new DistanceOptionsError(`${method} needs substitution costs: sm = TRATE, CONSTANT, INDELS, INDELSLOG, a matrix or substitutionCosts()`);
+  }
+  const n = states.length;
+  if (isCostObject(sm)) {
+    if (sm.nStates !== n) throw new DistanceOptionsError(`sm has ${sm.nStates} states; expected ${n} (${states.join(', ')})`);
+    if (sm.timeVarying !== (method === 'DHD')) {
+      throw new DistanceOptionsError(method === 'DHD' ? 'DHD needs time-varying costs (one matrix per month)' : `${method} needs a single (not time-varying) cost matrix`);
+    }
+    if (sm.timeVarying && sm.nSlices !== rows.t) throw new DistanceOptionsError(`sm has ${sm.nSlices} monthly matrices; expected ${rows.t}`);
+    checkCosts(sm.sm, n);
+    return { sm: sm.sm, nSlices: sm.nSlices, indel: sm.indel };
+  }
+  if (method === 'DHD') throw new DistanceOptionsError('DHD needs time-varying costs: sm = TRATE or a time-varying substitutionCosts() result');
+  const flat = matrixToArray(sm, n, states);
+  checkCosts(flat, n);
+  return { sm: flat, nSlices: 1, indel: undefined };
+}
+
+function isCostObject(sm: SubstitutionCosts | CostMatrix): sm is SubstitutionCosts {
+  return !Array.isArray(sm) && typeof (sm as SubstitutionCosts).nStates === 'number';
+}
+
+function matrixToArray(m: CostMatrix, n: number, states: readonly string[]): Float64Array {
+  if (m.length !== n || m.some((row) => row.length !== n)) {
+    throw new DistanceOptionsError(`substitution-cost matrix must be ${n} x ${n} (states ${states.join(', ')})`);
+  }
+  const out = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) out[i * n + j] = m[i][j];
+  return out;
+}
+
+// TraMineR's checkcost: finite, non-negative, zero diagonal.
+function checkCosts(sm: Float64Array, n: number): void {
+  for (let k = 0; k < sm.length; k++) {
+    const v = sm[k];
+    if (!(v >= 0) || v === Infinity) throw new DistanceOptionsError(`substitution costs must be finite and non-negative; got ${v}`);
+    const cell = k % (n * n);
+    if (Math.floor(cell / n) === cell % n && v !== 0) throw new DistanceOptionsError('substitution costs must be 0 on the diagonal');
+  }
+}
+
+function resolveIndel(method: DistanceMethod, options: DistanceOptions, costs: ResolvedCosts | undefined, n: number, nu: number, lambda: number): Float64Array {
+  if (method !== 'OM' && method !== 'OMspell' && method !== 'TWED' && method !== 'LCS') return new Float64Array(0);
+  const user = method === 'LCS' ? 'auto' : (options.indel ?? 'auto');
+  let indel: number | Float64Array;
+  if (user === 'auto') {
+    const smMax = costs ? Math.max(...costs.sm) : 0;
+    if (method === 'TWED') indel = 2 * smMax + nu + lambda;
+    else indel = costs?.indel ?? smMax / 2;
+  } else if (typeof user === 'number') {
+    if (!(user > 0) || user === Infinity) throw new DistanceOptionsError(`indel must be a positive number; got ${user}`);
+    indel = user;
+  } else {
+    if (user.length !== n) throw new DistanceOptionsError(`indel needs one cost per state (${n}); got ${user.length}`);
+    if (Array.from(user).some((v) => !(v > 0) || v === Infinity)) throw new DistanceOptionsError('indel costs must be positive numbers');
+    indel = Float64Array.from(user);
+  }
+  // TWED takes a single indel (TraMineR uses the largest of a vector).
+  if (method === 'TWED' && typeof indel !== 'number') indel = Math.max(...indel);
+  return typeof indel === 'number' ? new Float64Array(n).fill(indel) : indel;
+}
+
+// TraMineR's CHI2 intervals from step/overlap, or the user's breaks; 0-based inclusive.
+function resolveBreaks(options: DistanceOptions, t: number): Int32Array {
+  const out: number[] = [];
+  if (options.breaks) {
+    for (const [from, to] of options.breaks) {
+      if (!Number.isInteger(from) || !Number.isInteger(to) || from < 1 || to < from || to > t) {
+        throw new DistanceOptionsError(`breaks must be [start, end] month pairs within 1..${t}; got [${from}, ${to}]`);
+      }
+      out.push(from - 1, to - 1);
+    }
+    if (out.length === 0) throw new DistanceOptionsError('breaks must hold at least one interval');
+    return Int32Array.from(out);
+  }
+  const step = options.step ?? 1;
+  if (!Number.isInteger(step) || step < 1) throw new DistanceOptionsError(`step must be a positive integer; got ${step}`);
+  const overlap = options.overlap ?? false;
+  if (overlap && step % 2 !== 0) throw new DistanceOptionsError('step must be even with overlap');
+  if (step === 1) {
+    for (let j = 0; j < t; j++) out.push(j, j);
+  } else if (step === t) {
+    out.push(0, t - 1);
+  } else {
+    const half = step / 2;
+    // 1-based: [1, 1 + step/2] first when overlapping, then [s, s + step - 1] and its shift by step/2
+    if (overlap) out.push(0, half);
+    for (let s = 1; s <= t; s += step) {
+      const e = Math.min(s + step - 1, t);
+      out.push(s - 1, e - 1);
+      if (overlap) out.push(Math.min(s + half, t) - 1, Math.min(e + half, t) - 1);
+    }
+  }
+  return Int32Array.from(out);
+}
