@@ -1,0 +1,183 @@
+import type { StateSequences } from '../sequences/types.js';
+import { MISSING } from '../sequences/types.js';
+import { employerKeys, stateMask, workMask, type WorkOptions } from './options.js';
+
+/** What follows the end of a job (the codes in `JobEpisodes.outcome`). */
+export const JobOutcome = {
+  /** The job's end is not observed: it runs to the end of follow-up or to a missing month. */
+  censored: 0,
+  /** A new job starts the month after the job's last month. */
+  direct: 1,
+  /** A new job starts after `gap` months without work. */
+  afterGap: 2,
+  /** No new job before follow-up ends (or a missing month): `gap` months without work were observed. */
+  noNewJob: 3,
+  /** An exit state is reached after `gap` months without work, before any new job. */
+  exit: 4,
+} as const;
+
+/** Names of the outcome codes, indexed by code. */
+export const JOB_OUTCOME_NAMES = ['censored', 'direct', 'afterGap', 'noNewJob', 'exit'] as const;
+
+/**
+ * Every job of every person, one entry per job in a compact columnar layout
+ * (jobs of a person are contiguous and in time order).
+ */
+export interface JobEpisodes {
+  /** Number of jobs. */
+  readonly count: number;
+  /** Row (person) of each job. */
+  readonly person: Int32Array;
+  /** First month (column index) of each job. */
+  readonly start: Int32Array;
+  /** Last month (inclusive) of each job. */
+  readonly end: Int32Array;
+  /** end - start + 1. */
+  readonly duration: Int32Array;
+  /** 1 when the job's end is not observed (outcome `censored`). */
+  readonly censored: Uint8Array;
+  /** Alphabet index of the state in the job's first month (e.g. trial). */
+  readonly firstState: Uint8Array;
+  /** Alphabet index of the state in the month before the job, or MISSING when the job starts in month 0 or after a missing month. */
+  readonly previousState: Uint8Array;
+  /** Employer level of the job (the first known employer_id in it), -1 when unknown. */
+  readonly employer: Int32Array;
+  /** A `JobOutcome` code. */
+  readonly outcome: Uint8Array;
+  /** Months without work after the job: 0 for direct, the spell length for afterGap, months to the exit for exit, months observed for noNewJob, -1 for censored. */
+  readonly gap: Int32Array;
+  /** Jobs of row i are `personOffset[i] .. personOffset[i + 1] - 1` (length n + 1). */
+  readonly personOffset: Int32Array;
+  /** Employer names, indexed by `employer`. */
+  readonly employerLevels: readonly string[];
+  /** Alphabet state codes, indexed by `firstState` / `previousState`. */
+  readonly states: readonly string[];
+}
+
+/**
+ * Split each person's months into jobs and classify what follows each job.
+ *
+ * Definitions (jobcoach study, SEOR 2019, Table 1):
+ * - A job is a maximal run of consecutive months in a working state (default
+ *   `trial`, `work_jc`, `work`) with the same employer: a trial placement that
+ *   converts into a job at the same employer is one job, a change of employer
+ *   between two working months starts a new job. A working month without an
+ *   employer continues the running job (unknown is not a change); without an
+ *   employer attribute a job is a run of working months.
+ * - The job ends in its last month e when month e + 1 is observed and is not
+ *   the same job. When e is the last observed month, or e + 1 is missing, the
+ *   end is not observed: outcome `censored` (right-censoring).
+ * - After an end: `direct` when a new job starts in e + 1; `afterGap` when a
+ *   new job starts after g >= 1 months without work; `exit` when an exit state
+ *   comes first (after g >= 0 months); `noNewJob` when follow-up ends (or a
+ *   missing month comes) after g observed months without a job: the time to a
+ *   new job is right-censored at g.
+ *
+ * @param seqs sequences (process or calendar time) with an `employer_id` cell attribute
+ * @param options `workStates`, `exitStates`, `employer` (attribute name)
+ * @returns the jobs in columnar form
+ * @example
+ * // months: trial trial work_jc work_jc none none work (employer A A A A - - B)
+ * const jobs = jobEpisodes(seqs);
+ * jobs.count;            // 2
+ * jobs.duration[0];      // 4 (the trial converted at employer A)
+ * jobs.outcome[0] === JobOutcome.afterGap && jobs.gap[0]; // 2
+ */
+export function jobEpisodes(seqs: StateSequences, options: WorkOptions = {}): JobEpisodes {
+  const { n, t, codes, lengths } = seqs;
+  const work = workMask(seqs, options.workStates);
+  const exit = stateMask(seqs, options.exitStates ?? [], 'exitStates');
+  for (let c = 0; c < 256; c++) {
+    if (work[c] && exit[c]) throw new Error(`exitStates: "${seqs.alphabet.codes[c]}" is also a working state.`);
+  }
+  const { keys, levels } = employerKeys(seqs, options.employer);
+
+  // pass 1: count jobs so the columns can be allocated once
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const row = i * t;
+    let emp = -2; // employer of the running job; -2 = not in a job
+    for (let j = 0; j < lengths[i]; j++) {
+      const c = codes[row + j];
+      if (!work[c]) {
+        emp = -2;
+        continue;
+      }
+      const e = keys[row + j];
+      if (emp === -2 || (e >= 0 && emp >= 0 && e !== emp)) {
+        count++;
+        emp = e;
+      } else if (emp === -1) emp = e;
+    }
+  }
+
+  const person = new Int32Array(count);
+  const start = new Int32Array(count);
+  const end = new Int32Array(count);
+  const duration = new Int32Array(count);
+  const censored = new Uint8Array(count);
+  const firstState = new Uint8Array(count);
+  const previousState = new Uint8Array(count);
+  const employer = new Int32Array(count);
+  const outcome = new Uint8Array(count);
+  const gap = new Int32Array(count);
+  const personOffset = new Int32Array(n + 1);
+
+  // pass 2: fill the jobs, then classify each job's end
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    personOffset[i] = k;
+    const row = i * t;
+    const len = lengths[i];
+    let emp = -2;
+    for (let j = 0; j < len; j++) {
+      const c = codes[row + j];
+      if (!work[c]) {
+        emp = -2;
+        continue;
+      }
+      const e = keys[row + j];
+      if (emp === -2 || (e >= 0 && emp >= 0 && e !== emp)) {
+        person[k] = i;
+        start[k] = j;
+        firstState[k] = c;
+        previousState[k] = j === 0 ? MISSING : codes[row + j - 1];
+        employer[k] = e;
+        k++;
+        emp = e;
+      } else if (emp === -1) {
+        emp = e;
+        employer[k - 1] = e;
+      }
+      end[k - 1] = j;
+    }
+    for (let q = personOffset[i]; q < k; q++) {
+      duration[q] = end[q] - start[q] + 1;
+      const next = end[q] + 1;
+      if (next >= len || codes[row + next] === MISSING) {
+        censored[q] = 1;
+        outcome[q] = JobOutcome.censored;
+        gap[q] = -1;
+        continue;
+      }
+      // a later job of the same person starts at or after `next`
+      if (q + 1 < k && start[q + 1] === next) {
+        outcome[q] = JobOutcome.direct;
+        gap[q] = 0;
+        continue;
+      }
+      // months without work from `next` until a job, an exit, a missing month or the end
+      let j = next;
+      while (j < len && !work[codes[row + j]] && !exit[codes[row + j]] && codes[row + j] !== MISSING) j++;
+      gap[q] = j - next;
+      if (j < len && work[codes[row + j]]) outcome[q] = JobOutcome.afterGap;
+      else if (j < len && exit[codes[row + j]]) outcome[q] = JobOutcome.exit;
+      else outcome[q] = JobOutcome.noNewJob;
+    }
+  }
+  personOffset[n] = k;
+  return {
+    count, person, start, end, duration, censored, firstState, previousState, employer, outcome, gap, personOffset,
+    employerLevels: levels, states: [...seqs.alphabet.codes],
+  };
+}
