@@ -1,0 +1,3 @@
+export { omCondensed, omToReferences } from './om.js';
+export type { AlignmentProblem, EngineOptions } from './problem.js';
+export { wasmModule } from './kernel.js';

@@ -1,0 +1,79 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ProgressReporter } from '../../progress.js';
+import { instantiateKernel, type WasmModule } from './kernel.js';
+import { JobSession, PROTOCOL, jobPairs, jobUnits, runUnits, type JobSpec } from './job.js';
+
+/** Below this many DP cells a job runs in the calling thread unless threads are asked for (starting workers costs ~50 ms). */
+const MIN_PARALLEL_CELLS = 5e7;
+const PROGRESS_MS = 200;
+const TASK = 'OM distances';
+
+const WORKER_CANDIDATES = [
+  new URL('./worker.js', import.meta.url), // running from dist/distance/engine
+  new URL('../../../dist/distance/engine/worker.js', import.meta.url), // running the sources (vitest)
+];
+
+/** Path of the compiled worker script, or null before the first build. */
+export function workerScript(): string | null {
+  for (const url of WORKER_CANDIDATES) {
+    const path = fileURLToPath(url);
+    if (existsSync(path)) return path;
+  }
+  return null;
+}
+
+/**
+ * Number of threads a job will use: `threads` when given (capped by the work
+ * units), else all cores for jobs above ~5e7 DP cells; 1 without a compiled worker.
+ */
+export function planThreads(requested: number | undefined, units: number, cells: number): number {
+  if (workerScript() === null) return 1;
+  if (requested === undefined) return cells < MIN_PARALLEL_CELLS ? 1 : Math.min(availableParallelism(), units);
+  if (!Number.isInteger(requested) || requested < 1) throw new Error(`threads must be a positive integer, got ${requested}.`);
+  return Math.max(1, Math.min(requested, units));
+}
+
+/**
+ * Run a job on `threads` threads: 1 computes here; more start that many
+ * workers on the job's shared memory while this thread reports progress.
+ */
+export async function runJob(
+  job: JobSpec,
+  opts: { threads: number; module: WasmModule | null; progress?: ProgressReporter },
+): Promise<void> {
+  const { threads, module, progress } = opts;
+  const total = jobPairs(job);
+  const report = () => progress?.(TASK, Number(Atomics.load(job.done, 0)), total);
+  if (threads <= 1 || jobUnits(job) <= 1) {
+    let last = Date.now();
+    runUnits(new JobSession(instantiateKernel(module), job), () => {
+      if (Date.now() - last < PROGRESS_MS) return;
+      last = Date.now();
+      report();
+    });
+    progress?.(TASK, total, total);
+    return;
+  }
+  const script = workerScript();
+  if (script === null) throw new Error('No compiled OM worker: run `npm run build`.');
+  const timer = progress ? setInterval(report, PROGRESS_MS) : undefined;
+  const workers: Worker[] = [];
+  try {
+    await Promise.all(
+      Array.from({ length: threads }, () => new Promise<void>((resolve, reject) => {
+        const worker = new Worker(script, { workerData: { protocol: PROTOCOL, module, job } });
+        workers.push(worker);
+        worker.once('message', () => resolve());
+        worker.once('error', reject);
+        worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`OM worker exited with code ${code}.`))));
+      })),
+    );
+  } finally {
+    clearInterval(timer);
+    for (const worker of workers) void worker.terminate();
+  }
+  progress?.(TASK, total, total);
+}
