@@ -1,22 +1,20 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { StateSequences } from '../sequences/types.js';
-import { chartText, formatCount } from './i18n.js';
+import { chartText } from './i18n.js';
 import type { Lang } from './i18n.js';
+import type { GroupOptions } from './panels.js';
+import { checkGroups, panelTitle } from './panels.js';
 import type { RowGroup, SequenceSort } from './rows.js';
 import { indexRects, sortRows, splitRows } from './rows.js';
 import type { ChartOptions } from './theme.js';
-import { chartTitle, monthStep, monthX, stateScale, roundTo, topLevel } from './theme.js';
+import { chartTitle, monthStep, monthX, panelSpec, roundTo, stateScale } from './theme.js';
 
 /** Options of `indexPlot`. */
-export interface IndexPlotOptions extends ChartOptions {
+export interface IndexPlotOptions extends ChartOptions, GroupOptions {
   /** Order within each panel: 'start' (TraMineR's from.start, default), 'end', or 'none' (data order). */
   sort?: SequenceSort;
   /** Explicit plot order of rows (e.g. an MDS or medoid-distance order); overrides `sort`. */
   order?: ArrayLike<number>;
-  /** Group per row (cluster number, benefit): one panel per group. */
-  groups?: ArrayLike<string | number>;
-  /** Group names in the panel order wanted. */
-  groupOrder?: readonly string[];
   /** Panels per line when grouped (default 2). */
   columns?: number;
   /** Most drawn rows per panel; more sequences are binned (default: the panel height in pixels). */
@@ -60,7 +58,7 @@ export function indexPlotData(
       : sortRows(seqs, options.sort ?? 'start', group.rows);
     const { rects, perRow: k, total } = indexRects(seqs, rows, options);
     perRow = Math.max(perRow, k);
-    const label = `${group.name} (n = ${formatCount(rows.length, lang)})`;
+    const label = panelTitle(group.name, rows.length, lang);
     panels.push({ name: group.name, label, total });
     for (const r of rects) {
       if (r.s < 0) withMissing = true;
@@ -93,20 +91,14 @@ export function indexPlot(seqs: StateSequences, options: IndexPlotOptions = {}):
   const lang = options.lang ?? 'en';
   const width = options.width ?? 360;
   const height = options.height ?? (options.groups ? 220 : 320);
+  if (options.groups) checkGroups(options.groups, seqs.n);
   const groups = options.groups ? splitRows(options.groups, options.groupOrder) : [{ name: '', rows: allRows(seqs.n) }];
   const data = indexPlotData(seqs, groups, { ...options, maxRows: options.maxRows ?? height }, lang);
   const unit = indexUnitSpec(seqs, data, lang, { width, height, yTitle: chartText(lang, options.groups ? 'sequencesAxis' : 'sequences', { n: seqs.n }) });
   const subtitle = data.perRow > 1 ? chartText(lang, 'binnedRows', { k: data.perRow }) : undefined;
   const title = chartTitle(options, 'indexPlot');
-  const body = { data: { values: data.values } };
-  if (!options.groups) return topLevel(lang, title, subtitle, { ...body, ...unit });
-  return topLevel(lang, title, subtitle, {
-    ...body,
-    facet: { field: 'panel', type: 'nominal', sort: data.panels.map((p) => p.label), header: { title: null } },
-    columns: options.columns ?? 2,
-    spec: unit,
-    resolve: { scale: { y: 'independent' } },
-  });
+  const facet = options.groups ? { panels: data.panels.map((p) => p.label), columns: options.columns, independentY: true } : undefined;
+  return panelSpec(lang, title, subtitle, data.values, unit, facet);
 }
 
 /** The rect layer of an index plot (a unit spec without data). */

@@ -91,19 +91,22 @@ export interface IndexRects {
  *
  * @param seqs the sequences
  * @param rows the rows in plot order
- * @param options maxRows (default 400), weighted (row heights proportional to weights, default true)
+ * @param options maxRows (default 400); weighted (row heights proportional
+ *   to the case weights, default true); heights (explicit height per entry of `rows`)
  * @example
  * indexRects(seqs, sortRows(seqs, 'start'), { maxRows: 300 }).rects.length;
  */
 export function indexRects(
   seqs: StateSequences,
   rows: Int32Array,
-  options: { maxRows?: number; weighted?: boolean } = {},
+  options: { maxRows?: number; weighted?: boolean; heights?: ArrayLike<number> } = {},
 ): IndexRects {
   const { maxRows = 400, weighted = true } = options;
-  const { t, codes, weights } = seqs;
-  const nStates = seqs.alphabet.codes.length;
+  const { t, codes } = seqs;
   const m = rows.length;
+  const h = new Float64Array(m);
+  for (let r = 0; r < m; r++) h[r] = options.heights ? options.heights[r] : weighted ? seqs.weights[rows[r]] : 1;
+  const nStates = seqs.alphabet.codes.length;
   const perRow = Math.max(1, Math.ceil(m / Math.max(1, maxRows)));
   // Slots 0..nStates-1 are states, nStates is missing, nStates + 1 is void.
   const tally = new Float64Array(nStates + 2);
@@ -113,15 +116,14 @@ export function indexRects(
   for (let start = 0; start < m; start += perRow) {
     const end = Math.min(m, start + perRow);
     let height = 0;
-    for (let r = start; r < end; r++) height += weighted ? weights[rows[r]] : 1;
-    // modal[j] = argmax_s sum_{rows r in bin, code(r, j) = s} w_r
+    for (let r = start; r < end; r++) height += h[r];
+    // modal[j] = argmax_s sum_{rows r in bin, code(r, j) = s} h_r
     for (let j = 0; j < t; j++) {
       tally.fill(0);
       for (let r = start; r < end; r++) {
-        const row = rows[r];
-        const c = codes[row * t + j];
+        const c = codes[rows[r] * t + j];
         const slot = c === MISSING ? nStates : c === VOID ? nStates + 1 : c;
-        tally[slot] += weighted ? weights[row] : 1;
+        tally[slot] += h[r];
       }
       let best = 0;
       for (let s = 1; s < nStates + 2; s++) if (tally[s] > tally[best]) best = s;

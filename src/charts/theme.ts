@@ -82,6 +82,20 @@ export function stateScale(alphabet: Alphabet, lang: Lang, withMissing: boolean)
 }
 
 /**
+ * Labels of state codes as the describe functions list them (`alphabet.codes`,
+ * with `'*'` for missing): the alphabet label, or the translated "missing".
+ *
+ * @example
+ * stateLabels(alphabet, ['work', '*'], 'nl'); // ['work', 'ontbrekend']
+ */
+export function stateLabels(alphabet: Alphabet, states: readonly string[], lang: Lang): string[] {
+  return states.map((code) => {
+    const s = alphabet.codes.indexOf(code);
+    return s >= 0 ? alphabet.labels[s] : chartText(lang, 'missing');
+  });
+}
+
+/**
  * Axis label expression that shows `timeLabels[value]` for a month index, or
  * undefined when the labels are the indexes themselves (process time 0, 1, ...).
  *
@@ -161,4 +175,36 @@ export function monthX(lang: Lang, timeLabels: readonly string[], step?: number,
 export function roundTo(v: number, digits = 6): number {
   const f = 10 ** digits;
   return Math.round(v * f) / f;
+}
+
+/**
+ * A unit chart over inline data, faceted into one panel per value of the
+ * `panel` field when `panels` is given (in that order, `columns` per line).
+ *
+ * @param lang chart language
+ * @param title title (undefined for none)
+ * @param subtitle subtitle (optional)
+ * @param values inline data rows
+ * @param unit the unit spec (mark, encoding, size) without data
+ * @param facet panel names in order, panels per line, and whether each panel gets its own y scale
+ * @example
+ * panelSpec('en', 'Mean time', undefined, values, unit, { panels: ['1', '2'], columns: 2 });
+ */
+export function panelSpec(
+  lang: Lang,
+  title: string | undefined,
+  subtitle: string | undefined,
+  values: readonly Record<string, unknown>[],
+  unit: Record<string, unknown>,
+  facet?: { panels: readonly string[]; columns?: number; independentY?: boolean },
+): TopLevelSpec {
+  const data = { values };
+  if (!facet) return topLevel(lang, title, subtitle, { data, ...unit });
+  return topLevel(lang, title, subtitle, {
+    data,
+    facet: { field: 'panel', type: 'nominal', sort: [...facet.panels], header: { title: null, labelFontWeight: 'bold' } },
+    columns: facet.columns ?? 2,
+    spec: unit,
+    ...(facet.independentY ? { resolve: { scale: { y: 'independent' } } } : {}),
+  });
 }

@@ -1,0 +1,55 @@
+import type { StateSequences } from '../sequences/types.js';
+import { selectRows } from '../sequences/select.js';
+import type { Lang } from './i18n.js';
+import { formatCount } from './i18n.js';
+import { splitRows } from './rows.js';
+
+/** Options of builders that draw one panel per group. */
+export interface GroupOptions {
+  /** Group per row (cluster number, benefit, ...): one panel per group. */
+  groups?: ArrayLike<string | number>;
+  /** Group names in the panel order wanted (default: numeric or alphabetical). */
+  groupOrder?: readonly string[];
+}
+
+/** One group's sequences. */
+export interface SequencePanel {
+  /** Group name ('' without groups). */
+  readonly name: string;
+  /** Rows of the full set in this group. */
+  readonly rows: Int32Array;
+  /** The group's sequences (the full set without groups). */
+  readonly seqs: StateSequences;
+}
+
+/**
+ * Split a sequence set into one panel per group, or a single unnamed panel.
+ *
+ * @example
+ * sequencePanels(seqs, { groups: clusters }).map((p) => p.name); // ['1', '2', '3', '4']
+ */
+export function sequencePanels(seqs: StateSequences, options: GroupOptions = {}): SequencePanel[] {
+  if (!options.groups) return [{ name: '', rows: Int32Array.from({ length: seqs.n }, (_, i) => i), seqs }];
+  checkGroups(options.groups, seqs.n);
+  return splitRows(options.groups, options.groupOrder).map((g) => ({ name: g.name, rows: g.rows, seqs: selectRows(seqs, g.rows) }));
+}
+
+/**
+ * Check that a grouping has one entry per sequence.
+ *
+ * @example
+ * checkGroups(clusters, seqs.n); // throws when the lengths differ
+ */
+export function checkGroups(groups: ArrayLike<unknown>, n: number): void {
+  if (groups.length !== n) throw new Error(`groups has ${groups.length} entries; expected one per sequence (${n}).`);
+}
+
+/**
+ * Title of a group panel: its name and (weighted) size; '' for the unnamed single panel.
+ *
+ * @example
+ * panelTitle('Wajong', 23750, 'nl'); // 'Wajong (n = 23.750)'
+ */
+export function panelTitle(name: string, n: number, lang: Lang): string {
+  return name ? `${name} (n = ${formatCount(n, lang)})` : '';
+}
