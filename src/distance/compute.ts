@@ -6,7 +6,7 @@ import { concatRows, encodeRows, type EncodedRows } from './encode.js';
 import { pairKernel } from './kernels.js';
 import { condensedBytes, expandDistinct, type DistanceMatrix } from './matrix.js';
 import { alignmentProblem, omNormalizer } from './om.js';
-import { omKernels } from './om-engine.js';
+import { omCondensed, omToReferences } from './engine/index.js';
 import { prepareDistances, type DistanceSetup } from './setup.js';
 import { DistanceOptionsError, type DistanceOptions } from './types.js';
 
@@ -108,8 +108,7 @@ async function condensedOverDistinct(setup: DistanceSetup, options: DistanceOpti
   const { rows } = setup;
   const progress = options.progress;
   if (setup.method === 'OM' || setup.method === 'LCS') {
-    const kernels = await omKernels();
-    const values = await kernels.omCondensed(alignmentProblem(setup, rows), { threads: options.threads, progress });
+    const values = await omCondensed(alignmentProblem(setup, rows), { threads: options.threads, progress });
     const normalize = omNormalizer(setup);
     if (setup.norm !== 'none') {
       let k = 0;
@@ -133,8 +132,7 @@ async function distinctToReferences(setup: DistanceSetup, refRows: EncodedRows, 
   const { rows } = setup;
   const k = refRows.n;
   if (setup.method === 'OM' || setup.method === 'LCS') {
-    const kernels = await omKernels();
-    const values = await kernels.omToReferences(alignmentProblem(setup, rows), alignmentProblem(setup, refRows), {
+    const values = await omToReferences(alignmentProblem(setup, rows), alignmentProblem(setup, refRows), {
       threads: options.threads,
       progress: options.progress,
     });

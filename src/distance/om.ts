@@ -1,23 +1,8 @@
 import type { ProgressReporter } from '../progress.js';
 import type { EncodedRows } from './encode.js';
+import type { AlignmentProblem } from './engine/index.js';
 import { normalizeDistance } from './normalize.js';
 import type { DistanceSetup } from './setup.js';
-
-/**
- * One optimal-matching job: D sequences and their costs (the contract the fast
- * engine in ./engine implements, and this module's reference kernel too).
- */
-export interface AlignmentProblem {
-  /** D x t rows of state indices 0..nStates-1; cells at or past a row's length are unused. */
-  codes: Uint8Array;
-  t: number;
-  lengths: Int32Array;
-  nStates: number;
-  /** nStates x nStates row-major substitution costs with a zero diagonal. */
-  sm: Float64Array;
-  /** Indel cost per state. */
-  indel: Float64Array;
-}
 
 /**
  * The alignment problem of encoded rows under a setup's costs (diagonal forced to 0:
@@ -93,7 +78,7 @@ function uniformIndel(indel: Float64Array): boolean {
 
 /**
  * Raw OM distances between all pairs of rows, condensed (order of ./matrix.ts).
- * The straightforward reference kernel: the engine must give the same numbers.
+ * The straightforward reference kernel (an oracle for the engine in ./engine).
  * @example
  * const raw = omCondensedReference(alignmentProblem(setup, setup.rows));
  */

@@ -117,12 +117,12 @@ function resolveCosts(seqs: StateSequences, options: DistanceOptions, rows: Enco
       throw new DistanceOptionsError(method === 'DHD' ? 'DHD needs time-varying costs (one matrix per month)' : `${method} needs a single (not time-varying) cost matrix`);
     }
     if (sm.timeVarying && sm.nSlices !== rows.t) throw new DistanceOptionsError(`sm has ${sm.nSlices} monthly matrices; expected ${rows.t}`);
-    checkCosts(sm.sm, n);
+    checkCosts(sm.sm, n, method);
     return { sm: sm.sm, nSlices: sm.nSlices, indel: sm.indel };
   }
   if (method === 'DHD') throw new DistanceOptionsError('DHD needs time-varying costs: sm = TRATE or a time-varying substitutionCosts() result');
   const flat = matrixToArray(sm, n, states);
-  checkCosts(flat, n);
+  checkCosts(flat, n, method);
   return { sm: flat, nSlices: 1, indel: undefined };
 }
 
@@ -139,13 +139,16 @@ function matrixToArray(m: CostMatrix, n: number, states: readonly string[]): Flo
   return out;
 }
 
-// TraMineR's checkcost: finite, non-negative, zero diagonal.
-function checkCosts(sm: Float64Array, n: number): void {
+// TraMineR's checkcost: finite, non-negative, zero diagonal; OM's engine also needs symmetry.
+function checkCosts(sm: Float64Array, n: number, method: DistanceMethod): void {
   for (let k = 0; k < sm.length; k++) {
     const v = sm[k];
     if (!(v >= 0) || v === Infinity) throw new DistanceOptionsError(`substitution costs must be finite and non-negative; got ${v}`);
-    const cell = k % (n * n);
-    if (Math.floor(cell / n) === cell % n && v !== 0) throw new DistanceOptionsError('substitution costs must be 0 on the diagonal');
+    const base = k - (k % (n * n));
+    const i = Math.floor((k - base) / n);
+    const j = (k - base) % n;
+    if (i === j && v !== 0) throw new DistanceOptionsError('substitution costs must be 0 on the diagonal');
+    if (method === 'OM' && v !== sm[base + j * n + i]) throw new DistanceOptionsError(`OM needs symmetric substitution costs; sm[${i}][${j}] != sm[${j}][${i}]`);
   }
 }
 
