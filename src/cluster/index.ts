@@ -4,3 +4,6 @@ export * from './cutree.js';
 export * from './medoids.js';
 export * from './silhouette.js';
 export * from './pam.js';
+export * from './argsort.js';
+export * from './quality.js';
+export * from './range.js';

@@ -1,0 +1,204 @@
+import type { DistanceMatrix } from '../distance/matrix.js';
+import { argsortFloat64 } from './argsort.js';
+import { weightsOrOnes } from './rows.js';
+import { clusterCount, silhouette } from './silhouette.js';
+
+/** The names of the quality indices, in WeightedCluster's column order. */
+export const QUALITY_INDICES = ['PBC', 'HG', 'HGSD', 'ASW', 'ASWw', 'CH', 'R2', 'CHsq', 'R2sq', 'HC'] as const;
+export type QualityIndex = (typeof QUALITY_INDICES)[number];
+
+/** Quality of one partition (WeightedCluster's `wcClusterQuality`). */
+export type ClusterQuality = Record<QualityIndex, number> & {
+  /** Weighted mean silhouette (ASW) of cluster 1..k. */
+  readonly clusterASW: Float64Array;
+  /** Weighted mean silhouette with a over W_c (ASWw) of cluster 1..k. */
+  readonly clusterASWw: Float64Array;
+};
+
+/** Options of {@link clusterQuality}. */
+export interface QualityOptions {
+  /** Case weights (default 1 each). */
+  weights?: ArrayLike<number>;
+  /**
+   * The pairs of the matrix in ascending order of distance
+   * (`argsortFloat64(matrix.values)`); pass it when scoring many partitions of
+   * one matrix, as {@link clusterRange} does.
+   */
+  pairOrder?: Uint32Array;
+}
+
+/**
+ * Cluster quality indices with WeightedCluster's definitions (Studer 2013,
+ * "WeightedCluster library manual", section 5; `wcClusterQuality`). Over all
+ * ordered pairs (i, j), diagonal included, with pair weight w_i w_j, distance
+ * x = d_ij and y = 1 when i and j share a cluster:
+ *
+ * - PBC: point biserial correlation, -cor_w(x, y).
+ * - HG / HGSD: Hubert's gamma (Goodman-Kruskal gamma between x and 1 - y) and
+ *   its Somers' D variant (ties in x counted in the denominator).
+ * - HC: Hubert's C, (S_w - S_min) / (S_max - S_min), with S_w the weighted
+ *   sum of within-cluster distances and S_min / S_max the sums of the same
+ *   weight of the smallest / largest distances.
+ * - ASW / ASWw: weighted mean silhouette (see {@link silhouette}).
+ * - CH / R2: pseudo-F and pseudo-R2 of the discrepancy decomposition,
+ *   SS_c = sum_{i,j in c} w_i w_j d_ij / W_c (Studer et al. 2011):
+ *   R2 = SS_B / SS_T, CH = (SS_B / (k-1)) / (SS_W / (W-k)).
+ * - CHsq / R2sq: the same on squared distances.
+ *
+ * Time O(n^2) plus one sort of the pairs; memory 12 bytes per pair.
+ *
+ * @param matrix condensed dissimilarities
+ * @param labels cluster number 1..k per observation (k >= 2)
+ * @param options weights, pre-sorted pair order
+ * @returns the ten indices and per-cluster silhouettes
+ * @example
+ * clusterQuality(matrix, cutree(tree, 4)).ASW;
+ */
+export function clusterQuality(matrix: DistanceMatrix, labels: ArrayLike<number>, options: QualityOptions = {}): ClusterQuality {
+  const { n, values } = matrix;
+  const w = weightsOrOnes(options.weights, n, 'clusterQuality');
+  const k = clusterCount(labels, n);
+  if (k < 2) throw new Error('clusterQuality: the partition needs at least two clusters.');
+  const order = options.pairOrder ?? argsortFloat64(values);
+  if (order.length !== values.length) throw new Error('clusterQuality: pairOrder does not belong to this matrix.');
+
+  // Pass over the pairs i < j (pair weight 2 w_i w_j covers (i,j) and (j,i)); the
+  // diagonal adds w_i^2 at distance 0 within the cluster.
+  const sizes = new Float64Array(k);
+  const within = new Float64Array(k); // sum_{i,j in c} w_i w_j d_ij
+  const within2 = new Float64Array(k); // the same with d_ij^2
+  const pairWeight = new Float64Array(values.length); // +ww within a cluster, -ww between
+  let total = 0;
+  let wx = 0;
+  let wx2 = 0;
+  let wy = 0;
+  let wxy = 0;
+  let diagonal = 0;
+  let p = 0;
+  for (let i = 0; i < n; i++) {
+    const ci = labels[i] - 1;
+    const wi = w[i];
+    sizes[ci] += wi;
+    if (!(wi > 0)) {
+      p += n - i - 1;
+      continue;
+    }
+    wy += wi * wi;
+    diagonal += wi * wi;
+    total += wi * wi;
+    for (let j = i + 1; j < n; j++, p++) {
+      if (!(w[j] > 0)) continue;
+      const ww = 2 * wi * w[j];
+      const x = values[p];
+      const xw = ww * x;
+      const xxw = xw * x;
+      wx += xw;
+      wx2 += xxw;
+      if (labels[j] - 1 === ci) {
+        within[ci] += xw;
+        within2[ci] += xxw;
+        wxy += xw;
+        wy += ww;
+        pairWeight[p] = ww;
+      } else pairWeight[p] = -ww;
+      total += ww;
+    }
+  }
+  const xb = wx / total;
+  const yb = wy / total;
+  const covx = wx2 / total - xb * xb;
+  const covy = wy / total - yb * yb;
+  const covxy = wxy / total - yb * xb;
+  const PBC = -covxy / Math.sqrt(covx * covy);
+
+  const { HG, HGSD, HC } = concordance(values, order, pairWeight, diagonal, wy, total, wxy);
+
+  let ssWithin = 0;
+  let ssWithin2 = 0;
+  let totalSize = 0;
+  for (let c = 0; c < k; c++) {
+    ssWithin += within[c] / sizes[c];
+    ssWithin2 += within2[c] / sizes[c];
+    totalSize += sizes[c];
+  }
+  const ssBetween = wx / totalSize - ssWithin;
+  const ssBetween2 = wx2 / totalSize - ssWithin2;
+  const CH = ssBetween / (k - 1) / (ssWithin / (totalSize - k));
+  const R2 = ssBetween / (ssWithin + ssBetween);
+  const CHsq = ssBetween2 / (k - 1) / (ssWithin2 / (totalSize - k));
+  const R2sq = ssBetween2 / (ssWithin2 + ssBetween2);
+
+  const sil = silhouette(matrix, labels, { weights: w });
+  // WeightedCluster leaves ASW undefined when a cluster weighs less than one case.
+  const small = sizes.some((s) => s < 1);
+  return {
+    PBC, HG, HGSD,
+    ASW: small ? NaN : sil.average,
+    ASWw: sil.averageW,
+    CH, R2, CHsq, R2sq, HC,
+    clusterASW: small ? sil.byCluster.map(() => NaN) : sil.byCluster,
+    clusterASWw: sil.byClusterW,
+  };
+}
+
+/**
+ * Hubert's gamma, its Somers' D variant and Hubert's C from the pairs walked in
+ * ascending distance, grouped by equal distance (WeightedCluster's Kendall tree).
+ * g0 / g1 are a group's within / between pair weights; the distance-0 group also
+ * holds the diagonal.
+ */
+function concordance(
+  values: Float64Array,
+  order: Uint32Array,
+  pairWeight: Float64Array,
+  diagonal: number,
+  withinWeight: number,
+  total: number,
+  withinSum: number,
+): { HG: number; HGSD: number; HC: number } {
+  const total0 = withinWeight;
+  const total1 = total - withinWeight;
+  const wSmin = withinWeight;
+  const wSmax = total1;
+  let nc = 0;
+  let nd = 0;
+  let ties = 0;
+  let cum0 = 0;
+  let cum1 = 0;
+  let cumW = 0;
+  let sMin = 0;
+  let sMax = 0;
+  let p = 0;
+  const m = order.length;
+  let first = true;
+  while (p < m || first) {
+    let g0 = 0;
+    let g1 = 0;
+    let v: number;
+    if (first) {
+      v = 0;
+      g0 = diagonal;
+      first = false;
+    } else v = values[order[p]];
+    for (; p < m && values[order[p]] === v; p++) {
+      const pw = pairWeight[order[p]];
+      if (pw > 0) g0 += pw;
+      else g1 -= pw;
+    }
+    const ww = g0 + g1;
+    if (!(ww > 0)) continue;
+    // S_min: the withinWeight smallest distances; S_max: the withinWeight largest.
+    if (cumW <= wSmin) sMin += (cumW + ww > wSmin ? wSmin - cumW : ww) * v;
+    cumW += ww;
+    if (cumW > wSmax) sMax += (cumW - ww < wSmax ? cumW - wSmax : ww) * v;
+    ties += g1 * g0;
+    // Concordant: a between pair above a within pair; discordant: the reverse.
+    nc += g1 * cum0;
+    nd += g0 * cum1;
+    cum0 += g0;
+    cum1 += g1;
+    nc += g0 * (total1 - cum1);
+    nd += g1 * (total0 - cum0);
+  }
+  return { HG: (nc - nd) / (nc + nd), HGSD: (nc - nd) / (nc + nd + ties), HC: (withinSum - sMin) / (sMax - sMin) };
+}
