@@ -258,23 +258,25 @@ export function aalenJohansen(
 
 /**
  * Value of a right-continuous step curve at time t: the value at the last
- * curve time <= t, `before` when t precedes every curve time, and NaN past
- * the last observed time unless the curve has already reached `absorbing`
- * (e.g. S = 0), because nothing is known there.
+ * curve time <= t, `before` when t precedes every curve time, and past the
+ * last curve time NaN (nothing is known there) unless `extend` says the curve
+ * is final (e.g. every observation has had its event, S = 0).
  *
  * @example
  * stepValueAt([1, 2, 3], [0.75, 0.5, 0.25], 2.5, 1); // 0.5
+ * stepValueAt([1, 2, 3], [0.75, 0.5, 0.25], 9, 1);   // NaN
  */
-export function stepValueAt(times: readonly number[], values: readonly number[], t: number, before: number, absorbing?: number): number {
+export function stepValueAt(times: readonly number[], values: readonly number[], t: number, before: number, extend = false): number {
   if (times.length === 0 || t < times[0]) return before;
+  const last = times.length - 1;
+  if (t > times[last]) return extend ? values[last] : NaN;
   let lo = 0;
-  let hi = times.length - 1;
+  let hi = last;
   // binary search for the last index with times[idx] <= t
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
     if (times[mid] <= t) lo = mid;
     else hi = mid - 1;
   }
-  if (t > times[times.length - 1] && values[lo] !== absorbing) return NaN;
   return values[lo];
 }

@@ -47,9 +47,9 @@ describe('kaplanMeier', () => {
     const km = kaplanMeier(time, event);
     expect(stepValueAt(km.time, km.survival, -1, 1)).toBe(1);
     expect(stepValueAt(km.time, km.survival, 2.5, 1)).toBeCloseTo(15 / 28, 15);
-    expect(stepValueAt(km.time, km.survival, 99, 1, 0)).toBe(0);
+    expect(stepValueAt(km.time, km.survival, 99, 1, true)).toBe(0);
     const censoredLast = kaplanMeier([1, 2], [1, 0]);
-    expect(Number.isNaN(stepValueAt(censoredLast.time, censoredLast.survival, 3, 1, 0))).toBe(true);
+    expect(Number.isNaN(stepValueAt(censoredLast.time, censoredLast.survival, 3, 1))).toBe(true);
   });
 });
 
