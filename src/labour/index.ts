@@ -3,3 +3,4 @@ export { DEFAULT_WORK_STATES, type WorkOptions, type GroupBy, type Groups, resol
 export { jobEpisodes, JobOutcome, JOB_OUTCOME_NAMES, type JobEpisodes } from './episodes.js';
 export { jobLossTable, type JobLossOptions, type JobLossRow, type JobLossTable } from './jobLoss.js';
 export { timeToNewJob, type TimeToNewJobOptions, type TimeToNewJobGroup, type TimeToNewJob, type NewJobShare } from './reemployment.js';
+export { retention, type RetentionOptions, type RetentionRow, type Retention } from './retention.js';

@@ -1,4 +1,5 @@
 import type { StateSequences } from '../sequences/types.js';
+import { GroupSums } from './accumulate.js';
 import { JobOutcome, jobEpisodes, type JobEpisodes } from './episodes.js';
 import { resolveGroups, type GroupBy, type WorkOptions } from './options.js';
 
@@ -99,21 +100,14 @@ export function jobLossTable(seqs: StateSequences, options: JobLossOptions = {})
   if (!(Number.isInteger(window) && window > 0)) throw new Error(`window: expected a positive whole number of months; got ${window}.`);
   const jobs = options.episodes ?? jobEpisodes(seqs, options);
   const groups = resolveGroups(seqs, options.by, options.levels);
-  const g = groups.levels.length;
-  const acc = new Float64Array((g + 1) * SLOTS); // row g is the total
+  const acc = new GroupSums(groups.levels.length, SLOTS);
 
   for (let i = 0; i < seqs.n; i++) {
     const gi = groups.index[i];
     if (gi < 0) continue;
     const len = seqs.lengths[i];
     const w = seqs.weights[i];
-    // every amount goes to the person's group row and to the total row
-    const ga = gi * SLOTS;
-    const ta = g * SLOTS;
-    const add = (slot: number, v: number) => {
-      acc[ga + slot] += v;
-      acc[ta + slot] += v;
-    };
+    const add = (slot: number, v: number) => acc.add(gi, slot, v);
     if (len < window && incomplete === 'exclude') {
       add(EXCLUDED, 1);
       continue;
@@ -152,28 +146,28 @@ export function jobLossTable(seqs: StateSequences, options: JobLossOptions = {})
   }
 
   const row = (k: number, name: string): JobLossRow => {
-    const a = k * SLOTS;
-    const ew = acc[a + ENDINGS_W];
+    const get = (slot: number) => acc.get(k, slot);
+    const ew = get(ENDINGS_W);
     const pct = (v: number) => (ew > 0 ? (100 * v) / ew : NaN);
     return {
       group: name,
-      persons: acc[a + PERSONS],
-      personsWeighted: acc[a + PERSONS_W],
-      excluded: acc[a + EXCLUDED],
-      exposureMonths: acc[a + EXPOSURE],
-      endings: acc[a + ENDINGS],
+      persons: get(PERSONS),
+      personsWeighted: get(PERSONS_W),
+      excluded: get(EXCLUDED),
+      exposureMonths: get(EXPOSURE),
+      endings: get(ENDINGS),
       endingsWeighted: ew,
-      endingsPerPerson: incomplete === 'exclude' ? ew / acc[a + PERSONS_W] : (ew / acc[a + EXPOSURE]) * window,
-      directPct: pct(acc[a + DIRECT_W]),
-      afterGapPct: pct(acc[a + GAP_W]),
-      gapMonthsMean: acc[a + GAP_W] > 0 ? acc[a + GAP_MONTHS_W] / acc[a + GAP_W] : NaN,
-      noNewJobPct: pct(acc[a + NONE_W]),
-      exitPct: pct(acc[a + EXIT_W]),
-      personsWithEnding: acc[a + P_ANY],
-      personsDirect: acc[a + P_DIRECT],
-      personsAfterGap: acc[a + P_GAP],
-      personsNoNewJob: acc[a + P_NONE],
-      personsExit: acc[a + P_EXIT],
+      endingsPerPerson: incomplete === 'exclude' ? ew / get(PERSONS_W) : (ew / get(EXPOSURE)) * window,
+      directPct: pct(get(DIRECT_W)),
+      afterGapPct: pct(get(GAP_W)),
+      gapMonthsMean: get(GAP_W) > 0 ? get(GAP_MONTHS_W) / get(GAP_W) : NaN,
+      noNewJobPct: pct(get(NONE_W)),
+      exitPct: pct(get(EXIT_W)),
+      personsWithEnding: get(P_ANY),
+      personsDirect: get(P_DIRECT),
+      personsAfterGap: get(P_GAP),
+      personsNoNewJob: get(P_NONE),
+      personsExit: get(P_EXIT),
     };
   };
   return {
@@ -182,6 +176,6 @@ export function jobLossTable(seqs: StateSequences, options: JobLossOptions = {})
     window,
     incomplete,
     groups: groups.levels.map((name, k) => row(k, name)),
-    total: row(g, 'total'),
+    total: row(acc.total, 'total'),
   };
 }

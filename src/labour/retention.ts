@@ -1,0 +1,154 @@
+import type { StateSequences } from '../sequences/types.js';
+import { MISSING } from '../sequences/types.js';
+import { GroupSums } from './accumulate.js';
+import { jobEpisodes, type JobEpisodes } from './episodes.js';
+import { employerKeys, resolveGroups, stateMask, workMask, type GroupBy, type WorkOptions } from './options.js';
+
+/** Options of `retention`. */
+export interface RetentionOptions extends WorkOptions {
+  /** Rows per group: a covariate or one label per person; default one group `all`. */
+  by?: GroupBy;
+  levels?: readonly string[];
+  /** Months after the job start at which the status is read (default 12). */
+  horizon?: number;
+  /** Only jobs whose first month is in one of these states (default: any working state), e.g. `['work_jc', 'work']` for regular employers. */
+  startStates?: readonly string[];
+  /** Also count jobs starting in month 0, whose previous month is not observed (default false). */
+  includeMonthZero?: boolean;
+  /** Only job starts in months startFrom .. startBefore-1 (default all). */
+  startFrom?: number;
+  startBefore?: number;
+  /** Job episodes already computed with the same work options. */
+  episodes?: JobEpisodes;
+}
+
+/** Status `horizon` months after a job start, per group. Percentages are 0..100 of the weighted starts. */
+export interface RetentionRow {
+  readonly group: string;
+  /** Job starts in the cohort whose status at the horizon is observed (unweighted, weighted). */
+  readonly starts: number;
+  readonly startsWeighted: number;
+  /** Distinct persons behind those starts. */
+  readonly persons: number;
+  /** Starts left out because month start + horizon is not observed (right-censored or missing). */
+  readonly censored: number;
+  /** At the same employer ("job retention"). */
+  readonly sameEmployerPct: number;
+  /** Working at another employer. */
+  readonly otherEmployerPct: number;
+  /** Not working (exit states included). */
+  readonly notWorkingPct: number;
+  /** same + other ("work retention"). */
+  readonly workRetentionPct: number;
+  /** Persons behind each outcome (for disclosure control). */
+  readonly personsSame: number;
+  readonly personsOther: number;
+  readonly personsNotWorking: number;
+  readonly flagged?: readonly string[];
+}
+
+/** One-year (or `horizon`) retention table. */
+export interface Retention {
+  readonly kind: 'retention';
+  readonly by: string;
+  readonly horizon: number;
+  readonly groups: RetentionRow[];
+  readonly total: RetentionRow;
+}
+
+// sums per group: starts, then the persons behind them
+const STARTS = 0, STARTS_W = 1, CENSORED = 2, SAME_W = 3, OTHER_W = 4, NONE_W = 5;
+const PERSONS = 6, P_SAME = 7, P_OTHER = 8, P_NONE = 9, SLOTS = 10;
+
+/**
+ * Job and work retention (study B, "one-year retention"): the cohort is every
+ * job start after not working (the month before the job is observed and not a
+ * working state); `horizon` months after the start the person is
+ * - at the same employer: still in the same job, or working for an employer
+ *   with the job's employer_id ("job retention", matched on employer id);
+ * - at another employer: working, for another employer;
+ * - not working.
+ * Work retention = same + other. Starts whose month start + horizon lies past
+ * the person's follow-up (or is missing) are right-censored and left out
+ * (reported as `censored`). A person may start several jobs; each start
+ * counts with the person's weight.
+ *
+ * @param seqs sequences with an `employer_id` cell attribute
+ * @param options `by`, `horizon` (12), `startStates`, `includeMonthZero`, `startFrom`/`startBefore`, work options
+ * @returns the shares per group and in total
+ * @example
+ * const r = retention(seqs, { startStates: ['work_jc', 'work'] });
+ * [r.total.sameEmployerPct, r.total.otherEmployerPct, r.total.workRetentionPct]; // about [39, 23, 62] in study B
+ */
+export function retention(seqs: StateSequences, options: RetentionOptions = {}): Retention {
+  const { horizon = 12, includeMonthZero = false, startFrom = 0, startBefore = Infinity } = options;
+  if (!(Number.isInteger(horizon) && horizon > 0)) throw new Error(`horizon: expected a positive whole number of months; got ${horizon}.`);
+  const jobs = options.episodes ?? jobEpisodes(seqs, options);
+  const work = workMask(seqs, options.workStates);
+  const startMask = options.startStates ? stateMask(seqs, options.startStates, 'startStates') : work;
+  const { keys } = employerKeys(seqs, options.employer);
+  const groups = resolveGroups(seqs, options.by, options.levels);
+  const acc = new GroupSums(groups.levels.length, SLOTS);
+  const seen = new Uint8Array(SLOTS); // which person slots this person reaches
+  const { t, codes, lengths } = seqs;
+
+  for (let i = 0; i < seqs.n; i++) {
+    const gi = groups.index[i];
+    if (gi < 0) continue;
+    const w = seqs.weights[i];
+    const row = i * t;
+    seen.fill(0);
+    for (let q = jobs.personOffset[i]; q < jobs.personOffset[i + 1]; q++) {
+      const s = jobs.start[q];
+      const prev = jobs.previousState[q];
+      const afterNoWork = prev === MISSING ? includeMonthZero && s === 0 : !work[prev];
+      if (!afterNoWork || !startMask[jobs.firstState[q]] || s < startFrom || s >= startBefore) continue;
+      const m = s + horizon;
+      const c = m < lengths[i] ? codes[row + m] : MISSING;
+      let slot: number;
+      let pslot: number;
+      if (c === MISSING) {
+        acc.add(gi, CENSORED, 1);
+        continue;
+      } else if (!work[c]) {
+        slot = NONE_W;
+        pslot = P_NONE;
+      } else if (jobs.end[q] >= m || (jobs.employer[q] >= 0 && keys[row + m] === jobs.employer[q])) {
+        slot = SAME_W;
+        pslot = P_SAME;
+      } else {
+        slot = OTHER_W;
+        pslot = P_OTHER;
+      }
+      acc.add(gi, STARTS, 1);
+      acc.add(gi, STARTS_W, w);
+      acc.add(gi, slot, w);
+      seen[PERSONS] = 1;
+      seen[pslot] = 1;
+    }
+    for (let k = PERSONS; k < SLOTS; k++) acc.add(gi, k, seen[k]);
+  }
+
+  const row = (k: number, name: string): RetentionRow => {
+    const sw = acc.get(k, STARTS_W);
+    const pct = (v: number) => (sw > 0 ? (100 * v) / sw : NaN);
+    return {
+      group: name,
+      starts: acc.get(k, STARTS),
+      startsWeighted: sw,
+      persons: acc.get(k, PERSONS),
+      censored: acc.get(k, CENSORED),
+      sameEmployerPct: pct(acc.get(k, SAME_W)),
+      otherEmployerPct: pct(acc.get(k, OTHER_W)),
+      notWorkingPct: pct(acc.get(k, NONE_W)),
+      workRetentionPct: pct(acc.get(k, SAME_W) + acc.get(k, OTHER_W)),
+      personsSame: acc.get(k, P_SAME),
+      personsOther: acc.get(k, P_OTHER),
+      personsNotWorking: acc.get(k, P_NONE),
+    };
+  };
+  return {
+    kind: 'retention', by: groups.name, horizon,
+    groups: groups.levels.map((name, k) => row(k, name)), total: row(acc.total, 'total'),
+  };
+}
