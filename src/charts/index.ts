@@ -11,3 +11,4 @@ export * from './modalStatePlot.js';
 export * from './meanTimePlot.js';
 export * from './transitionRatePlot.js';
 export * from './entropyHistogram.js';
+export * from './survivalPlot.js';
