@@ -7,3 +7,4 @@ export * from './pam.js';
 export * from './argsort.js';
 export * from './quality.js';
 export * from './range.js';
+export * from './kmedoids.js';

@@ -52,47 +52,19 @@ export function pam(matrix: DistanceMatrix, k: number, options: PamOptions = {})
   const n = matrix.n;
   checkK(k, n, 'pam');
   const w = weightsOrOnes(options.weights, n, 'pam');
-  let maxD = 0;
-  for (let p = 0; p < matrix.values.length; p++) if (maxD < matrix.values[p]) maxD = matrix.values[p];
-  const big = maxD * 1.1 + 1; // larger than every distance
+  const big = aboveAll(matrix);
   const isMedoid = new Uint8Array(n);
   const dysma = new Float64Array(n).fill(big);
-  const row = new Float64Array(n);
-  const lowerNearest = (m: number) => {
-    distanceRow(matrix, m, row);
-    for (let j = 0; j < n; j++) if (dysma[j] > row[j]) dysma[j] = row[j];
-  };
-
   if (options.initialMedoids) {
     const given = Int32Array.from(options.initialMedoids);
     if (given.length !== k) throw new Error(`pam: ${given.length} initial medoids for k = ${k}.`);
     for (const m of given) {
       if (!(m >= 0 && m < n) || isMedoid[m]) throw new Error(`pam: initial medoid ${m} is outside 0..${n - 1} or repeated.`);
       isMedoid[m] = 1;
-      lowerNearest(m);
+      lowerNearest(matrix, m, dysma);
     }
-  } else {
-    // BUILD: gain_i = sum_j w_j max(0, D_j - d(i, j)); take the last argmax.
-    for (let step = 0; step < k; step++) {
-      let best = 0;
-      let chosen = -1;
-      for (let i = 0; i < n; i++) {
-        if (isMedoid[i]) continue;
-        distanceRow(matrix, i, row);
-        let gain = 0;
-        for (let j = 0; j < n; j++) {
-          const cmd = dysma[j] - row[j];
-          if (cmd > 0) gain += w[j] * cmd;
-        }
-        if (best <= gain) {
-          best = gain;
-          chosen = i;
-        }
-      }
-      isMedoid[chosen] = 1;
-      lowerNearest(chosen);
-    }
-  }
+  } else build(matrix, k, w, isMedoid, dysma);
+  const row = new Float64Array(n);
   let totalW = 0;
   let sky = 0;
   for (let j = 0; j < n; j++) {
@@ -103,8 +75,7 @@ export function pam(matrix: DistanceMatrix, k: number, options: PamOptions = {})
 
   let swaps = 0;
   if (options.swap !== false) {
-    const medoids: number[] = [];
-    for (let i = 0; i < n; i++) if (isMedoid[i]) medoids.push(i);
+    const medoids = Array.from(markedRows(isMedoid));
     const medRows = medoids.map((m) => distanceRow(matrix, m, new Float64Array(n)));
     const dysmb = new Float64Array(n);
     for (;;) {
@@ -164,11 +135,59 @@ export function pam(matrix: DistanceMatrix, k: number, options: PamOptions = {})
       swaps++;
     }
   }
-  const medoidRows: number[] = [];
-  for (let i = 0; i < n; i++) if (isMedoid[i]) medoidRows.push(i);
-  const part = assignToMedoids(matrix, medoidRows);
+  const part = assignToMedoids(matrix, markedRows(isMedoid));
   const sil = pamSilhouette(matrix, part.labels, k, w);
   return { ...part, objective: { build: buildObjective, swap: sky / totalW }, swaps, ...sil };
+}
+
+/**
+ * BUILD (Kaufman & Rousseeuw 1990; `cluster::pam`): add, k times, the object i
+ * with the largest gain sum_j w_j max(0, D_j - d(i, j)), the last on ties.
+ * Marks the medoids in `isMedoid` and leaves D_j, the distance to the nearest
+ * medoid, in `dysma` (which starts above every distance).
+ */
+export function build(matrix: DistanceMatrix, k: number, w: Float64Array, isMedoid: Uint8Array, dysma: Float64Array): void {
+  const n = matrix.n;
+  const row = new Float64Array(n);
+  for (let step = 0; step < k; step++) {
+    let best = 0;
+    let chosen = -1;
+    for (let i = 0; i < n; i++) {
+      if (isMedoid[i]) continue;
+      distanceRow(matrix, i, row);
+      let gain = 0;
+      for (let j = 0; j < n; j++) {
+        const cmd = dysma[j] - row[j];
+        if (cmd > 0) gain += w[j] * cmd;
+      }
+      if (best <= gain) {
+        best = gain;
+        chosen = i;
+      }
+    }
+    isMedoid[chosen] = 1;
+    lowerNearest(matrix, chosen, dysma);
+  }
+}
+
+/** D_j = min(D_j, d(m, j)) for every j. */
+function lowerNearest(matrix: DistanceMatrix, m: number, dysma: Float64Array): void {
+  const row = distanceRow(matrix, m, new Float64Array(matrix.n));
+  for (let j = 0; j < matrix.n; j++) if (dysma[j] > row[j]) dysma[j] = row[j];
+}
+
+/** A value above every distance of the matrix (R's `s * 1.1 + 1`, s the largest). */
+export function aboveAll(matrix: DistanceMatrix): number {
+  let maxD = 0;
+  for (let p = 0; p < matrix.values.length; p++) if (maxD < matrix.values[p]) maxD = matrix.values[p];
+  return maxD * 1.1 + 1;
+}
+
+/** The rows flagged in `flags`, ascending. */
+export function markedRows(flags: Uint8Array): Int32Array {
+  const rows: number[] = [];
+  for (let i = 0; i < flags.length; i++) if (flags[i]) rows.push(i);
+  return Int32Array.from(rows);
 }
 
 /** Throw unless 1 <= k < n. */
