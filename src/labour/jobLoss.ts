@@ -1,14 +1,10 @@
 import type { StateSequences } from '../sequences/types.js';
 import { GroupSums } from './accumulate.js';
 import { JobOutcome, jobEpisodes, type JobEpisodes } from './episodes.js';
-import { resolveGroups, type GroupBy, type WorkOptions } from './options.js';
+import { resolveGroups, type GroupOptions, type WorkOptions } from './options.js';
 
 /** Options of `jobLossTable`. */
-export interface JobLossOptions extends WorkOptions {
-  /** Rows of the table: a covariate (e.g. `'benefit'`) or one label per person; default one group `all`. */
-  by?: GroupBy;
-  /** Order (and selection) of the group levels. */
-  levels?: readonly string[];
+export interface JobLossOptions extends WorkOptions, GroupOptions {
   /** Count job endings in months 0 .. window-1 after the start (default 36). */
   window?: number;
   /**

@@ -20,6 +20,14 @@ export interface WorkOptions {
 /** How persons are split into groups: a covariate name, or one label per row (e.g. cluster numbers). */
 export type GroupBy = string | ArrayLike<string | number | null | undefined>;
 
+/** Options of every table with a row per group. */
+export interface GroupOptions {
+  /** Rows of the table: a covariate (e.g. `'benefit'`) or one label per person (e.g. cluster numbers); default one group `all`. */
+  by?: GroupBy;
+  /** Order (and selection) of the group levels; default sorted. */
+  levels?: readonly string[];
+}
+
 /** Persons split into groups: `index[i]` is the level of row i, -1 when it has none (left out). */
 export interface Groups {
   /** Name of the grouping (the covariate, or `'group'` for labels given per row). */

@@ -4,13 +4,10 @@ import {
   type ConfidenceType, type CumulativeIncidence, type KaplanMeierCurve,
 } from '../stats/survival.js';
 import { JobOutcome, jobEpisodes, type JobEpisodes } from './episodes.js';
-import { resolveGroups, type GroupBy, type WorkOptions } from './options.js';
+import { resolveGroups, type GroupOptions, type WorkOptions } from './options.js';
 
 /** Options of `timeToNewJob`. */
-export interface TimeToNewJobOptions extends WorkOptions {
-  /** Curves per group: a covariate or one label per person; default one group `all`. */
-  by?: GroupBy;
-  levels?: readonly string[];
+export interface TimeToNewJobOptions extends WorkOptions, GroupOptions {
   /** Only job endings whose first month after the job is before this month (default: all endings). */
   endingBefore?: number;
   /** Months without work at which to report the share with a new job (default 0, 6, 12, 48). */
