@@ -35,11 +35,20 @@ export function condensedBytes(n: number): number {
  */
 export function expandDistinct(m: DistanceMatrix, rowToDistinct: Int32Array): DistanceMatrix {
   const n = rowToDistinct.length;
+  const d = m.n;
+  const src = m.values;
+  // offset[a] + b is the condensed index of (a, b) for a < b
+  const offset = new Float64Array(d);
+  for (let a = 0; a < d; a++) offset[a] = d * a - (a * (a + 1)) / 2 - a - 1;
   const values = new Float64Array((n * (n - 1)) / 2);
   let k = 0;
   for (let i = 0; i < n; i++) {
     const di = rowToDistinct[i];
-    for (let j = i + 1; j < n; j++) values[k++] = distanceAt(m, di, rowToDistinct[j]);
+    const rowOffset = offset[di];
+    for (let j = i + 1; j < n; j++, k++) {
+      const dj = rowToDistinct[j];
+      values[k] = dj > di ? src[rowOffset + dj] : dj < di ? src[offset[dj] + di] : 0;
+    }
   }
   return { n, values };
 }
