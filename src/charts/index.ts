@@ -12,3 +12,4 @@ export * from './meanTimePlot.js';
 export * from './transitionRatePlot.js';
 export * from './entropyHistogram.js';
 export * from './survivalPlot.js';
+export * from './indexNumberPlot.js';
