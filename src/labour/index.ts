@@ -4,3 +4,4 @@ export { jobEpisodes, JobOutcome, JOB_OUTCOME_NAMES, type JobEpisodes } from './
 export { jobLossTable, type JobLossOptions, type JobLossRow, type JobLossTable } from './jobLoss.js';
 export { timeToNewJob, type TimeToNewJobOptions, type TimeToNewJobGroup, type TimeToNewJob, type NewJobShare } from './reemployment.js';
 export { retention, type RetentionOptions, type RetentionRow, type Retention } from './retention.js';
+export { ruleTypology, TYPOLOGY_TYPES, type TypologyType, type TypologyOptions, type TypologyRow, type TypologyGroup, type Typology } from './typology.js';
