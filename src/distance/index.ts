@@ -5,3 +5,4 @@ export { normalizeDistance, resolveNorm, type ResolvedNorm } from './normalize.j
 export { distances, distinctDistances, distancesToReferences, DEFAULT_MEMORY_BUDGET } from './compute.js';
 export { omCondensedReference, omToReferencesReference } from './om.js';
 export { writeDistanceCsv } from './csv.js';
+export { readCostMatrix } from './cost-file.js';
