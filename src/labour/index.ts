@@ -5,3 +5,7 @@ export { jobLossTable, type JobLossOptions, type JobLossRow, type JobLossTable }
 export { timeToNewJob, type TimeToNewJobOptions, type TimeToNewJobGroup, type TimeToNewJob, type NewJobShare } from './reemployment.js';
 export { retention, type RetentionOptions, type RetentionRow, type Retention } from './retention.js';
 export { ruleTypology, TYPOLOGY_TYPES, type TypologyType, type TypologyOptions, type TypologyRow, type TypologyGroup, type Typology } from './typology.js';
+export {
+  stateSharesByMonth, cellMeansByMonth,
+  type StateSharesOptions, type StateSharesGroup, type StateShares, type CellMeansOptions, type CellMeansGroup, type CellMeans,
+} from './shares.js';

@@ -132,3 +132,12 @@ export function numericAttribute(seqs: StateSequences, name: string): Float64Arr
   }
   return attr.values;
 }
+
+/** Month indices to report: the given ones, checked, or every month. */
+export function monthList(seqs: StateSequences, months?: readonly number[]): number[] {
+  const list = [...(months ?? Array.from({ length: seqs.t }, (_, j) => j))];
+  for (const m of list) {
+    if (!(Number.isInteger(m) && m >= 0 && m < seqs.t)) throw new Error(`months: ${m} is not a month index 0..${seqs.t - 1}.`);
+  }
+  return list;
+}
