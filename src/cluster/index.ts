@@ -8,3 +8,4 @@ export * from './argsort.js';
 export * from './quality.js';
 export * from './range.js';
 export * from './kmedoids.js';
+export * from './clara.js';

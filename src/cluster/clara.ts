@@ -1,0 +1,314 @@
+import { distancesToReferences, distinctDistances } from '../distance/compute.js';
+import { hasMissingCells } from '../distance/encode.js';
+import { prepareDistances, type DistanceSetup } from '../distance/setup.js';
+import { DistanceOptionsError, type DistanceOptions, type SubstitutionCosts } from '../distance/types.js';
+import type { ProgressReporter } from '../progress.js';
+import { createSequences } from '../sequences/create.js';
+import type { DistinctSequences } from '../sequences/distinct.js';
+import type { StateSequences } from '../sequences/types.js';
+import { seededRandom, type Random } from '../stats/random.js';
+import { cutree, renumberByFirstAppearance } from './cutree.js';
+import { hclust } from './hclust.js';
+import { kmedoids } from './kmedoids.js';
+
+/** Options of {@link clara}. */
+export interface ClaraOptions {
+  /** How to measure dissimilarity (as `distances`); costs derived from the data use all sequences. */
+  distance: Omit<DistanceOptions, 'threads' | 'progress'>;
+  /** Number of samples (default 20). */
+  samples?: number;
+  /** Draws per sample, with replacement, in proportion to the weights (default 40 + 2 max k). */
+  sampleSize?: number;
+  /** Seed of the sampling (default 1): the same data and seed give the same clusters everywhere. */
+  seed?: number;
+  /** Worker threads for the distances (default: all cores). */
+  threads?: number;
+  /** Memory for cached distance columns, in bytes (default 512 MiB). */
+  columnBudgetBytes?: number;
+  progress?: ProgressReporter;
+}
+
+/** The best CLARA partition for one k. */
+export interface ClaraSolution {
+  readonly k: number;
+  /** Cluster 1..k per input row, numbered by first appearance in row order. */
+  readonly labels: Int32Array;
+  /** Medoid of cluster 1..k as a row of the input (its first occurrence). */
+  readonly medoids: Int32Array;
+  /** Weighted mean distance of the rows to their medoid: the criterion. */
+  readonly meanDistance: number;
+  /**
+   * Weighted mean medoid silhouette (WeightedCluster's AMS): (b - a) / max(a, b)
+   * with a, b the distances to the nearest and second nearest medoid.
+   */
+  readonly medoidSilhouette: number;
+  /** Index of the sample the medoids come from. */
+  readonly sample: number;
+  /** Mean distance reached by every sample (the criterion per iteration). */
+  readonly sampleMeanDistances: Float64Array;
+}
+
+/** Result of {@link clara}: one solution per requested k. */
+export interface ClaraResult {
+  readonly solutions: readonly ClaraSolution[];
+  /** The distinct sequences the work ran on. */
+  readonly distinct: DistinctSequences;
+}
+
+/** A candidate: medoids (distinct indices, ascending) from one sample for one k. */
+interface Candidate {
+  k: number;
+  sample: number;
+  medoids: Int32Array;
+}
+
+/**
+ * CLARA for sequences (Kaufman & Rousseeuw 1990; WeightedCluster's
+ * `seqclararange`, Studer 2024): for each of `samples` samples of the distinct
+ * sequences (drawn with replacement in proportion to their weight and
+ * re-aggregated), compute the sample's distances, cluster it with Ward and
+ * weighted k-medoids started from the Ward cut, then assign all distinct
+ * sequences to the k medoids through their distances to the medoids only, never
+ * the N x N matrix. Per k, the medoids with the smallest weighted mean distance
+ *
+ *   (1 / W) sum_x w_x min_c d(x, m_c)
+ *
+ * win. Distances to a medoid are computed once per medoid over all distinct
+ * sequences and shared by every sample and k that uses it.
+ *
+ * @param seqs the sequences (N rows; weights honoured)
+ * @param k number of clusters, or several (a range)
+ * @param options distance measure, samples, sample size, seed, threads
+ * @returns the best solution per k
+ * @example
+ * const { solutions } = await clara(seqs, 4, { distance: { method: 'OM', sm: 'TRATE', indel: 1 }, seed: 7 });
+ * solutions[0].labels; // cluster per row
+ */
+export async function clara(seqs: StateSequences, k: number | readonly number[], options: ClaraOptions): Promise<ClaraResult> {
+  const ks = (typeof k === 'number' ? [k] : [...k]).sort((a, b) => a - b);
+  const kmax = ks[ks.length - 1];
+  const samples = options.samples ?? 20;
+  const sampleSize = options.sampleSize ?? 40 + 2 * kmax;
+  if (ks.some((x) => !Number.isInteger(x) || x < 2)) throw new Error(`clara: every k must be an integer >= 2; got ${ks.join(', ')}.`);
+  if (!(Number.isInteger(samples) && samples >= 1)) throw new Error(`clara: samples must be a positive integer; got ${samples}.`);
+  if (!(Number.isInteger(sampleSize) && sampleSize > kmax)) throw new Error(`clara: sampleSize must be an integer above the largest k (${kmax}); got ${sampleSize}.`);
+  const method = options.distance.method;
+  if (method === 'CHI2' || method === 'EUCLID') {
+    throw new DistanceOptionsError(`clara cannot use ${method}: its margins would come from each sample; use OM, HAM, DHD, LCS, LCP, RLCP, OMspell or TWED`);
+  }
+  const progress = options.progress;
+
+  // Costs from all sequences, once; every later call reuses them.
+  const setup = prepareDistances(seqs, options.distance as DistanceOptions);
+  const distinct = setup.distinct;
+  const d = distinct.firstRow.length;
+  if (d <= kmax) throw new Error(`clara: ${d} distinct sequences cannot form ${kmax} clusters.`);
+  const uniq = distinctRows(seqs, distinct.firstRow);
+  const weights = distinct.weights;
+  const threads = options.threads;
+  const resolved = (withMissing: boolean): DistanceOptions => ({ ...fixedCosts(setup, options.distance as DistanceOptions, withMissing), threads });
+
+  // 1. Samples: Ward + k-medoids on each; candidate medoids per (sample, k).
+  const rnd = seededRandom(options.seed ?? 1);
+  const cumulative = new Float64Array(d);
+  let acc = 0;
+  for (let x = 0; x < d; x++) cumulative[x] = acc += weights[x];
+  const candidates: Candidate[] = [];
+  for (let r = 0; r < samples; r++) {
+    const { rows, counts } = drawSample(rnd, cumulative, sampleSize);
+    if (rows.length <= kmax) throw new Error(`clara: a sample holds only ${rows.length} distinct sequences; raise sampleSize.`);
+    const sample = distinctRows(uniq, rows);
+    const { matrix } = await distinctDistances(sample, resolved(hasMissingCells(sample)));
+    const tree = hclust(matrix, { method: 'ward.D', weights: counts });
+    for (const kk of ks) {
+      const part = kmedoids(matrix, kk, { weights: counts, initialClusters: cutree(tree, kk) });
+      candidates.push({ k: kk, sample: r, medoids: Int32Array.from(part.medoids, (m) => rows[m]).sort() });
+    }
+    progress?.('clara samples', r + 1, samples);
+  }
+
+  // 2. Evaluate every candidate on all distinct sequences through medoid columns.
+  const columns = new MedoidColumns(uniq, resolved(setup.withMissing), candidates, options.columnBudgetBytes ?? 512 * 2 ** 20, progress);
+  const totalW = acc;
+  const best = new Map<number, { cand: Candidate; mean: number; nearest: Int32Array; medoidSilhouette: number }>();
+  const perSample = new Map(ks.map((kk) => [kk, new Float64Array(samples)]));
+  for (let c = 0; c < candidates.length; c++) {
+    const cand = candidates[c];
+    const cols = await columns.get(c);
+    // mean = (1/W) sum_x w_x min_m d(x, m)
+    let sum = 0;
+    for (let x = 0; x < d; x++) {
+      let a = Infinity;
+      for (const col of cols) if (col[x] < a) a = col[x];
+      sum += weights[x] * a;
+    }
+    const mean = sum / totalW;
+    perSample.get(cand.k)![cand.sample] = mean;
+    const prev = best.get(cand.k);
+    if (!prev || mean < prev.mean) best.set(cand.k, { cand, mean, ...assignDistinct(cols, weights, cand.medoids, totalW) });
+  }
+
+  // 3. Labels of the winners, expanded to the input rows.
+  const solutions: ClaraSolution[] = [];
+  for (const kk of ks) {
+    const { cand, mean, nearest, medoidSilhouette } = best.get(kk)!;
+    const rowCodes = Int32Array.from(distinct.rowToDistinct, (x) => nearest[x]);
+    const labels = renumberByFirstAppearance(rowCodes);
+    const medoids = new Int32Array(kk);
+    for (let i = 0; i < labels.length; i++) medoids[labels[i] - 1] = distinct.firstRow[cand.medoids[rowCodes[i]]];
+    solutions.push({ k: kk, labels, medoids, meanDistance: mean, medoidSilhouette, sample: cand.sample, sampleMeanDistances: perSample.get(kk)! });
+  }
+  return { solutions, distinct };
+}
+
+/** A lean sequence set of the given rows (codes and lengths only; weights 1). */
+function distinctRows(seqs: StateSequences, rows: ArrayLike<number>): StateSequences {
+  const { t } = seqs;
+  const n = rows.length;
+  const codes = new Uint8Array(n * t);
+  const lengths = new Int32Array(n);
+  for (let q = 0; q < n; q++) {
+    codes.set(seqs.codes.subarray(rows[q] * t, rows[q] * t + t), q * t);
+    lengths[q] = seqs.lengths[rows[q]];
+  }
+  return createSequences({ alphabet: seqs.alphabet, n, t, codes, lengths, timeLabels: seqs.timeLabels });
+}
+
+/**
+ * `size` draws with replacement, P(x) proportional to its weight (binary search
+ * in the cumulative weights), aggregated: distinct draws in first-draw order and
+ * how often each came up.
+ */
+function drawSample(rnd: Random, cumulative: Float64Array, size: number): { rows: Int32Array; counts: Float64Array } {
+  const total = cumulative[cumulative.length - 1];
+  const seen = new Map<number, number>();
+  for (let s = 0; s < size; s++) {
+    const u = rnd() * total;
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (cumulative[mid] > u) hi = mid;
+      else lo = mid + 1;
+    }
+    seen.set(lo, (seen.get(lo) ?? 0) + 1);
+  }
+  return { rows: Int32Array.from(seen.keys()), counts: Float64Array.from(seen.values()) };
+}
+
+/**
+ * Distance options with the costs fixed to those resolved on all sequences, so
+ * samples and the full set use the same costs. Without the missing state (a
+ * sample with no gaps), its row and column are dropped.
+ */
+function fixedCosts(setup: DistanceSetup, options: DistanceOptions, withMissing: boolean): DistanceOptions {
+  if (setup.nSlices === 0) return { ...options };
+  const drop = setup.withMissing && !withMissing ? 1 : 0;
+  const s = setup.nStates;
+  const m = s - drop;
+  const sm = new Float64Array(setup.nSlices * m * m);
+  for (let z = 0; z < setup.nSlices; z++) {
+    for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) sm[z * m * m + i * m + j] = setup.sm[z * s * s + i * s + j];
+  }
+  const indel = setup.indel.length > 0 ? setup.indel.slice(0, m) : undefined;
+  const costs: SubstitutionCosts = {
+    states: setup.states.slice(0, m),
+    nStates: m,
+    timeVarying: setup.method === 'DHD',
+    nSlices: setup.nSlices,
+    sm,
+    indel: indel ?? 0,
+  };
+  return { ...options, sm: costs, indel: indel ?? 'auto', withMissing: options.withMissing };
+}
+
+/**
+ * For each distinct sequence, its nearest medoid (index into `medoids`; the
+ * lowest on ties) and the weighted mean medoid silhouette.
+ */
+function assignDistinct(
+  cols: Float64Array[],
+  weights: Float64Array,
+  medoids: Int32Array,
+  totalW: number,
+): { nearest: Int32Array; medoidSilhouette: number } {
+  const d = weights.length;
+  const nearest = new Int32Array(d);
+  let silSum = 0;
+  for (let x = 0; x < d; x++) {
+    let a = Infinity;
+    let b = Infinity;
+    let c0 = 0;
+    for (let c = 0; c < cols.length; c++) {
+      const v = medoids[c] === x ? -1 : cols[c][x]; // a medoid belongs to itself
+      if (v < a) {
+        b = a;
+        a = v;
+        c0 = c;
+      } else if (v < b) b = v;
+    }
+    nearest[x] = c0;
+    a = Math.max(a, 0);
+    const s = Math.max(a, b) > 0 ? (b - a) / Math.max(a, b) : 0;
+    silSum += weights[x] * s;
+  }
+  return { nearest, medoidSilhouette: silSum / totalW };
+}
+
+/**
+ * Distance columns (all distinct sequences to one medoid), computed in batches
+ * ahead of the candidates that need them and dropped after their last use,
+ * within a memory budget.
+ */
+class MedoidColumns {
+  private readonly cache = new Map<number, Float64Array>();
+  private readonly lastUse = new Map<number, number>();
+  private readonly capacity: number;
+  private done = 0;
+  private readonly total: number;
+
+  constructor(
+    private readonly uniq: StateSequences,
+    private readonly options: DistanceOptions,
+    private readonly candidates: Candidate[],
+    budgetBytes: number,
+    private readonly progress: ProgressReporter | undefined,
+  ) {
+    candidates.forEach((c, i) => c.medoids.forEach((m) => this.lastUse.set(m, i)));
+    const kmax = Math.max(...candidates.map((c) => c.k));
+    this.capacity = Math.max(2 * kmax, Math.floor(budgetBytes / (8 * uniq.n)));
+    this.total = this.lastUse.size;
+  }
+
+  /** The columns of candidate `c`, computing missing ones together with the next candidates' (up to capacity). */
+  async get(c: number): Promise<Float64Array[]> {
+    for (const [m, last] of this.lastUse) if (last < c) this.cache.delete(m);
+    const wanted: number[] = [];
+    const want = (m: number) => {
+      if (!this.cache.has(m) && !wanted.includes(m)) wanted.push(m);
+    };
+    this.candidates[c].medoids.forEach(want);
+    for (let next = c + 1; next < this.candidates.length; next++) {
+      const extra = this.candidates[next].medoids.filter((m) => !this.cache.has(m) && !wanted.includes(m));
+      if (this.cache.size + wanted.length + extra.length > this.capacity) break;
+      extra.forEach(want);
+    }
+    if (wanted.length > 0) {
+      await this.fill(wanted);
+      this.done += wanted.length;
+      this.progress?.('clara distances to medoids', this.done, this.total);
+    }
+    return Array.from(this.candidates[c].medoids, (m) => this.cache.get(m)!);
+  }
+
+  private async fill(medoids: number[]): Promise<void> {
+    const d = this.uniq.n;
+    const b = medoids.length;
+    const out = await distancesToReferences(this.uniq, medoids, this.options);
+    medoids.forEach((m, r) => {
+      const col = new Float64Array(d);
+      for (let x = 0; x < d; x++) col[x] = out[x * b + r];
+      this.cache.set(m, col);
+    });
+  }
+}
