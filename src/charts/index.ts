@@ -13,3 +13,5 @@ export * from './transitionRatePlot.js';
 export * from './entropyHistogram.js';
 export * from './survivalPlot.js';
 export * from './indexNumberPlot.js';
+export * from './clusterQualityPlot.js';
+export * from './dendrogram.js';
