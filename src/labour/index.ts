@@ -9,3 +9,4 @@ export {
   stateSharesByMonth, cellMeansByMonth,
   type StateSharesOptions, type StateSharesGroup, type StateShares, type CellMeansOptions, type CellMeansGroup, type CellMeans,
 } from './shares.js';
+export { groupProfiles, type GroupProfileOptions, type GroupProfile, type CategoricalProfile, type NumericProfile, type GroupProfiles } from './profiles.js';

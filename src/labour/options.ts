@@ -64,20 +64,20 @@ export function workMask(seqs: StateSequences, workStates?: readonly string[]): 
  * is a number) unless `levels` fixes their order; rows whose label is null,
  * undefined, empty or not among `levels` get -1. Without `by`, one group `all`.
  */
-export function resolveGroups(seqs: StateSequences, by?: GroupBy, levels?: readonly string[]): Groups {
+export function resolveGroups(seqs: StateSequences, by?: GroupBy, levels?: readonly string[], option = 'by'): Groups {
   if (by === undefined) return { name: 'all', levels: ['all'], index: new Int32Array(seqs.n) };
   let labels: ArrayLike<unknown>;
   let name = 'group';
   if (typeof by === 'string') {
     if (!seqs.covariates.columnNames().includes(by)) {
-      throw new Error(`by: no covariate "${by}"; the covariates are ${seqs.covariates.columnNames().join(', ')}.`);
+      throw new Error(`${option}: no covariate "${by}"; the covariates are ${seqs.covariates.columnNames().join(', ')}.`);
     }
     labels = seqs.covariates.array(by) as ArrayLike<unknown>;
     name = by;
   } else {
     labels = by;
   }
-  if (labels.length !== seqs.n) throw new Error(`by: ${labels.length} labels for ${seqs.n} sequences; expected one per sequence.`);
+  if (labels.length !== seqs.n) throw new Error(`${option}: ${labels.length} labels for ${seqs.n} sequences; expected one per sequence.`);
   const text = Array.from(labels, (v) => (v === null || v === undefined || v === '' || Number.isNaN(v) ? null : String(v)));
   let order: string[];
   if (levels) order = [...levels];

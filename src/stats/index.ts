@@ -5,3 +5,4 @@ export * from './contingency.js';
 export * from './survival.js';
 export * from './linalg.js';
 export * from './fixedEffects.js';
+export * from './welch.js';
