@@ -15,3 +15,4 @@ export * from './survivalPlot.js';
 export * from './indexNumberPlot.js';
 export * from './clusterQualityPlot.js';
 export * from './dendrogram.js';
+export * from './clusterPanels.js';

@@ -67,29 +67,48 @@ export function stateDistributionPlotFrom(
   const height = options.height ?? 240;
   const withMissing = panels.some((p) => p.distribution.states.length > alphabet.codes.length);
   const scale = stateScale(alphabet, lang, withMissing);
-  const step = monthStep(timeLabels.length, width);
-  const views = panels.map((panel) => {
-    const { distribution: d } = panel;
-    const chart = {
-      ...(panel.name ? { title: { text: panelTitle(panel.name, Math.max(...d.validN), lang), fontSize: 12, anchor: 'middle' } } : {}),
-      width,
-      height,
-      data: { values: stackedShares(d, stateLabels(alphabet, d.states, lang)) },
-      mark: { type: 'rect', strokeWidth: 0.4 },
-      encoding: {
-        x: monthX(lang, timeLabels, step),
-        x2: { field: 'x2' },
-        y: { field: 'y', type: 'quantitative', title: chartText(lang, 'share'), scale: { domain: [0, 1] }, axis: { format: '.0%' } },
-        y2: { field: 'y2' },
-        color: { field: 'state', type: 'nominal', scale, legend: { title: chartText(lang, 'state') } },
-        stroke: { field: 'state', type: 'nominal', scale },
-      },
-    };
-    return options.nAtRisk === false ? chart : { vconcat: [chart, nAtRiskRow(d.validN, timeLabels, width, lang)], spacing: 4 };
-  });
+  const views = panels.map((panel) =>
+    distributionView(alphabet, timeLabels, panel, { lang, scale, width, height, nAtRisk: options.nAtRisk !== false }),
+  );
   const title = chartTitle(options, 'stateDistribution');
   if (views.length === 1) return topLevel(lang, title, undefined, views[0]);
   return topLevel(lang, title, undefined, { concat: views, columns: options.columns ?? 2 });
+}
+
+/**
+ * One chronogram panel (with its N-at-risk row), for composing larger figures.
+ *
+ * @param alphabet the states
+ * @param timeLabels month labels
+ * @param panel name and distribution
+ * @param view lang, colour scale (`stateScale`), width, height, nAtRisk
+ * @example
+ * distributionView(alphabet, labels, { name: '1', distribution: d }, { lang: 'en', scale, width: 300, height: 200, nAtRisk: true });
+ */
+export function distributionView(
+  alphabet: Alphabet,
+  timeLabels: readonly string[],
+  panel: DistributionPanel,
+  view: { lang: Lang; scale: { domain: string[]; range: string[] }; width: number; height: number; nAtRisk: boolean },
+): Record<string, unknown> {
+  const { lang, scale, width } = view;
+  const d = panel.distribution;
+  const chart = {
+    ...(panel.name ? { title: { text: panelTitle(panel.name, Math.max(...d.validN), lang), fontSize: 12, anchor: 'middle' } } : {}),
+    width,
+    height: view.height,
+    data: { values: stackedShares(d, stateLabels(alphabet, d.states, lang)) },
+    mark: { type: 'rect', strokeWidth: 0.4 },
+    encoding: {
+      x: monthX(lang, timeLabels, monthStep(timeLabels.length, width)),
+      x2: { field: 'x2' },
+      y: { field: 'y', type: 'quantitative', title: chartText(lang, 'share'), scale: { domain: [0, 1] }, axis: { format: '.0%' } },
+      y2: { field: 'y2' },
+      color: { field: 'state', type: 'nominal', scale, legend: { title: chartText(lang, 'state') } },
+      stroke: { field: 'state', type: 'nominal', scale },
+    },
+  };
+  return view.nAtRisk ? { vconcat: [chart, nAtRiskRow(d.validN, timeLabels, width, lang)], spacing: 4 } : chart;
 }
 
 /** Rectangles of a stacked share chart: states stacked bottom-up in alphabet order, months centred on their tick. */

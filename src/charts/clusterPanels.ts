@@ -1,0 +1,64 @@
+import type { TopLevelSpec } from 'vega-lite';
+import { stateDistribution } from '../describe/state-distribution.js';
+import type { DescribeOptions } from '../describe/states.js';
+import type { StateSequences } from '../sequences/types.js';
+import { chartText } from './i18n.js';
+import { indexPlotData, indexUnitSpec } from './indexPlot.js';
+import { sequencePanels } from './panels.js';
+import type { SequenceSort } from './rows.js';
+import { distributionView } from './stateDistributionPlot.js';
+import type { ChartOptions } from './theme.js';
+import { chartTitle, stateScale, topLevel } from './theme.js';
+
+/** Options of `clusterPanels`. */
+export interface ClusterPanelsOptions extends ChartOptions, DescribeOptions {
+  /** Cluster names in the order wanted (default: numeric order). */
+  groupOrder?: readonly string[];
+  /** Label shown for cluster c (default: "Cluster c", translated). */
+  clusterLabels?: Readonly<Record<string, string>>;
+  /** Order of the index plots: 'start' (default), 'end', 'none'; or an explicit row order. */
+  sort?: SequenceSort;
+  order?: ArrayLike<number>;
+  /** Most drawn rows per index plot (default: its height in pixels). */
+  maxRows?: number;
+  /** Show the N-at-risk row under each chronogram (default true). */
+  nAtRisk?: boolean;
+}
+
+/**
+ * Cluster panels: one row per cluster with its state distribution plot
+ * (chronogram, with N at risk) and its sequence index plot side by side, all
+ * in the alphabet's colours with one legend. This is how a typology is shown
+ * to readers (Studer 2013, WeightedCluster manual, section 5).
+ *
+ * @param seqs the sequences
+ * @param clusters cluster per row (e.g. `cutree(tree, 4)`)
+ * @param options groupOrder, clusterLabels, sort, order, maxRows, nAtRisk, weighted, withMissing, lang, title, width, height
+ * @returns a Vega-Lite spec with inline data
+ * @example
+ * clusterPanels(seqs, cutree(hclust(matrix), 4), { clusterLabels: { '1': 'quickly without jobcoach' } });
+ */
+export function clusterPanels(seqs: StateSequences, clusters: ArrayLike<string | number>, options: ClusterPanelsOptions = {}): TopLevelSpec {
+  const lang = options.lang ?? 'en';
+  const width = options.width ?? 260;
+  const height = options.height ?? 150;
+  const panels = sequencePanels(seqs, { groups: clusters, groupOrder: options.groupOrder });
+  const label = (name: string) => options.clusterLabels?.[name] ?? `${chartText(lang, 'cluster')} ${name}`;
+  const parts = panels.map((p) => {
+    const index = indexPlotData(seqs, [{ name: label(p.name), rows: p.rows }], { ...options, maxRows: options.maxRows ?? height }, lang);
+    return { p, index, distribution: stateDistribution(p.seqs, options) };
+  });
+  const withMissing = parts.some((x) => x.index.withMissing || x.distribution.states.length > seqs.alphabet.codes.length);
+  const scale = stateScale(seqs.alphabet, lang, withMissing);
+  const rows = parts.map(({ p, index, distribution }) => ({
+    hconcat: [
+      distributionView(seqs.alphabet, seqs.timeLabels, { name: label(p.name), distribution }, { lang, scale, width, height, nAtRisk: options.nAtRisk !== false }),
+      {
+        data: { values: index.values },
+        ...indexUnitSpec(seqs, { ...index, withMissing }, lang, { width, height, yTitle: chartText(lang, 'sequencesAxis') }),
+        title: { text: index.perRow > 1 ? chartText(lang, 'binnedRows', { k: index.perRow }) : ' ', fontSize: 10, fontWeight: 'normal', anchor: 'middle' },
+      },
+    ],
+  }));
+  return topLevel(lang, chartTitle(options, 'clusterPanels'), undefined, { vconcat: rows, resolve: { scale: { color: 'shared' } } });
+}
