@@ -1,0 +1,175 @@
+import type { ColumnTable } from 'arquero';
+import { createSequences } from '../sequences/create.js';
+import type { StateSequences } from '../sequences/types.js';
+import { MISSING, VOID } from '../sequences/types.js';
+import { InputError } from '../errors.js';
+import type { CellGrid } from './grid.js';
+import { formatMonth } from './month.js';
+import type { PanelOptions } from './options.js';
+import type { FileCounts, ProblemLog } from './problems.js';
+import type { IngestReport, StateCount } from './report.js';
+import type { StateCoder } from './states.js';
+
+/** Sequences with the report of how they were read. */
+export interface LoadedPanel {
+  readonly sequences: StateSequences;
+  readonly report: IngestReport;
+}
+
+/** What a format reader collected: a grid of cells per person, before alignment and gap rules. */
+export interface CollectedPanel {
+  readonly format: IngestReport['format'];
+  /** File of the state cells (for messages about the alignment state). */
+  readonly file: string;
+  readonly grid: CellGrid;
+  readonly coder: StateCoder;
+  /** Person id of each grid row. */
+  readonly ids: readonly string[];
+  /** The file whose rows define the persons, and each grid row's line in it. */
+  readonly personFile: FileCounts;
+  readonly personLines: ArrayLike<number>;
+  /** 1 when a grid row received at least one month; undefined when every row did. */
+  readonly hasMonths: Uint8Array | undefined;
+  /** Weight of each grid row (default 1). */
+  readonly weights: Float64Array | undefined;
+  /** Start month of each grid row, for `time: {align: 'start'}`. */
+  readonly starts: Int32Array | undefined;
+  /** Person covariates of the given grid rows, in that order. */
+  covariates(rows: Int32Array): ColumnTable;
+  /** Calendar label of a grid month (`YYYY-MM`, or a wide header). */
+  monthLabel(month: number): string;
+}
+
+/**
+ * Turn collected cells into sequences: drop persons without months, place
+ * month 0 of each person (calendar, start month or first month in a state),
+ * apply the gap rules (leading and internal gaps missing, trailing gaps end the
+ * sequence, as TraMineR's `seqdef`), fix the alphabet order, and count
+ * everything for the report.
+ */
+export function assemblePanel(panel: CollectedPanel, options: PanelOptions, problems: ProblemLog): LoadedPanel {
+  const { grid, coder, personFile } = panel;
+  const time = options.time ?? { align: 'calendar' };
+  const leadingDelete = options.gaps?.leading === 'delete';
+  const trailingMissing = options.gaps?.trailing === 'missing';
+  const { codes, stride, base } = grid;
+  const lo = grid.n > 0 && grid.lo <= grid.hi ? grid.lo : 0;
+  const hi = grid.n > 0 && grid.lo <= grid.hi ? grid.hi : -1;
+
+  let alignCode = -1;
+  if (time.align === 'state') {
+    alignCode = coder.states.indexOf(time.state);
+    if (alignCode < 0) {
+      throw new InputError(panel.file, undefined, undefined, `cannot align on state "${time.state}": no month has it; states are ${coder.states.join(', ')}`);
+    }
+  }
+  if (time.align === 'start' && !panel.starts) throw new Error(`align on start needs start months from column "${time.column}".`);
+
+  const excluded: Record<string, number> = {};
+  const keep: number[] = [];
+  const origins: number[] = [];
+  let tProcess = 0;
+  for (let i = 0; i < grid.n; i++) {
+    if (panel.hasMonths && panel.hasMonths[i] === 0) {
+      problems.reject(personFile, panel.personLines[i], undefined, 'person without months', `person "${panel.ids[i]}" has no months in ${panel.file}; expected at least one`);
+      personFile.rowsKept--;
+      continue;
+    }
+    const off = i * stride - base;
+    let last = hi;
+    while (last >= lo && codes[off + last] >= VOID) last--;
+    let origin = lo;
+    if (time.align === 'start') {
+      origin = panel.starts![i];
+      let early = lo;
+      while (early < origin && early <= hi && codes[off + early] >= VOID) early++;
+      if (early < origin && early <= hi) {
+        problems.reject(personFile, panel.personLines[i], panel.monthLabel(early), 'month before start', `month ${panel.monthLabel(early)} is before the start month ${formatMonth(origin)}; expected months from the start on`);
+        personFile.rowsKept--;
+        continue;
+      }
+    } else if (time.align === 'state') {
+      origin = lo;
+      while (origin <= hi && codes[off + origin] !== alignCode) origin++;
+      if (origin > hi) {
+        excluded['persons never in the aligned state'] = (excluded['persons never in the aligned state'] ?? 0) + 1;
+        continue;
+      }
+      let before = 0;
+      for (let m = lo; m < origin; m++) if (codes[off + m] !== VOID) before++;
+      if (before > 0) excluded['months before the aligned state'] = (excluded['months before the aligned state'] ?? 0) + before;
+    }
+    if (leadingDelete) {
+      let first = Math.max(origin, lo);
+      while (first <= last && codes[off + first] >= VOID) first++;
+      if (first <= last) origin = first;
+    }
+    if (last - origin + 1 > tProcess) tProcess = last - origin + 1;
+    keep.push(i);
+    origins.push(origin);
+  }
+  const rows = Int32Array.from(keep);
+  const t = time.align === 'calendar' && !leadingDelete ? hi - lo + 1 : tProcess;
+  const n = rows.length;
+  const extracted = grid.extract(rows, Int32Array.from(origins), t);
+  const { alphabet, recode } = coder.finish(options.labels);
+
+  // Gap rules: cells before the last state are missing when not observed; after it, VOID.
+  const out = extracted.codes;
+  const lengths = new Int32Array(n);
+  const cells = new Float64Array(alphabet.codes.length);
+  let missingCells = 0;
+  let observedCells = 0;
+  for (let r = 0; r < n; r++) {
+    const off = r * t;
+    let last = t - 1;
+    while (last >= 0 && out[off + last] >= VOID) last--;
+    const len = trailingMissing ? t : last + 1;
+    for (let j = 0; j < len; j++) {
+      let c = out[off + j];
+      if (c >= VOID) c = MISSING;
+      else if (recode) c = recode[c];
+      out[off + j] = c;
+      if (c === MISSING) missingCells++;
+      else cells[c]++;
+    }
+    lengths[r] = len;
+    observedCells += len;
+  }
+
+  const process = time.align !== 'calendar' || leadingDelete;
+  const timeLabels = Array.from({ length: t }, (_, j) => (process ? String(j) : panel.monthLabel(lo + j)));
+  const sequences = createSequences({
+    alphabet,
+    codes: out,
+    n,
+    t,
+    lengths,
+    ids: Array.from(rows, (i) => panel.ids[i]),
+    weights: panel.weights ? Float64Array.from(rows, (i) => panel.weights![i]) : undefined,
+    timeLabels,
+    covariates: panel.covariates(rows),
+    cellAttributes: extracted.cellAttributes,
+  });
+
+  const rejected: Partial<Record<string, number>> = {};
+  for (const f of problems.files) for (const [reason, k] of Object.entries(f.rejected)) rejected[reason] = (rejected[reason] ?? 0) + (k ?? 0);
+  const states: StateCount[] = alphabet.codes.map((state, k) => ({ state, label: alphabet.labels[k], cells: cells[k] }));
+  const report: IngestReport = {
+    format: panel.format,
+    mode: problems.mode,
+    files: problems.files,
+    rejected,
+    examples: problems.examples,
+    excluded,
+    persons: n,
+    months: t,
+    timeAxis: process ? 'process' : 'calendar',
+    firstMonth: timeLabels[0] ?? '',
+    lastMonth: timeLabels[t - 1] ?? '',
+    states,
+    missingCells,
+    observedCells,
+  };
+  return { sequences, report };
+}

@@ -1,0 +1,129 @@
+import type { CellAttribute } from '../sequences/types.js';
+import { VOID } from '../sequences/types.js';
+import { ValueColumn } from './column.js';
+
+type CellArray = Uint8Array | Int32Array | Float64Array;
+
+/**
+ * A growable persons x months grid of state codes (VOID = not observed) with
+ * attribute layers of the same shape. Months are month indexes (or column
+ * numbers for wide files); rows are persons. Both dimensions grow by doubling,
+ * so a long file can be scattered straight into it without a row buffer.
+ *
+ * @example
+ * const g = new CellGrid();
+ * const row = g.addRows(1);
+ * const m = parseMonth('2013-01');
+ * g.cover(m, m);
+ * g.codes[g.index(row, m)] = 0;
+ */
+export class CellGrid {
+  /** Rows in use. */
+  n = 0;
+  /** Month of column 0. */
+  base = 0;
+  /** Columns allocated per row. */
+  stride: number;
+  /** Smallest and largest month written so far (lo > hi while empty). */
+  lo = Infinity;
+  hi = -Infinity;
+  codes: Uint8Array;
+  readonly layers: ValueColumn[] = [];
+  private capN: number;
+  private readonly fixed: boolean;
+
+  /**
+   * @param options.columns fixed number of columns (wide files); default: grows as months arrive
+   * @param options.base month of column 0 when columns are fixed (default 0)
+   * @param options.rows rows to allocate up front
+   */
+  constructor(options: { columns?: number; base?: number; rows?: number } = {}) {
+    this.fixed = options.columns !== undefined;
+    this.stride = options.columns ?? 0;
+    this.base = options.base ?? 0;
+    this.capN = Math.max(options.rows ?? 0, 16);
+    this.codes = new Uint8Array(this.capN * this.stride).fill(VOID);
+  }
+
+  /** Add an attribute layer (numeric until proven otherwise, or categorical). */
+  addLayer(name: string, category: boolean): ValueColumn {
+    const layer = new ValueColumn(name, this.capN * this.stride, category);
+    this.layers.push(layer);
+    return layer;
+  }
+
+  /** Append `count` empty rows; returns the index of the first. */
+  addRows(count = 1): number {
+    const first = this.n;
+    if (this.n + count > this.capN) this.reshape(Math.max(this.n + count, this.capN * 2), this.stride, this.base);
+    this.n += count;
+    return first;
+  }
+
+  /** Make months `from..to` addressable (growing the columns if needed) and record them as seen. */
+  cover(from: number, to: number): void {
+    const lo = Math.min(this.lo, from);
+    const hi = Math.max(this.hi, to);
+    if (!this.fixed && (lo < this.base || hi >= this.base + this.stride)) {
+      const span = hi - lo + 1;
+      const stride = Math.max(span, this.stride * 2, 32);
+      this.reshape(this.capN, stride, lo - Math.floor((stride - span) / 2));
+    }
+    this.lo = lo;
+    this.hi = hi;
+  }
+
+  /** Grid index of (row, month); the month must be covered. */
+  index(row: number, month: number): number {
+    return row * this.stride + month - this.base;
+  }
+
+  /**
+   * Copy rows into a compact N' x t layout, row r taken from grid row `rows[r]`
+   * starting at month `origins[r]`; months outside the grid are VOID / absent.
+   */
+  extract(rows: Int32Array, origins: Int32Array, t: number): { codes: Uint8Array; cellAttributes: Record<string, CellAttribute> } {
+    const arrays: CellArray[] = [this.codes, ...this.layers.map((l) => l.array)];
+    const out = arrays.map((a) => emptyLike(a, rows.length * t));
+    const { base, stride } = this;
+    for (let r = 0; r < rows.length; r++) {
+      const from = Math.max(origins[r], base);
+      const to = Math.min(origins[r] + t, base + stride);
+      if (from >= to) continue;
+      const src = rows[r] * stride - base;
+      const dst = r * t - origins[r];
+      for (let a = 0; a < arrays.length; a++) out[a].set(arrays[a].subarray(src + from, src + to), dst + from);
+    }
+    this.layers.forEach((l, a) => (l.array = out[a + 1] as Float64Array | Int32Array));
+    const cellAttributes = Object.fromEntries(this.layers.map((l) => [l.name, l.toCellAttribute()]));
+    return { codes: out[0] as Uint8Array, cellAttributes };
+  }
+
+  /** Reallocate; only the months seen so far (lo..hi) hold data, so only they are copied. */
+  private reshape(capN: number, stride: number, base: number): void {
+    const used = this.lo <= this.hi;
+    const move = <A extends CellArray>(old: A): A => {
+      const fresh = emptyLike(old, capN * stride) as A;
+      if (stride === this.stride && base === this.base) fresh.set(old.subarray(0, this.n * stride));
+      else if (used) {
+        const from = this.lo - this.base;
+        const to = this.hi - this.base + 1;
+        const shift = this.base - base;
+        for (let i = 0; i < this.n; i++) fresh.set(old.subarray(i * this.stride + from, i * this.stride + to), i * stride + from + shift);
+      }
+      return fresh;
+    };
+    this.codes = move(this.codes);
+    for (const layer of this.layers) layer.array = move(layer.array);
+    this.capN = capN;
+    this.stride = stride;
+    this.base = base;
+  }
+}
+
+/** A new array of the same type filled with its "nothing" value (VOID, -1 or NaN). */
+function emptyLike(a: CellArray, size: number): CellArray {
+  if (a instanceof Uint8Array) return new Uint8Array(size).fill(VOID);
+  if (a instanceof Int32Array) return new Int32Array(size).fill(-1);
+  return new Float64Array(size).fill(NaN);
+}

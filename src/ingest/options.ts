@@ -1,0 +1,58 @@
+import type { ProgressReporter } from '../progress.js';
+import type { IngestMode } from './problems.js';
+
+/**
+ * The time axis of the sequences.
+ * - `calendar`: one column per calendar month from the earliest to the latest
+ *   month seen (labels `YYYY-MM`; wide files keep their header names).
+ * - `start`: process time; month 0 is each person's month in `column` (of the
+ *   person file, or of a wide file), labels `0`, `1`, ...
+ * - `state`: process time; month 0 is each person's first month in `state`.
+ */
+export type TimeAxis =
+  | { readonly align: 'calendar' }
+  | { readonly align: 'start'; readonly column: string }
+  | { readonly align: 'state'; readonly state: string };
+
+/**
+ * What months without a state become (TraMineR `seqdef`'s `left`, `gaps`, `right`).
+ * Internal gaps are always missing.
+ */
+export interface GapOptions {
+  /** Months before a person's first observed month: `missing` (default, TraMineR left=NA) or `delete` (the sequence starts at its first observed month, TraMineR left="DEL"). */
+  readonly leading?: 'missing' | 'delete';
+  /** Months after the last observed month: `void` (default: the sequence ends there, right-censoring, TraMineR right="DEL") or `missing` (missing up to the common end). */
+  readonly trailing?: 'void' | 'missing';
+}
+
+/** Options shared by every panel reader. */
+export interface PanelOptions {
+  /** Person id column (default `person_id`; wide files: `id` when present, else row numbers). */
+  readonly id?: string;
+  /** Case-weight column (in the person file, or a wide file); default: every weight is 1. */
+  readonly weight?: string;
+  /** The alphabet in analysis order; other states are an error. Default: the states seen, sorted like TraMineR. */
+  readonly states?: readonly string[];
+  /** Labels by state code (default: the code). */
+  readonly labels?: Readonly<Record<string, string>>;
+  /** Person file joined on the id column: covariates, weights, start months; its order is the sequence order (long and spell files). */
+  readonly persons?: string;
+  /** Time axis (default calendar). */
+  readonly time?: TimeAxis;
+  /** Rules for months without a state. */
+  readonly gaps?: GapOptions;
+  /** `strict` (default) throws an InputError at the first problem; `lenient` drops bad rows and counts them by reason. */
+  readonly mode?: IngestMode;
+  /** Long and spell files: the extra columns to keep as person-month attributes (default: all). */
+  readonly attributes?: readonly string[];
+  /** Attribute columns always kept as categories (`employer_id` always is). */
+  readonly categorical?: readonly string[];
+  /** Names of the month, state, start and end columns (default `month`, `state`, `start`, `end`). */
+  readonly columns?: { readonly month?: string; readonly state?: string; readonly start?: string; readonly end?: string };
+  /** Spell files: states from highest to lowest priority; overlapping spells then keep the higher one instead of failing. */
+  readonly priority?: readonly string[];
+  /** Wide files: the month columns as a header range `FIRST..LAST` (required). */
+  readonly cols?: string;
+  /** Receives progress while reading (bytes of the main file). */
+  readonly progress?: ProgressReporter;
+}
