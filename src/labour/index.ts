@@ -10,3 +10,4 @@ export {
   type StateSharesOptions, type StateSharesGroup, type StateShares, type CellMeansOptions, type CellMeansGroup, type CellMeans,
 } from './shares.js';
 export { groupProfiles, type GroupProfileOptions, type GroupProfile, type CategoricalProfile, type NumericProfile, type GroupProfiles } from './profiles.js';
+export { fixedEffectsIndex, type IndexNumberOptions, type IndexBin, type IndexNumbers } from './indexNumbers.js';
