@@ -1,0 +1,127 @@
+// Optimal matching (OM, TRATE costs, indel 1): full matrices for mvad,
+// 5,000 x 48 and 25,000 x 48 sequences, against TraMineR's measured times on
+// this machine (../shared/fixtures/traminer/README.md). Each case runs in a
+// child process so its peak memory (maxRSS) is its own.
+//   node bench/om.bench.js            all cases, all cores
+//   node bench/om.bench.js --quick    skip the 25,000 case
+//   node bench/om.bench.js --threads=1
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import { omCondensed, wasmModule } from '../dist/distance/engine/index.js';
+import { expandDistinct } from '../dist/distance/matrix.js';
+import { distinctSequences } from '../dist/sequences/distinct.js';
+import { seededRandom } from '../dist/stats/random.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const MVAD = resolve(here, '../../shared/fixtures/traminer/mvad.csv');
+const threadsArg = process.argv.find((a) => a.startsWith('--threads='));
+const threads = threadsArg ? Number(threadsArg.split('=')[1]) : availableParallelism();
+
+const CASES = {
+  mvad: { label: 'mvad (712 x 70, 6 states)', traminer: 1.0, make: mvad },
+  markov5k: { label: 'Markov 5,000 x 48, 4 states, stay 0.93', traminer: 42, make: () => markov(5000, 48, 4, 0.93, 1) },
+  markov25k: { label: 'Markov 25,000 x 48, 4 states, long spells (stay 0.95)', traminer: undefined, make: () => markov(25000, 48, 4, 0.95, 2) },
+};
+
+const caseArg = process.argv.find((a) => a.startsWith('--case='));
+if (caseArg) {
+  console.log(JSON.stringify(await runCase(caseArg.split('=')[1])));
+} else {
+  const names = Object.keys(CASES).filter((c) => !(c === 'mvad' && !existsSync(MVAD)) && !(c === 'markov25k' && process.argv.includes('--quick')));
+  console.log(`OM/TRATE full matrices, ${threads} thread(s) of ${availableParallelism()} cores, ${wasmModule() ? 'WebAssembly SIMD' : 'TypeScript'} kernel.`);
+  console.log('Other processes share these cores: timings taken while others work are pessimistic.\n');
+  console.log('| case | sequences | distinct | seconds | CPU seconds | expand to N x N | DP cells/s | peak RSS | TraMineR | speed-up |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const name of names) {
+    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), `--case=${name}`, `--threads=${threads}`], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    if (child.status !== 0) {
+      console.log(`| ${CASES[name].label} | failed: ${child.stderr.trim().split('\n').pop()} |`);
+      continue;
+    }
+    const r = JSON.parse(child.stdout.trim().split('\n').pop());
+    const tm = CASES[name].traminer;
+    console.log(
+      `| ${CASES[name].label} | ${r.n.toLocaleString('en')} | ${r.d.toLocaleString('en')} | ${r.seconds.toFixed(2)} | ${r.cpuSeconds.toFixed(2)} | ${r.expandSeconds.toFixed(2)} s | ` +
+        `${(r.cells / r.seconds).toExponential(2)} | ${(r.maxRssKb / 1024).toFixed(0)} MB | ${tm ? `${tm} s` : '-'} | ${tm ? `${(tm / (r.seconds + r.expandSeconds)).toFixed(1)}x` : '-'} |`,
+    );
+  }
+  console.log(`
+seconds: wall time of omCondensed on the distinct sequences (sorting, threads and kernel); CPU seconds: all threads,
+a fairer figure when other processes compete for the cores. expand: copying the distinct matrix to all N x N pairs.
+DP cells/s: D(D-1)/2 pairs x t^2 cells of the plain DP per wall second; the kernel skips the rows and columns that
+sorted neighbours share, so this is the rate of an equivalent plain DP. speed-up: TraMineR / (seconds + expand).`);
+}
+
+async function runCase(name) {
+  const { seqs, sm } = CASES[name].make();
+  const distinct = distinctSequences(seqs);
+  const d = distinct.firstRow.length;
+  const { t } = seqs;
+  const codes = new Uint8Array(d * t);
+  const lengths = new Int32Array(d);
+  distinct.firstRow.forEach((r, q) => {
+    codes.set(seqs.codes.subarray(r * t, (r + 1) * t), q * t);
+    lengths[q] = seqs.lengths[r];
+  });
+  const nStates = Math.sqrt(sm.length);
+  const problem = { codes, t, lengths, nStates, sm, indel: new Float64Array(nStates).fill(1) };
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  const values = await omCondensed(problem, { threads });
+  const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  const t1 = performance.now();
+  const full = expandDistinct({ n: d, values }, distinct.rowToDistinct);
+  const expandSeconds = (performance.now() - t1) / 1000;
+  if (full.values.length !== (seqs.n * (seqs.n - 1)) / 2) throw new Error('expanded matrix has the wrong size');
+  return { n: seqs.n, d, seconds, cpuSeconds, expandSeconds, cells: ((d * (d - 1)) / 2) * t * t, maxRssKb: process.resourceUsage().maxRSS };
+}
+
+/** Markov-chain sequences: uniform start, stay with probability `stay`, else a uniform other state. */
+function markov(n, t, nStates, stay, seed) {
+  const rnd = seededRandom(seed);
+  const codes = new Uint8Array(n * t);
+  for (let r = 0; r < n; r++) {
+    let s = Math.floor(rnd() * nStates);
+    for (let j = 0; j < t; j++) {
+      if (j > 0 && rnd() >= stay) s = (s + 1 + Math.floor(rnd() * (nStates - 1))) % nStates;
+      codes[r * t + j] = s;
+    }
+  }
+  return withTrate({ n, t, codes, lengths: new Int32Array(n).fill(t), weights: new Float64Array(n).fill(1) }, nStates);
+}
+
+/** mvad as the TraMineR references use it: Sep.93 .. Jun.99, states in alphabetical order. */
+function mvad() {
+  const [header, ...rows] = parse(readFileSync(MVAD, 'utf8'));
+  const states = ['employment', 'FE', 'HE', 'joblessness', 'school', 'training'];
+  const from = header.indexOf('Sep.93');
+  const t = header.indexOf('Jun.99') - from + 1;
+  const n = rows.length;
+  const codes = new Uint8Array(n * t);
+  rows.forEach((row, i) => {
+    for (let j = 0; j < t; j++) codes[i * t + j] = states.indexOf(row[from + j]);
+  });
+  return withTrate({ n, t, codes, lengths: new Int32Array(n).fill(t), weights: new Float64Array(n).fill(1) }, states.length);
+}
+
+/** TRATE substitution costs 2 - p(j|i) - p(i|j) from the sequences' own transition rates. */
+function withTrate(seqs, s) {
+  const { n, t, codes } = seqs;
+  const from = new Float64Array(s);
+  const moves = new Float64Array(s * s);
+  for (let r = 0; r < n; r++) {
+    for (let j = 0; j + 1 < t; j++) {
+      from[codes[r * t + j]]++;
+      moves[codes[r * t + j] * s + codes[r * t + j + 1]]++;
+    }
+  }
+  const sm = new Float64Array(s * s);
+  for (let i = 0; i < s; i++) for (let j = 0; j < s; j++) if (i !== j) sm[i * s + j] = 2 - moves[i * s + j] / from[i] - moves[j * s + i] / from[j];
+  return { seqs, sm };
+}
