@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
+import type { ResvgRenderOptions } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile } from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
@@ -98,20 +99,29 @@ export async function renderPng(spec: TopLevelSpec, options: PngOptions = {}): P
  * const png = svgToPng(svg, { scale: 1 });
  */
 export function svgToPng(svg: string, options: PngOptions = {}): Buffer {
+  return new Resvg(svg, pngRenderOptions(options)).render().asPng();
+}
+
+/**
+ * The resvg options `svgToPng` uses: zoom by `scale`, the background, and the
+ * font of `chartFont()` (or `fontFiles`) standing in for `sans-serif`.
+ *
+ * @example
+ * new Resvg(svg, pngRenderOptions({ scale: 1 })).render().pixels; // RGBA bytes
+ */
+export function pngRenderOptions(options: PngOptions = {}): ResvgRenderOptions {
   const { scale = 2, background = 'white' } = options;
   const font = options.fontFiles ? { files: options.fontFiles, family: undefined } : chartFont();
-  const known = font.files.length > 0;
-  const resvg = new Resvg(svg, {
+  return {
     fitTo: { mode: 'zoom', value: scale },
     background,
     font: {
       // Scanning every system font is slow; only do it when no known font was found.
-      loadSystemFonts: !known,
+      loadSystemFonts: font.files.length === 0,
       fontFiles: [...font.files],
       ...(font.family ? { defaultFontFamily: font.family, sansSerifFamily: font.family } : {}),
     },
-  });
-  return resvg.render().asPng();
+  };
 }
 
 /**
