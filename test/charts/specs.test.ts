@@ -1,0 +1,207 @@
+import { describe, expect, it } from 'vitest';
+import { clusterPanels } from '../../src/charts/clusterPanels.js';
+import { clusterQualityPlot } from '../../src/charts/clusterQualityPlot.js';
+import { dendrogram } from '../../src/charts/dendrogram.js';
+import { entropyHistogram } from '../../src/charts/entropyHistogram.js';
+import { frequencyPlot } from '../../src/charts/frequencyPlot.js';
+import { indexNumberPlot } from '../../src/charts/indexNumberPlot.js';
+import { indexPlot } from '../../src/charts/indexPlot.js';
+import { meanTimePlot } from '../../src/charts/meanTimePlot.js';
+import { modalStatePlot } from '../../src/charts/modalStatePlot.js';
+import { stateDistributionPlot } from '../../src/charts/stateDistributionPlot.js';
+import { cumulativeIncidencePlot, kaplanMeierPlot } from '../../src/charts/survivalPlot.js';
+import { transitionRatePlot } from '../../src/charts/transitionRatePlot.js';
+import { meanTime } from '../../src/describe/mean-time.js';
+import { modalStates, stateDistribution } from '../../src/describe/state-distribution.js';
+import { transitionRates } from '../../src/describe/transitions.js';
+import { aalenJohansen, kaplanMeier } from '../../src/stats/survival.js';
+import { jobcoachAlphabet, syntheticSequences } from './data.js';
+import { colorEncodings, dataRows, markTypes, strings } from './helpers.js';
+
+const { seqs, groups } = syntheticSequences(300, 36, 7);
+const labels = [...jobcoachAlphabet.labels];
+
+/** Every colour encoding on the state field uses the alphabet's labels and colours in order. */
+function expectAlphabetColours(spec: unknown): void {
+  const enc = colorEncodings(spec).filter((c) => c.field === 'state');
+  expect(enc.length).toBeGreaterThan(0);
+  for (const c of enc) {
+    expect(c.scale?.domain?.slice(0, 4)).toEqual(labels);
+    expect(c.scale?.range?.slice(0, 4)).toEqual([...jobcoachAlphabet.colors]);
+  }
+}
+
+describe('sequence index plot', () => {
+  it('draws borderless rects per run, coloured by the alphabet', () => {
+    const spec = indexPlot(seqs, { maxRows: 1000 });
+    expect(markTypes(spec)).toEqual(['rect']);
+    expectAlphabetColours(spec);
+    const rows = dataRows(spec);
+    // Without binning every sequence is one unit high: the top edge is n.
+    expect(Math.max(...rows.map((r) => r.y2 as number))).toBe(seqs.n);
+    expect(strings(spec)).toContain('Sequences (n = 300)');
+  });
+
+  it('aggregates rows above the pixel limit and says so', () => {
+    const spec = indexPlot(seqs, { maxRows: 30 });
+    const tops = new Set(dataRows(spec).map((r) => r.y));
+    expect(tops.size).toBeLessThanOrEqual(30);
+    expect(strings(spec)).toContain('Each drawn row: the modal state of up to 10 sequences');
+  });
+
+  it('facets by group and follows an explicit order', () => {
+    const spec = indexPlot(seqs, { groups, lang: 'nl' }) as unknown as { facet: { field: string; sort: string[] } };
+    expect(spec.facet.field).toBe('panel');
+    expect(spec.facet.sort.length).toBe(new Set(groups).size);
+    expect(strings(spec)).toContain('Sequentie-indexplot');
+    // Reverse data order: the last row is drawn at the bottom.
+    const order = Array.from({ length: seqs.n }, (_, i) => seqs.n - 1 - i);
+    const bottom = dataRows(indexPlot(seqs, { order, maxRows: 1000 })).filter((r) => r.y === 0);
+    const last = seqs.codes[(seqs.n - 1) * seqs.t];
+    expect(bottom[0].state).toBe(labels[last]);
+    expect(() => indexPlot(seqs, { groups: [1, 2] })).toThrow(/one per sequence/);
+  });
+});
+
+describe('state distribution plot', () => {
+  it('stacks the stateDistribution shares to 1 with N at risk under each panel', () => {
+    const spec = stateDistributionPlot(seqs, { groups });
+    expectAlphabetColours(spec);
+    const rects = dataRows(spec).filter((r) => r.state !== undefined);
+    const d = stateDistribution(seqs);
+    const allSpec = stateDistributionPlot(seqs);
+    const month0 = dataRows(allSpec).filter((r) => r.x === -0.5 && r.state !== undefined);
+    expect(month0.map((r) => r.y2 as number).at(-1)).toBeCloseTo(1, 6);
+    const work = month0.find((r) => r.state === 'work with jobcoach')!;
+    const s = jobcoachAlphabet.codes.indexOf('work_jc');
+    expect((work.y2 as number) - (work.y as number)).toBeCloseTo(d.frequencies[s * d.t], 6);
+    expect(rects.length).toBeGreaterThan(0);
+    const risk = dataRows(allSpec).filter((r) => r.n !== undefined);
+    expect(risk[0]).toMatchObject({ x: 0, n: '300', row: 'N at risk' });
+  });
+
+  it('translates titles and axes', () => {
+    const s = strings(stateDistributionPlot(seqs, { lang: 'nl' }));
+    expect(s).toContain('Verdeling over toestanden per maand');
+    expect(s).toContain('Aandeel');
+    expect(s).toContain('Maand');
+    expect(s).toContain('N in observatie');
+    expect(strings(stateDistributionPlot(seqs, { title: false }))).not.toContain('State distribution by month');
+  });
+});
+
+describe('describe charts', () => {
+  it('frequency plot: top-k bars as high as their share, cumulative %', () => {
+    const spec = frequencyPlot(seqs, { top: 5 });
+    expectAlphabetColours(spec);
+    const ys = [...new Set(dataRows(spec).map((r) => r.y2 as number))];
+    expect(ys.length).toBe(5);
+    expect(Math.max(...ys)).toBeLessThanOrEqual(100);
+    expect(strings(spec)).toContain('5 most frequent sequences');
+  });
+
+  it('modal state plot draws modalStates', () => {
+    const spec = modalStatePlot(seqs);
+    const m = modalStates(seqs);
+    const rows = dataRows(spec);
+    expect(rows.length).toBe(seqs.t);
+    expect(rows[5].share).toBeCloseTo(m.frequencies[5], 6);
+    expect(rows[5].state).toBe(labels[m.codes[5]]);
+    expectAlphabetColours(spec);
+  });
+
+  it('mean time plot shows meanTime per state and group', () => {
+    const spec = meanTimePlot(seqs, { groups });
+    const m = meanTime(seqs);
+    const all = dataRows(meanTimePlot(seqs));
+    expect(all.map((r) => r.months)).toEqual(Array.from(m.mean, (v) => Math.round(v * 1e4) / 1e4));
+    expect(markTypes(spec)).toEqual(['bar', 'text']);
+    expectAlphabetColours(spec);
+  });
+
+  it('transition heatmap holds every from-to rate', () => {
+    const spec = transitionRatePlot(seqs, { lang: 'nl' });
+    const rates = transitionRates(seqs);
+    const rows = dataRows(spec);
+    expect(rows.length).toBe(16);
+    expect(rows[1]).toMatchObject({ from: labels[0], to: labels[1] });
+    expect(rows[1].rate).toBeCloseTo(rates.rates[1], 4);
+    expect(strings(spec)).toEqual(expect.arrayContaining(['Overgangskansen', 'Van toestand', 'Naar toestand']));
+  });
+
+  it('entropy histogram bins all (weighted) sequences', () => {
+    const spec = entropyHistogram(seqs, { bins: 10 });
+    const rows = dataRows(spec);
+    expect(rows.length).toBe(10);
+    expect(rows.reduce((a, r) => a + (r.count as number), 0)).toBeCloseTo(seqs.n, 6);
+  });
+});
+
+describe('survival and index charts', () => {
+  const time = [1, 2, 2, 3, 5, 8, 8, 9];
+  const event = [1, 0, 1, 1, 0, 1, 1, 0];
+  it('Kaplan-Meier: steps from S(0) = 1 with bands and an at-risk table', () => {
+    const spec = kaplanMeierPlot([{ name: 'all', curve: kaplanMeier(time, event) }], { lang: 'nl' });
+    const rows = dataRows(spec);
+    expect(rows[0]).toMatchObject({ time: 0, value: 1 });
+    expect(markTypes(spec)).toEqual(['area', 'line', 'text']);
+    const line = JSON.stringify(spec);
+    expect(line).toContain('"interpolate":"step-after"');
+    expect(rows.filter((r) => r.row === 'all')[0].n).toBe('8');
+    expect(strings(spec)).toContain('Overlevingskans');
+  });
+
+  it('cumulative incidence: one colour per cause, starting at 0', () => {
+    const cause = [1, 0, 2, 1, 0, 1, 2, 0];
+    const spec = cumulativeIncidencePlot([{ name: 'all', curve: aalenJohansen(time, cause, 2) }], { causeLabels: ['job', 'other'], bands: false });
+    expect(markTypes(spec)).toEqual(['line', 'text']);
+    const rows = dataRows(spec).filter((r) => r.value !== undefined);
+    expect(rows.filter((r) => r.time === 0).map((r) => r.value)).toEqual([0, 0]);
+    expect(colorEncodings(spec)[0].scale?.domain).toEqual(['job', 'other']);
+  });
+
+  it('index numbers: one panel per group, a reference line at 100', () => {
+    const spec = indexNumberPlot([
+      { measure: 'wage', group: 'Wajong', time: [0, 12], index: [100, 110] },
+      { measure: 'wage', group: 'WGA', time: [0, 12], index: [100, NaN] },
+    ]) as unknown as { facet: { field: string } };
+    expect(spec.facet.field).toBe('group');
+    expect(markTypes(spec)).toEqual(['line', 'rule']);
+    expect(dataRows(spec)[3].index).toBeNull();
+  });
+});
+
+describe('cluster charts', () => {
+  // Hand-made tree of 5 observations: {1,2} at 1, {4,5} at 2, {3,{4,5}} at 3, all at 10.
+  const tree = { n: 5, merge: Int32Array.from([-1, -2, -4, -5, -3, 2, 1, 3]), height: Float64Array.from([1, 2, 3, 10]) };
+
+  it('dendrogram: top branches as leaves with sizes, clusters coloured as cutree numbers them', () => {
+    const spec = dendrogram(tree, { leaves: 2, k: 2 });
+    const segs = dataRows(spec).filter((r) => r.x !== undefined);
+    expect(segs.length).toBe(3); // one merge: two stems and the bar
+    const axis = JSON.stringify(spec);
+    expect(axis).toContain('[\\"2\\",\\"3\\"]'); // leaf sizes, left then right
+    expect(segs.map((s) => s.cluster)).toEqual(['1', '2', '']);
+    expect(dataRows(spec).find((r) => r.cut !== undefined)!.cut).toBe(6.5);
+    const full = dendrogram(tree);
+    expect(dataRows(full).length).toBe(12);
+    expect(() => dendrogram(tree, { leaves: 2, k: 3 })).toThrow(/k must be/);
+  });
+
+  it('cluster quality: one panel per index, the chosen k marked, z-scores centred', () => {
+    const range = { ks: [2, 3, 4], quality: [{ ASW: 0.3, HC: 0.2 }, { ASW: 0.5, HC: 0.1 }, { ASW: 0.4, HC: 0.15 }] };
+    const spec = clusterQualityPlot(range, { highlightK: 3 }) as unknown as { concat: unknown[] };
+    expect(spec.concat.length).toBe(2);
+    expect(markTypes(spec)).toEqual(['line', 'rule', 'line', 'rule']);
+    const z = dataRows(clusterQualityPlot(range, { normalize: 'zscore' })).filter((r) => r.stat === 'ASW');
+    expect(z.reduce((a, r) => a + (r.value as number), 0)).toBeCloseTo(0, 6);
+  });
+
+  it('cluster panels: a chronogram and an index plot per cluster', () => {
+    const spec = clusterPanels(seqs, groups, { clusterLabels: { '1': 'quick' } }) as unknown as { vconcat: { hconcat: unknown[] }[] };
+    expect(spec.vconcat.length).toBe(new Set(groups).size);
+    for (const row of spec.vconcat) expect(row.hconcat.length).toBe(2);
+    expect(strings(spec).some((s) => s.startsWith('quick (n = '))).toBe(true);
+    expectAlphabetColours(spec);
+  });
+});
