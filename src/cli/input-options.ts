@@ -1,0 +1,133 @@
+/**
+ * The input options shared by `loopbaan describe`, `dist` and `cluster`.
+ *
+ * In a command:
+ *
+ *   import { INPUT_OPTIONS, INPUT_USAGE, loadInput } from '../input-options.js';
+ *   const values = parseOptions(args, { ...INPUT_OPTIONS, what: { type: 'string' } }, ['input']);
+ *   const { sequences, report } = await loadInput(values); // ingest report on stderr unless --quiet
+ *
+ * and put INPUT_USAGE in the command's usage text. Options:
+ *   --input FILE                 the panel file (required)
+ *   --format wide|long|spell     default: wide when --cols is given, else long
+ *   --cols FIRST..LAST           wide files: the month columns (e.g. Sep.93..Jun.99)
+ *   --id COL                     person id column (long/spell: person_id; wide: id when present, else row numbers)
+ *   --weight COL                 case weights (in the person file, or in a wide file)
+ *   --states a,b,c               the alphabet in this order (default: the states seen, sorted)
+ *   --persons FILE               person file joined on the id (covariates, weights, start months)
+ *   --align calendar|start:COL|state:S   time axis (default calendar)
+ *   --priority a,b,c             spell files: overlapping spells keep the earlier-listed state
+ *   --lenient                    drop bad rows and count them instead of failing
+ *   --quiet                      do not print the ingest report
+ * Bad input ends the command with exit code 2 and one line naming file, line and column.
+ */
+import { formatIngestReport } from '../ingest/report.js';
+import { loadPanel, type LoadPanelOptions } from '../ingest/load.js';
+import type { LoadedPanel } from '../ingest/assemble.js';
+import type { TimeAxis } from '../ingest/options.js';
+import { stringOption, type OptionValues } from './args.js';
+import { UsageError } from './main.js';
+
+/** `parseOptions` spec of the shared input options; spread it into a command's own spec. */
+export const INPUT_OPTIONS = {
+  input: { type: 'string' },
+  format: { type: 'string' },
+  cols: { type: 'string' },
+  id: { type: 'string' },
+  weight: { type: 'string' },
+  states: { type: 'string' },
+  persons: { type: 'string' },
+  align: { type: 'string' },
+  priority: { type: 'string' },
+  lenient: { type: 'boolean' },
+  quiet: { type: 'boolean' },
+} as const;
+
+/** Usage lines of the shared input options, for a command's `usage` text. */
+export const INPUT_USAGE = `input options:
+  --input FILE              panel file: long (person_id,month,state,...), spell (person_id,start,end,state) or wide
+  --format wide|long|spell  default: wide when --cols is given, else long
+  --cols FIRST..LAST        wide files: the month columns, e.g. Sep.93..Jun.99
+  --id COL                  person id column (default person_id; wide: id when present, else row numbers)
+  --weight COL              case-weight column (person file, or wide file)
+  --states a,b,c            alphabet in this order (default: states seen, sorted like TraMineR)
+  --persons FILE            person file joined on the id: covariates, weights, start months
+  --align calendar|start:COL|state:S
+                            time axis: calendar months, or month 0 = the month in person column COL,
+                            or month 0 = the first month in state S
+  --priority a,b,c          spell files: overlapping spells keep the higher (earlier) state
+  --lenient                 drop bad rows and count them instead of failing on the first
+  --quiet                   do not print the ingest report on stderr
+`;
+
+/**
+ * Turn parsed input options into `loadPanel` options; wrong combinations are usage errors.
+ *
+ * @example
+ * inputPanelOptions({ input: 'mvad.csv', cols: 'Sep.93..Jun.99' });
+ * // { format: 'wide', input: 'mvad.csv', cols: 'Sep.93..Jun.99', mode: 'strict', ... }
+ */
+export function inputPanelOptions(values: OptionValues): LoadPanelOptions {
+  const input = stringOption(values, 'input');
+  if (input === undefined) throw new UsageError('missing required option --input');
+  const cols = stringOption(values, 'cols');
+  const format = stringOption(values, 'format') ?? (cols !== undefined ? 'wide' : 'long');
+  if (format !== 'wide' && format !== 'long' && format !== 'spell') throw new UsageError(`--format must be wide, long or spell; got "${format}"`);
+  if (format === 'wide' && cols === undefined) throw new UsageError('--format wide needs --cols FIRST..LAST (the month columns)');
+  if (format !== 'wide' && cols !== undefined) throw new UsageError(`--cols is for wide files; --format is ${format}`);
+  if (cols !== undefined && !/^.+\.\..+$/.test(cols)) throw new UsageError(`--cols must be FIRST..LAST; got "${cols}"`);
+  const persons = stringOption(values, 'persons');
+  const weight = stringOption(values, 'weight');
+  const time = parseAlign(stringOption(values, 'align'));
+  if (format !== 'wide' && !persons) {
+    if (weight !== undefined) throw new UsageError(`--weight ${weight} needs --persons FILE (the person file holds the weights)`);
+    if (time.align === 'start') throw new UsageError(`--align start:${time.column} needs --persons FILE (the person file holds the start months)`);
+  }
+  const priority = list(stringOption(values, 'priority'));
+  if (priority && format !== 'spell') throw new UsageError('--priority is for spell files (--format spell)');
+  return {
+    format,
+    input,
+    cols,
+    id: stringOption(values, 'id'),
+    weight,
+    states: list(stringOption(values, 'states')),
+    persons,
+    time,
+    priority,
+    mode: values.lenient === true ? 'lenient' : 'strict',
+  };
+}
+
+/**
+ * Load the panel the input options describe, printing the ingest report to
+ * stderr unless `--quiet`.
+ *
+ * @param values options parsed with a spec that includes INPUT_OPTIONS
+ * @returns the sequences and the ingest report
+ * @throws UsageError for wrong options, InputError for bad input (both exit code 2 in the CLI)
+ * @example
+ * const { sequences } = await loadInput(parseOptions(args, { ...INPUT_OPTIONS }, ['input']));
+ */
+export async function loadInput(values: OptionValues): Promise<LoadedPanel> {
+  const loaded = await loadPanel(inputPanelOptions(values));
+  if (values.quiet !== true) process.stderr.write(formatIngestReport(loaded.report));
+  return loaded;
+}
+
+function parseAlign(text: string | undefined): TimeAxis {
+  if (text === undefined || text === 'calendar') return { align: 'calendar' };
+  const colon = text.indexOf(':');
+  const kind = colon < 0 ? text : text.slice(0, colon);
+  const arg = colon < 0 ? '' : text.slice(colon + 1).trim();
+  if (kind === 'start' && arg) return { align: 'start', column: arg };
+  if (kind === 'state' && arg) return { align: 'state', state: arg };
+  throw new UsageError(`--align must be calendar, start:COLUMN or state:STATE; got "${text}"`);
+}
+
+function list(text: string | undefined): string[] | undefined {
+  if (text === undefined) return undefined;
+  const items = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (items.length === 0) throw new UsageError(`expected a comma-separated list; got "${text}"`);
+  return items;
+}

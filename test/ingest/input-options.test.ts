@@ -1,0 +1,64 @@
+import { describe, expect, it, vi } from 'vitest';
+import { parseOptions } from '../../src/cli/args.js';
+import { INPUT_OPTIONS, inputPanelOptions, loadInput } from '../../src/cli/input-options.js';
+import { UsageError } from '../../src/cli/main.js';
+import { tmpFiles } from './helpers.js';
+
+const parse = (args: string[]) => parseOptions(args, { ...INPUT_OPTIONS, what: { type: 'string' } }, ['input']);
+
+describe('CLI input options', () => {
+  it('defaults to wide with --cols, else long', () => {
+    expect(inputPanelOptions(parse(['--input', 'm.csv', '--cols', 'Sep.93..Jun.99', '--id', 'id']))).toMatchObject({
+      format: 'wide',
+      input: 'm.csv',
+      cols: 'Sep.93..Jun.99',
+      id: 'id',
+      mode: 'strict',
+      time: { align: 'calendar' },
+    });
+    expect(inputPanelOptions(parse(['--input', 'm.csv'])).format).toBe('long');
+  });
+
+  it('parses lists, alignment and lenient mode', () => {
+    const o = inputPanelOptions(
+      parse(['--input', 'm.csv', '--persons', 'p.csv', '--states', 'trial, work_jc,work,none', '--align', 'start:start_month', '--lenient', '--weight', 'weight']),
+    );
+    expect(o).toMatchObject({
+      states: ['trial', 'work_jc', 'work', 'none'],
+      time: { align: 'start', column: 'start_month' },
+      mode: 'lenient',
+      persons: 'p.csv',
+      weight: 'weight',
+    });
+    expect(inputPanelOptions(parse(['--input', 'm.csv', '--align', 'state:trial'])).time).toEqual({ align: 'state', state: 'trial' });
+  });
+
+  it('turns wrong combinations into usage errors', () => {
+    const bad = [
+      ['--input', 'm.csv', '--format', 'parquet'],
+      ['--input', 'm.csv', '--format', 'wide'],
+      ['--input', 'm.csv', '--format', 'long', '--cols', 'a..b'],
+      ['--input', 'm.csv', '--cols', 'ab'],
+      ['--input', 'm.csv', '--weight', 'w'],
+      ['--input', 'm.csv', '--align', 'start:x'],
+      ['--input', 'm.csv', '--align', 'sideways'],
+      ['--input', 'm.csv', '--priority', 'a,b'],
+    ];
+    for (const args of bad) expect(() => inputPanelOptions(parse(args)), args.join(' ')).toThrow(UsageError);
+  });
+
+  it('loads and prints the ingest report to stderr unless --quiet', async () => {
+    const t = tmpFiles({ 'w.csv': 'id,m1,m2\na,x,y\nb,y,y\n' });
+    const write = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      const { sequences } = await loadInput(parse(['--input', t.path('w.csv'), '--cols', 'm1..m2']));
+      expect(sequences.n).toBe(2);
+      expect(String(write.mock.calls[0][0])).toMatch(/w\.csv \(wide\): 2 rows read, 2 kept, 0 rejected/);
+      write.mockClear();
+      await loadInput(parse(['--input', t.path('w.csv'), '--cols', 'm1..m2', '--quiet']));
+      expect(write).not.toHaveBeenCalled();
+    } finally {
+      write.mockRestore();
+    }
+  });
+});
