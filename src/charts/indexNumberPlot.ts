@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
+import type { IndexNumbers } from '../labour/indexNumbers.js';
 import { chartText } from './i18n.js';
 import type { ChartOptions } from './theme.js';
 import { SERIES_PALETTE, chartTitle, roundTo, topLevel } from './theme.js';
@@ -88,4 +89,22 @@ export function indexNumberPlot(series: readonly IndexSeries[], options: IndexNu
     columns: 2,
     spec: unit,
   });
+}
+
+/**
+ * An index-number series from a `fixedEffectsIndex` result: each bin of
+ * months at its first month, with the confidence interval as the band.
+ *
+ * @param result a `fixedEffectsIndex` result
+ * @param measure legend name (default: the outcome)
+ * @param group panel name (default none)
+ * @example
+ * indexNumberPlot([indexSeriesFrom(fixedEffectsIndex(wajong, { outcome: 'hourly_wage' }), 'hourly wage', 'Wajong')]);
+ */
+export function indexSeriesFrom(
+  result: Pick<IndexNumbers, 'outcome' | 'bins' | 'index' | 'lower' | 'upper'>,
+  measure: string = result.outcome,
+  group?: string,
+): IndexSeries {
+  return { measure, group, time: result.bins.map((b) => b.from), index: result.index, lower: result.lower, upper: result.upper };
 }

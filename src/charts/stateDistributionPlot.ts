@@ -2,6 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { stateDistribution } from '../describe/state-distribution.js';
 import type { StateDistribution } from '../describe/state-distribution.js';
 import type { DescribeOptions } from '../describe/states.js';
+import type { StateShares } from '../labour/shares.js';
 import type { Alphabet, StateSequences } from '../sequences/types.js';
 import type { Lang } from './i18n.js';
 import { chartText, formatCount } from './i18n.js';
@@ -73,6 +74,33 @@ export function stateDistributionPlotFrom(
   const title = chartTitle(options, 'stateDistribution');
   if (views.length === 1) return topLevel(lang, title, undefined, views[0]);
   return topLevel(lang, title, undefined, { concat: views, columns: options.columns ?? 2 });
+}
+
+/**
+ * `stateDistributionPlot` from a `stateSharesByMonth` result (study A,
+ * figure 1: Wajong and WGA side by side): one panel per group, shares of the
+ * reported months, N at risk = the weighted number observed.
+ *
+ * @param alphabet the states (labels and colours)
+ * @param shares a `stateSharesByMonth` result
+ * @param options lang, title, width, height, columns, nAtRisk
+ * @example
+ * stateSharesPlot(seqs.alphabet, stateSharesByMonth(seqs, { by: 'benefit' }), { lang: 'nl' });
+ */
+export function stateSharesPlot(
+  alphabet: Alphabet,
+  shares: Pick<StateShares, 'states' | 'monthLabels' | 'groups'>,
+  options: DistributionPlotOptions = {},
+): TopLevelSpec {
+  const t = shares.monthLabels.length;
+  const S = shares.states.length;
+  const panels = shares.groups.map((g) => {
+    // frequencies[s * t + k] = shares[k][s] (state-major, as stateDistribution)
+    const frequencies = new Float64Array(S * t);
+    for (let k = 0; k < t; k++) for (let s = 0; s < S; s++) frequencies[s * t + k] = g.shares[k][s];
+    return { name: g.group, distribution: { states: shares.states, t, frequencies, validN: Float64Array.from(g.atRiskWeighted) } };
+  });
+  return stateDistributionPlotFrom(alphabet, shares.monthLabels, panels, options);
 }
 
 /**

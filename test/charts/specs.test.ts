@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as charts from '../../src/charts/index.js';
 import { clusterPanels } from '../../src/charts/clusterPanels.js';
 import { clusterQualityPlot } from '../../src/charts/clusterQualityPlot.js';
 import { dendrogram } from '../../src/charts/dendrogram.js';
@@ -203,5 +204,25 @@ describe('cluster charts', () => {
     for (const row of spec.vconcat) expect(row.hconcat.length).toBe(2);
     expect(strings(spec).some((s) => s.startsWith('quick (n = '))).toBe(true);
     expectAlphabetColours(spec);
+  });
+});
+
+describe('adapters of labour results', () => {
+  it('stateSharesPlot draws stateSharesByMonth per group with its N at risk', async () => {
+    const aq = await import('arquero');
+    const { stateSharesByMonth } = await import('../../src/labour/shares.js');
+    const { createSequences } = await import('../../src/sequences/create.js');
+    const benefit = Array.from({ length: seqs.n }, (_, i) => (i % 5 === 0 ? 'WGA' : 'Wajong'));
+    const withBenefit = createSequences({ ...seqs, codes: seqs.codes.slice(), covariates: aq.table({ id: [...seqs.ids], benefit }) });
+    const shares = stateSharesByMonth(withBenefit, { by: 'benefit' });
+    const spec = charts.stateSharesPlot(jobcoachAlphabet, shares, { lang: 'nl' });
+    const titles = strings(spec).filter((s) => / \(n = /.test(s));
+    expect(titles).toEqual(shares.groups.map((g) => `${g.group} (n = ${Math.max(...g.atRiskWeighted)})`));
+    expectAlphabetColours(spec);
+  });
+
+  it('indexSeriesFrom places each bin at its first month', () => {
+    const s = charts.indexSeriesFrom({ outcome: 'hourly_wage', bins: [{ from: 0, to: 5, label: '0-5' }, { from: 6, to: 11, label: '6-11' }], index: [100, 104], lower: [100, 101], upper: [100, 107] }, 'wage', 'WGA');
+    expect(s).toEqual({ measure: 'wage', group: 'WGA', time: [0, 6], index: [100, 104], lower: [100, 101], upper: [100, 107] });
   });
 });
