@@ -9,3 +9,5 @@ export * from './quality.js';
 export * from './range.js';
 export * from './kmedoids.js';
 export * from './clara.js';
+export * from './relabel.js';
+export * from './describe-clusters.js';
