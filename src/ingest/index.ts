@@ -10,3 +10,4 @@ export type { PanelOptions, TimeAxis, GapOptions } from './options.js';
 export type { LoadedPanel } from './assemble.js';
 export { readWide, parseColumnRange } from './wide.js';
 export { loadPanel, type LoadPanelOptions } from './load.js';
+export { checkRow, checkCsvFile, readDataSchema, type RowSchema, type DataSchemaName } from './schema.js';
