@@ -1,10 +1,10 @@
 import type { StateSequences } from '../sequences/types.js';
 import { GroupSums } from './accumulate.js';
 import { JobOutcome, jobEpisodes, type JobEpisodes } from './episodes.js';
-import { resolveGroups, type GroupOptions, type WorkOptions } from './options.js';
+import { resolveGroups, type TableGroupOptions, type WorkOptions } from './options.js';
 
 /** Options of `jobLossTable`. */
-export interface JobLossOptions extends WorkOptions, GroupOptions {
+export interface JobLossOptions extends WorkOptions, TableGroupOptions {
   /** Count job endings in months 0 .. window-1 after the start (default 36). */
   window?: number;
   /**

@@ -21,7 +21,7 @@ export interface WorkOptions {
 export type GroupBy = string | ArrayLike<string | number | null | undefined>;
 
 /** Options of every table with a row per group. */
-export interface GroupOptions {
+export interface TableGroupOptions {
   /** Rows of the table: a covariate (e.g. `'benefit'`) or one label per person (e.g. cluster numbers); default one group `all`. */
   by?: GroupBy;
   /** Order (and selection) of the group levels; default sorted. */
@@ -29,7 +29,7 @@ export interface GroupOptions {
 }
 
 /** Persons split into groups: `index[i]` is the level of row i, -1 when it has none (left out). */
-export interface Groups {
+export interface PersonGroups {
   /** Name of the grouping (the covariate, or `'group'` for labels given per row). */
   readonly name: string;
   readonly levels: string[];
@@ -64,7 +64,7 @@ export function workMask(seqs: StateSequences, workStates?: readonly string[]): 
  * is a number) unless `levels` fixes their order; rows whose label is null,
  * undefined, empty or not among `levels` get -1. Without `by`, one group `all`.
  */
-export function resolveGroups(seqs: StateSequences, by?: GroupBy, levels?: readonly string[], option = 'by'): Groups {
+export function resolveGroups(seqs: StateSequences, by?: GroupBy, levels?: readonly string[], option = 'by'): PersonGroups {
   if (by === undefined) return { name: 'all', levels: ['all'], index: new Int32Array(seqs.n) };
   let labels: ArrayLike<unknown>;
   let name = 'group';

@@ -4,10 +4,10 @@ import {
   type ConfidenceType, type CumulativeIncidence, type KaplanMeierCurve,
 } from '../stats/survival.js';
 import { JobOutcome, jobEpisodes, type JobEpisodes } from './episodes.js';
-import { resolveGroups, type GroupOptions, type WorkOptions } from './options.js';
+import { resolveGroups, type TableGroupOptions, type WorkOptions } from './options.js';
 
 /** Options of `timeToNewJob`. */
-export interface TimeToNewJobOptions extends WorkOptions, GroupOptions {
+export interface TimeToNewJobOptions extends WorkOptions, TableGroupOptions {
   /** Only job endings whose first month after the job is before this month (default: all endings). */
   endingBefore?: number;
   /** Months without work at which to report the share with a new job (default 0, 6, 12, 48). */

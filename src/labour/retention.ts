@@ -2,10 +2,10 @@ import type { StateSequences } from '../sequences/types.js';
 import { MISSING } from '../sequences/types.js';
 import { GroupSums } from './accumulate.js';
 import { jobEpisodes, type JobEpisodes } from './episodes.js';
-import { employerKeys, resolveGroups, stateMask, workMask, type GroupOptions, type WorkOptions } from './options.js';
+import { employerKeys, resolveGroups, stateMask, workMask, type TableGroupOptions, type WorkOptions } from './options.js';
 
 /** Options of `retention`. */
-export interface RetentionOptions extends WorkOptions, GroupOptions {
+export interface RetentionOptions extends WorkOptions, TableGroupOptions {
   /** Months after the job start at which the status is read (default 12). */
   horizon?: number;
   /** Only jobs whose first month is in one of these states (default: any working state), e.g. `['work_jc', 'work']` for regular employers. */

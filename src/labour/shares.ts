@@ -2,10 +2,10 @@ import { stateDistribution } from '../describe/state-distribution.js';
 import { selectRows } from '../sequences/select.js';
 import type { StateSequences } from '../sequences/types.js';
 import { GroupSums } from './accumulate.js';
-import { monthList, numericAttribute, resolveGroups, stateMask, workMask, type GroupOptions } from './options.js';
+import { monthList, numericAttribute, resolveGroups, stateMask, workMask, type TableGroupOptions } from './options.js';
 
 /** Options of `stateSharesByMonth`. */
-export interface StateSharesOptions extends GroupOptions {
+export interface StateSharesOptions extends TableGroupOptions {
   /** Month indices to report (default every month). */
   months?: readonly number[];
 }
@@ -92,7 +92,7 @@ export function stateSharesByMonth(seqs: StateSequences, options: StateSharesOpt
 }
 
 /** Options of `cellMeansByMonth`. */
-export interface CellMeansOptions extends GroupOptions {
+export interface CellMeansOptions extends TableGroupOptions {
   /** Numeric cell attribute, e.g. `hourly_wage`, `hours_week`, `permanent`. */
   attribute: string;
   /** Only months in these states count (default: the working states). */

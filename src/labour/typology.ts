@@ -2,14 +2,14 @@ import type { StateSequences } from '../sequences/types.js';
 import { MISSING } from '../sequences/types.js';
 import { GroupSums } from './accumulate.js';
 import { jobEpisodes, type JobEpisodes } from './episodes.js';
-import { resolveGroups, stateMask, workMask, type GroupOptions, type WorkOptions } from './options.js';
+import { resolveGroups, stateMask, workMask, type TableGroupOptions, type WorkOptions } from './options.js';
 
 /** The four rule-based patterns of study B, in rule order. */
 export const TYPOLOGY_TYPES = ['longJob', 'switcher', 'shortSpells', 'neverWorked'] as const;
 export type TypologyType = (typeof TYPOLOGY_TYPES)[number];
 
 /** Options of `ruleTypology`. */
-export interface TypologyOptions extends WorkOptions, GroupOptions {
+export interface TypologyOptions extends WorkOptions, TableGroupOptions {
   /** First month of the window (default 0) and the month after its last (default: all months). */
   from?: number;
   to?: number;

@@ -169,6 +169,19 @@ export function categoryFixedEffects(input: CategoryFixedEffectsInput): Category
   const dfResid = nObs - groups - kEst;
   const sigma2 = dfResid > 0 ? sse / dfResid : NaN;
   const q = groups > 1 && nObs > kEst ? (groups / (groups - 1)) * ((nObs - 1) / (nObs - kEst)) : NaN;
+  // cluster sandwich (X̃ᵀWX̃)⁻¹ M (X̃ᵀWX̃)⁻¹ as two matrix products; dropped rows of the inverse are NaN, so skip them
+  const half = new Float64Array(kk * kk); // M (X̃ᵀWX̃)⁻¹
+  if (seType === 'cluster') {
+    for (let p = 0; p < kk; p++) {
+      if (dropped[p]) continue;
+      for (let r = 0; r < kk; r++) {
+        if (dropped[r]) continue;
+        const m = meat[p * kk + r];
+        if (m === 0) continue;
+        for (let b = 0; b < kk; b++) if (!dropped[b]) half[p * kk + b] += m * inverse[r * kk + b];
+      }
+    }
+  }
   const vcov = new Float64Array(k * k);
   for (let a = 0; a < kk; a++) {
     for (let b = 0; b < kk; b++) {
@@ -176,14 +189,8 @@ export function categoryFixedEffects(input: CategoryFixedEffectsInput): Category
       if (dropped[a] || dropped[b]) v = NaN;
       else if (seType === 'classical') v = sigma2 * inverse[a * kk + b];
       else {
-        // sandwich (X̃ᵀWX̃)⁻¹ M (X̃ᵀWX̃)⁻¹
         v = 0;
-        for (let p = 0; p < kk; p++) {
-          if (dropped[p]) continue;
-          let inner = 0;
-          for (let r = 0; r < kk; r++) if (!dropped[r]) inner += meat[p * kk + r] * inverse[r * kk + b];
-          v += inverse[a * kk + p] * inner;
-        }
+        for (let p = 0; p < kk; p++) if (!dropped[p]) v += inverse[a * kk + p] * half[p * kk + b];
         v *= q;
       }
       vcov[(a + 1) * k + b + 1] = v;
