@@ -10,10 +10,11 @@
 //   the same in every lane and are computed once, in scalar code.
 // The recurrence (Needleman-Wunsch with per-state indels, TraMineR's OM):
 //   d[i][j] = min(d[i-1][j] + indel[b_i], d[i][j-1] + indel[a_j], d[i-1][j-1] + sm[a_j, b_i])
-// with min(x, y) evaluated as (y < x ? y : x) in every code path (f64x2.pmin),
-// so the WebAssembly and TypeScript kernels give bit-identical results.
+// Every value is one of the three sums of the plain DP, so results are
+// bit-identical to it and to the TypeScript kernel (src/distance/engine/kernel-js.ts);
+// min(x, y) is (y < x ? y : x) (f64x2.pmin; costs are finite, no NaN).
 //
-// Memory is managed by the caller (src/distance/engine/layout.ts): it writes the
+// Memory is managed by the caller (JobSession in src/distance/engine/job.ts): it writes the
 // inputs after heapBase() and passes byte offsets; `work` must hold
 // workBytes(nStates, t) bytes.
 
@@ -45,7 +46,7 @@ export function omGroup(
   const V = I + rowV; // lane rows: V[i][j][lane]
   const S = V + T1 * rowV; // shared columns: S[i][j], j <= c
   const laneLen = S + T1 * rowS; // i32 x 16
-  const laneRow = laneLen + 64; // usize x 16
+  const laneCodes = laneLen + 64; // usize x 16
 
   // Shared prefix c (columns identical in all lanes) and widest lane w.
   let c = load<i32>(aLen + (<usize>a0 << 2));
@@ -59,9 +60,12 @@ export function omGroup(
     }
     if (m > w) w = m;
     store<i32>(laneLen + (<usize>k << 2), m);
-    store<usize>(laneRow + (<usize>k << 3), aCodes + <usize>r * <usize>t);
+    store<usize>(laneCodes + (<usize>k << 3), aCodes + <usize>r * <usize>t);
   }
-  const shared = load<usize>(laneRow);
+  const shared = load<usize>(laneCodes);
+  const indel0 = load<f64>(indel);
+  let uniform = true;
+  for (let x = 1; x < nStates; x++) uniform = uniform && load<f64>(indel + (<usize>x << 3)) == indel0;
 
   // Cost profiles for columns c+1..w (zero past a lane's end: never read back).
   for (let j = c + 1; j <= w; j++) {
@@ -69,7 +73,7 @@ export function omGroup(
       const m = load<i32>(laneLen + (<usize>k << 2));
       const o = <usize>j * LANE_BYTES + (<usize>k << 3);
       if (j <= m) {
-        const x = <i32>load<u8>(load<usize>(laneRow + (<usize>k << 3)) + <usize>(j - 1));
+        const x = <i32>load<u8>(load<usize>(laneCodes + (<usize>k << 3)) + <usize>(j - 1));
         store<f64>(I + o, load<f64>(indel + (<usize>x << 3)));
         for (let y = 0; y < nStates; y++) {
           store<f64>(P + <usize>y * rowV + o, load<f64>(sm + (<usize>(x * nStates + y) << 3)));
@@ -125,37 +129,12 @@ export function omGroup(
     // Lane columns, 8 independent f64x2 chains per row.
     for (let i = first; i <= n; i++) {
       const y = <i32>load<u8>(row + <usize>(i - 1));
-      const dy = f64x2.splat(load<f64>(indel + (<usize>y << 3)));
-      const py = P + <usize>y * rowV;
       const up = V + <usize>(i - 1) * rowV;
       const cur = up + rowV;
       const s = load<f64>(S + <usize>i * rowS + (<usize>c << 3));
       splatBoundary(cur + <usize>c * LANE_BYTES, s);
-      let l0 = f64x2.splat(s);
-      let l1 = l0, l2 = l0, l3 = l0, l4 = l0, l5 = l0, l6 = l0, l7 = l0;
-      for (let o = <usize>(c + 1) * LANE_BYTES, end = <usize>(w + 1) * LANE_BYTES; o < end; o += LANE_BYTES) {
-        const u = up + o;
-        const d = u - LANE_BYTES;
-        const p = py + o;
-        const q = I + o;
-        const z = cur + o;
-        l0 = cell(v128.load(u, 0), v128.load(d, 0), v128.load(p, 0), v128.load(q, 0), l0, dy);
-        v128.store(z, l0, 0);
-        l1 = cell(v128.load(u, 16), v128.load(d, 16), v128.load(p, 16), v128.load(q, 16), l1, dy);
-        v128.store(z, l1, 16);
-        l2 = cell(v128.load(u, 32), v128.load(d, 32), v128.load(p, 32), v128.load(q, 32), l2, dy);
-        v128.store(z, l2, 32);
-        l3 = cell(v128.load(u, 48), v128.load(d, 48), v128.load(p, 48), v128.load(q, 48), l3, dy);
-        v128.store(z, l3, 48);
-        l4 = cell(v128.load(u, 64), v128.load(d, 64), v128.load(p, 64), v128.load(q, 64), l4, dy);
-        v128.store(z, l4, 64);
-        l5 = cell(v128.load(u, 80), v128.load(d, 80), v128.load(p, 80), v128.load(q, 80), l5, dy);
-        v128.store(z, l5, 80);
-        l6 = cell(v128.load(u, 96), v128.load(d, 96), v128.load(p, 96), v128.load(q, 96), l6, dy);
-        v128.store(z, l6, 96);
-        l7 = cell(v128.load(u, 112), v128.load(d, 112), v128.load(p, 112), v128.load(q, 112), l7, dy);
-        v128.store(z, l7, 112);
-      }
+      if (uniform) laneRow(true, up, cur, P + <usize>y * rowV, I, indel0, s, c, w);
+      else laneRow(false, up, cur, P + <usize>y * rowV, I, load<f64>(indel + (<usize>y << 3)), s, c, w);
     }
 
     // d[n][m] of each lane.
@@ -176,11 +155,71 @@ export function workBytes(nStates: i32, t: i32): usize {
   return (<usize>nStates + 1 + T1) * T1 * LANE_BYTES + T1 * T1 * 8 + 64 + 128;
 }
 
+// One DP row over the lane columns c+1..w: `up` is row i-1, `cur` row i,
+// `py` the profile of b_i, `dy` = indel[b_i], `s` = d[i][c] (shared column).
+// With one indel cost for all states (`uniform`, a compile-time constant after
+// inlining), min(up + e, left + e) = min(up, left) + e exactly (rounding is
+// monotonic), which saves an addition and the indel profile load per vector.
+// @ts-ignore: decorator
+@inline function laneRow(uniform: bool, up: usize, cur: usize, py: usize, I: usize, dy: f64, s: f64, c: i32, w: i32): void {
+  const e = f64x2.splat(dy);
+  let l0 = f64x2.splat(s);
+  let l1 = l0, l2 = l0, l3 = l0, l4 = l0, l5 = l0, l6 = l0, l7 = l0;
+  for (let o = <usize>(c + 1) * LANE_BYTES, end = <usize>(w + 1) * LANE_BYTES; o < end; o += LANE_BYTES) {
+    const u = up + o;
+    const d = u - LANE_BYTES;
+    const p = py + o;
+    const q = I + o;
+    const z = cur + o;
+    if (uniform) {
+      l0 = cellUniform(v128.load(u, 0), v128.load(d, 0), v128.load(p, 0), l0, e);
+      v128.store(z, l0, 0);
+      l1 = cellUniform(v128.load(u, 16), v128.load(d, 16), v128.load(p, 16), l1, e);
+      v128.store(z, l1, 16);
+      l2 = cellUniform(v128.load(u, 32), v128.load(d, 32), v128.load(p, 32), l2, e);
+      v128.store(z, l2, 32);
+      l3 = cellUniform(v128.load(u, 48), v128.load(d, 48), v128.load(p, 48), l3, e);
+      v128.store(z, l3, 48);
+      l4 = cellUniform(v128.load(u, 64), v128.load(d, 64), v128.load(p, 64), l4, e);
+      v128.store(z, l4, 64);
+      l5 = cellUniform(v128.load(u, 80), v128.load(d, 80), v128.load(p, 80), l5, e);
+      v128.store(z, l5, 80);
+      l6 = cellUniform(v128.load(u, 96), v128.load(d, 96), v128.load(p, 96), l6, e);
+      v128.store(z, l6, 96);
+      l7 = cellUniform(v128.load(u, 112), v128.load(d, 112), v128.load(p, 112), l7, e);
+      v128.store(z, l7, 112);
+    } else {
+      l0 = cell(v128.load(u, 0), v128.load(d, 0), v128.load(p, 0), v128.load(q, 0), l0, e);
+      v128.store(z, l0, 0);
+      l1 = cell(v128.load(u, 16), v128.load(d, 16), v128.load(p, 16), v128.load(q, 16), l1, e);
+      v128.store(z, l1, 16);
+      l2 = cell(v128.load(u, 32), v128.load(d, 32), v128.load(p, 32), v128.load(q, 32), l2, e);
+      v128.store(z, l2, 32);
+      l3 = cell(v128.load(u, 48), v128.load(d, 48), v128.load(p, 48), v128.load(q, 48), l3, e);
+      v128.store(z, l3, 48);
+      l4 = cell(v128.load(u, 64), v128.load(d, 64), v128.load(p, 64), v128.load(q, 64), l4, e);
+      v128.store(z, l4, 64);
+      l5 = cell(v128.load(u, 80), v128.load(d, 80), v128.load(p, 80), v128.load(q, 80), l5, e);
+      v128.store(z, l5, 80);
+      l6 = cell(v128.load(u, 96), v128.load(d, 96), v128.load(p, 96), v128.load(q, 96), l6, e);
+      v128.store(z, l6, 96);
+      l7 = cell(v128.load(u, 112), v128.load(d, 112), v128.load(p, 112), v128.load(q, 112), l7, e);
+      v128.store(z, l7, 112);
+    }
+  }
+}
+
 // One lane vector of one cell: min(min(up + dy, diag + p), left + q).
 // @ts-ignore: decorator
 @inline function cell(up: v128, diag: v128, p: v128, q: v128, left: v128, dy: v128): v128 {
   const h = f64x2.pmin(f64x2.add(up, dy), f64x2.add(diag, p));
   return f64x2.pmin(h, f64x2.add(left, q));
+}
+
+// The same cell when every state has indel cost e: min(min(up, left) + e, diag + p).
+// @ts-ignore: decorator
+@inline function cellUniform(up: v128, diag: v128, p: v128, left: v128, e: v128): v128 {
+  return f64x2.pmin(f64x2.add(f64x2.pmin(up, left), e), f64x2.add(diag, p));
 }
 
 // Writes the shared boundary value into all lanes of column c, so the first

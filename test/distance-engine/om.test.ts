@@ -64,12 +64,14 @@ describe('omCondensed', () => {
     });
   }
 
-  it.skipIf(!hasWasm)('WebAssembly and TypeScript kernels agree exactly on random data', async () => {
-    const p = randomProblem({ n: 150, t: 40, nStates: 6, seed: 3, minLength: 10, stateIndels: true, stay: 0.85 });
-    const wasm = await omCondensed(p, { kernel: 'wasm', threads: 1 });
-    const js = await omCondensed(p, { kernel: 'js', threads: 1 });
-    expect(Buffer.from(wasm.buffer).equals(Buffer.from(js.buffer))).toBe(true);
-  });
+  for (const stateIndels of [false, true]) {
+    it.skipIf(!hasWasm)(`WebAssembly and TypeScript kernels agree exactly on random data (${stateIndels ? 'per-state' : 'one'} indel)`, async () => {
+      const p = randomProblem({ n: 150, t: 40, nStates: 6, seed: 3, minLength: 10, stateIndels, stay: 0.85 });
+      const wasm = await omCondensed(p, { kernel: 'wasm', threads: 1 });
+      const js = await omCondensed(p, { kernel: 'js', threads: 1 });
+      expect(Buffer.from(wasm.buffer).equals(Buffer.from(js.buffer))).toBe(true);
+    });
+  }
 
   it.skipIf(!hasWorker)('gives identical results on 1 and 2 threads', async () => {
     const p = randomProblem({ n: 300, t: 36, nStates: 4, seed: 4, minLength: 20, stateIndels: true, stay: 0.9 });

@@ -15,10 +15,10 @@ class JsMemory implements KernelMemory {
 }
 
 /**
- * The OM kernel in TypeScript: the same algorithm, memory layout and order of
- * floating-point operations as assembly/om.ts (read that file for the
- * description), one lane at a time instead of f64x2 vectors. Used when
- * WebAssembly SIMD is unavailable and to cross-check the WebAssembly build.
+ * The OM kernel in TypeScript: the same algorithm and memory layout as
+ * assembly/om.ts (read that file for the description), one lane at a time
+ * instead of f64x2 vectors. Both give results bit-identical to the plain DP.
+ * Used when WebAssembly SIMD is unavailable and to cross-check the WebAssembly build.
  */
 export function jsKernel(): Kernel {
   const memory = new JsMemory();
