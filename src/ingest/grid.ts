@@ -103,9 +103,14 @@ export class CellGrid {
   private reshape(capN: number, stride: number, base: number): void {
     const used = this.lo <= this.hi;
     const move = <A extends CellArray>(old: A): A => {
+      if (stride === this.stride && base === this.base) {
+        // Only more rows: copy the rows in use, fill the rest.
+        const fresh = emptyLike(old, capN * stride, this.n * stride) as A;
+        fresh.set(old.subarray(0, this.n * stride));
+        return fresh;
+      }
       const fresh = emptyLike(old, capN * stride) as A;
-      if (stride === this.stride && base === this.base) fresh.set(old.subarray(0, this.n * stride));
-      else if (used) {
+      if (used) {
         const from = this.lo - this.base;
         const to = this.hi - this.base + 1;
         const shift = this.base - base;
@@ -121,9 +126,9 @@ export class CellGrid {
   }
 }
 
-/** A new array of the same type filled with its "nothing" value (VOID, -1 or NaN). */
-function emptyLike(a: CellArray, size: number): CellArray {
-  if (a instanceof Uint8Array) return new Uint8Array(size).fill(VOID);
-  if (a instanceof Int32Array) return new Int32Array(size).fill(-1);
-  return new Float64Array(size).fill(NaN);
+/** A new array of the same type, filled from `from` on with its "nothing" value (VOID, -1 or NaN). */
+function emptyLike(a: CellArray, size: number, from = 0): CellArray {
+  if (a instanceof Uint8Array) return new Uint8Array(size).fill(VOID, from);
+  if (a instanceof Int32Array) return new Int32Array(size).fill(-1, from);
+  return new Float64Array(size).fill(NaN, from);
 }
