@@ -99,14 +99,12 @@ export async function clara(seqs: StateSequences, k: number | readonly number[],
   const progress = options.progress;
 
   // Costs from all sequences, once; every later call reuses them.
-  const setup = prepareDistances(seqs, options.distance as DistanceOptions);
-  const distinct = setup.distinct;
+  const fixed = fixedCostOptions(seqs, { ...options.distance, threads: options.threads });
+  const distinct = fixed.distinct;
   const d = distinct.firstRow.length;
   if (d <= kmax) throw new Error(`clara: ${d} distinct sequences cannot form ${kmax} clusters.`);
   const uniq = distinctRows(seqs, distinct.firstRow);
   const weights = distinct.weights;
-  const threads = options.threads;
-  const resolved = (withMissing: boolean): DistanceOptions => ({ ...fixedCosts(setup, options.distance as DistanceOptions, withMissing), threads });
 
   // 1. Samples: Ward + k-medoids on each; candidate medoids per (sample, k).
   const rnd = seededRandom(options.seed ?? 1);
@@ -118,7 +116,7 @@ export async function clara(seqs: StateSequences, k: number | readonly number[],
     const { rows, counts } = drawSample(rnd, cumulative, sampleSize);
     if (rows.length <= kmax) throw new Error(`clara: a sample holds only ${rows.length} distinct sequences; raise sampleSize.`);
     const sample = distinctRows(uniq, rows);
-    const { matrix } = await distinctDistances(sample, resolved(hasMissingCells(sample)));
+    const { matrix } = await distinctDistances(sample, fixed.optionsFor(sample));
     const tree = hclust(matrix, { method: 'ward.D', weights: counts });
     for (const kk of ks) {
       const part = kmedoids(matrix, kk, { weights: counts, initialClusters: cutree(tree, kk) });
@@ -128,7 +126,7 @@ export async function clara(seqs: StateSequences, k: number | readonly number[],
   }
 
   // 2. Evaluate every candidate on all distinct sequences through medoid columns.
-  const columns = new MedoidColumns(uniq, resolved(setup.withMissing), candidates, options.columnBudgetBytes ?? 512 * 2 ** 20, progress);
+  const columns = new MedoidColumns(uniq, fixed.optionsFor(uniq), candidates, options.columnBudgetBytes ?? 512 * 2 ** 20, progress);
   const totalW = acc;
   const best = new Map<number, { cand: Candidate; mean: number; nearest: Int32Array; medoidSilhouette: number }>();
   const perSample = new Map(ks.map((kk) => [kk, new Float64Array(samples)]));
@@ -197,10 +195,26 @@ function drawSample(rnd: Random, cumulative: Float64Array, size: number): { rows
 }
 
 /**
- * Distance options with the costs fixed to those resolved on all sequences, so
- * samples and the full set use the same costs. Without the missing state (a
- * sample with no gaps), its row and column are dropped.
+ * Distance options with the substitution and indel costs resolved once on all
+ * of `seqs` (TRATE and the like are counted on the whole data), for use on any
+ * subset of its rows: a sample then measures distances exactly as the full set
+ * would. Also returns the distinct sequences of `seqs`.
+ *
+ * @param seqs all sequences
+ * @param options the distance options
+ * @example
+ * const fixed = fixedCostOptions(seqs, { method: 'OM', sm: 'TRATE', indel: 1 });
+ * await distinctDistances(sample, fixed.optionsFor(sample));
  */
+export function fixedCostOptions(
+  seqs: StateSequences,
+  options: DistanceOptions,
+): { distinct: DistinctSequences; optionsFor(subset: StateSequences): DistanceOptions } {
+  const setup = prepareDistances(seqs, options);
+  return { distinct: setup.distinct, optionsFor: (subset) => fixedCosts(setup, options, hasMissingCells(subset)) };
+}
+
+/** `options` with the costs of `setup`; without the missing state (a subset with no gaps), its row and column are dropped. */
 function fixedCosts(setup: DistanceSetup, options: DistanceOptions, withMissing: boolean): DistanceOptions {
   if (setup.nSlices === 0) return { ...options };
   const drop = setup.withMissing && !withMissing ? 1 : 0;
@@ -219,7 +233,7 @@ function fixedCosts(setup: DistanceSetup, options: DistanceOptions, withMissing:
     sm,
     indel: indel ?? 0,
   };
-  return { ...options, sm: costs, indel: indel ?? 'auto', withMissing: options.withMissing };
+  return { ...options, sm: costs, indel: indel ?? 'auto' };
 }
 
 /**
