@@ -1,11 +1,36 @@
+import { writeFile } from 'node:fs/promises';
 import type { Command } from '../main.js';
+import { UsageError } from '../main.js';
+import { parseOptions, stringOption } from '../args.js';
+import { INPUT_OPTIONS, INPUT_USAGE, loadInput } from '../input-options.js';
+import { DESCRIBE_TABLES, describeTable, toCsv, type DescribeTable } from '../../describe/table.js';
 
-// Placeholder until the describe command lands.
 export const command: Command = {
-  summary: '(not yet available)',
-  usage: 'loopbaan describe: not yet available',
-  async run() {
-    process.stderr.write('loopbaan describe: not yet available\n');
-    return 1;
+  summary: 'descriptive statistics equal to TraMineR: seqstatd, seqtrate, seqmeant, per-sequence indicators',
+  usage: `usage: loopbaan describe --input FILE [--format wide|long|spell] [--cols FIRST..LAST] [--id COL]
+         [--weight COL] [--states a,b,c] --what statd|trate|meant|indicators [--out FILE.csv]
+
+  --what statd       state,<months...>: share of each state per month, then rows N (valid weighted N) and entropy
+  --what trate       from,<states...>: transition rates between consecutive months
+  --what meant       state,mean: mean number of months in each state
+  --what indicators  id,entropy,turbulence,complexity,transitions: one row per sequence, input order
+  --out FILE.csv     write the CSV there (default: stdout)
+
+Weights are used when --weight is given. Missing months are skipped, censored months never count.
+
+${INPUT_USAGE}
+example:
+  loopbaan describe --input ../shared/fixtures/traminer/mvad.csv --cols Sep.93..Jun.99 --what meant
+`,
+  async run(args) {
+    const values = parseOptions(args, { ...INPUT_OPTIONS, what: { type: 'string' }, out: { type: 'string' } }, ['input', 'what']);
+    const what = stringOption(values, 'what') as DescribeTable;
+    if (!DESCRIBE_TABLES.includes(what)) throw new UsageError(`--what must be one of ${DESCRIBE_TABLES.join(', ')}; got "${what}"`);
+    const { sequences } = await loadInput(values);
+    const csv = toCsv(describeTable(sequences, what));
+    const out = stringOption(values, 'out');
+    if (out === undefined) process.stdout.write(csv);
+    else await writeFile(out, csv);
+    return 0;
   },
 };

@@ -1,0 +1,108 @@
+// `loopbaan describe` end to end: mvad through the real input options, compared with TraMineR.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { main } from '../../src/cli/main.js';
+import { fixturePath, hasFixtures, readFixtureRows } from '../helpers/fixtures.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'loopbaan-describe-'));
+const TOL = 1e-9;
+
+/** Run `loopbaan describe` on mvad (70 months) and parse the CSV it writes. */
+async function describeMvad(what: string): Promise<string[][]> {
+  const out = join(dir, `${what}.csv`);
+  const code = await main(['describe', '--input', fixturePath('mvad.csv'), '--cols', 'Sep.93..Jun.99', '--what', what, '--out', out, '--quiet']);
+  expect(code).toBe(0);
+  return parse(readFileSync(out, 'utf8')) as string[][];
+}
+
+/** Max |a - b| over two numeric tables without their first column and header. */
+function maxError(name: string, ours: string[][], reference: string[][]): number {
+  expect(ours.length).toBe(reference.length);
+  let worst = 0;
+  ours.forEach((row, r) => {
+    expect(row.length).toBe(reference[r].length);
+    for (let c = 1; c < row.length; c++) worst = Math.max(worst, Math.abs(Number(row[c]) - Number(reference[r][c])));
+  });
+  console.log(`describe --what ${name}: max abs error ${worst.toExponential(2)}`);
+  return worst;
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe.skipIf(!hasFixtures)('loopbaan describe on mvad', () => {
+  it('statd: frequencies per state, then N and entropy', async () => {
+    const rows = await describeMvad('statd');
+    const [freqHeader, ...freq] = readFixtureRows('mvad_statd_freq.csv');
+    const [, ...entropy] = readFixtureRows('mvad_statd_entropy.csv');
+    expect(rows[0]).toEqual(['state', ...freqHeader.slice(1)]);
+    expect(rows.slice(1).map((r) => r[0])).toEqual([...freq.map((r) => r[0]), 'N', 'entropy']);
+    expect(maxError('statd (frequencies)', rows.slice(1, 7), freq)).toBeLessThanOrEqual(TOL);
+    expect(rows[7].slice(1).every((v) => v === '712')).toBe(true);
+    expect(maxError('statd (entropy)', [rows[8]], [['x', ...entropy.map((r) => r[1])]])).toBeLessThanOrEqual(TOL);
+  });
+
+  it('trate: from,<states>', async () => {
+    const rows = await describeMvad('trate');
+    const [, ...reference] = readFixtureRows('mvad_trate.csv');
+    expect(rows[0]).toEqual(['from', 'employment', 'FE', 'HE', 'joblessness', 'school', 'training']);
+    expect(maxError('trate', rows.slice(1), reference)).toBeLessThanOrEqual(TOL);
+  });
+
+  it('meant: state,mean', async () => {
+    const rows = await describeMvad('meant');
+    const [, ...reference] = readFixtureRows('mvad_meant.csv');
+    expect(rows[0]).toEqual(['state', 'mean']);
+    expect(rows.slice(1).map((r) => r[0])).toEqual(reference.map((r) => r[0]));
+    expect(maxError('meant', rows.slice(1), reference)).toBeLessThanOrEqual(TOL);
+  });
+
+  it('indicators: id,entropy,turbulence,complexity,transitions in input order', async () => {
+    const rows = await describeMvad('indicators');
+    const reference = readFixtureRows('mvad_indicators.csv');
+    expect(rows[0]).toEqual(reference[0]);
+    expect(rows.map((r) => r[0])).toEqual(reference.map((r) => r[0]));
+    expect(maxError('indicators', rows.slice(1), reference.slice(1))).toBeLessThanOrEqual(TOL);
+  });
+
+  it('writes to stdout without --out', async () => {
+    let written = '';
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written += String(chunk);
+      return true;
+    });
+    const code = await main(['describe', '--input', fixturePath('mvad.csv'), '--cols', 'Sep.93..Jun.99', '--what', 'meant', '--quiet']);
+    expect(code).toBe(0);
+    expect(written.split('\n')[1]).toMatch(/^employment,31\.72191011235955/);
+  });
+});
+
+describe('loopbaan describe errors', () => {
+  function captureStderr(): () => string {
+    let text = '';
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      text += String(chunk);
+      return true;
+    });
+    return () => text;
+  }
+
+  it('bad input file: exit 2, one line naming file, line and column', async () => {
+    const file = join(dir, 'bad.csv');
+    writeFileSync(file, 'id,m1,m2,m3\n1,work,none,work\n2,work,wrok,none\n');
+    const stderr = captureStderr();
+    const code = await main(['describe', '--input', file, '--cols', 'm1..m3', '--states', 'work,none', '--what', 'statd', '--quiet']);
+    expect(code).toBe(2);
+    expect(stderr()).toMatch(new RegExp(`^loopbaan describe: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, line 3, column m2: .*"wrok".*\n$`));
+  });
+
+  it('unknown --what or missing --what: exit 2', async () => {
+    const stderr = captureStderr();
+    expect(await main(['describe', '--input', 'x.csv', '--what', 'median'])).toBe(2);
+    expect(await main(['describe', '--input', 'x.csv'])).toBe(2);
+    expect(stderr()).toMatch(/--what must be one of statd, trate, meant, indicators/);
+    expect(stderr()).toMatch(/missing required option --what/);
+  });
+});
