@@ -28,13 +28,15 @@ export const sharedAlloc: Alloc = (bytes) => new SharedArrayBuffer(bytes);
  *
  * Least-significant-digit radix sort: one stable counting sort per month, from
  * the last to the first, with key 0 past a sequence's end and code+1 before
- * it; O(t x (D + nStates)).
+ * it; O(t x (D + nStates)). The keys are laid out month by month (D bytes
+ * each, cache-resident) because reading them row by row in the current order
+ * would miss the cache on every access.
  *
  * @param p sequences (only codes, t, lengths, nStates are read)
  * @param alloc where the arrays live (shared memory when workers will read them)
  * @param stride row stride of the sorted codes (>= p.t; lets two sets share one stride)
  * @example
- * const s = sortSequences({ codes: Uint8Array.from([1, 0, 0, 1]), t: 2, lengths: Int32Array.from([2, 2]), nStates: 2, sm, indel });
+ * const s = sortSequences({ codes: Uint8Array.from([1, 0, 0, 1]), t: 2, lengths: Int32Array.from([2, 2]), nStates: 2 });
  * s.order; // Int32Array [1, 0]
  * s.lcp;   // Int32Array [0, 0]
  */
@@ -45,17 +47,23 @@ export function sortSequences(
 ): SortedSet {
   const { codes, t, lengths, nStates } = p;
   const d = lengths.length;
+  // keys[j*d + r] = code of row r at month j, plus 1; 0 past the row's end.
+  const keys = new Uint8Array(t * d);
+  for (let r = 0; r < d; r++) {
+    for (let j = 0, len = lengths[r]; j < len; j++) keys[j * d + r] = codes[r * t + j] + 1;
+  }
   let order = new Int32Array(d);
   let next = new Int32Array(d);
   for (let r = 0; r < d; r++) order[r] = r;
   const count = new Int32Array(nStates + 2);
   for (let j = t - 1; j >= 0; j--) {
+    const col = keys.subarray(j * d, (j + 1) * d);
     count.fill(0);
-    for (let r = 0; r < d; r++) count[key(codes, lengths, t, r, j) + 1]++;
+    for (let r = 0; r < d; r++) count[col[r] + 1]++;
     for (let k = 1; k < count.length; k++) count[k] += count[k - 1];
     for (let q = 0; q < d; q++) {
       const r = order[q];
-      next[count[key(codes, lengths, t, r, j)]++] = r;
+      next[count[col[r]]++] = r;
     }
     [order, next] = [next, order];
   }
@@ -79,9 +87,4 @@ export function sortSequences(
     }
   }
   return { codes: sorted, lengths: sortedLengths, lcp, order: sortedOrder };
-}
-
-// Radix key of row r at month j: 0 past the end, code + 1 before it.
-function key(codes: Uint8Array, lengths: Int32Array, t: number, r: number, j: number): number {
-  return j < lengths[r] ? codes[r * t + j] + 1 : 0;
 }
