@@ -23,9 +23,20 @@ import type { DistanceSetup } from './setup.js';
  */
 export function twedKernel(setup: DistanceSetup, rows: EncodedRows): (a: number, b: number) => number {
   const { nStates, sm, nu, lambda, norm, indelScalar: indel } = setup;
-  const { t, codes, lengths } = rows;
+  const { n: rowCount, t, codes, lengths } = rows;
   const maxSub = maxSubstitution(setup);
   const blocked = 1000 * maxSub;
+  const twoNu = 2 * nu;
+  // prev[r, j] = state before month j (state 0 before the first); warp[r, j] = sm(x_j, x_{j-1})
+  const prev = new Uint8Array(rowCount * t);
+  const warp = new Float64Array(rowCount * t);
+  for (let r = 0; r < rowCount; r++) {
+    for (let j = 0; j < lengths[r]; j++) {
+      const p = j === 0 ? 0 : codes[r * t + j - 1];
+      prev[r * t + j] = p;
+      warp[r * t + j] = sm[codes[r * t + j] * nStates + p];
+    }
+  }
   const work = new Float64Array(t + 1);
   return (a, b) => {
     const m = lengths[a];
@@ -36,35 +47,29 @@ export function twedKernel(setup: DistanceSetup, rows: EncodedRows): (a: number,
     if (m === 0) raw = n * indel;
     else if (n === 0) raw = m * indel;
     else {
-      // work[j] = F(i, j); row 0 is only read at F(0, 0) = 0
-      work[0] = 0;
-      for (let i = 1; i <= m; i++) {
+      // work[j] = F(i, j). Row i = 1: only the first states match, the rest are insertions.
+      const y0 = codes[yb];
+      work[1] = codes[xb] === y0 ? 0 : Math.min(blocked, sm[codes[xb] * nStates + y0] + sm[0]);
+      for (let j = 2; j <= n; j++) work[j] = Math.min(blocked, work[j - 1] + warp[yb + j - 1] + nu + lambda);
+      for (let i = 2; i <= m; i++) {
         const xi = codes[xb + i - 1];
-        const xp = i === 1 ? 0 : codes[xb + i - 2];
-        const smX = sm[xi * nStates + xp];
-        let diag = work[0];
-        for (let j = 1; j <= n; j++) {
+        const xp = prev[xb + i - 1];
+        const smXi = xi * nStates;
+        const smXp = xp * nStates;
+        const warpX = warp[xb + i - 1];
+        // column 1: only deletions reach it
+        let diag = work[1];
+        work[1] = Math.min(blocked, diag + warpX + nu + lambda);
+        for (let j = 2; j <= n; j++) {
           const yj = codes[yb + j - 1];
-          const yp = j === 1 ? 0 : codes[yb + j - 2];
+          const yp = prev[yb + j - 1];
           const up = work[j];
-          const cost = xi === yj && xp === yp ? 0 : sm[xi * nStates + yj] + sm[xp * nStates + yp];
-          let sub = diag + cost + 2 * nu * Math.abs(i - j);
-          let ins: number;
-          let del: number;
-          if (j === 1) {
-            ins = blocked;
-            if (i > 1) sub = blocked;
-          } else {
-            ins = work[j - 1] + sm[yj * nStates + yp] + nu + lambda;
-          }
-          if (i === 1) {
-            del = blocked;
-            if (j > 1) sub = blocked;
-          } else {
-            del = up + smX + nu + lambda;
-          }
-          let v = ins;
-          if (del < v) v = del;
+          // match: F(i-1, j-1) + sm(x_i, y_j) + sm(x_i-1, y_j-1) + 2 nu |i - j|; warps: + sm(z, z_prev) + nu + lambda
+          const cost = xi === yj && xp === yp ? 0 : sm[smXi + yj] + sm[smXp + yp];
+          const sub = diag + cost + twoNu * (i > j ? i - j : j - i);
+          const ins = work[j - 1] + warp[yb + j - 1] + nu + lambda;
+          const del = up + warpX + nu + lambda;
+          let v = ins < del ? ins : del;
           if (sub < v) v = sub;
           work[j] = v;
           diag = up;
