@@ -66,52 +66,57 @@ export function categoryFixedEffects(input: CategoryFixedEffectsInput): Category
   if (unit.length !== n || category.length !== n || (weight && weight.length !== n)) {
     throw new Error('unit, category, y and weight need one entry per observation.');
   }
-  const xtx = new Float64Array(k * k);
-  const xty = new Float64Array(k);
-  const c = new Float64Array(k); // per-unit weighted counts per category
-  const s = new Float64Array(k); // per-unit weighted outcome sums per category
-  const touched = new Int32Array(k); // categories seen in the current unit
-  const stamp = new Int32Array(k); // stamp[b] = number of the unit that last touched b
-  let unitNo = 0;
   const obsPerCategory = new Array<number>(k).fill(0);
+  for (let r = 0; r < n; r++) {
+    const b = category[r];
+    if (!(b >= 0 && b < k) || !Number.isInteger(b)) throw new Error(`Observation ${r} has category ${b}; expected 0..${k - 1}.`);
+    if (!Number.isFinite(y[r])) throw new Error(`Observation ${r} has a non-finite outcome ${y[r]}.`);
+    obsPerCategory[b]++;
+  }
+  const bounds = unitBounds(unit, n);
+  const units = bounds.length - 1;
+  // per-unit scratch: the categories a unit touches (tb) with its weighted counts (tc) and sums (ts)
+  const slot = new Int32Array(k).fill(-1);
+  const tb = new Int32Array(k);
+  const tc = new Float64Array(k);
+  const ts = new Float64Array(k);
+  const xtx = new Float64Array(k * k); // one triangle per unit pair, symmetrized after the loop
+  const xty = new Float64Array(k);
   let groups = 0;
-  let nObs = 0;
 
-  // pass 1: accumulate X̃ᵀWX̃ and X̃ᵀWỹ unit by unit
-  forEachUnit(unit, n, (from, to) => {
-    unitNo++;
+  // pass 1: X̃ᵀWX̃ += diag(c) - c cᵀ / W and X̃ᵀWỹ += s - c ȳ, unit by unit
+  for (let u = 0; u < units; u++) {
+    const from = bounds[u];
+    const to = bounds[u + 1];
     let nt = 0;
     let wSum = 0;
     let wySum = 0;
     for (let r = from; r < to; r++) {
       const b = category[r];
-      if (!(b >= 0 && b < k) || !Number.isInteger(b)) throw new Error(`Observation ${r} has category ${b}; expected 0..${k - 1}.`);
-      if (!Number.isFinite(y[r])) throw new Error(`Observation ${r} has a non-finite outcome ${y[r]}.`);
       const w = weight ? weight[r] : 1;
-      if (stamp[b] !== unitNo) {
-        stamp[b] = unitNo;
-        touched[nt++] = b;
+      let p = slot[b];
+      if (p < 0) {
+        p = nt++;
+        slot[b] = p;
+        tb[p] = b;
+        tc[p] = 0;
+        ts[p] = 0;
       }
-      c[b] += w;
-      s[b] += w * y[r];
+      tc[p] += w;
+      ts[p] += w * y[r];
       wSum += w;
       wySum += w * y[r];
-      obsPerCategory[b]++;
     }
-    nObs += to - from;
-    if (to - from >= 2 && wSum > 0) {
-      groups++;
-      const ybar = wySum / wSum;
-      // X̃ᵀWX̃ += diag(c) - c cᵀ / W;  X̃ᵀWỹ += s - c ȳ
-      for (let p = 0; p < nt; p++) {
-        const a = touched[p];
-        xty[a] += s[a] - c[a] * ybar;
-        xtx[a * k + a] += c[a];
-        for (let q = 0; q < nt; q++) xtx[a * k + touched[q]] -= (c[a] * c[touched[q]]) / wSum;
-      }
-    }
-    for (let p = 0; p < nt; p++) c[touched[p]] = s[touched[p]] = 0;
-  });
+    for (let p = 0; p < nt; p++) slot[tb[p]] = -1;
+    if (to - from < 2 || !(wSum > 0)) continue;
+    groups++;
+    const ybar = wySum / wSum;
+    for (let p = 0; p < nt; p++) xty[tb[p]] += ts[p] - tc[p] * ybar;
+    // X̃ᵀWX̃ += diag(c) - c cᵀ / W over the touched categories (one triangle)
+    for (let p = 0; p < nt; p++) xtx[tb[p] * k + tb[p]] += tc[p];
+    addOuterTriangle(xtx, k, tb, tc, nt, -1 / wSum);
+  }
+  symmetrize(xtx, k);
 
   // solve on the non-reference categories 1..K-1
   const kk = k - 1;
@@ -127,13 +132,13 @@ export function categoryFixedEffects(input: CategoryFixedEffectsInput): Category
   }
   const kEst = dropped.filter((d) => !d).length;
 
-  // pass 2: residuals e_it = (y_it - ȳ_i) - (β_c(it) - Σ_b p_ib β_b), scores g_ib = Σ_{t in b} w e
+  // pass 2: residuals e_it = (y_it - ȳ_i) - (β_c(it) - Σ_b p_ib β_b), scores g_ib = Σ_{t in b} w e, meat Σ_i g_i g_iᵀ
   const meat = new Float64Array(kk * kk);
-  const g = new Float64Array(k);
   let sse = 0;
-  forEachUnit(unit, n, (from, to) => {
-    unitNo++;
-    if (to - from < 2) return;
+  for (let u = 0; u < units; u++) {
+    const from = bounds[u];
+    const to = bounds[u + 1];
+    if (to - from < 2) continue;
     let wSum = 0;
     let wySum = 0;
     let wbSum = 0;
@@ -143,7 +148,7 @@ export function categoryFixedEffects(input: CategoryFixedEffectsInput): Category
       wySum += w * y[r];
       wbSum += w * beta[category[r]];
     }
-    if (!(wSum > 0)) return;
+    if (!(wSum > 0)) continue;
     const ybar = wySum / wSum;
     const bbar = wbSum / wSum;
     let nt = 0;
@@ -152,20 +157,22 @@ export function categoryFixedEffects(input: CategoryFixedEffectsInput): Category
       const b = category[r];
       const e = y[r] - ybar - (beta[b] - bbar);
       sse += w * e * e;
-      if (stamp[b] !== unitNo) {
-        stamp[b] = unitNo;
-        touched[nt++] = b;
+      if (b === 0) continue;
+      let p = slot[b];
+      if (p < 0) {
+        p = nt++;
+        slot[b] = p;
+        tb[p] = b - 1;
+        tc[p] = 0;
       }
-      g[b] += w * e;
+      tc[p] += w * e;
     }
-    for (let p = 0; p < nt; p++) {
-      const a = touched[p];
-      if (a === 0) continue;
-      for (let q = 0; q < nt; q++) if (touched[q] !== 0) meat[(a - 1) * kk + touched[q] - 1] += g[a] * g[touched[q]];
-    }
-    for (let p = 0; p < nt; p++) g[touched[p]] = 0;
-  });
+    for (let p = 0; p < nt; p++) slot[tb[p] + 1] = -1;
+    addOuterTriangle(meat, kk, tb, tc, nt, 1);
+  }
+  symmetrize(meat, kk);
 
+  const nObs = n;
   const dfResid = nObs - groups - kEst;
   const sigma2 = dfResid > 0 ? sse / dfResid : NaN;
   const q = groups > 1 && nObs > kEst ? (groups / (groups - 1)) * ((nObs - 1) / (nObs - kEst)) : NaN;
@@ -201,16 +208,40 @@ export function categoryFixedEffects(input: CategoryFixedEffectsInput): Category
   return { coef, se, vcov, nObs, nUnits: groups, obsPerCategory, sigma: Math.sqrt(sigma2), seType };
 }
 
-/** Call `fn(from, to)` for each run of equal consecutive unit values; a unit may form one run only. */
-function forEachUnit(unit: ArrayLike<number>, n: number, fn: (from: number, to: number) => void): void {
+/** Start of each run of equal consecutive unit values, plus n at the end; a unit may form one run only. */
+function unitBounds(unit: ArrayLike<number>, n: number): Int32Array {
+  const starts: number[] = [];
   const seen = new Set<number>();
-  let from = 0;
-  for (let r = 1; r <= n; r++) {
-    if (r === n || unit[r] !== unit[from]) {
-      if (seen.has(unit[from])) throw new Error(`Observations of unit ${unit[from]} are not contiguous; sort them by unit.`);
-      seen.add(unit[from]);
-      fn(from, r);
-      from = r;
+  for (let r = 0; r < n; r++) {
+    if (r > 0 && unit[r] === unit[r - 1]) continue;
+    if (seen.has(unit[r])) throw new Error(`Observations of unit ${unit[r]} are not contiguous; sort them by unit.`);
+    seen.add(unit[r]);
+    starts.push(r);
+  }
+  starts.push(n);
+  return Int32Array.from(starts);
+}
+
+/**
+ * m[idx_p, idx_q] += scale · v_p v_q for q <= p < nt: one triangle of the outer
+ * product of a sparse vector (indices idx, values v); `symmetrize` completes it.
+ * A separate small function so the engine optimises this hot loop on its own.
+ */
+function addOuterTriangle(m: Float64Array, k: number, idx: Int32Array, v: Float64Array, nt: number, scale: number): void {
+  for (let p = 0; p < nt; p++) {
+    const row = idx[p] * k;
+    const f = scale * v[p];
+    for (let q = 0; q <= p; q++) m[row + idx[q]] += f * v[q];
+  }
+}
+
+/** A k x k matrix filled as one triangle per pair (a, b) in either position becomes M + Mᵀ off the diagonal. */
+function symmetrize(m: Float64Array, k: number): void {
+  for (let a = 0; a < k; a++) {
+    for (let b = a + 1; b < k; b++) {
+      const v = m[a * k + b] + m[b * k + a];
+      m[a * k + b] = v;
+      m[b * k + a] = v;
     }
   }
 }
