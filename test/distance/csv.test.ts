@@ -21,3 +21,12 @@ test('full symmetric rows with exact values', async () => {
     [2, 138.514183279, 0],
   ]);
 });
+
+test('a failing stream rejects with its error', async () => {
+  const out = new Writable({
+    write(_chunk, _enc, done) {
+      done(Object.assign(new Error('closed'), { code: 'EPIPE' }));
+    },
+  });
+  await expect(writeDistanceCsv({ n: 50, values: new Float64Array((50 * 49) / 2) }, out)).rejects.toThrow('closed');
+});

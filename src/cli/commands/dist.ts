@@ -38,7 +38,13 @@ example:
       // an option that does not fit the data (e.g. HAM on censored sequences) is a usage error
       throw err instanceof DistanceOptionsError ? new UsageError(err.message) : err;
     });
-    await writeDistanceCsv(matrix, out);
+    try {
+      await writeDistanceCsv(matrix, out);
+    } catch (err) {
+      // a reader that stops early (loopbaan dist ... | head) is not an error
+      if ((err as NodeJS.ErrnoException).code === 'EPIPE') return 0;
+      throw err;
+    }
     if (file !== undefined) {
       out.end();
       await once(out, 'finish');
