@@ -7,7 +7,7 @@ import type { CellGrid } from './grid.js';
 import { formatMonth } from './month.js';
 import type { PanelOptions } from './options.js';
 import type { FileCounts, ProblemLog } from './problems.js';
-import type { IngestReport, StateCount } from './report.js';
+import { rejectedRows, type IngestReport, type StateCount } from './report.js';
 import type { StateCoder } from './states.js';
 
 /** Sequences with the report of how they were read. */
@@ -107,6 +107,10 @@ export function assemblePanel(panel: CollectedPanel, options: PanelOptions, prob
     if (last - origin + 1 > tProcess) tProcess = last - origin + 1;
     keep.push(i);
     origins.push(origin);
+  }
+  if (coder.states.length === 0) {
+    const rejected = problems.files.reduce((sum, f) => sum + rejectedRows(f), 0);
+    throw new InputError(panel.file, undefined, undefined, `no month with a state was read${rejected ? ` (${rejected} rows rejected)` : ''}; expected at least one`);
   }
   const rows = Int32Array.from(keep);
   const t = time.align === 'calendar' && !leadingDelete ? hi - lo + 1 : tProcess;

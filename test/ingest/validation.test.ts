@@ -154,3 +154,11 @@ describe('validation: strict mode throws with file, line and column; lenient dro
     await expect(readWide(t.path('w.csv'), { cols: 'b..a' })).rejects.toThrow(/column "a" comes before "b"/);
   });
 });
+
+describe('files without data', () => {
+  it('a header-only file is an input error, also in lenient mode', async () => {
+    const t = tmpFiles({ 'months.csv': `${HEADER}\n`, 'bad.csv': `${HEADER}\na,2013-99,x\n` });
+    await expect(readLongPanel(t.path('months.csv'))).rejects.toThrow(/months\.csv: no month with a state was read; expected at least one/);
+    await expect(readLongPanel(t.path('bad.csv'), { mode: 'lenient' })).rejects.toThrow(/no month with a state was read \(1 rows rejected\)/);
+  });
+});
