@@ -1,5 +1,4 @@
 import { stateDistribution } from '../describe/state-distribution.js';
-import { selectRows } from '../sequences/select.js';
 import type { StateSequences } from '../sequences/types.js';
 import { GroupSums } from './accumulate.js';
 import { monthList, numericAttribute, resolveGroups, stateMask, workMask, type TableGroupOptions } from './options.js';
@@ -62,32 +61,43 @@ export function stateSharesByMonth(seqs: StateSequences, options: StateSharesOpt
   const months = monthList(seqs, options.months);
   const groups = resolveGroups(seqs, options.by, options.levels);
   const states = [...seqs.alphabet.codes];
-  const one = (name: string, rows: number[]): StateSharesGroup => {
-    const sub = selectRows(seqs, rows);
-    const weighted = stateDistribution(sub);
-    const unweighted = stateDistribution(sub, { weighted: false });
-    const t = sub.t;
+  // one group's distribution = the distribution of all rows with the weights of the others set to 0
+  const one = (name: string, member: (i: number) => boolean): StateSharesGroup => {
+    const w = new Float64Array(seqs.n);
+    const ones = new Float64Array(seqs.n);
+    const censored = new Array<number>(months.length).fill(0);
+    let persons = 0;
+    let personsWeighted = 0;
+    for (let i = 0; i < seqs.n; i++) {
+      if (!member(i)) continue;
+      w[i] = seqs.weights[i];
+      ones[i] = 1;
+      persons++;
+      personsWeighted += w[i];
+      for (let k = 0; k < months.length; k++) if (seqs.lengths[i] <= months[k]) censored[k]++;
+    }
+    const weighted = stateDistribution({ ...seqs, weights: w });
+    const unweighted = stateDistribution({ ...seqs, weights: ones });
+    const t = seqs.t;
     return {
       group: name,
-      persons: rows.length,
-      personsWeighted: rows.reduce((s, i) => s + seqs.weights[i], 0),
+      persons,
+      personsWeighted,
       shares: months.map((j) => states.map((_, s) => weighted.frequencies[s * t + j])),
       counts: months.map((j) => states.map((_, s) => unweighted.counts[s * t + j])),
       atRisk: months.map((j) => unweighted.validN[j]),
       atRiskWeighted: months.map((j) => weighted.validN[j]),
-      censored: months.map((j) => rows.reduce((s, i) => s + (seqs.lengths[i] <= j ? 1 : 0), 0)),
+      censored,
     };
   };
-  const members: number[][] = groups.levels.map(() => []);
-  groups.index.forEach((g, i) => g >= 0 && members[g].push(i));
   return {
     kind: 'stateShares',
     by: groups.name,
     states,
     months,
     monthLabels: months.map((j) => seqs.timeLabels[j]),
-    groups: groups.levels.map((name, k) => one(name, members[k])),
-    total: one('total', members.flat().sort((a, b) => a - b)),
+    groups: groups.levels.map((name, k) => one(name, (i) => groups.index[i] === k)),
+    total: one('total', (i) => groups.index[i] >= 0),
   };
 }
 
