@@ -7,7 +7,7 @@ type CellArray = Uint8Array | Int32Array | Float64Array;
 /**
  * A growable persons x months grid of state codes (VOID = not observed) with
  * attribute layers of the same shape. Months are month indexes (or column
- * numbers for wide files); rows are persons. Both dimensions grow by doubling,
+ * numbers for wide files); rows are persons. Both dimensions grow geometrically,
  * so a long file can be scattered straight into it without a row buffer.
  *
  * @example
@@ -55,7 +55,7 @@ export class CellGrid {
   /** Append `count` empty rows; returns the index of the first. */
   addRows(count = 1): number {
     const first = this.n;
-    if (this.n + count > this.capN) this.reshape(Math.max(this.n + count, this.capN * 2), this.stride, this.base);
+    if (this.n + count > this.capN) this.reshape(Math.max(this.n + count, Math.ceil(this.capN * 1.5)), this.stride, this.base);
     this.n += count;
     return first;
   }
@@ -66,7 +66,8 @@ export class CellGrid {
     const hi = Math.max(this.hi, to);
     if (!this.fixed && (lo < this.base || hi >= this.base + this.stride)) {
       const span = hi - lo + 1;
-      const stride = Math.max(span, this.stride * 2, 32);
+      // A quarter more than needed: months arrive in a band, so few regrowths and little waste.
+      const stride = Math.max(span + (span >> 2), 32);
       this.reshape(this.capN, stride, lo - Math.floor((stride - span) / 2));
     }
     this.lo = lo;
@@ -81,22 +82,29 @@ export class CellGrid {
   /**
    * Copy rows into a compact N' x t layout, row r taken from grid row `rows[r]`
    * starting at month `origins[r]`; months outside the grid are VOID / absent.
+   * The grid is spent afterwards (its arrays move to the result).
    */
   extract(rows: Int32Array, origins: Int32Array, t: number): { codes: Uint8Array; cellAttributes: Record<string, CellAttribute> } {
-    const arrays: CellArray[] = [this.codes, ...this.layers.map((l) => l.array)];
-    const out = arrays.map((a) => emptyLike(a, rows.length * t));
     const { base, stride } = this;
-    for (let r = 0; r < rows.length; r++) {
-      const from = Math.max(origins[r], base);
-      const to = Math.min(origins[r] + t, base + stride);
-      if (from >= to) continue;
-      const src = rows[r] * stride - base;
-      const dst = r * t - origins[r];
-      for (let a = 0; a < arrays.length; a++) out[a].set(arrays[a].subarray(src + from, src + to), dst + from);
-    }
-    this.layers.forEach((l, a) => (l.array = out[a + 1] as Float64Array | Int32Array));
+    const copyRows = <A extends CellArray>(grid: A): A => {
+      const out = emptyLike(grid, rows.length * t) as A;
+      for (let r = 0; r < rows.length; r++) {
+        const from = Math.max(origins[r], base);
+        const to = Math.min(origins[r] + t, base + stride);
+        if (from >= to) continue;
+        const src = rows[r] * stride - base;
+        out.set(grid.subarray(src + from, src + to), r * t - origins[r] + from);
+      }
+      return out;
+    };
+    // One array at a time, dropping each grid array once copied, to keep the peak memory low.
+    const codes = copyRows(this.codes);
+    this.codes = new Uint8Array(0);
+    for (const layer of this.layers) layer.array = copyRows(layer.array);
+    this.n = 0;
+    this.capN = 0;
     const cellAttributes = Object.fromEntries(this.layers.map((l) => [l.name, l.toCellAttribute()]));
-    return { codes: out[0] as Uint8Array, cellAttributes };
+    return { codes, cellAttributes };
   }
 
   /** Reallocate; only the months seen so far (lo..hi) hold data, so only they are copied. */
