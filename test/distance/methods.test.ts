@@ -80,8 +80,12 @@ describe('HAM and DHD', () => {
     expect(distanceAt(m, 0, 1)).toBe(7.5);
     expect(distanceAt(m, 0, 2)).toBe(6.5);
     expect(distanceAt(m, 1, 2)).toBe(1);
-    const n = await distances(letters(['ABB', 'BAA', 'AAA'], 'AB'), { method: 'DHD', norm: 'maxdist' });
-    close(distanceAt(n, 0, 2), 6.5 / 7.5);
+    // d(ABB, AAA) = 6.5, M = 1 + 2.5 + 4 = 7.5, lengths 3
+    const dhd = async (norm: DistanceOptions['norm']) => distanceAt(await distances(letters(['ABB', 'BAA', 'AAA'], 'AB'), { method: 'DHD', norm }), 0, 2);
+    close(await dhd('maxdist'), 6.5 / 7.5);
+    close(await dhd('auto'), 6.5 / 3);
+    close(await dhd('gmean'), 1 - 1 / 6);
+    close(await dhd('YujianBo'), 13 / 14);
   });
 
   test('unequal lengths are refused', async () => {
@@ -119,6 +123,12 @@ describe('OMspell', () => {
     expect(await d2('AAAB', 'AB', 'AB', spell({ tpow: 2 }))).toBe(4);
   });
 
+  test('normalisations as OM, on the lengths in months (d = 0.5, M = 1 + 2 * 2)', async () => {
+    close(await d2('AAB', 'AB', 'AB', spell({ norm: 'maxlength' })), 0.5 / 3);
+    close(await d2('AAB', 'AB', 'AB', spell({ norm: 'gmean' })), 1 - 4.5 / (2 * Math.sqrt(6)));
+    close(await d2('AAB', 'AB', 'AB', spell({ norm: 'maxdist' })), 0.1);
+  });
+
   test('different states: sm + expcost * (l1 + l2); indels indel + expcost * l', async () => {
     // AA vs B with indel 2: substitute = 2 + 0.5 * (1 + 0) = 2.5; delete + insert = 2.5 + 2
     expect(await d2('AA', 'B', 'AB', spell({ indel: 2 }))).toBe(2.5);
@@ -142,6 +152,10 @@ describe('TWED', () => {
   test('YujianBo (auto): M = |m - n| (nu + lambda + maxsub) + 2 (maxsub + nu) min(m, n)', async () => {
     // indel = 2 * 2 + 1 + 0.5 = 5.5, maxsub = 2 indel = 11, M = 12.5 + 24 = 36.5
     close(await d2('AB', 'B', 'AB', twed('auto')), 11 / 42);
+    // other norms: maxsub = min(2, 2 indel) = 2, M = 1 * 3.5 + 2 * 3 * 1 = 9.5, lengths x indel 11 and 5.5
+    close(await d2('AB', 'B', 'AB', twed('maxlength')), 0.5);
+    close(await d2('AB', 'B', 'AB', twed('maxdist')), 5.5 / 9.5);
+    close(await d2('AB', 'B', 'AB', twed('gmean')), 1 - 4 / (2 * Math.sqrt(11) * Math.sqrt(5.5)));
   });
 
   test('nu is required', async () => {
