@@ -62,6 +62,8 @@ export function substitutionCosts(seqs: StateSequences, options: SubstitutionCos
  * @param states state codes in matrix order (missing last when `withMissing`)
  * @param withMissing whether the last state is the missing state
  * @param options as `substitutionCosts`
+ * @example
+ * costsFromRows(seqs, setup.rows, setup.states, false, { method: 'TRATE' });
  */
 export function costsFromRows(
   seqs: StateSequences,

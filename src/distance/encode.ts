@@ -17,7 +17,11 @@ export interface EncodedRows {
   readonly weights: Float64Array;
 }
 
-/** True when some observed cell of the set is missing (a gap, not censoring). */
+/**
+ * True when some observed cell of the set is missing (a gap, not censoring).
+ * @example
+ * hasMissingCells(seqs); // false for mvad
+ */
 export function hasMissingCells(seqs: StateSequences): boolean {
   const { n, t, codes, lengths } = seqs;
   for (let i = 0; i < n; i++) {
@@ -61,7 +65,11 @@ export function encodeRows(seqs: StateSequences, rows: Int32Array, weights: Floa
   return { n, t, codes, lengths, weights };
 }
 
-/** Rows of two encoded sets one after the other (stride = the larger t). */
+/**
+ * Rows of two encoded sets one after the other (stride = the larger t).
+ * @example
+ * const both = concatRows(setup.rows, refRows); // reference r is row setup.rows.n + r
+ */
 export function concatRows(a: EncodedRows, b: EncodedRows): EncodedRows {
   const t = Math.max(a.t, b.t);
   const n = a.n + b.n;

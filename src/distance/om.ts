@@ -127,7 +127,11 @@ export function omNormalizer(setup: DistanceSetup): (raw: number, la: number, lb
   return (raw, la, lb) => normalizeDistance(raw, Math.abs(la - lb) * indel + maxSub * Math.min(la, lb), la * indel, lb * indel, norm);
 }
 
-/** TraMineR's maxscost: the largest off-diagonal cost (upper triangle), at most 2 indel; 2 indel for YujianBo. */
+/**
+ * TraMineR's maxscost: the largest off-diagonal cost (upper triangle), at most 2 indel; 2 indel for YujianBo.
+ * @example
+ * maxSubstitution(setup); // 2 for CONSTANT costs with indel 1
+ */
 export function maxSubstitution(setup: DistanceSetup): number {
   const { nStates, sm, indelScalar, norm } = setup;
   if (norm === 'YujianBo') return 2 * indelScalar;
