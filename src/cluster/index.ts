@@ -4,7 +4,7 @@ export * from './cutree.js';
 export * from './medoids.js';
 export * from './silhouette.js';
 export * from './pam.js';
-export * from './argsort.js';
+export * from './sorted-pairs.js';
 export * from './quality.js';
 export * from './range.js';
 export * from './kmedoids.js';

@@ -1,5 +1,5 @@
 import type { DistanceMatrix } from '../distance/matrix.js';
-import { argsortFloat64 } from './argsort.js';
+import { sortPairs, type SortedPairs } from './sorted-pairs.js';
 import { weightsOrOnes } from './rows.js';
 import { clusterCount, silhouette } from './silhouette.js';
 
@@ -20,11 +20,10 @@ export interface QualityOptions {
   /** Case weights (default 1 each). */
   weights?: ArrayLike<number>;
   /**
-   * The pairs of the matrix in ascending order of distance
-   * (`argsortFloat64(matrix.values)`); pass it when scoring many partitions of
-   * one matrix, as {@link clusterRange} does.
+   * The pairs of the matrix sorted by distance (`sortPairs(matrix)`); pass it
+   * when scoring many partitions of one matrix, as {@link clusterRange} does.
    */
-  pairOrder?: Uint32Array;
+  pairs?: SortedPairs;
 }
 
 /**
@@ -45,7 +44,7 @@ export interface QualityOptions {
  *   R2 = SS_B / SS_T, CH = (SS_B / (k-1)) / (SS_W / (W-k)).
  * - CHsq / R2sq: the same on squared distances.
  *
- * Time O(n^2) plus one sort of the pairs; memory 12 bytes per pair.
+ * Time O(n^2) plus one sort of the pairs (see {@link sortPairs}).
  *
  * @param matrix condensed dissimilarities
  * @param labels cluster number 1..k per observation (k >= 2)
@@ -59,15 +58,14 @@ export function clusterQuality(matrix: DistanceMatrix, labels: ArrayLike<number>
   const w = weightsOrOnes(options.weights, n, 'clusterQuality');
   const k = clusterCount(labels, n);
   if (k < 2) throw new Error('clusterQuality: the partition needs at least two clusters.');
-  const order = options.pairOrder ?? argsortFloat64(values);
-  if (order.length !== values.length) throw new Error('clusterQuality: pairOrder does not belong to this matrix.');
+  const pairs = options.pairs ?? sortPairs(matrix);
+  if (pairs.values.length !== values.length) throw new Error('clusterQuality: the sorted pairs do not belong to this matrix.');
 
   // Pass over the pairs i < j (pair weight 2 w_i w_j covers (i,j) and (j,i)); the
   // diagonal adds w_i^2 at distance 0 within the cluster.
   const sizes = new Float64Array(k);
   const within = new Float64Array(k); // sum_{i,j in c} w_i w_j d_ij
   const within2 = new Float64Array(k); // the same with d_ij^2
-  const pairWeight = new Float64Array(values.length); // +ww within a cluster, -ww between
   let total = 0;
   let wx = 0;
   let wx2 = 0;
@@ -99,8 +97,7 @@ export function clusterQuality(matrix: DistanceMatrix, labels: ArrayLike<number>
         within2[ci] += xxw;
         wxy += xw;
         wy += ww;
-        pairWeight[p] = ww;
-      } else pairWeight[p] = -ww;
+      }
       total += ww;
     }
   }
@@ -111,7 +108,7 @@ export function clusterQuality(matrix: DistanceMatrix, labels: ArrayLike<number>
   const covxy = wxy / total - yb * xb;
   const PBC = -covxy / Math.sqrt(covx * covy);
 
-  const { HG, HGSD, HC } = concordance(values, order, pairWeight, diagonal, wy, total, wxy);
+  const { HG, HGSD, HC } = concordance(pairs, labels, w, diagonal, wy, total, wxy);
 
   let ssWithin = 0;
   let ssWithin2 = 0;
@@ -148,14 +145,15 @@ export function clusterQuality(matrix: DistanceMatrix, labels: ArrayLike<number>
  * holds the diagonal.
  */
 function concordance(
-  values: Float64Array,
-  order: Uint32Array,
-  pairWeight: Float64Array,
+  pairs: SortedPairs,
+  labels: ArrayLike<number>,
+  w: Float64Array,
   diagonal: number,
   withinWeight: number,
   total: number,
   withinSum: number,
 ): { HG: number; HGSD: number; HC: number } {
+  const { values, first, second } = pairs;
   const total0 = withinWeight;
   const total1 = total - withinWeight;
   const wSmin = withinWeight;
@@ -168,37 +166,40 @@ function concordance(
   let cumW = 0;
   let sMin = 0;
   let sMax = 0;
-  let p = 0;
-  const m = order.length;
-  let first = true;
-  while (p < m || first) {
-    let g0 = 0;
-    let g1 = 0;
-    let v: number;
-    if (first) {
-      v = 0;
-      g0 = diagonal;
-      first = false;
-    } else v = values[order[p]];
-    for (; p < m && values[order[p]] === v; p++) {
-      const pw = pairWeight[order[p]];
-      if (pw > 0) g0 += pw;
-      else g1 -= pw;
+  const m = values.length;
+  // Groups of equal distance, ascending; the distance-0 group opens with the diagonal (distances are >= 0).
+  let q = 0;
+  let v = 0;
+  let g0 = diagonal;
+  let g1 = 0;
+  for (;;) {
+    for (; q < m && values[q] === v; q++) {
+      const i = first[q];
+      const j = second[q];
+      if (w[i] > 0 && w[j] > 0) {
+        if (labels[i] === labels[j]) g0 += 2 * w[i] * w[j];
+        else g1 += 2 * w[i] * w[j];
+      }
     }
     const ww = g0 + g1;
-    if (!(ww > 0)) continue;
-    // S_min: the withinWeight smallest distances; S_max: the withinWeight largest.
-    if (cumW <= wSmin) sMin += (cumW + ww > wSmin ? wSmin - cumW : ww) * v;
-    cumW += ww;
-    if (cumW > wSmax) sMax += (cumW - ww < wSmax ? cumW - wSmax : ww) * v;
-    ties += g1 * g0;
-    // Concordant: a between pair above a within pair; discordant: the reverse.
-    nc += g1 * cum0;
-    nd += g0 * cum1;
-    cum0 += g0;
-    cum1 += g1;
-    nc += g0 * (total1 - cum1);
-    nd += g1 * (total0 - cum0);
+    if (ww > 0) {
+      // S_min: the withinWeight smallest distances; S_max: the withinWeight largest.
+      if (cumW <= wSmin) sMin += (cumW + ww > wSmin ? wSmin - cumW : ww) * v;
+      cumW += ww;
+      if (cumW > wSmax) sMax += (cumW - ww < wSmax ? cumW - wSmax : ww) * v;
+      ties += g1 * g0;
+      // Concordant: a between pair above a within pair; discordant: the reverse.
+      nc += g1 * cum0;
+      nd += g0 * cum1;
+      cum0 += g0;
+      cum1 += g1;
+      nc += g0 * (total1 - cum1);
+      nd += g1 * (total0 - cum0);
+    }
+    if (q === m) break;
+    v = values[q];
+    g0 = 0;
+    g1 = 0;
   }
   return { HG: (nc - nd) / (nc + nd), HGSD: (nc - nd) / (nc + nd + ties), HC: (withinSum - sMin) / (sMax - sMin) };
 }

@@ -1,5 +1,5 @@
 import type { DistanceMatrix } from '../distance/matrix.js';
-import { argsortFloat64 } from './argsort.js';
+import { sortPairs } from './sorted-pairs.js';
 import { cutree } from './cutree.js';
 import type { HClustTree } from './hclust.js';
 import { QUALITY_INDICES, clusterQuality, type ClusterQuality, type QualityIndex } from './quality.js';
@@ -57,8 +57,8 @@ export function clusterRange(
     for (let k = kmin; k <= kmax; k++) labels.push(cutree(tree, k));
   }
   const ks = labels.map((l) => clusterCount(l, matrix.n));
-  const pairOrder = argsortFloat64(matrix.values);
-  const quality = labels.map((l) => clusterQuality(matrix, l, { weights: options.weights, pairOrder }));
+  const pairs = sortPairs(matrix);
+  const quality = labels.map((l) => clusterQuality(matrix, l, { weights: options.weights, pairs }));
   return { ks, labels, quality, best: bestK(ks, quality) };
 }
 

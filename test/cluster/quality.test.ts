@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { argsortFloat64, clusterQuality, clusterRange, hclust, silhouette, QUALITY_INDICES } from '../../src/cluster/index.js';
+import { sortPairs, clusterQuality, clusterRange, hclust, silhouette, QUALITY_INDICES } from '../../src/cluster/index.js';
 import { hasFixtures, readFixtureRows, readMatrix } from '../helpers/fixtures.js';
 import { fromSquare, lineDistances } from './helpers.js';
 
-describe('argsortFloat64', () => {
-  it('sorts stably, negatives and large values included', () => {
-    const v = Float64Array.from([2, 0.5, 2, 1, -3, 1e300, 0, -0.25, 65536.5]);
-    expect(Array.from(argsortFloat64(v))).toEqual([4, 7, 6, 1, 3, 0, 2, 8, 5]);
+describe('sortPairs', () => {
+  it('sorts pairs stably with their rows, negatives and large values included', () => {
+    // pairs (0,1) (0,2) (0,3) (1,2) (1,3) (2,3)
+    const p = sortPairs({ n: 4, values: Float64Array.from([2, 0.5, 2, -3, 1e300, -0.25]) });
+    expect(Array.from(p.values)).toEqual([-3, -0.25, 0.5, 2, 2, 1e300]);
+    expect(Array.from(p.first)).toEqual([1, 2, 0, 0, 0, 1]);
+    expect(Array.from(p.second)).toEqual([2, 3, 2, 1, 3, 3]);
   });
 });
 
