@@ -1,11 +1,37 @@
-import type { Command } from '../main.js';
+import { stderrProgress } from '../../progress.js';
+import { writeJobcoachPanel } from '../../simulate/write.js';
+import { numberOption, parseOptions, stringOption } from '../args.js';
+import { UsageError, type Command } from '../main.js';
 
-// Placeholder until the simulate command lands.
+const USAGE = `usage: loopbaan simulate jobcoach --out DIR [--n 25000] [--seed 1] [--quiet]
+
+Writes the synthetic jobcoach panel (calibrated to the published figures of the
+jobcoach study) as DIR/persons.csv and DIR/months.csv, the long person-month
+format that every loopbaan command reads. The same --n and --seed always give
+the same files.
+
+  --out DIR    output directory (created when missing)
+  --n N        number of persons (default 25000; 1000000 streams about 2.5 GB)
+  --seed S     random seed (default 1)
+  --quiet      no progress on stderr
+
+example: loopbaan simulate jobcoach --n 25000 --seed 1 --out data/jobcoach
+`;
+
 export const command: Command = {
-  summary: '(not yet available)',
-  usage: 'loopbaan simulate: not yet available',
-  async run() {
-    process.stderr.write('loopbaan simulate: not yet available\n');
-    return 1;
+  summary: 'write the synthetic jobcoach panel (persons.csv, months.csv)',
+  usage: USAGE,
+  async run(args) {
+    const [model, ...rest] = args;
+    if (model !== 'jobcoach') throw new UsageError(`expected a model name: "loopbaan simulate jobcoach ..."; got ${model ? `"${model}"` : 'none'}`);
+    const o = parseOptions(rest, { out: { type: 'string' }, n: { type: 'string' }, seed: { type: 'string' }, quiet: { type: 'boolean' } }, ['out']);
+    const n = numberOption(o, 'n', 25_000);
+    const seed = numberOption(o, 'seed', 1);
+    if (!Number.isInteger(n) || n < 1) throw new UsageError(`--n must be a positive whole number; got ${n}`);
+    if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number; got ${seed}`);
+    const out = stringOption(o, 'out') as string;
+    const written = await writeJobcoachPanel(out, { n, seed, progress: o.quiet ? undefined : stderrProgress() });
+    process.stdout.write(`${written.persons}: ${written.personRows} persons\n${written.months}: ${written.monthRows} person-months\n`);
+    return 0;
   },
 };

@@ -1,0 +1,281 @@
+import { parseMonth } from '../ingest/month.js';
+import { seededRandom, type Random } from '../stats/random.js';
+import { drawDuration, drawIndex, drawNormal, weibullScale } from './draw.js';
+import { fitGroupModel, groupCell, GROUPS } from './group-model.js';
+import {
+  BENEFITS,
+  INCAPACITY_CLASSES,
+  JOBCOACH_PARAMETERS,
+  type GroupProcess,
+  type JobcoachParameters,
+  type NextSpell,
+  type SpellRule,
+} from './jobcoach-params.js';
+
+/** Options of the jobcoach panel generator. */
+export interface JobcoachOptions {
+  /** Number of persons (default 25,000, the size of study A). */
+  n?: number;
+  /** Seed of the random stream (default 1); the same seed gives the same panel. */
+  seed?: number;
+  /** Model parameters (default `JOBCOACH_PARAMETERS`, calibrated to study A). */
+  parameters?: JobcoachParameters;
+}
+
+// State codes in alphabet order (JOBCOACH_STATES).
+export const TRIAL = 0;
+export const WORK_JC = 1;
+export const WORK = 2;
+export const NONE = 3;
+
+// Order of the next-spell outcomes in the compiled tables.
+const SAME_WORK_JC = 0;
+const SAME_WORK = 1;
+const NEW_TRIAL = 2;
+const NEW_WORK_JC = 3;
+const NEW_WORK = 4;
+const TO_NONE = 5;
+const WITHDRAW = 6;
+
+// After withdrawal: no work until the end of follow-up.
+const withdrawn: CompiledGroup = {
+  trial: nextTable({ none: 1 }),
+  spells: [undefined, undefined, undefined, { scale: Infinity, shape: 1, next: nextTable({ none: 1 }) }],
+  withdrawFrom: 0,
+  withdrawLog: 0,
+  lateNone: undefined,
+  lateFrom: 0,
+};
+
+/**
+ * One generated person. The generator reuses the object and its arrays for the
+ * next person, so consumers copy what they keep. Month arrays are in process
+ * time (index 0 = start month) and valid for indices < `length`.
+ */
+export interface GeneratedPerson {
+  /** 0-based row number. */
+  index: number;
+  /** 0 = Wajong, 1 = WGA (`BENEFITS`). */
+  benefit: number;
+  /** 0 = male, 1 = female (`SEXES`). */
+  sex: number;
+  birthYear: number;
+  /** Index into `DISABILITIES`. */
+  disability: number;
+  incapacity: number;
+  /** Index into `REGIMES`. */
+  regime: number;
+  /** Start month as months since January of year 0 (year * 12 + month - 1). */
+  start: number;
+  /** Months of follow-up, start month through the end month. */
+  length: number;
+  weight: number;
+  /** Latent group 1..4. */
+  group: number;
+  state: Uint8Array;
+  /** Employer number (1-based) or 0 when not working. */
+  employer: Int32Array;
+  /** Hours per week; NaN when no paid job (trial placement, no work). */
+  hours: Float64Array;
+  /** Real hourly wage in cents; NaN when no paid job. */
+  wageCents: Float64Array;
+  /** 1 permanent, 0 temporary, -1 when no paid job. */
+  permanent: Int8Array;
+}
+
+/** A seeded stream of persons: call `next()` n times. */
+export interface JobcoachGenerator {
+  readonly n: number;
+  /** Longest possible follow-up (months), the width of the month arrays. */
+  readonly maxLength: number;
+  /** Number of employers ids are drawn from. */
+  readonly employers: number;
+  /** First start month as months since January of year 0. */
+  readonly firstStart: number;
+  next(): GeneratedPerson;
+}
+
+interface CompiledRule {
+  scale: number;
+  shape: number;
+  next: Float64Array;
+}
+
+interface CompiledGroup {
+  trial: Float64Array;
+  spells: (CompiledRule | undefined)[]; // indexed by state code; trial has fixed lengths
+  withdrawFrom: number;
+  /** ln(1 - hazard) of withdrawal, 0 for none */
+  withdrawLog: number;
+  /** The none rule for spells starting at `lateFrom` or later. */
+  lateNone: CompiledRule | undefined;
+  lateFrom: number;
+}
+
+/**
+ * Create the person-by-person generator of the jobcoach panel; both
+ * `simulateJobcoach` and `writeJobcoachPanel` consume it, so the in-memory and
+ * the on-disk panel of a seed are the same.
+ *
+ * Per person, in this order: benefit, sex, age, disability, incapacity,
+ * regime, start month (uniform), latent group from the fitted group model
+ * (`fitGroupModel`), then the trajectory: month 0 a trial placement or a job
+ * with jobcoach; thereafter semi-Markov spells whose length (discretised
+ * Weibull) and successor depend on group, benefit and spell type; each new job
+ * gets an employer, hours, a wage level and a contract that may become
+ * permanent with tenure.
+ *
+ * @example
+ * const gen = createJobcoachGenerator({ n: 3, seed: 1 });
+ * const p = gen.next(); // p.state.subarray(0, p.length)
+ */
+export function createJobcoachGenerator(options: JobcoachOptions = {}): JobcoachGenerator {
+  const { n = 25_000, seed = 1, parameters: par = JOBCOACH_PARAMETERS } = options;
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be a non-negative integer; got ${n}.`);
+  const rnd = seededRandom(seed);
+  const model = fitGroupModel(par);
+  const firstStart = monthNumber(par.firstStart);
+  const starts = monthNumber(par.lastStart) - firstStart + 1;
+  const end = monthNumber(par.endMonth);
+  if (starts < 1 || end < firstStart + starts - 1) throw new RangeError('Start months must be in order and before the end month.');
+  const maxLength = end - firstStart + 1;
+  const employers = Math.max(10, Math.ceil(n * par.employersPerPerson));
+  const compiled = BENEFITS.map((b) => par.process[b].map(compileGroup));
+  const people = BENEFITS.map((b) => par.persons[b]);
+  const regimes = [model.regime.Wajong, model.regime.WGA];
+
+  const p: GeneratedPerson = {
+    index: -1, benefit: 0, sex: 0, birthYear: 0, disability: 0, incapacity: 0, regime: 0, start: 0, length: 0, weight: 1, group: 1,
+    state: new Uint8Array(maxLength), employer: new Int32Array(maxLength), hours: new Float64Array(maxLength),
+    wageCents: new Float64Array(maxLength), permanent: new Int8Array(maxLength),
+  };
+
+  return { n, maxLength, employers, firstStart, next };
+
+  function next(): GeneratedPerson {
+    p.index++;
+    if (p.index >= n) throw new RangeError(`The generator holds ${n} persons.`);
+    const b = rnd() < par.wgaShare ? 1 : 0;
+    const person = people[b];
+    p.benefit = b;
+    p.sex = rnd() < person.femaleShare ? 1 : 0;
+    const age = Math.round(drawNormal(rnd, person.age.mean, person.age.sd, person.age.min, person.age.max));
+    p.disability = drawIndex(rnd, person.disability);
+    const [lo, hi] = INCAPACITY_CLASSES[drawIndex(rnd, person.incapacity)];
+    p.incapacity = lo + Math.floor(rnd() * (hi - lo + 1));
+    p.regime = drawIndex(rnd, regimes[b]);
+    p.start = firstStart + Math.floor(rnd() * starts);
+    p.birthYear = Math.floor(p.start / 12) - age;
+    p.length = end - p.start + 1;
+    const cell = groupCell(b, p.regime, p.sex, p.disability === 0 ? 1 : 0) * GROUPS;
+    p.group = 1 + drawIndex(rnd, model.probs.subarray(cell, cell + GROUPS));
+    trajectory(rnd, b, p.group - 1);
+    return p;
+  }
+
+  function trajectory(rnd: Random, b: number, g: number): void {
+    const person = people[b];
+    const jobs = par.jobs[g];
+    let proc = compiled[b][g];
+    const L = p.length;
+    // person-level job attributes
+    const hoursMean = drawNormal(rnd, person.hoursMean + jobs.hoursShift, par.hoursSd, par.hoursMin, par.hoursMax);
+    const wageBase = 100 * person.wageStart * jobs.wageFactor * Math.exp(drawNormal(rnd, 0, par.wageLogSd));
+    const factor = jobs.permanentFactor * person.permanentFactor;
+    const hazardBefore = par.permanent.hazardBefore24 * factor;
+    const hazardAfter = par.permanent.hazardAfter24 * factor;
+    const at24 = Math.min(1, par.permanent.at24 * factor);
+
+    let state = rnd() < person.trialStart ? TRIAL : WORK_JC;
+    let employer = 0;
+    let hours = 0;
+    let jobWage = 0;
+    let tenure = 0; // paid months at the current employer
+    let permanent = 0;
+    let experience = 0; // paid months since the start
+    newJob();
+
+    let t = 0;
+    while (t < L) {
+      const rule = state === NONE && proc.lateNone && t >= proc.lateFrom ? proc.lateNone : proc.spells[state];
+      let duration = rule ? drawDuration(rnd, rule.scale, rule.shape) : rnd() < par.trialOneMonth ? 1 : 2;
+      let withdraw = false;
+      if (state !== NONE && proc.withdrawLog < 0) {
+        // geometric number of further job months before withdrawal, counted from max(t, from)
+        const out = Math.max(t, proc.withdrawFrom) + 1 + Math.floor(Math.log(1 - rnd()) / proc.withdrawLog);
+        if (out < t + duration) {
+          duration = out - t;
+          withdraw = true;
+        }
+      }
+      const stop = duration > L - t ? L : t + duration;
+      for (; t < stop; t++) {
+        p.state[t] = state;
+        if (state === WORK_JC || state === WORK) {
+          tenure++;
+          // tenure 1: contract at job start; 25: the 24-month chain rule; otherwise a monthly hazard
+          if (permanent === 0) {
+            const h = tenure === 1 ? par.permanent.start : tenure === 25 ? at24 : tenure < 25 ? hazardBefore : hazardAfter;
+            if (rnd() < h) permanent = 1;
+          }
+          p.employer[t] = employer;
+          p.hours[t] = hours;
+          p.wageCents[t] = Math.round(jobWage * (1 + person.wageGrowth * Math.min(experience, par.wageGrowthMonths)));
+          p.permanent[t] = permanent;
+          experience++;
+        } else {
+          p.employer[t] = state === TRIAL ? employer : 0;
+          p.hours[t] = NaN;
+          p.wageCents[t] = NaN;
+          p.permanent[t] = -1;
+        }
+      }
+      if (t >= L) break;
+      const outcome = withdraw ? WITHDRAW : drawIndex(rnd, rule ? rule.next : proc.trial);
+      if (outcome === WITHDRAW) {
+        state = NONE;
+        proc = withdrawn;
+      } else if (outcome === SAME_WORK_JC) state = WORK_JC;
+      else if (outcome === SAME_WORK) state = WORK;
+      else if (outcome === TO_NONE) state = NONE;
+      else {
+        state = outcome === NEW_TRIAL ? TRIAL : outcome === NEW_WORK_JC ? WORK_JC : WORK;
+        newJob();
+      }
+    }
+
+    function newJob(): void {
+      let e = 1 + Math.floor(rnd() * employers);
+      if (e === employer) e = e === employers ? 1 : e + 1;
+      employer = e;
+      hours = Math.round(drawNormal(rnd, hoursMean, par.hoursJobSd, par.hoursMin, par.hoursMax));
+      jobWage = wageBase * Math.exp(drawNormal(rnd, 0, par.wageJobLogSd));
+      tenure = 0;
+      permanent = 0;
+    }
+  }
+}
+
+function monthNumber(label: string): number {
+  const m = parseMonth(label);
+  if (m < 0) throw new RangeError(`"${label}" is not a YYYY-MM month.`);
+  return m;
+}
+
+function compileGroup(g: GroupProcess): CompiledGroup {
+  const rule = (r: SpellRule): CompiledRule => ({ scale: weibullScale(r.mean, r.shape), shape: r.shape, next: nextTable(r.next) });
+  const h = g.withdrawal?.hazard ?? 0;
+  if (!(h >= 0 && h < 1)) throw new RangeError(`A withdrawal hazard must be in [0, 1); got ${h}.`);
+  return {
+    trial: nextTable(g.trial),
+    spells: [undefined, rule(g.workJc), rule(g.work), rule(g.none)],
+    withdrawFrom: g.withdrawal?.from ?? 0,
+    withdrawLog: Math.log(1 - h),
+    lateNone: g.lateNone ? rule({ ...g.none, mean: g.lateNone.mean }) : undefined,
+    lateFrom: g.lateNone?.from ?? 0,
+  };
+}
+
+function nextTable(nx: NextSpell): Float64Array {
+  return Float64Array.of(nx.sameWorkJc ?? 0, nx.sameWork ?? 0, nx.newTrial ?? 0, nx.newWorkJc ?? 0, nx.newWork ?? 0, nx.none ?? 0);
+}
