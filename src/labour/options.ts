@@ -63,6 +63,14 @@ export function workMask(seqs: StateSequences, workStates?: readonly string[]): 
  * Split the rows into groups. Levels are sorted (numerically when every label
  * is a number) unless `levels` fixes their order; rows whose label is null,
  * undefined, empty or not among `levels` get -1. Without `by`, one group `all`.
+ *
+ * @param seqs the sequences (covariates are read for a covariate name)
+ * @param by a covariate name or one label per row
+ * @param levels order (and selection) of the levels
+ * @param option option name used in error messages
+ * @example
+ * resolveGroups(seqs, [2, 1, 2, null]); // { name: 'group', levels: ['1', '2'], index: Int32Array [1, 0, 1, -1] }
+ * resolveGroups(seqs, 'benefit').levels; // ['Wajong', 'WGA']
  */
 export function resolveGroups(seqs: StateSequences, by?: GroupBy, levels?: readonly string[], option = 'by'): PersonGroups {
   if (by === undefined) return { name: 'all', levels: ['all'], index: new Int32Array(seqs.n) };

@@ -76,7 +76,8 @@ export interface TimeToNewJob {
  * incidence (Aalen & Johansen 1978) with a delta-method band; the
  * Kaplan-Meier curve then treats exits as censored (the net probability).
  * Endings are weighted by their person's weight; a person may contribute
- * several endings.
+ * several endings, and the bands treat endings as independent (so they are
+ * somewhat too narrow when persons have many endings).
  *
  * @param seqs sequences with an `employer_id` cell attribute
  * @param options `by`, `at` (0, 6, 12, 48), `exitStates`, `endingBefore`, `level`, `confType`
