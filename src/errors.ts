@@ -34,3 +34,11 @@ export class MemoryBudgetError extends Error {
     this.name = 'MemoryBudgetError';
   }
 }
+
+/** An option value that cannot work with the data or with the other options (CLI exit code 2). */
+export class OptionsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OptionsError';
+  }
+}

@@ -1,4 +1,4 @@
-import { InputError, MemoryBudgetError } from '../errors.js';
+import { InputError, MemoryBudgetError, OptionsError } from '../errors.js';
 
 /** One `loopbaan` subcommand: parses its own arguments and calls the library. */
 export interface Command {
@@ -45,7 +45,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await command.run(rest);
   } catch (err) {
-    if (err instanceof InputError || err instanceof MemoryBudgetError || err instanceof UsageError) {
+    if (err instanceof InputError || err instanceof MemoryBudgetError || err instanceof OptionsError || err instanceof UsageError) {
       process.stderr.write(`loopbaan ${name}: ${err.message.replace(/\s*\n\s*/g, ' ')}\n`);
       return 2;
     }

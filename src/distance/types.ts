@@ -1,3 +1,4 @@
+import { OptionsError } from '../errors.js';
 import type { ProgressReporter } from '../progress.js';
 
 /** The dissimilarity measures, named as in TraMineR's `seqdist`. */
@@ -79,7 +80,7 @@ export interface DistanceOptions {
 }
 
 /** An option value that cannot work with the data or the other options. */
-export class DistanceOptionsError extends Error {
+export class DistanceOptionsError extends OptionsError {
   constructor(message: string) {
     super(message);
     this.name = 'DistanceOptionsError';

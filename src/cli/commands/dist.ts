@@ -3,7 +3,6 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { distances } from '../../distance/compute.js';
 import { writeDistanceCsv } from '../../distance/csv.js';
-import { DistanceOptionsError } from '../../distance/types.js';
 import { silentProgress, stderrProgress } from '../../progress.js';
 import { parseOptions, stringOption } from '../args.js';
 import { DISTANCE_OPTIONS, DISTANCE_USAGE, distanceOptions } from '../distance-options.js';
@@ -34,10 +33,7 @@ example:
     const file = stringOption(values, 'out');
     const out: Writable = file === undefined ? process.stdout : await openOutput(file);
     const progress = values.quiet === true ? silentProgress : stderrProgress();
-    const matrix = await distances(sequences, { ...options, progress }).catch((err: unknown) => {
-      // an option that does not fit the data (e.g. HAM on censored sequences) is a usage error
-      throw err instanceof DistanceOptionsError ? new UsageError(err.message) : err;
-    });
+    const matrix = await distances(sequences, { ...options, progress });
     try {
       await writeDistanceCsv(matrix, out);
     } catch (err) {
