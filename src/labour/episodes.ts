@@ -92,11 +92,18 @@ export function jobEpisodes(seqs: StateSequences, options: WorkOptions = {}): Jo
   }
   const { keys, levels } = employerKeys(seqs, options.employer);
 
-  // pass 1: count jobs so the columns can be allocated once
-  let count = 0;
+  // split each person's months into jobs (growing columns; converted to typed arrays below)
+  const person: number[] = [];
+  const start: number[] = [];
+  const end: number[] = [];
+  const firstState: number[] = [];
+  const previousState: number[] = [];
+  const employer: number[] = [];
+  const personOffset = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
+    personOffset[i] = person.length;
     const row = i * t;
-    let emp = -2; // employer of the running job; -2 = not in a job
+    let emp = -2; // employer of the running job; -2 = not in a job, -1 = unknown so far
     for (let j = 0; j < lengths[i]; j++) {
       const c = codes[row + j];
       if (!work[c]) {
@@ -105,52 +112,34 @@ export function jobEpisodes(seqs: StateSequences, options: WorkOptions = {}): Jo
       }
       const e = keys[row + j];
       if (emp === -2 || (e >= 0 && emp >= 0 && e !== emp)) {
-        count++;
+        person.push(i);
+        start.push(j);
+        end.push(j);
+        firstState.push(c);
+        previousState.push(j === 0 ? MISSING : codes[row + j - 1]);
+        employer.push(e);
         emp = e;
-      } else if (emp === -1) emp = e;
-    }
-  }
-
-  const person = new Int32Array(count);
-  const start = new Int32Array(count);
-  const end = new Int32Array(count);
-  const duration = new Int32Array(count);
-  const censored = new Uint8Array(count);
-  const firstState = new Uint8Array(count);
-  const previousState = new Uint8Array(count);
-  const employer = new Int32Array(count);
-  const outcome = new Uint8Array(count);
-  const gap = new Int32Array(count);
-  const personOffset = new Int32Array(n + 1);
-
-  // pass 2: fill the jobs, then classify each job's end
-  let k = 0;
-  for (let i = 0; i < n; i++) {
-    personOffset[i] = k;
-    const row = i * t;
-    const len = lengths[i];
-    let emp = -2;
-    for (let j = 0; j < len; j++) {
-      const c = codes[row + j];
-      if (!work[c]) {
-        emp = -2;
         continue;
       }
-      const e = keys[row + j];
-      if (emp === -2 || (e >= 0 && emp >= 0 && e !== emp)) {
-        person[k] = i;
-        start[k] = j;
-        firstState[k] = c;
-        previousState[k] = j === 0 ? MISSING : codes[row + j - 1];
-        employer[k] = e;
-        k++;
+      if (emp === -1 && e >= 0) {
         emp = e;
-      } else if (emp === -1) {
-        emp = e;
-        employer[k - 1] = e;
+        employer[employer.length - 1] = e;
       }
-      end[k - 1] = j;
+      end[end.length - 1] = j;
     }
+  }
+  const count = person.length;
+  personOffset[n] = count;
+  const duration = new Int32Array(count);
+  const censored = new Uint8Array(count);
+  const outcome = new Uint8Array(count);
+  const gap = new Int32Array(count);
+
+  // classify what follows each job's end
+  for (let i = 0; i < n; i++) {
+    const row = i * t;
+    const len = lengths[i];
+    const k = personOffset[i + 1];
     for (let q = personOffset[i]; q < k; q++) {
       duration[q] = end[q] - start[q] + 1;
       const next = end[q] + 1;
@@ -160,7 +149,7 @@ export function jobEpisodes(seqs: StateSequences, options: WorkOptions = {}): Jo
         gap[q] = -1;
         continue;
       }
-      // a later job of the same person starts at or after `next`
+      // the person's next job starts right after this one
       if (q + 1 < k && start[q + 1] === next) {
         outcome[q] = JobOutcome.direct;
         gap[q] = 0;
@@ -175,9 +164,20 @@ export function jobEpisodes(seqs: StateSequences, options: WorkOptions = {}): Jo
       else outcome[q] = JobOutcome.noNewJob;
     }
   }
-  personOffset[n] = k;
   return {
-    count, person, start, end, duration, censored, firstState, previousState, employer, outcome, gap, personOffset,
-    employerLevels: levels, states: [...seqs.alphabet.codes],
+    count,
+    person: Int32Array.from(person),
+    start: Int32Array.from(start),
+    end: Int32Array.from(end),
+    duration,
+    censored,
+    firstState: Uint8Array.from(firstState),
+    previousState: Uint8Array.from(previousState),
+    employer: Int32Array.from(employer),
+    outcome,
+    gap,
+    personOffset,
+    employerLevels: levels,
+    states: [...seqs.alphabet.codes],
   };
 }
