@@ -16,3 +16,4 @@ export * from './indexNumberPlot.js';
 export * from './clusterQualityPlot.js';
 export * from './dendrogram.js';
 export * from './clusterPanels.js';
+export * from './mime.js';
