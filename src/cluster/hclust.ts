@@ -1,4 +1,5 @@
 import type { DistanceMatrix } from '../distance/matrix.js';
+import type { ProgressReporter } from '../progress.js';
 
 /** Agglomeration criteria of `hclust`, named as in R's `stats::hclust`. */
 export type LinkageMethod = 'ward.D' | 'ward.D2' | 'average' | 'complete' | 'single';
@@ -32,6 +33,8 @@ export interface HClustOptions {
    * (R's `members` argument); default 1 each.
    */
   weights?: ArrayLike<number>;
+  /** Receives progress as merges done of n - 1. */
+  progress?: ProgressReporter;
 }
 
 /**
@@ -147,6 +150,7 @@ export function hclust(matrix: DistanceMatrix, options: HClustOptions = {}): HCl
     for (let i = 0; i < n - 1; i++) {
       if (active[i] && (nn[i] === i2 || nn[i] === j2)) nearestToTheRight(i);
     }
+    if (options.progress && (step % 256 === 255 || step === n - 2)) options.progress('hclust', step + 1, n - 1);
   }
   const merge = toRMerge(ia, ib);
   return { n, merge, height, order: leafOrder(merge, n), method, members };

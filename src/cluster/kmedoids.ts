@@ -1,4 +1,5 @@
 import type { DistanceMatrix } from '../distance/matrix.js';
+import type { ProgressReporter } from '../progress.js';
 import { assignToMedoids, clusterMedoids } from './medoids.js';
 import { aboveAll, build, checkK, markedRows, pamSilhouette, type PamResult } from './pam.js';
 import { distanceRow, weightsOrOnes } from './rows.js';
@@ -15,6 +16,8 @@ export interface KMedoidsOptions {
    * Without initial medoids or clusters, a weighted BUILD chooses them.
    */
   initialClusters?: ArrayLike<number>;
+  /** Receives progress: objects scored in the current swap pass, of n. */
+  progress?: ProgressReporter;
 }
 
 /**
@@ -99,6 +102,7 @@ export function kmedoids(matrix: DistanceMatrix, k: number, options: KMedoidsOpt
     let bestH = -1;
     let bestC = -1;
     for (let h = 0; h < n; h++) {
+      if (options.progress && h % 256 === 0) options.progress(`k-medoids swap ${swaps + 1}`, h, n);
       if (isMedoid[h]) continue;
       distanceRow(matrix, h, row);
       delta.fill(0);

@@ -1,4 +1,5 @@
 import type { DistanceMatrix } from '../distance/matrix.js';
+import type { ProgressReporter } from '../progress.js';
 import { assignToMedoids, type MedoidPartition } from './medoids.js';
 import { distanceRow, weightsOrOnes } from './rows.js';
 import { clusterDistanceSums, clusterSizes, nearestOtherCluster } from './silhouette.js';
@@ -11,6 +12,8 @@ export interface PamOptions {
   initialMedoids?: ArrayLike<number>;
   /** Run the SWAP phase (default true). */
   swap?: boolean;
+  /** Receives progress: objects scored in the current SWAP pass, of n. */
+  progress?: ProgressReporter;
 }
 
 /** Result of {@link pam} and {@link kmedoids}. */
@@ -99,6 +102,7 @@ export function pam(matrix: DistanceMatrix, k: number, options: PamOptions = {})
       let hbest = -1;
       let cbest = -1;
       for (let h = 0; h < n; h++) {
+        if (options.progress && h % 256 === 0) options.progress(`pam swap ${swaps + 1}`, h, n);
         if (isMedoid[h]) continue;
         distanceRow(matrix, h, row);
         for (let c = 0; c < medoids.length; c++) {

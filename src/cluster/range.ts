@@ -1,4 +1,5 @@
 import type { DistanceMatrix } from '../distance/matrix.js';
+import type { ProgressReporter } from '../progress.js';
 import { sortPairs } from './sorted-pairs.js';
 import { cutree } from './cutree.js';
 import type { HClustTree } from './hclust.js';
@@ -25,6 +26,8 @@ export interface ClusterRangeOptions {
   kmin?: number;
   /** Largest k when cutting a tree (default 10). */
   kmax?: number;
+  /** Receives progress as partitions scored. */
+  progress?: ProgressReporter;
 }
 
 /**
@@ -58,7 +61,11 @@ export function clusterRange(
   }
   const ks = labels.map((l) => clusterCount(l, matrix.n));
   const pairs = sortPairs(matrix);
-  const quality = labels.map((l) => clusterQuality(matrix, l, { weights: options.weights, pairs }));
+  const quality = labels.map((l, r) => {
+    const q = clusterQuality(matrix, l, { weights: options.weights, pairs });
+    options.progress?.('cluster quality', r + 1, labels.length);
+    return q;
+  });
   return { ks, labels, quality, best: bestK(ks, quality) };
 }
 

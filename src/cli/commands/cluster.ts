@@ -9,7 +9,7 @@ import { toCsv } from '../../describe/table.js';
 import { distances, distinctDistances, DEFAULT_MEMORY_BUDGET } from '../../distance/compute.js';
 import { condensedBytes, type DistanceMatrix } from '../../distance/matrix.js';
 import { MemoryBudgetError } from '../../errors.js';
-import { silentProgress, stderrProgress } from '../../progress.js';
+import { silentProgress, stderrProgress, type ProgressReporter } from '../../progress.js';
 import { selectRows } from '../../sequences/select.js';
 import type { StateSequences } from '../../sequences/types.js';
 import { sampleWithoutReplacement, seededRandom } from '../../stats/random.js';
@@ -123,13 +123,13 @@ example:
         }
       }
       let itemLabels: Int32Array[];
-      if (algo === 'pam') itemLabels = ks.map((k) => pam(matrix, k, { weights }).labels);
+      if (algo === 'pam') itemLabels = ks.map((k) => pam(matrix, k, { weights, progress }).labels);
       else {
-        const tree = hclust(matrix, { method: algo as LinkageMethod, weights });
+        const tree = hclust(matrix, { method: algo as LinkageMethod, weights, progress });
         itemLabels = ks.map((k) => cutree(tree, k));
       }
       labels = rowToItem ? itemLabels.map((l) => Int32Array.from(rowToItem!, (x) => l[x])) : itemLabels;
-      if (stringOption(values, 'quality')) quality = qualityRows(matrix, itemLabels, ks, weights);
+      if (stringOption(values, 'quality')) quality = qualityRows(matrix, itemLabels, ks, weights, progress);
     }
 
     const ids = seqs ? seqs.ids : Array.from({ length: labels[0].length }, (_, i) => String(i + 1));
@@ -162,8 +162,14 @@ function integerOption(values: Record<string, string | boolean | undefined>, nam
 }
 
 /** The quality table rows (header first) for partitions of the matrix's items. */
-function qualityRows(matrix: DistanceMatrix, labels: Int32Array[], ks: number[], weights: ArrayLike<number> | undefined): string[][] {
-  const range = clusterRange(matrix, labels, { weights });
+function qualityRows(
+  matrix: DistanceMatrix,
+  labels: Int32Array[],
+  ks: number[],
+  weights: ArrayLike<number> | undefined,
+  progress?: ProgressReporter,
+): string[][] {
+  const range = clusterRange(matrix, labels, { weights, progress });
   return [['k', ...QUALITY_INDICES], ...range.quality.map((q, r) => [String(ks[r]), ...QUALITY_INDICES.map((name) => String(q[name]))])];
 }
 
