@@ -55,7 +55,8 @@ export function detectDelimiter(headerLine: string): string {
   return ',';
 }
 
-const CHUNK_BYTES = 1 << 20;
+// Node's default read size; larger chunks hold more parsed records alive at once for no speed gain.
+const CHUNK_BYTES = 1 << 16;
 
 /**
  * Open a CSV file for streaming: a BOM is removed, the delimiter (`,`, `;` or
