@@ -6,3 +6,4 @@ export * from './survival.js';
 export * from './linalg.js';
 export * from './fixedEffects.js';
 export * from './welch.js';
+export * from './adjustedRandIndex.js';
