@@ -94,7 +94,9 @@ export async function openCsv(file: string, options: { delimiter?: string } = {}
   let records: string[][] = [];
   let lines: number[] = [];
   let failure: CsvError | undefined;
-  // Called synchronously inside parser.write(), so info.lines is this record's line.
+  // A flowing Transform (whose constructor clears the readable 'sync' guard) emits each
+  // record synchronously inside parser.write(), so info.lines is this record's line;
+  // feed() checks that nothing was buffered instead.
   parser.on('data', (record: string[]) => {
     records.push(record);
     lines.push(parser.info.lines);
