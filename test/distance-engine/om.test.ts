@@ -58,6 +58,17 @@ describe('omCondensed', () => {
       expect(condensedError(p, await omCondensed(p, { kernel, threads: 1 }))).toBe(0);
     });
 
+    it(`${kernel}: equals the plain DP bit for bit, long sequences over 20 states`, async () => {
+      const p = randomProblem({ n: 40, t: 90, nStates: 20, seed: 9, minLength: 60, stateIndels: true, stay: 0.95 });
+      expect(condensedError(p, await omCondensed(p, { kernel, threads: 1 }))).toBe(0);
+    });
+
+    it(`${kernel}: handles groups of identical sequences and their prefixes`, async () => {
+      const rows = Array.from({ length: 40 }, (_, i) => (i % 13 === 0 ? [0, 1, 1, 0, 2] : [0, 1, 1, 0, 2, 2, 1].slice(0, 3 + (i % 5))));
+      const p = problem(rows, 3, [0, 1.5, 2, 1.5, 0, 1, 2, 1, 0], [1, 0.5, 2]);
+      expect(condensedError(p, await omCondensed(p, { kernel, threads: 1 }))).toBe(0);
+    });
+
     it(`${kernel}: handles duplicates, prefixes of each other and a single state`, async () => {
       const p = problem([[0, 0, 0], [0, 0], [0, 0, 0], [0, 0, 0, 0], [0], [], [0, 0]], 1, [0], [0.7]);
       expect(condensedError(p, await omCondensed(p, { kernel, threads: 1 }))).toBe(0);

@@ -6,8 +6,12 @@ import type { ProgressReporter } from '../../progress.js';
 import { instantiateKernel, type WasmModule } from './kernel.js';
 import { JobSession, PROTOCOL, jobPairs, jobUnits, runUnits, type JobSpec } from './job.js';
 
-/** Below this many DP cells a job runs in the calling thread unless threads are asked for (starting workers costs ~50 ms). */
-const MIN_PARALLEL_CELLS = 5e7;
+/**
+ * Below this many DP cells (pairs x t^2, before the kernel's shortcuts; about
+ * 0.3 s on one thread) a job runs in the calling thread unless threads are
+ * asked for: starting a worker and copying the inputs costs ~50-100 ms.
+ */
+const MIN_PARALLEL_CELLS = 2e9;
 const PROGRESS_MS = 200;
 const TASK = 'OM distances';
 
@@ -27,7 +31,7 @@ export function workerScript(): string | null {
 
 /**
  * Number of threads a job will use: `threads` when given (capped by the work
- * units), else all cores for jobs above ~5e7 DP cells; 1 without a compiled worker.
+ * units), else all cores for jobs above 2e9 DP cells; 1 without a compiled worker.
  */
 export function planThreads(requested: number | undefined, units: number, cells: number): number {
   if (workerScript() === null) return 1;
