@@ -3,8 +3,8 @@
 // significant digits; with full-precision distances even R's near-tie merge
 // order and the tie-sensitive HG/HGSD come out equal.)
 import { beforeAll, describe, expect, it } from 'vitest';
-import { clusterRange, cutree, hclust, pam, QUALITY_INDICES, type HClustTree } from '../../src/cluster/index.js';
-import { distances, type DistanceMatrix } from '../../src/distance/index.js';
+import { clara, clusterRange, cutree, hclust, pam, QUALITY_INDICES, type HClustTree } from '../../src/cluster/index.js';
+import { distanceAt, distances, type DistanceMatrix } from '../../src/distance/index.js';
 import { hasFixtures, loadMvad, readFixtureRows } from '../helpers/fixtures.js';
 
 describe.skipIf(!hasFixtures)('mvad: OM/TRATE distances -> Ward, quality, PAM equal R', () => {
@@ -44,5 +44,16 @@ describe.skipIf(!hasFixtures)('mvad: OM/TRATE distances -> Ward, quality, PAM eq
     expect(Array.from(r.labels)).toEqual(readFixtureRows('mvad_om_pam4.csv').slice(1).map((x) => Number(x[1])));
     expect(Array.from(r.medoids)).toEqual(readFixtureRows('mvad_om_pam4_medoids.csv').slice(1).map((x) => Number(x[0]) - 1));
     expect(Math.abs(r.averageSilhouette - 0.3806891)).toBeLessThan(5e-8);
+  });
+
+  it('CLARA (20 samples of 48) comes within 5% of the PAM criterion without the full matrix', async () => {
+    const p = pam(matrix, 4);
+    const { solutions } = await clara(loadMvad(), 4, { distance: { method: 'OM', sm: 'TRATE', indel: 1 }, samples: 20, seed: 1, threads: 1 });
+    expect(solutions[0].meanDistance).toBeLessThan(1.05 * p.objective.swap);
+    // The criterion is the mean distance to the nearest medoid, recomputed here from the full matrix.
+    const med = solutions[0].medoids;
+    let sum = 0;
+    for (let i = 0; i < matrix.n; i++) sum += Math.min(...Array.from(med, (m) => distanceAt(matrix, i, m)));
+    expect(solutions[0].meanDistance).toBeCloseTo(sum / matrix.n, 9);
   });
 });
