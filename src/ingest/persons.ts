@@ -118,12 +118,7 @@ async function readPersonRows(csv: CsvSource, options: ReadPersonsOptions, probl
  */
 export function personCovariates(table: Pick<PersonTable, 'columns' | 'ids'>, rows?: Int32Array): ColumnTable {
   const take = rows ?? Int32Array.from(table.ids, (_, k) => k);
-  return columnsTable(table.columns, take);
-}
-
-/** An arquero table of the given slots of value columns. */
-export function columnsTable(columns: readonly ValueColumn[], slots: Int32Array): ColumnTable {
-  return aq.table(Object.fromEntries(columns.map((c) => [c.name, c.take(slots)])));
+  return aq.table(Object.fromEntries(table.columns.map((c) => [c.name, c.take(take)])));
 }
 
 /**

@@ -44,7 +44,12 @@ export async function readWide(file: string, options: PanelOptions = {}): Promis
   }
 }
 
-/** Split a header range `FIRST..LAST` into its two names. */
+/**
+ * Split a header range `FIRST..LAST` into its two column names.
+ *
+ * @example
+ * parseColumnRange('Sep.93..Jun.99'); // ['Sep.93', 'Jun.99']
+ */
 export function parseColumnRange(range: string): [string, string] {
   const k = range.indexOf('..');
   if (k <= 0 || k + 2 >= range.length) throw new Error(`column range "${range}" is not FIRST..LAST (e.g. Sep.93..Jun.99).`);

@@ -137,3 +137,15 @@ describe('readLongPanel', () => {
     expect(report.missingCells).toBe(1);
   });
 });
+
+describe('progress', () => {
+  it('reports the bytes read up to the whole file', async () => {
+    const files = tmpFiles({ 'months.csv': MONTHS });
+    const calls: [string, number, number][] = [];
+    await readLongPanel(files.path('months.csv'), { progress: (task, done, total) => calls.push([task, done, total]) });
+    const [task, done, total] = calls[calls.length - 1];
+    expect(task).toMatch(/^reading .*months\.csv$/);
+    expect(done).toBe(total);
+    expect(total).toBe(Buffer.byteLength(MONTHS));
+  });
+});
