@@ -62,7 +62,7 @@ describe('loopbaan cluster', () => {
     const file = join(dir, 'd.csv');
     writeFileSync(file, '0,1,9,10\n1,0,8,9\n9,8,0,1\n10,9,1,0\n');
     const out = join(dir, 'dist-labels.csv');
-    expect(await main(['cluster', '--dist', file, '--algo', 'pam', '--k', '2', '--out', out])).toBe(0);
+    expect(await main(['cluster', '--dist', file, '--algo', 'pam', '--k', '2', '--out', out, '--quiet'])).toBe(0);
     expect(read(out)).toEqual([['id', 'cluster'], ['1', '1'], ['2', '1'], ['3', '2'], ['4', '2']]);
   });
 
