@@ -20,6 +20,8 @@
  *   --lenient                    drop bad rows and count them instead of failing
  *   --quiet                      do not print the ingest report
  * Bad input ends the command with exit code 2 and one line naming file, line and column.
+ * Person-month attributes (hours, wages, ...) are not loaded, as the commands analyse
+ * states; pass `loadInput(values, { attributes: undefined })` to keep them.
  */
 import { formatIngestReport } from '../ingest/report.js';
 import { loadPanel, type LoadPanelOptions } from '../ingest/load.js';
@@ -96,6 +98,7 @@ export function inputPanelOptions(values: OptionValues): LoadPanelOptions {
     time,
     priority,
     mode: values.lenient === true ? 'lenient' : 'strict',
+    attributes: [],
   };
 }
 
@@ -104,13 +107,14 @@ export function inputPanelOptions(values: OptionValues): LoadPanelOptions {
  * stderr unless `--quiet`.
  *
  * @param values options parsed with a spec that includes INPUT_OPTIONS
+ * @param overrides loader options to change, e.g. `{ attributes: undefined }` to keep person-month attributes
  * @returns the sequences and the ingest report
  * @throws UsageError for wrong options, InputError for bad input (both exit code 2 in the CLI)
  * @example
  * const { sequences } = await loadInput(parseOptions(args, { ...INPUT_OPTIONS }, ['input']));
  */
-export async function loadInput(values: OptionValues): Promise<LoadedPanel> {
-  const loaded = await loadPanel(inputPanelOptions(values));
+export async function loadInput(values: OptionValues, overrides: Partial<LoadPanelOptions> = {}): Promise<LoadedPanel> {
+  const loaded = await loadPanel({ ...inputPanelOptions(values), ...overrides });
   if (values.quiet !== true) process.stderr.write(formatIngestReport(loaded.report));
   return loaded;
 }

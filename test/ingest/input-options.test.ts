@@ -62,3 +62,12 @@ describe('CLI input options', () => {
     }
   });
 });
+
+describe('CLI input options: attributes', () => {
+  it('skips person-month attributes unless asked for', async () => {
+    const t = tmpFiles({ 'm.csv': 'person_id,month,state,hours_week\na,2013-01,x,20\n' });
+    const quiet = parse(['--input', t.path('m.csv'), '--quiet']);
+    expect(Object.keys((await loadInput(quiet)).sequences.cellAttributes)).toEqual([]);
+    expect(Object.keys((await loadInput(quiet, { attributes: undefined })).sequences.cellAttributes)).toEqual(['hours_week']);
+  });
+});
