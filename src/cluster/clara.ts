@@ -10,6 +10,7 @@ import { seededRandom, type Random } from '../stats/random.js';
 import { cutree, renumberByFirstAppearance } from './cutree.js';
 import { hclust } from './hclust.js';
 import { kmedoids } from './kmedoids.js';
+import { nearestTwo } from './medoids.js';
 
 /** Options of {@link clara}. */
 export interface ClaraOptions {
@@ -248,23 +249,15 @@ function assignDistinct(
 ): { nearest: Int32Array; medoidSilhouette: number } {
   const d = weights.length;
   const nearest = new Int32Array(d);
+  const a = new Float64Array(d);
+  const b = new Float64Array(d);
+  nearestTwo(cols, Infinity, nearest, a, b);
+  medoids.forEach((m, c) => (nearest[m] = c)); // a medoid belongs to itself
+  // AMS = (1/W) sum_x w_x (b_x - a_x) / max(a_x, b_x)
   let silSum = 0;
   for (let x = 0; x < d; x++) {
-    let a = Infinity;
-    let b = Infinity;
-    let c0 = 0;
-    for (let c = 0; c < cols.length; c++) {
-      const v = medoids[c] === x ? -1 : cols[c][x]; // a medoid belongs to itself
-      if (v < a) {
-        b = a;
-        a = v;
-        c0 = c;
-      } else if (v < b) b = v;
-    }
-    nearest[x] = c0;
-    a = Math.max(a, 0);
-    const s = Math.max(a, b) > 0 ? (b - a) / Math.max(a, b) : 0;
-    silSum += weights[x] * s;
+    const top = Math.max(a[x], b[x]);
+    if (top > 0) silSum += (weights[x] * (b[x] - a[x])) / top;
   }
   return { nearest, medoidSilhouette: silSum / totalW };
 }

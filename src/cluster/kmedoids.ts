@@ -1,6 +1,6 @@
 import type { DistanceMatrix } from '../distance/matrix.js';
 import type { ProgressReporter } from '../progress.js';
-import { assignToMedoids, clusterMedoids } from './medoids.js';
+import { assignToMedoids, clusterMedoids, nearestTwo } from './medoids.js';
 import { aboveAll, build, checkK, markedRows, pamSilhouette, type PamResult } from './pam.js';
 import { distanceRow, weightsOrOnes } from './rows.js';
 
@@ -77,25 +77,12 @@ export function kmedoids(matrix: DistanceMatrix, k: number, options: KMedoidsOpt
   let swaps = 0;
   for (;;) {
     // D_j, E_j, nearest medoid, and L_m.
+    nearestTwo(medRows, big, near, dNear, dSecond);
     sky = 0;
     removeLoss.fill(0);
     for (let j = 0; j < n; j++) {
-      let a = big;
-      let b = big;
-      let c0 = 0;
-      for (let c = 0; c < k; c++) {
-        const d = medRows[c][j];
-        if (d < a) {
-          b = a;
-          a = d;
-          c0 = c;
-        } else if (d < b) b = d;
-      }
-      near[j] = c0;
-      dNear[j] = a;
-      dSecond[j] = b;
-      removeLoss[c0] += w[j] * (b - a);
-      sky += w[j] * a;
+      removeLoss[near[j]] += w[j] * (dSecond[j] - dNear[j]);
+      sky += w[j] * dNear[j];
     }
     if (swaps === 0) initial = sky;
     let bestT = 0;

@@ -30,26 +30,41 @@ export function assignToMedoids(matrix: DistanceMatrix, medoids: ArrayLike<numbe
     if (c > 0 && sorted[c] === sorted[c - 1]) throw new Error(`Medoid row ${sorted[c]} is given twice.`);
   }
   const medRows = Array.from(sorted, (m) => distanceRow(matrix, m, new Float64Array(n)));
-  const nearest = new Int32Array(n);
-  for (let j = 0; j < n; j++) {
-    let best = -1;
-    let dmin = Infinity;
-    for (let c = 0; c < k; c++) {
-      if (sorted[c] === j) {
-        best = j;
-        break;
-      }
-      if (medRows[c][j] < dmin) {
-        dmin = medRows[c][j];
-        best = sorted[c];
-      }
-    }
-    nearest[j] = best;
-  }
+  const near = new Int32Array(n);
+  nearestTwo(medRows, Infinity, near, new Float64Array(n), new Float64Array(n));
+  sorted.forEach((m, c) => (near[m] = c)); // a medoid belongs to itself
+  const nearest = Int32Array.from(near, (c) => sorted[c]);
   const labels = renumberByFirstAppearance(nearest);
   const ordered = new Int32Array(k);
   for (let j = 0; j < n; j++) ordered[labels[j] - 1] = nearest[j];
   return { labels, medoids: ordered };
+}
+
+/**
+ * For every object j, over the given medoid rows (rows[c][j] = d(m_c, j)): the
+ * nearest medoid c (the first on ties), its distance D_j, and the second
+ * smallest distance E_j (`above` when there is no second medoid).
+ *
+ * @example
+ * nearestTwo(medoidRows, Infinity, near, dNear, dSecond);
+ */
+export function nearestTwo(rows: readonly Float64Array[], above: number, near: Int32Array, dNear: Float64Array, dSecond: Float64Array): void {
+  for (let j = 0; j < near.length; j++) {
+    let a = above;
+    let b = above;
+    let c0 = 0;
+    for (let c = 0; c < rows.length; c++) {
+      const d = rows[c][j];
+      if (d < a) {
+        b = a;
+        a = d;
+        c0 = c;
+      } else if (d < b) b = d;
+    }
+    near[j] = c0;
+    dNear[j] = a;
+    dSecond[j] = b;
+  }
 }
 
 /**

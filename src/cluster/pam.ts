@@ -1,6 +1,6 @@
 import type { DistanceMatrix } from '../distance/matrix.js';
 import type { ProgressReporter } from '../progress.js';
-import { assignToMedoids, type MedoidPartition } from './medoids.js';
+import { assignToMedoids, nearestTwo, type MedoidPartition } from './medoids.js';
 import { distanceRow, weightsOrOnes } from './rows.js';
 import { clusterDistanceSums, clusterSizes, nearestOtherCluster } from './silhouette.js';
 
@@ -81,21 +81,10 @@ export function pam(matrix: DistanceMatrix, k: number, options: PamOptions = {})
     const medoids = Array.from(markedRows(isMedoid));
     const medRows = medoids.map((m) => distanceRow(matrix, m, new Float64Array(n)));
     const dysmb = new Float64Array(n);
+    const near = new Int32Array(n);
     for (;;) {
       // D_j and E_j: distances to the nearest and second nearest medoid.
-      for (let j = 0; j < n; j++) {
-        let a = big;
-        let b = big;
-        for (let c = 0; c < medoids.length; c++) {
-          const d = medRows[c][j];
-          if (a > d) {
-            b = a;
-            a = d;
-          } else if (b > d) b = d;
-        }
-        dysma[j] = a;
-        dysmb[j] = b;
-      }
+      nearestTwo(medRows, big, near, dysma, dysmb);
       // T_ih = sum_j w_j C_jih: j leaves medoid i (d(i,j) = D_j) for min(E_j, d(h,j)),
       // or moves to h when d(h,j) < D_j.
       let dzsky = 1;
