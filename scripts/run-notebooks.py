@@ -133,6 +133,7 @@ def main() -> int:
             print(f'run-notebooks: {exc}', file=sys.stderr)
             return 2
         os.environ['JUPYTER_PATH'] = os.pathsep.join([str(data), *filter(None, [os.environ.get('JUPYTER_PATH')])])
+        os.environ['JUPYTER_RUNTIME_DIR'] = str(Path(tmp) / 'runtime')  # kernel connection files
         results = asyncio.run(run_all(paths, args.timeout, max(1, args.parallel), args.write_to))
 
     ok = all(r['ok'] for r in results)
