@@ -30,7 +30,7 @@ export interface ChartMimeBundle {
  * @returns `{ data, metadata }`, ready to send as a `display_data` message
  * @example
  * const { data, metadata } = await chartMimeBundle(stateDistributionPlot(seqs));
- * Object.keys(data); // ['application/vnd.vegalite.v6+json', 'image/png', 'text/plain']
+ * Object.keys(data); // ['application/vnd.vegalite.v6+json', 'text/plain', 'image/png']
  * metadata['image/png']; // { width: 520, height: 333 }
  */
 export async function chartMimeBundle(spec: TopLevelSpec, options: ChartMimeOptions = {}): Promise<ChartMimeBundle> {
