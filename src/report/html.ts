@@ -51,16 +51,42 @@ export function figureHtml(svg: string, caption: string, files: { svg: string; p
 
 /**
  * An arquero table as an HTML table (arquero escapes cell text) with an escaped caption.
+ * `align` sets a column's alignment (`l`, `c`, `r`), e.g. right for numbers
+ * formatted as text.
  *
  * @example
  * tableHtml(aq.table({ state: ['work'], pct: [61.2] }), 'Shares', { csv: 'tables/shares.csv' });
  */
-export function tableHtml(table: ColumnTable, caption: string, files: { csv: string }, format: Record<string, (v: unknown) => string> = {}): string {
-  const body = table.toHTML({ format: format as never });
+export function tableHtml(
+  table: ColumnTable,
+  caption: string,
+  files: { csv: string },
+  format: Record<string, (v: unknown) => string> = {},
+  align: Record<string, 'l' | 'c' | 'r'> = {},
+): string {
+  const body = table.toHTML({ format: format as never, align: align as never });
   return (
     `<div class="table"><div class="caption">${escapeHtml(caption)} ` +
     `<span class="files">(<a href="${escapeHtml(files.csv)}">CSV</a>)</span></div>${body}</div>`
   );
+}
+
+/**
+ * A bulleted list of plain-text items (escaped).
+ * @example
+ * listHtml(['n = 25,000', 'k = 4']); // '<ul><li>n = 25,000</li><li>k = 4</li></ul>'
+ */
+export function listHtml(items: readonly string[]): string {
+  return `<ul>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`;
+}
+
+/**
+ * Preformatted plain text (escaped), e.g. an ingest report.
+ * @example
+ * preHtml('months.csv: 1364609 rows read'); // '<pre>months.csv: 1364609 rows read</pre>'
+ */
+export function preHtml(text: string): string {
+  return `<pre>${escapeHtml(text)}</pre>`;
 }
 
 const STYLE = `
@@ -76,6 +102,8 @@ table{border-collapse:collapse;font-size:.9rem;margin:.3rem 0 1rem}
 th,td{padding:.25rem .6rem;border-bottom:1px solid #e3e3e3} th{background:#f7f7f7}
 pre{background:#f7f7f7;padding:.8rem;overflow:auto;font-size:.85rem}
 .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(420px,1fr));gap:1rem}
+.note{font-size:.85rem;color:#555;margin:.1rem 0 .6rem}
+.table{overflow-x:auto}
 `;
 
 /**

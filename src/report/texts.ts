@@ -1,0 +1,83 @@
+import type { Lang } from '../charts/i18n.js';
+
+/** Labels of codes (states, groups, measures, covariate levels) in each report language. */
+const LABELS: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
+  // states of study A
+  trial: { en: 'trial placement', nl: 'proefplaatsing' },
+  work_jc: { en: 'work with jobcoach', nl: 'werk met jobcoach' },
+  work: { en: 'work without jobcoach', nl: 'werk zonder jobcoach' },
+  none: { en: 'no work', nl: 'geen werk' },
+  // the four groups
+  quick: { en: 'quickly without jobcoach', nl: 'snel zonder jobcoach' },
+  longJobcoach: { en: 'long-term jobcoaching', nl: 'langdurig jobcoaching' },
+  noWork: { en: 'ends without work', nl: 'eindigt zonder werk' },
+  switchers: { en: 'switchers', nl: 'wisselaars' },
+  // outcomes of figure 2
+  hourly_wage: { en: 'hourly wage', nl: 'uurloon' },
+  hours_week: { en: 'hours per week', nl: 'uren per week' },
+  permanent: { en: 'permanent contract', nl: 'vast contract' },
+  // covariates and their levels
+  benefit: { en: 'benefit', nl: 'uitkering' },
+  regime: { en: 'regime', nl: 'regime' },
+  very_light: { en: 'very light', nl: 'zeer licht' },
+  light: { en: 'light', nl: 'licht' },
+  medium: { en: 'medium', nl: 'gemiddeld' },
+  intensive: { en: 'intensive', nl: 'intensief' },
+  sex: { en: 'sex', nl: 'geslacht' },
+  male: { en: 'male', nl: 'man' },
+  female: { en: 'female', nl: 'vrouw' },
+  disability: { en: 'disability', nl: 'beperking' },
+  intellectual: { en: 'intellectual', nl: 'verstandelijk' },
+  psychiatric: { en: 'psychiatric', nl: 'psychisch' },
+  autism: { en: 'autism spectrum', nl: 'autismespectrum' },
+  physical: { en: 'physical', nl: 'lichamelijk' },
+  other: { en: 'other', nl: 'overig' },
+  incapacity_pct: { en: 'incapacity % (mean)', nl: 'arbeidsongeschiktheid % (gemiddeld)' },
+  total: { en: 'total', nl: 'totaal' },
+};
+
+/**
+ * The label of a code in the report language; codes the report does not
+ * know (a user's own states or levels) are shown as they are.
+ *
+ * @example
+ * label('nl', 'work_jc'); // 'werk met jobcoach'
+ * label('nl', 'sheltered'); // 'sheltered'
+ */
+export function label(lang: Lang, code: string): string {
+  return LABELS[code]?.[lang] ?? code;
+}
+
+/** Labels of several codes by code, for `orderStates` or chart options. */
+export function labelMap(lang: Lang, codes: readonly string[]): Record<string, string> {
+  return Object.fromEntries(codes.map((c) => [c, label(lang, c)]));
+}
+
+/**
+ * A number in the report language with a fixed number of decimals
+ * (`1,234.5` or `1.234,5`); null, NaN and infinities (suppressed or not
+ * defined) become an en dash.
+ *
+ * @example
+ * formatNumber(0.5912, 'nl', 2); // '0,59'
+ * formatNumber(null, 'en'); // '–'
+ */
+export function formatNumber(x: number | null | undefined, lang: Lang, digits = 0): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '–';
+  return x.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/**
+ * Fill `{name}` placeholders of a report text.
+ *
+ * @example
+ * fill('n = {n}', { n: '25,000' }); // 'n = 25,000'
+ */
+export function fill(template: string, params: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** Pick the text of the report language from an `{ en, nl }` pair. */
+export function pick(lang: Lang, text: Readonly<Record<Lang, string>>): string {
+  return text[lang] ?? text.en;
+}
