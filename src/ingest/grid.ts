@@ -1,8 +1,7 @@
+import { shiftRows, type CellArray } from '../sequences/shift.js';
 import type { CellAttribute } from '../sequences/types.js';
 import { VOID } from '../sequences/types.js';
 import { ValueColumn } from './column.js';
-
-type CellArray = Uint8Array | Int32Array | Float64Array;
 
 /**
  * A growable persons x months grid of state codes (VOID = not observed) with
@@ -85,18 +84,7 @@ export class CellGrid {
    * The grid is spent afterwards (its arrays move to the result).
    */
   extract(rows: Int32Array, origins: Int32Array, t: number): { codes: Uint8Array; cellAttributes: Record<string, CellAttribute> } {
-    const { base, stride } = this;
-    const copyRows = <A extends CellArray>(grid: A): A => {
-      const out = emptyLike(grid, rows.length * t) as A;
-      for (let r = 0; r < rows.length; r++) {
-        const from = Math.max(origins[r], base);
-        const to = Math.min(origins[r] + t, base + stride);
-        if (from >= to) continue;
-        const src = rows[r] * stride - base;
-        out.set(grid.subarray(src + from, src + to), r * t - origins[r] + from);
-      }
-      return out;
-    };
+    const copyRows = <A extends CellArray>(grid: A): A => shiftRows(grid, this.stride, rows, origins, t, emptyLike(grid, rows.length * t) as A, this.base);
     // One array at a time, dropping each grid array once copied, to keep the peak memory low.
     const codes = copyRows(this.codes);
     this.codes = new Uint8Array(0);

@@ -1,6 +1,7 @@
 import type { CellAttribute, StateSequences } from './types.js';
 import { VOID } from './types.js';
 import { createSequences } from './create.js';
+import { shiftRows } from './shift.js';
 
 /**
  * Keep the given rows, in the given order (TraMineR: `seqs[rows, ]`).
@@ -41,15 +42,10 @@ export function regrid(
 ): StateSequences {
   const { t, codes, lengths } = seqs;
   const n = rows.length;
-  const newCodes = new Uint8Array(n * newT).fill(VOID);
+  // Cells copied past a row's new length are set to VOID by createSequences.
+  const newCodes = shiftRows(codes, t, rows, offsets, newT, new Uint8Array(n * newT).fill(VOID));
   const newLengths = new Int32Array(n);
-  for (let k = 0; k < n; k++) {
-    const r = rows[k];
-    const len = Math.max(0, Math.min(lengths[r] - offsets[k], newT));
-    newLengths[k] = len;
-    const from = r * t + offsets[k];
-    newCodes.set(codes.subarray(from, from + len), k * newT);
-  }
+  for (let k = 0; k < n; k++) newLengths[k] = Math.max(0, Math.min(lengths[rows[k]] - offsets[k], newT));
   const weights = new Float64Array(n);
   for (let k = 0; k < n; k++) weights[k] = seqs.weights[rows[k]];
   const base = seqs.covariates.isFiltered() || seqs.covariates.isOrdered() ? seqs.covariates.reify() : seqs.covariates;
@@ -73,16 +69,8 @@ export function regrid(
 
 /** Cell attribute on the new grid; cells outside the old grid are absent (NaN / -1). */
 function regridCells(attr: CellAttribute, rows: Int32Array, offsets: Int32Array, t: number, newT: number): CellAttribute {
-  const n = rows.length;
-  const values = attr.kind === 'number' ? new Float64Array(n * newT).fill(NaN) : new Int32Array(n * newT).fill(-1);
-  for (let k = 0; k < n; k++) {
-    const start = Math.max(0, offsets[k]);
-    const end = Math.min(t, offsets[k] + newT);
-    if (end <= start) continue;
-    const from = rows[k] * t;
-    values.set(attr.values.subarray(from + start, from + end), k * newT + start - offsets[k]);
-  }
+  const size = rows.length * newT;
   return attr.kind === 'number'
-    ? { kind: 'number', values: values as Float64Array }
-    : { kind: 'category', values: values as Int32Array, levels: attr.levels };
+    ? { kind: 'number', values: shiftRows(attr.values, t, rows, offsets, newT, new Float64Array(size).fill(NaN)) }
+    : { kind: 'category', values: shiftRows(attr.values, t, rows, offsets, newT, new Int32Array(size).fill(-1)), levels: attr.levels };
 }
