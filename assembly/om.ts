@@ -7,7 +7,10 @@
 // - rows: DP row i depends only on b[0..i), so rows shared with the previous b
 //   (its longest common prefix, `lcp`) are kept, not recomputed;
 // - columns: the lanes share a common prefix of c states, so columns 0..c are
-//   the same in every lane and are computed once, in scalar code.
+//   the same in every lane and are computed once, in scalar code;
+// - widths: lanes sit in slots sorted by length (longest first), and vector v
+//   (slots 2v, 2v+1) stops at its own width, so censored sequences of unequal
+//   length cost their own cells, not those of the longest lane.
 // The recurrence (Needleman-Wunsch with per-state indels, TraMineR's OM):
 //   d[i][j] = min(d[i-1][j] + indel[b_i], d[i][j-1] + indel[a_j], d[i-1][j-1] + sm[a_j, b_i])
 // Every value is one of the three sums of the plain DP, so results are
@@ -45,23 +48,37 @@ export function omGroup(
   const I = P + <usize>nStates * rowV; // I[j][lane] = indel[a_lane[j-1]]
   const V = I + rowV; // lane rows: V[i][j][lane]
   const S = V + T1 * rowV; // shared columns: S[i][j], j <= c
-  const laneLen = S + T1 * rowS; // i32 x 16
-  const laneCodes = laneLen + 64; // usize x 16
+  const laneLen = S + T1 * rowS; // i32 x 16, by slot
+  const laneCodes = laneLen + 64; // usize x 16, by slot
+  const slotLane = laneCodes + 128; // i32 x 16: the lane in each slot
 
-  // Shared prefix c (columns identical in all lanes) and widest lane w.
+  // Shared prefix c (columns identical in all lanes).
   let c = load<i32>(aLen + (<usize>a0 << 2));
-  let w = c;
+  for (let k = 1; k < aCount; k++) {
+    const l = load<i32>(aLcp + (<usize>(a0 + k) << 2));
+    if (l < c) c = l;
+  }
+  // Slots by length, longest first (insertion sort of 16). Padding lanes
+  // repeat the last sequence cut to c states: they cost no lane column.
   for (let k = 0; k < LANES; k++) {
     const r = a0 + (k < aCount ? k : aCount - 1);
-    const m = load<i32>(aLen + (<usize>r << 2));
-    if (k > 0 && k < aCount) {
-      const l = load<i32>(aLcp + (<usize>r << 2));
-      if (l < c) c = l;
+    const m = k < aCount ? load<i32>(aLen + (<usize>r << 2)) : c;
+    let q = k;
+    while (q > 0 && load<i32>(laneLen + (<usize>(q - 1) << 2)) < m) {
+      store<i32>(laneLen + (<usize>q << 2), load<i32>(laneLen + (<usize>(q - 1) << 2)));
+      store<usize>(laneCodes + (<usize>q << 3), load<usize>(laneCodes + (<usize>(q - 1) << 3)));
+      store<i32>(slotLane + (<usize>q << 2), load<i32>(slotLane + (<usize>(q - 1) << 2)));
+      q--;
     }
-    if (m > w) w = m;
-    store<i32>(laneLen + (<usize>k << 2), m);
-    store<usize>(laneCodes + (<usize>k << 3), aCodes + <usize>r * <usize>t);
+    store<i32>(laneLen + (<usize>q << 2), m);
+    store<usize>(laneCodes + (<usize>q << 3), aCodes + <usize>r * <usize>t);
+    store<i32>(slotLane + (<usize>q << 2), k);
   }
+  const w = load<i32>(laneLen); // widest lane
+  // Width of vector v: its first slot's length (at least c).
+  const w1 = max(c, load<i32>(laneLen + 8)), w2 = max(c, load<i32>(laneLen + 16)), w3 = max(c, load<i32>(laneLen + 24));
+  const w4 = max(c, load<i32>(laneLen + 32)), w5 = max(c, load<i32>(laneLen + 40)), w6 = max(c, load<i32>(laneLen + 48));
+  const w7 = max(c, load<i32>(laneLen + 56));
   const shared = load<usize>(laneCodes);
   const indel0 = load<f64>(indel);
   let uniform = true;
@@ -126,25 +143,45 @@ export function omGroup(
       }
     }
 
-    // Lane columns, 8 independent f64x2 chains per row.
+    // Lane columns: up to 8 independent f64x2 chains per row; vector v runs
+    // to its width, so segment A (columns up to w_{A-1}) has A vectors.
     for (let i = first; i <= n; i++) {
       const y = <i32>load<u8>(row + <usize>(i - 1));
       const up = V + <usize>(i - 1) * rowV;
       const cur = up + rowV;
-      const s = load<f64>(S + <usize>i * rowS + (<usize>c << 3));
-      splatBoundary(cur + <usize>c * LANE_BYTES, s);
-      if (uniform) laneRow(true, up, cur, P + <usize>y * rowV, I, indel0, s, c, w);
-      else laneRow(false, up, cur, P + <usize>y * rowV, I, load<f64>(indel + (<usize>y << 3)), s, c, w);
+      const py = P + <usize>y * rowV;
+      splatBoundary(cur + <usize>c * LANE_BYTES, load<f64>(S + <usize>i * rowS + (<usize>c << 3)));
+      if (uniform) {
+        const e = f64x2.splat(indel0);
+        segment(true, 8, up, cur, py, I, e, c, w7);
+        segment(true, 7, up, cur, py, I, e, w7, w6);
+        segment(true, 6, up, cur, py, I, e, w6, w5);
+        segment(true, 5, up, cur, py, I, e, w5, w4);
+        segment(true, 4, up, cur, py, I, e, w4, w3);
+        segment(true, 3, up, cur, py, I, e, w3, w2);
+        segment(true, 2, up, cur, py, I, e, w2, w1);
+        segment(true, 1, up, cur, py, I, e, w1, w);
+      } else {
+        const e = f64x2.splat(load<f64>(indel + (<usize>y << 3)));
+        segment(false, 8, up, cur, py, I, e, c, w7);
+        segment(false, 7, up, cur, py, I, e, w7, w6);
+        segment(false, 6, up, cur, py, I, e, w6, w5);
+        segment(false, 5, up, cur, py, I, e, w5, w4);
+        segment(false, 4, up, cur, py, I, e, w4, w3);
+        segment(false, 3, up, cur, py, I, e, w3, w2);
+        segment(false, 2, up, cur, py, I, e, w2, w1);
+        segment(false, 1, up, cur, py, I, e, w1, w);
+      }
     }
 
     // d[n][m] of each lane.
     const o = out + (<usize>(b - bStart) * LANE_BYTES);
-    for (let k = 0; k < LANES; k++) {
-      const m = load<i32>(laneLen + (<usize>k << 2));
+    for (let q = 0; q < LANES; q++) {
+      const m = load<i32>(laneLen + (<usize>q << 2));
       const v = m <= c
         ? load<f64>(S + <usize>n * rowS + (<usize>m << 3))
-        : load<f64>(V + <usize>n * rowV + <usize>m * LANE_BYTES + (<usize>k << 3));
-      store<f64>(o + (<usize>k << 3), v);
+        : load<f64>(V + <usize>n * rowV + <usize>m * LANE_BYTES + (<usize>q << 3));
+      store<f64>(o + (<usize>load<i32>(slotLane + (<usize>q << 2)) << 3), v);
     }
   }
 }
@@ -152,59 +189,96 @@ export function omGroup(
 /** Bytes of workspace omGroup needs. */
 export function workBytes(nStates: i32, t: i32): usize {
   const T1 = <usize>(t + 1);
-  return (<usize>nStates + 1 + T1) * T1 * LANE_BYTES + T1 * T1 * 8 + 64 + 128;
+  return (<usize>nStates + 1 + T1) * T1 * LANE_BYTES + T1 * T1 * 8 + 64 + 128 + 64;
 }
 
-// One DP row over the lane columns c+1..w: `up` is row i-1, `cur` row i,
-// `py` the profile of b_i, `dy` = indel[b_i], `s` = d[i][c] (shared column).
-// With one indel cost for all states (`uniform`, a compile-time constant after
-// inlining), min(up + e, left + e) = min(up, left) + e exactly (rounding is
-// monotonic), which saves an addition and the indel profile load per vector.
+// Columns from+1..to of one DP row for the first A vectors (`uniform` and A
+// are compile-time constants after inlining): `up` is row i-1, `cur` row i,
+// `py` the profile of b_i, `e` = indel[b_i]. Each chain starts from the value
+// its vector stored in column `from` (the shared boundary for the first segment).
+// With one indel cost e for all states, min(up + e, left + e) = min(up, left) + e
+// exactly (rounding is monotonic), which saves an addition and the indel
+// profile load per vector.
 // @ts-ignore: decorator
-@inline function laneRow(uniform: bool, up: usize, cur: usize, py: usize, I: usize, dy: f64, s: f64, c: i32, w: i32): void {
-  const e = f64x2.splat(dy);
-  let l0 = f64x2.splat(s);
-  let l1 = l0, l2 = l0, l3 = l0, l4 = l0, l5 = l0, l6 = l0, l7 = l0;
-  for (let o = <usize>(c + 1) * LANE_BYTES, end = <usize>(w + 1) * LANE_BYTES; o < end; o += LANE_BYTES) {
+@inline function segment(uniform: bool, A: i32, up: usize, cur: usize, py: usize, I: usize, e: v128, from: i32, to: i32): void {
+  if (to <= from) return;
+  const l = cur + <usize>from * LANE_BYTES;
+  let l0 = v128.load(l, 0);
+  let l1 = A > 1 ? v128.load(l, 16) : l0;
+  let l2 = A > 2 ? v128.load(l, 32) : l0;
+  let l3 = A > 3 ? v128.load(l, 48) : l0;
+  let l4 = A > 4 ? v128.load(l, 64) : l0;
+  let l5 = A > 5 ? v128.load(l, 80) : l0;
+  let l6 = A > 6 ? v128.load(l, 96) : l0;
+  let l7 = A > 7 ? v128.load(l, 112) : l0;
+  for (let o = <usize>(from + 1) * LANE_BYTES, end = <usize>(to + 1) * LANE_BYTES; o < end; o += LANE_BYTES) {
     const u = up + o;
     const d = u - LANE_BYTES;
     const p = py + o;
     const q = I + o;
     const z = cur + o;
     if (uniform) {
-      l0 = cellUniform(v128.load(u, 0), v128.load(d, 0), v128.load(p, 0), l0, e);
-      v128.store(z, l0, 0);
-      l1 = cellUniform(v128.load(u, 16), v128.load(d, 16), v128.load(p, 16), l1, e);
-      v128.store(z, l1, 16);
-      l2 = cellUniform(v128.load(u, 32), v128.load(d, 32), v128.load(p, 32), l2, e);
-      v128.store(z, l2, 32);
-      l3 = cellUniform(v128.load(u, 48), v128.load(d, 48), v128.load(p, 48), l3, e);
-      v128.store(z, l3, 48);
-      l4 = cellUniform(v128.load(u, 64), v128.load(d, 64), v128.load(p, 64), l4, e);
-      v128.store(z, l4, 64);
-      l5 = cellUniform(v128.load(u, 80), v128.load(d, 80), v128.load(p, 80), l5, e);
-      v128.store(z, l5, 80);
-      l6 = cellUniform(v128.load(u, 96), v128.load(d, 96), v128.load(p, 96), l6, e);
-      v128.store(z, l6, 96);
-      l7 = cellUniform(v128.load(u, 112), v128.load(d, 112), v128.load(p, 112), l7, e);
-      v128.store(z, l7, 112);
+        l0 = cellUniform(v128.load(u, 0), v128.load(d, 0), v128.load(p, 0), l0, e);
+        v128.store(z, l0, 0);
+        if (A > 1) {
+          l1 = cellUniform(v128.load(u, 16), v128.load(d, 16), v128.load(p, 16), l1, e);
+          v128.store(z, l1, 16);
+        }
+        if (A > 2) {
+          l2 = cellUniform(v128.load(u, 32), v128.load(d, 32), v128.load(p, 32), l2, e);
+          v128.store(z, l2, 32);
+        }
+        if (A > 3) {
+          l3 = cellUniform(v128.load(u, 48), v128.load(d, 48), v128.load(p, 48), l3, e);
+          v128.store(z, l3, 48);
+        }
+        if (A > 4) {
+          l4 = cellUniform(v128.load(u, 64), v128.load(d, 64), v128.load(p, 64), l4, e);
+          v128.store(z, l4, 64);
+        }
+        if (A > 5) {
+          l5 = cellUniform(v128.load(u, 80), v128.load(d, 80), v128.load(p, 80), l5, e);
+          v128.store(z, l5, 80);
+        }
+        if (A > 6) {
+          l6 = cellUniform(v128.load(u, 96), v128.load(d, 96), v128.load(p, 96), l6, e);
+          v128.store(z, l6, 96);
+        }
+        if (A > 7) {
+          l7 = cellUniform(v128.load(u, 112), v128.load(d, 112), v128.load(p, 112), l7, e);
+          v128.store(z, l7, 112);
+        }
     } else {
-      l0 = cell(v128.load(u, 0), v128.load(d, 0), v128.load(p, 0), v128.load(q, 0), l0, e);
-      v128.store(z, l0, 0);
-      l1 = cell(v128.load(u, 16), v128.load(d, 16), v128.load(p, 16), v128.load(q, 16), l1, e);
-      v128.store(z, l1, 16);
-      l2 = cell(v128.load(u, 32), v128.load(d, 32), v128.load(p, 32), v128.load(q, 32), l2, e);
-      v128.store(z, l2, 32);
-      l3 = cell(v128.load(u, 48), v128.load(d, 48), v128.load(p, 48), v128.load(q, 48), l3, e);
-      v128.store(z, l3, 48);
-      l4 = cell(v128.load(u, 64), v128.load(d, 64), v128.load(p, 64), v128.load(q, 64), l4, e);
-      v128.store(z, l4, 64);
-      l5 = cell(v128.load(u, 80), v128.load(d, 80), v128.load(p, 80), v128.load(q, 80), l5, e);
-      v128.store(z, l5, 80);
-      l6 = cell(v128.load(u, 96), v128.load(d, 96), v128.load(p, 96), v128.load(q, 96), l6, e);
-      v128.store(z, l6, 96);
-      l7 = cell(v128.load(u, 112), v128.load(d, 112), v128.load(p, 112), v128.load(q, 112), l7, e);
-      v128.store(z, l7, 112);
+        l0 = cell(v128.load(u, 0), v128.load(d, 0), v128.load(p, 0), v128.load(q, 0), l0, e);
+        v128.store(z, l0, 0);
+        if (A > 1) {
+          l1 = cell(v128.load(u, 16), v128.load(d, 16), v128.load(p, 16), v128.load(q, 16), l1, e);
+          v128.store(z, l1, 16);
+        }
+        if (A > 2) {
+          l2 = cell(v128.load(u, 32), v128.load(d, 32), v128.load(p, 32), v128.load(q, 32), l2, e);
+          v128.store(z, l2, 32);
+        }
+        if (A > 3) {
+          l3 = cell(v128.load(u, 48), v128.load(d, 48), v128.load(p, 48), v128.load(q, 48), l3, e);
+          v128.store(z, l3, 48);
+        }
+        if (A > 4) {
+          l4 = cell(v128.load(u, 64), v128.load(d, 64), v128.load(p, 64), v128.load(q, 64), l4, e);
+          v128.store(z, l4, 64);
+        }
+        if (A > 5) {
+          l5 = cell(v128.load(u, 80), v128.load(d, 80), v128.load(p, 80), v128.load(q, 80), l5, e);
+          v128.store(z, l5, 80);
+        }
+        if (A > 6) {
+          l6 = cell(v128.load(u, 96), v128.load(d, 96), v128.load(p, 96), v128.load(q, 96), l6, e);
+          v128.store(z, l6, 96);
+        }
+        if (A > 7) {
+          l7 = cell(v128.load(u, 112), v128.load(d, 112), v128.load(p, 112), v128.load(q, 112), l7, e);
+          v128.store(z, l7, 112);
+        }
     }
   }
 }
