@@ -1,5 +1,6 @@
 // Compiles the optimal-matching kernel assembly/om.ts to WebAssembly with SIMD
-// (part of `npm run build`, after tsc). Output: dist/distance/engine/om.wasm,
+// (part of `npm run build`, before tsc so that type errors elsewhere cannot
+// leave the build without its kernel). Output: dist/distance/engine/om.wasm,
 // next to the compiled engine that loads it; the sources find it there too.
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
