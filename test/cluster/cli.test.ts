@@ -1,14 +1,13 @@
 // `loopbaan cluster` end to end: small hand-made panels, a distance file, errors; mvad against R.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { main } from '../../src/cli/main.js';
+import { captureOutput, readCsv } from '../helpers/cli.js';
 import { fixturePath, hasFixtures, readFixtureRows } from '../helpers/fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'loopbaan-cluster-'));
-const read = (file: string) => parse(readFileSync(file, 'utf8')) as string[][];
 
 /** A wide panel: two kinds of careers, 6 months, with repeated sequences. */
 function panel(): string {
@@ -32,7 +31,7 @@ describe('loopbaan cluster', () => {
   it('ward.D with --k writes id,cluster in input order', async () => {
     const out = join(dir, 'ward.csv');
     expect(await main(['cluster', ...common, '--algo', 'ward.D', '--k', '2', '--out', out])).toBe(0);
-    const rows = read(out);
+    const rows = readCsv(out);
     expect(rows[0]).toEqual(['id', 'cluster']);
     expect(rows.slice(1).map((r) => r[0])).toEqual(Array.from({ length: 12 }, (_, i) => `p${i + 1}`));
     expect(rows.slice(1).map((r) => r[1])).toEqual(Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? '1' : '2')));
@@ -43,8 +42,8 @@ describe('loopbaan cluster', () => {
     const quality = join(dir, 'quality.csv');
     for (const algo of ['ward.D2', 'pam', 'clara']) {
       expect(await main(['cluster', ...common, '--algo', algo, '--range', '2:3', '--out', out, '--quality', quality, '--samples', '3'])).toBe(0);
-      expect(read(out)[0]).toEqual(['id', 'k2', 'k3']);
-      const q = read(quality);
+      expect(readCsv(out)[0]).toEqual(['id', 'k2', 'k3']);
+      const q = readCsv(quality);
       expect(q[0]).toEqual(['k', 'PBC', 'HG', 'HGSD', 'ASW', 'ASWw', 'CH', 'R2', 'CHsq', 'R2sq', 'HC']);
       expect(q.map((r) => r[0])).toEqual(['k', '2', '3']);
     }
@@ -55,7 +54,7 @@ describe('loopbaan cluster', () => {
     const b = join(dir, 'b.csv');
     expect(await main(['cluster', ...common, '--algo', 'pam', '--k', '2', '--out', a])).toBe(0);
     expect(await main(['cluster', ...common, '--algo', 'pam', '--k', '2', '--out', b, '--aggregate'])).toBe(0);
-    expect(read(b)).toEqual(read(a));
+    expect(readCsv(b)).toEqual(readCsv(a));
   });
 
   it('--dist reads a headerless matrix', async () => {
@@ -63,22 +62,13 @@ describe('loopbaan cluster', () => {
     writeFileSync(file, '0,1,9,10\n1,0,8,9\n9,8,0,1\n10,9,1,0\n');
     const out = join(dir, 'dist-labels.csv');
     expect(await main(['cluster', '--dist', file, '--algo', 'pam', '--k', '2', '--out', out, '--quiet'])).toBe(0);
-    expect(read(out)).toEqual([['id', 'cluster'], ['1', '1'], ['2', '1'], ['3', '2'], ['4', '2']]);
+    expect(readCsv(out)).toEqual([['id', 'cluster'], ['1', '1'], ['2', '1'], ['3', '2'], ['4', '2']]);
   });
-
-  function captureStderr(): () => string {
-    let text = '';
-    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      text += String(chunk);
-      return true;
-    });
-    return () => text;
-  }
 
   it('bad matrix cell: exit 2 naming file, line and column', async () => {
     const file = join(dir, 'bad.csv');
     writeFileSync(file, '0,1,2\n1,0,x\n2,3,0\n');
-    const stderr = captureStderr();
+    const stderr = captureOutput();
     expect(await main(['cluster', '--dist', file, '--algo', 'ward.D', '--k', '2'])).toBe(2);
     expect(stderr()).toMatch(/^loopbaan cluster: .*bad\.csv, line 2, column 3: "x" is not a number/);
   });
@@ -86,7 +76,7 @@ describe('loopbaan cluster', () => {
   it('asymmetric matrix and usage errors: exit 2', async () => {
     const file = join(dir, 'asym.csv');
     writeFileSync(file, '0,1\n2,0\n');
-    const stderr = captureStderr();
+    const stderr = captureOutput();
     expect(await main(['cluster', '--dist', file, '--algo', 'ward.D', '--k', '2'])).toBe(2);
     expect(await main(['cluster', '--dist', file, '--algo', 'kmeans', '--k', '2'])).toBe(2);
     expect(await main(['cluster', '--dist', file, '--algo', 'pam'])).toBe(2);
@@ -109,10 +99,10 @@ describe.skipIf(!hasFixtures)('loopbaan cluster on mvad', () => {
     ]);
     expect(code).toBe(0);
     const cut = readFixtureRows('mvad_om_wardD_cut.csv');
-    expect(read(out).slice(1).map((r) => r.slice(1))).toEqual(cut.slice(1).map((r) => r.slice(1)));
+    expect(readCsv(out).slice(1).map((r) => r.slice(1))).toEqual(cut.slice(1).map((r) => r.slice(1)));
     const ref = readFixtureRows('mvad_om_wardD_quality.csv').slice(1);
     let worst = 0;
-    read(quality).slice(1).forEach((row, r) => row.slice(1).forEach((x, c) => (worst = Math.max(worst, Math.abs(Number(x) - Number(ref[r][c + 1])) / Math.max(1, Math.abs(Number(ref[r][c + 1])))))));
+    readCsv(quality).slice(1).forEach((row, r) => row.slice(1).forEach((x, c) => (worst = Math.max(worst, Math.abs(Number(x) - Number(ref[r][c + 1])) / Math.max(1, Math.abs(Number(ref[r][c + 1])))))));
     expect(worst).toBeLessThan(1e-9);
   });
 });

@@ -1,10 +1,10 @@
 // `loopbaan describe` end to end: mvad through the real input options, compared with TraMineR.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { main } from '../../src/cli/main.js';
+import { captureOutput, readCsv } from '../helpers/cli.js';
 import { fixturePath, hasFixtures, readFixtureRows } from '../helpers/fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'loopbaan-describe-'));
@@ -15,7 +15,7 @@ async function describeMvad(what: string): Promise<string[][]> {
   const out = join(dir, `${what}.csv`);
   const code = await main(['describe', '--input', fixturePath('mvad.csv'), '--cols', 'Sep.93..Jun.99', '--what', what, '--out', out, '--quiet']);
   expect(code).toBe(0);
-  return parse(readFileSync(out, 'utf8')) as string[][];
+  return readCsv(out);
 }
 
 /** Max |a - b| over two numeric tables without their first column and header. */
@@ -68,38 +68,25 @@ describe.skipIf(!hasFixtures)('loopbaan describe on mvad', () => {
   });
 
   it('writes to stdout without --out', async () => {
-    let written = '';
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      written += String(chunk);
-      return true;
-    });
+    const stdout = captureOutput(process.stdout);
     const code = await main(['describe', '--input', fixturePath('mvad.csv'), '--cols', 'Sep.93..Jun.99', '--what', 'meant', '--quiet']);
     expect(code).toBe(0);
-    expect(written.split('\n')[1]).toMatch(/^employment,31\.72191011235955/);
+    expect(stdout().split('\n')[1]).toMatch(/^employment,31\.72191011235955/);
   });
 });
 
 describe('loopbaan describe errors', () => {
-  function captureStderr(): () => string {
-    let text = '';
-    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      text += String(chunk);
-      return true;
-    });
-    return () => text;
-  }
-
   it('bad input file: exit 2, one line naming file, line and column', async () => {
     const file = join(dir, 'bad.csv');
     writeFileSync(file, 'id,m1,m2,m3\n1,work,none,work\n2,work,wrok,none\n');
-    const stderr = captureStderr();
+    const stderr = captureOutput();
     const code = await main(['describe', '--input', file, '--cols', 'm1..m3', '--states', 'work,none', '--what', 'statd', '--quiet']);
     expect(code).toBe(2);
     expect(stderr()).toMatch(new RegExp(`^loopbaan describe: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, line 3, column m2: .*"wrok".*\n$`));
   });
 
   it('unknown --what or missing --what: exit 2', async () => {
-    const stderr = captureStderr();
+    const stderr = captureOutput();
     expect(await main(['describe', '--input', 'x.csv', '--what', 'median'])).toBe(2);
     expect(await main(['describe', '--input', 'x.csv'])).toBe(2);
     expect(stderr()).toMatch(/--what must be one of statd, trate, meant, indicators/);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { captureOutput } from '../helpers/cli.js';
 import { fixturePath, hasFixtures, readMatrix } from '../helpers/fixtures.js';
 import { relativeError } from './helpers.js';
 
@@ -55,11 +56,11 @@ describe('loopbaan dist errors', () => {
   test('options that do not fit the data exit 2 with one line', async () => {
     const input = join(dir, 'censored.csv');
     writeFileSync(input, 'id,m1,m2,m3\n1,a,b,b\n2,a,b,\n');
-    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const stderr = captureOutput();
     expect(await main(['dist', '--input', input, '--cols', 'm1..m3', '--quiet', '--method', 'HAM'])).toBe(2);
-    expect(String(stderr.mock.calls.at(-1)?.[0])).toMatch(/^loopbaan dist: HAM needs sequences of equal length/);
+    expect(stderr()).toMatch(/^loopbaan dist: HAM needs sequences of equal length/);
     expect(await main(['dist', '--input', input, '--cols', 'm1..m3', '--quiet', '--method', 'TWED'])).toBe(2);
-    expect(String(stderr.mock.calls.at(-1)?.[0])).toMatch(/nu/);
+    expect(stderr().split('\n')[1]).toMatch(/nu/);
     expect(await main(['dist', '--input', input, '--cols', 'm1..m3', '--quiet', '--method', 'LCS', '--out', join(dir, 'no/such/dir.csv')])).toBe(2);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { parseOptions } from '../../src/cli/args.js';
 import { INPUT_OPTIONS, inputPanelOptions, loadInput } from '../../src/cli/input-options.js';
 import { UsageError } from '../../src/cli/main.js';
+import { captureOutput } from '../helpers/cli.js';
 import { tmpFiles } from './helpers.js';
 
 const parse = (args: string[]) => parseOptions(args, { ...INPUT_OPTIONS, what: { type: 'string' } }, ['input']);
@@ -49,16 +50,16 @@ describe('CLI input options', () => {
 
   it('loads and prints the ingest report to stderr unless --quiet', async () => {
     const t = tmpFiles({ 'w.csv': 'id,m1,m2\na,x,y\nb,y,y\n' });
-    const write = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const stderr = captureOutput();
     try {
       const { sequences } = await loadInput(parse(['--input', t.path('w.csv'), '--cols', 'm1..m2']));
       expect(sequences.n).toBe(2);
-      expect(String(write.mock.calls[0][0])).toMatch(/w\.csv \(wide\): 2 rows read, 2 kept, 0 rejected/);
-      write.mockClear();
+      const report = stderr();
+      expect(report).toMatch(/w\.csv \(wide\): 2 rows read, 2 kept, 0 rejected/);
       await loadInput(parse(['--input', t.path('w.csv'), '--cols', 'm1..m2', '--quiet']));
-      expect(write).not.toHaveBeenCalled();
+      expect(stderr()).toBe(report);
     } finally {
-      write.mockRestore();
+      vi.restoreAllMocks();
     }
   });
 });
