@@ -13,3 +13,4 @@ export { writeJobcoachReport, type WriteReportOptions, type WrittenReport } from
 export { compareWithPublished, type PublishedFigure } from './published.js';
 export { ReportFiles, scopeSvgIds, type ReportTable } from './output.js';
 export { label as reportLabel, formatNumber } from './texts.js';
+export { runMvadStudy, writeMvadReport, type MvadStudyOptions, type MvadStudy } from './mvad.js';
