@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { clara, fixedCostOptions } from '../../cluster/clara.js';
 import { cutree } from '../../cluster/cutree.js';
 import { hclust, type LinkageMethod } from '../../cluster/hclust.js';
@@ -16,6 +15,7 @@ import { sampleWithoutReplacement, seededRandom } from '../../stats/random.js';
 import { numberOption, parseOptions, stringOption } from '../args.js';
 import { DISTANCE_OPTIONS, DISTANCE_USAGE, distanceOptions, readDistanceMatrix } from '../distance-options.js';
 import { INPUT_OPTIONS, INPUT_USAGE, loadInput } from '../input-options.js';
+import { writeOutput } from '../output.js';
 import { UsageError, type Command } from '../main.js';
 
 const ALGOS = ['ward.D', 'ward.D2', 'pam', 'clara'] as const;
@@ -135,9 +135,9 @@ example:
     const ids = seqs ? seqs.ids : Array.from({ length: labels[0].length }, (_, i) => String(i + 1));
     const header = ['id', ...(stringOption(values, 'range') ? ks.map((k) => `k${k}`) : ['cluster'])];
     const rows = [header, ...ids.map((id, i) => [id, ...labels.map((l) => String(l[i]))])];
-    writeOut(stringOption(values, 'out'), toCsv(rows));
+    await writeOutput(stringOption(values, 'out'), toCsv(rows));
     const qualityFile = stringOption(values, 'quality');
-    if (qualityFile && quality) writeFileSync(qualityFile, toCsv(quality));
+    if (qualityFile && quality) await writeOutput(qualityFile, toCsv(quality));
     return 0;
   },
 };
@@ -197,9 +197,4 @@ async function sampledQuality(
   if (!quiet && d > size) process.stderr.write(`quality indices estimated on ${size} of ${d} distinct sequences (--quality-sample)\n`);
   const weights = Float64Array.from(pick, (q) => distinct.weights[q]);
   return qualityRows(matrix, labels.map((l) => Int32Array.from(rows, (r) => l[r])), ks, weights);
-}
-
-function writeOut(file: string | undefined, text: string): void {
-  if (file) writeFileSync(file, text);
-  else process.stdout.write(text);
 }

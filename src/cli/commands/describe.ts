@@ -1,8 +1,8 @@
-import { writeFile } from 'node:fs/promises';
 import type { Command } from '../main.js';
 import { UsageError } from '../main.js';
 import { parseOptions, stringOption } from '../args.js';
 import { INPUT_OPTIONS, INPUT_USAGE, loadInput } from '../input-options.js';
+import { writeOutput } from '../output.js';
 import { DESCRIBE_TABLES, describeTable, toCsv, type DescribeTable } from '../../describe/table.js';
 
 export const command: Command = {
@@ -27,10 +27,7 @@ example:
     const what = stringOption(values, 'what') as DescribeTable;
     if (!DESCRIBE_TABLES.includes(what)) throw new UsageError(`--what must be one of ${DESCRIBE_TABLES.join(', ')}; got "${what}"`);
     const { sequences } = await loadInput(values);
-    const csv = toCsv(describeTable(sequences, what));
-    const out = stringOption(values, 'out');
-    if (out === undefined) process.stdout.write(csv);
-    else await writeFile(out, csv);
+    await writeOutput(stringOption(values, 'out'), toCsv(describeTable(sequences, what)));
     return 0;
   },
 };
