@@ -38,3 +38,17 @@ export function numberOption(values: OptionValues, name: string, fallback: numbe
   if (!Number.isFinite(x)) throw new UsageError(`--${name} must be a number; got "${v}"`);
   return x;
 }
+
+/**
+ * Parse a whole-number option of at least `min`, or fail with a usage error
+ * naming the option and the bound.
+ *
+ * @example
+ * integerOption({ samples: '20' }, 'samples', 20, 1); // 20
+ * integerOption({ seed: '-3' }, 'seed', 1); // -3 (no lower bound)
+ */
+export function integerOption(values: OptionValues, name: string, fallback: number, min = -Infinity): number {
+  const x = numberOption(values, name, fallback);
+  if (!Number.isInteger(x) || x < min) throw new UsageError(`--${name} must be an integer${min > -Infinity ? ` >= ${min}` : ''}; got ${x}`);
+  return x;
+}

@@ -86,6 +86,13 @@ describe('loopbaan cluster', () => {
     expect(stderr()).toMatch(/either --k K or --range A:B/);
     expect(stderr()).toMatch(/clara computes its own distances/);
   });
+
+  it('whole-number options: exit 2 naming the option and its bound', async () => {
+    const stderr = captureOutput();
+    expect(await main(['cluster', ...common, '--algo', 'clara', '--k', '2', '--samples', '1.5'])).toBe(2);
+    expect(await main(['cluster', ...common, '--algo', 'clara', '--k', '2', '--sample-size', '2'])).toBe(2);
+    expect(stderr()).toBe('loopbaan cluster: --samples must be an integer >= 1; got 1.5\nloopbaan cluster: --sample-size must be an integer >= 3; got 2\n');
+  });
 });
 
 describe.skipIf(!hasFixtures)('loopbaan cluster on mvad', () => {

@@ -12,7 +12,7 @@ import { silentProgress, stderrProgress, type ProgressReporter } from '../../pro
 import { selectRows } from '../../sequences/select.js';
 import type { StateSequences } from '../../sequences/types.js';
 import { sampleWithoutReplacement, seededRandom } from '../../stats/random.js';
-import { numberOption, parseOptions, stringOption } from '../args.js';
+import { integerOption, parseOptions, stringOption } from '../args.js';
 import { DISTANCE_OPTIONS, DISTANCE_USAGE, distanceOptions, readDistanceMatrix } from '../distance-options.js';
 import { INPUT_OPTIONS, INPUT_USAGE, loadInput } from '../input-options.js';
 import { writeOutput } from '../output.js';
@@ -86,7 +86,7 @@ example:
       const options = await distanceOptions(values);
       const samples = integerOption(values, 'samples', 20, 1);
       const sampleSize = integerOption(values, 'sample-size', 40 + 2 * ks[ks.length - 1], ks[ks.length - 1] + 1);
-      const seed = integerOption(values, 'seed', 1, -Infinity);
+      const seed = integerOption(values, 'seed', 1);
       const result = await clara(seqs!, ks, { distance: options, samples, sampleSize, seed, threads: options.threads, progress });
       labels = result.solutions.map((s) => s.labels);
       if (!quiet) {
@@ -153,12 +153,6 @@ function parseKs(k: string | undefined, range: string | undefined): number[] {
   const m = /^(\d+):(\d+)$/.exec(range!);
   if (!m || Number(m[1]) < 2 || Number(m[2]) < Number(m[1])) throw new UsageError(`--range must be A:B with 2 <= A <= B, e.g. 2:8; got "${range}"`);
   return Array.from({ length: Number(m[2]) - Number(m[1]) + 1 }, (_, i) => Number(m[1]) + i);
-}
-
-function integerOption(values: Record<string, string | boolean | undefined>, name: string, fallback: number, min: number): number {
-  const x = numberOption(values, name, fallback);
-  if (!Number.isInteger(x) || x < min) throw new UsageError(`--${name} must be an integer${min > -Infinity ? ` >= ${min}` : ''}; got ${x}`);
-  return x;
 }
 
 /** The quality table rows (header first) for partitions of the matrix's items. */

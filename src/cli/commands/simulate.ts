@@ -1,6 +1,6 @@
 import { stderrProgress } from '../../progress.js';
 import { writeJobcoachPanel } from '../../simulate/write.js';
-import { numberOption, parseOptions, stringOption } from '../args.js';
+import { integerOption, parseOptions, stringOption } from '../args.js';
 import { UsageError, type Command } from '../main.js';
 
 const USAGE = `usage: loopbaan simulate jobcoach --out DIR [--n 25000] [--seed 1] [--quiet]
@@ -25,10 +25,8 @@ export const command: Command = {
     const [model, ...rest] = args;
     if (model !== 'jobcoach') throw new UsageError(`expected a model name: "loopbaan simulate jobcoach ..."; got ${model ? `"${model}"` : 'none'}`);
     const o = parseOptions(rest, { out: { type: 'string' }, n: { type: 'string' }, seed: { type: 'string' }, quiet: { type: 'boolean' } }, ['out']);
-    const n = numberOption(o, 'n', 25_000);
-    const seed = numberOption(o, 'seed', 1);
-    if (!Number.isInteger(n) || n < 1) throw new UsageError(`--n must be a positive whole number; got ${n}`);
-    if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number; got ${seed}`);
+    const n = integerOption(o, 'n', 25_000, 1);
+    const seed = integerOption(o, 'seed', 1);
     const out = stringOption(o, 'out') as string;
     const written = await writeJobcoachPanel(out, { n, seed, progress: o.quiet ? undefined : stderrProgress() });
     process.stdout.write(`${written.persons}: ${written.personRows} persons\n${written.months}: ${written.monthRows} person-months\n`);
