@@ -3,8 +3,6 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import type { ResvgRenderOptions } from '@resvg/resvg-js';
-import * as vega from 'vega';
-import { compile } from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
 
 /**
@@ -56,6 +54,9 @@ export function chartFont(): ChartFont {
  * const svg = await renderSvg(stateDistributionPlot(dist)); // '<svg ...>...</svg>'
  */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  // Loaded on first use: vega's top-level await would stop CommonJS loaders
+  // (tslab notebooks, require('loopbaan')) from loading the library at all.
+  const [vega, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
   const vgSpec = compile(spec).spec;
   const view = new vega.View(vega.parse(vgSpec), { renderer: 'none' });
   try {
