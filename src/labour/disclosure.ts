@@ -60,14 +60,15 @@ export function disclosureControl<T extends LabourTable>(result: T, options: Dis
   const suppress = mode === 'suppress';
 
   /** Mark the fields of a row whose person count is unsafe; a row resting on too few persons is unsafe throughout. */
-  const row = (r: Record<string, unknown>, persons: number, cells: [string, number][], totals: string[]) => {
+  const row = (r: object, persons: number, cells: [string, number][], totals: string[]) => {
+    const fields = r as Record<string, unknown>;
     const flagged: string[] = [];
     const whole = unsafe(persons);
     for (const [field, n] of cells) if (whole || unsafe(n)) flagged.push(field);
     if (whole) flagged.push(...totals);
-    for (const f of flagged) if (suppress) r[f] = NaN;
+    for (const f of flagged) if (suppress) fields[f] = NaN;
     flaggedCells += flagged.length;
-    r.flagged = flagged;
+    fields.flagged = flagged;
   };
   /** Mark entries of `values` whose count is unsafe; returns the flags. */
   const cells = (values: number[], counts: number[], extra?: (k: number) => boolean): boolean[] =>
@@ -83,7 +84,7 @@ export function disclosureControl<T extends LabourTable>(result: T, options: Dis
   switch (copy.kind) {
     case 'jobLoss':
       for (const r of [...copy.groups, copy.total]) {
-        row(r as unknown as Record<string, unknown>, r.persons, [
+        row(r, r.persons, [
           ['endingsPerPerson', r.personsWithEnding],
           ['directPct', r.personsDirect],
           ['afterGapPct', r.personsAfterGap],
@@ -96,7 +97,7 @@ export function disclosureControl<T extends LabourTable>(result: T, options: Dis
     case 'timeToNewJob':
       for (const g of [...copy.groups, copy.total]) {
         for (const s of g.shares) {
-          row(s as unknown as Record<string, unknown>, g.persons, [
+          row(s, g.persons, [
             ['newJob', s.personsAtRisk], ['lower', s.personsAtRisk], ['upper', s.personsAtRisk], ['exit', s.personsAtRisk],
           ], []);
         }
@@ -116,7 +117,7 @@ export function disclosureControl<T extends LabourTable>(result: T, options: Dis
       break;
     case 'retention':
       for (const r of [...copy.groups, copy.total]) {
-        row(r as unknown as Record<string, unknown>, r.persons, [
+        row(r, r.persons, [
           ['sameEmployerPct', r.personsSame],
           ['otherEmployerPct', r.personsOther],
           ['notWorkingPct', r.personsNotWorking],
@@ -127,7 +128,7 @@ export function disclosureControl<T extends LabourTable>(result: T, options: Dis
     case 'typology':
       for (const g of [...copy.groups, copy.total]) {
         for (const r of g.rows) {
-          row(r as unknown as Record<string, unknown>, r.persons, [], [
+          row(r, r.persons, [], [
             'persons', 'personsWeighted', 'sharePct', 'pctTimeWorking', 'pctPermanent', 'jobChangesPerWorkedYear',
           ]);
         }
@@ -145,7 +146,7 @@ export function disclosureControl<T extends LabourTable>(result: T, options: Dis
     case 'groupProfiles':
       for (const g of [...copy.groups, copy.total]) {
         const shares = Object.keys(g.shareByPct).map((l): [string, number] => [l, g.shareByPersons[l]]);
-        row(g as unknown as Record<string, unknown>, g.persons, [], ['persons', 'personsWeighted', 'sharePct', 'pctTimeWorking']);
+        row(g, g.persons, [], ['persons', 'personsWeighted', 'sharePct', 'pctTimeWorking']);
         const bad = shares.filter(([, n]) => unsafe(n) || unsafe(g.persons)).map(([l]) => l);
         for (const l of bad) if (suppress) g.shareByPct[l] = NaN;
         flaggedCells += bad.length;
