@@ -50,9 +50,10 @@ export function figureHtml(svg: string, caption: string, files: { svg: string; p
 }
 
 /**
- * An arquero table as an HTML table (arquero escapes cell text) with an escaped caption.
- * `align` sets a column's alignment (`l`, `c`, `r`), e.g. right for numbers
- * formatted as text.
+ * An arquero table as an HTML table with an escaped caption. Arquero escapes
+ * cell text but not column names, so the names are escaped here (a state
+ * label from the data may be a column name). `align` sets a column's
+ * alignment (`l`, `c`, `r`), e.g. right for numbers formatted as text.
  *
  * @example
  * tableHtml(aq.table({ state: ['work'], pct: [61.2] }), 'Shares', { csv: 'tables/shares.csv' });
@@ -64,7 +65,10 @@ export function tableHtml(
   format: Record<string, (v: unknown) => string> = {},
   align: Record<string, 'l' | 'c' | 'r'> = {},
 ): string {
-  const body = table.toHTML({ format: format as never, align: align as never });
+  const escaped = (record: Record<string, unknown>) => Object.fromEntries(Object.entries(record).map(([k, v]) => [escapeHtml(k), v]));
+  const names = table.columnNames();
+  const safe = table.rename(Object.fromEntries(names.map((n) => [n, escapeHtml(n)])));
+  const body = safe.toHTML({ format: escaped(format) as never, align: escaped(align) as never });
   return (
     `<div class="table"><div class="caption">${escapeHtml(caption)} ` +
     `<span class="files">(<a href="${escapeHtml(files.csv)}">CSV</a>)</span></div>${body}</div>`

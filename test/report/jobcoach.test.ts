@@ -1,0 +1,161 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compareWithPublished, runJobcoachStudy, writeJobcoachReport, type JobcoachResults, type JobcoachStudy } from '../../src/index.js';
+
+// A small synthetic panel keeps the suite fast; the full 25,000 run is measured, not tested.
+const N = 2000;
+let dir: string;
+let study: JobcoachStudy;
+let results: JobcoachResults;
+let html: string;
+let files: readonly string[];
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'loopbaan-report-'));
+  study = await runJobcoachStudy({ n: N, seed: 3, threads: 1 });
+  ({ files } = await writeJobcoachReport(study, { out: dir }));
+  results = JSON.parse(await readFile(join(dir, 'results.json'), 'utf8'));
+  html = await readFile(join(dir, 'index.html'), 'utf8');
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('results.json', () => {
+  it('has the shape of issue 6', () => {
+    expect(results.n_persons).toBe(N);
+    expect(Object.keys(results.state_share)).toEqual(['Wajong', 'WGA']);
+    expect(Object.keys(results.state_share.Wajong)).toEqual(['0', '6', '12', '24', '36']);
+    expect(Object.keys(results.state_share.Wajong['0'])).toEqual(['trial', 'work_jc', 'work', 'none']);
+    for (const b of ['Wajong', 'WGA']) {
+      const row = results.job_loss[b];
+      for (const f of ['endings_per_person', 'direct_pct', 'after_gap_pct', 'gap_months_mean', 'no_new_job_pct', 'n_endings'] as const) {
+        expect(typeof row[f]).toBe('number');
+      }
+    }
+    expect(results.clusters).toMatchObject({ k: 4, window_months: 36 });
+    expect(results.clusters.method).toMatch(/OM \(TRATE, indel [\d.]+\) \+ Ward \(ward\.D\) on \d+ distinct sequences, weighted/);
+    expect(results.clusters.groups.map((g) => g.id)).toEqual([1, 2, 3, 4]);
+    for (const g of results.clusters.groups) {
+      expect(Object.keys(g.share)).toEqual(['Wajong', 'WGA']);
+      expect(g.pct_time_working).toBeGreaterThan(0);
+      expect(g.n).toBeGreaterThan(0);
+    }
+    expect(Object.keys(results.regime_by_cluster)).toEqual(['1', '2', '3', '4', 'total']);
+    expect(Object.keys(results.regime_by_cluster['1'])).toEqual(['very_light', 'light', 'medium', 'intensive']);
+    expect(typeof results.regime_by_cluster['1'].medium.significant).toBe('boolean');
+    expect(Object.keys(results.index_numbers)).toEqual(['hourly_wage', 'hours_week', 'permanent']);
+    expect(results.cluster_quality.map((q) => q.k)).toEqual([2, 3, 4, 5, 6, 7, 8]);
+    expect(results.panel.persons).toBe(N);
+    expect(results.ingest).toBeNull();
+  });
+
+  it('holds consistent values', () => {
+    // shares of a month sum to 1 where nothing is suppressed
+    const s = results.state_share.Wajong['6'];
+    const values = Object.values(s);
+    if (values.every((v) => v !== null)) expect(values.reduce((a, b) => a + (b as number), 0)).toBeCloseTo(1, 5);
+    // nobody is in paid work without jobcoach at month 0: start = trial or work_jc
+    expect(results.state_share.Wajong['0'].work).toBe(0);
+    expect(results.state_share.Wajong['0'].trial).toBeGreaterThan(0.5);
+    // the groups partition the persons; each benefit's shares over the groups sum to 1
+    expect(results.clusters.groups.reduce((a, g) => a + (g.n ?? 0), 0)).toBe(N);
+    const wajong = results.clusters.groups.map((g) => g.share.Wajong);
+    if (wajong.every((v) => v !== null)) expect(wajong.reduce((a, b) => a! + b!, 0)).toBeCloseTo(1, 5);
+    // index numbers start at 100
+    for (const o of Object.values(results.index_numbers)) expect(o['0']).toBeCloseTo(100, 9);
+    // Table 1: B + C + rest = 100
+    const t1 = results.job_loss.Wajong;
+    expect(t1.direct_pct! + t1.after_gap_pct! + t1.no_new_job_pct!).toBeCloseTo(100, 6);
+    // regime percentages of a group sum to 100
+    const g1 = Object.values(results.regime_by_cluster['1']).map((c) => c.pct ?? 0);
+    expect(g1.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 4);
+  });
+
+  it('recovers the latent groups of the synthetic panel', () => {
+    expect(results.clusters.ari_vs_true_group).toBeGreaterThan(0.25);
+    expect(results.clusters.ari_vs_true_group).toBeLessThanOrEqual(1);
+  });
+
+  it('maps labels by profile: each group leads on its own feature', () => {
+    const byKey = Object.fromEntries(results.clusters.groups.map((g) => [g.key, g.profile]));
+    const top = (f: keyof (typeof byKey)[string]) => Object.entries(byKey).sort((a, b) => b[1][f] - a[1][f])[0][0];
+    expect(top('work_at_end')).toBe('quick');
+    expect(top('work_jc_at_end')).toBe('longJobcoach');
+    expect(top('none_at_end')).toBe('noWork');
+    expect(results.clusters.groups.find((g) => g.key === 'noWork')!.pct_time_working).toBeLessThan(
+      results.clusters.groups.find((g) => g.key === 'longJobcoach')!.pct_time_working!,
+    );
+  });
+
+  it('suppresses cells under the minimum and says how many', () => {
+    expect(results.disclosure).toMatchObject({ min_cell: 10, mode: 'suppress' });
+    expect(results.disclosure.suppressed_cells).toBeGreaterThan(0);
+  });
+
+  it('lines up with the published figures', () => {
+    const rows = compareWithPublished(results);
+    const trial = rows.find((r) => r.key === 'Wajong.state_share.0.trial')!;
+    expect(trial.published).toBe(59);
+    expect(Math.abs(trial.value! - 59)).toBeLessThan(6);
+    expect(rows.filter((r) => r.key.startsWith('regime_by_cluster.'))).toHaveLength(20);
+  });
+});
+
+describe('report files', () => {
+  it('writes every figure as SVG and PNG and every table as CSV, all linked from the page', () => {
+    const figures = readdirSync(join(dir, 'figures'));
+    for (const name of ['fig1-state-shares', 'fig2-index-numbers', 'fig3-groups', 'fig4-cluster-quality']) {
+      expect(figures).toContain(`${name}.svg`);
+      expect(figures).toContain(`${name}.png`);
+    }
+    const tables = readdirSync(join(dir, 'tables'));
+    for (const name of ['table1-job-endings', 'table2-regime-by-group', 'cluster-quality', 'groups', 'state-shares', 'index-numbers']) {
+      expect(tables).toContain(`${name}.csv`);
+    }
+    for (const f of files) expect(existsSync(join(dir, f))).toBe(true);
+    const links = [...html.matchAll(/href="((?:figures|tables)\/[^"]+)"/g)].map((m) => m[1]);
+    expect(links.length).toBe(figures.length + tables.length);
+    for (const l of links) expect(existsSync(join(dir, l))).toBe(true);
+  });
+
+  it('is a self-contained page: inline SVG, no scripts, no external resources', () => {
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//i);
+    expect(html).not.toMatch(/@import|@font-face|url\(http/i);
+    expect((html.match(/<figure><svg/g) ?? []).length).toBe(4);
+    for (const id of ['summary', 'figure-1', 'table-1', 'figure-2', 'groups', 'table-2', 'cluster-quality', 'published', 'data', 'methods']) {
+      expect(html).toContain(`<section id="${id}">`);
+    }
+  });
+
+  it('writes Table 1 as CSV with raw numbers and empty suppressed cells', async () => {
+    const csv = (await readFile(join(dir, 'tables', 'table1-job-endings.csv'), 'utf8')).trim().split('\n');
+    expect(csv[0]).toBe('benefit,endings_per_person,direct_pct,after_gap_pct,gap_months_mean,no_new_job_pct,n_endings,n_persons,n_excluded');
+    expect(csv.slice(1).map((l) => l.split(',')[0])).toEqual(['Wajong', 'WGA', 'total']);
+    expect(await readFile(join(dir, 'tables', 'state-shares.csv'), 'utf8')).not.toMatch(/NaN/);
+  });
+});
+
+describe('Dutch report', () => {
+  it('translates the page, the tables and the figures', async () => {
+    const nl = await mkdtemp(join(tmpdir(), 'loopbaan-report-nl-'));
+    try {
+      await writeJobcoachReport(study, { out: nl, lang: 'nl' });
+      const page = await readFile(join(nl, 'index.html'), 'utf8');
+      expect(page).toContain('<html lang="nl">');
+      expect(page).toContain('Tabel 1. Baanbeëindigingen');
+      expect(page).toContain('snel zonder jobcoach');
+      expect(page).toContain('werk met jobcoach');
+      expect(await readFile(join(nl, 'figures', 'fig1-state-shares.svg'), 'utf8')).toContain('Maand');
+      // results.json is the same in every language
+      expect(JSON.parse(await readFile(join(nl, 'results.json'), 'utf8'))).toEqual(results);
+    } finally {
+      await rm(nl, { recursive: true, force: true });
+    }
+  });
+});
