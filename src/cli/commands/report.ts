@@ -71,6 +71,7 @@ async function jobcoach(args: string[]): Promise<number> {
   if (persons && (o.n !== undefined || o.seed !== undefined)) throw new UsageError('--n and --seed are for the synthetic panel; leave them out with --persons/--months');
   const refine = stringOption(o, 'refine') ?? 'none';
   if (refine !== 'none' && refine !== 'pam') throw new UsageError(`--refine must be none or pam; got "${refine}"`);
+  const language = lang(o);
   const progress = o.quiet === true ? silentProgress : stderrProgress();
   const started = Date.now();
   const result = await runJobcoachStudy({
@@ -78,7 +79,7 @@ async function jobcoach(args: string[]): Promise<number> {
     n: whole(o, 'n', 25_000, 1), seed: whole(o, 'seed', 1, -Infinity), window: whole(o, 'window', 36, 2), k: whole(o, 'k', 4, 4),
     refine, minCell: whole(o, 'min-cell', 10, 1), threads: threads(o), progress,
   });
-  const written = await writeJobcoachReport(result, { out: stringOption(o, 'out') ?? 'reports/out/jobcoach', lang: lang(o), progress });
+  const written = await writeJobcoachReport(result, { out: stringOption(o, 'out') ?? 'reports/out/jobcoach', lang: language, progress });
   const r = result.results;
   process.stdout.write(
     `${written.index}: ${r.n_persons} persons, ${r.clusters.k} groups (${r.clusters.groups.map((g) => `${g.id} ${g.label} ${Math.round(100 * (g.share_total ?? 0))}%`).join(', ')})` +
@@ -89,12 +90,13 @@ async function jobcoach(args: string[]): Promise<number> {
 
 async function mvad(args: string[]): Promise<number> {
   const o = parseOptions(args, { ...COMMON, input: { type: 'string' }, cols: { type: 'string' }, id: { type: 'string' } }, ['input']);
+  const language = lang(o);
   const progress = o.quiet === true ? silentProgress : stderrProgress();
   const result = await runMvadStudy({
     input: stringOption(o, 'input'), cols: stringOption(o, 'cols'), id: stringOption(o, 'id'), weight: stringOption(o, 'weight'),
     k: whole(o, 'k', 4, 2), threads: threads(o), progress,
   });
-  const written = await writeMvadReport(result, { out: stringOption(o, 'out') ?? 'reports/out/mvad', lang: lang(o), progress });
+  const written = await writeMvadReport(result, { out: stringOption(o, 'out') ?? 'reports/out/mvad', lang: language, progress });
   process.stdout.write(`${written.index}: ${result.results.n_persons} sequences, k = ${result.results.k}, sizes ${result.results.clusters.map((c) => c.n).join(', ')}\n`);
   return 0;
 }
