@@ -31,16 +31,14 @@ export interface JobSpec {
   readonly done: BigInt64Array;
 }
 
-/** Number of kernel calls a job takes. */
-export function jobUnits(job: Pick<JobSpec, 'kind' | 'a'>): number {
-  const d = job.a.order.length;
-  return job.kind === 'condensed' ? Math.ceil(Math.max(0, d - 1) / LANES) : Math.ceil(d / LANES);
+/** Number of kernel calls (units) of a job over `da` sequences (`db` references). */
+export function jobUnits(kind: JobSpec['kind'], da: number): number {
+  return kind === 'condensed' ? Math.ceil(Math.max(0, da - 1) / LANES) : Math.ceil(da / LANES);
 }
 
 /** Number of distances a job computes. */
-export function jobPairs(job: Pick<JobSpec, 'kind' | 'a' | 'b'>): number {
-  const d = job.a.order.length;
-  return job.kind === 'condensed' ? (d * (d - 1)) / 2 : d * job.b.order.length;
+export function jobPairs(kind: JobSpec['kind'], da: number, db: number): number {
+  return kind === 'condensed' ? (da * (da - 1)) / 2 : da * db;
 }
 
 /**
@@ -134,7 +132,7 @@ export class JobSession {
  */
 export function runUnits(session: JobSession, onUnit?: () => void): void {
   const { job } = session;
-  const units = jobUnits(job);
+  const units = jobUnits(job.kind, job.a.order.length);
   for (;;) {
     const unit = Atomics.add(job.next, 0, 1);
     if (unit >= units) return;

@@ -24,8 +24,7 @@ import { plainAlloc, sharedAlloc, sortSequences, type Alloc, type SortedSet } fr
 export async function omCondensed(p: AlignmentProblem, opts: EngineOptions = {}): Promise<Float64Array> {
   validateProblem(p);
   const d = problemSize(p);
-  const shape = { kind: 'condensed' as const, a: { order: { length: d } } as SortedSet };
-  const threads = planThreads(opts.threads, jobUnits(shape), jobPairs({ ...shape, b: shape.a }) * p.t * p.t);
+  const threads = planThreads(opts.threads, jobUnits('condensed', d), jobPairs('condensed', d, d) * p.t * p.t);
   const alloc = threads > 1 ? sharedAlloc : plainAlloc;
   const a = sortSequences(p, alloc);
   const job = makeJob('condensed', p, a, a, alloc);
@@ -53,8 +52,7 @@ export async function omToReferences(p: AlignmentProblem, refs: AlignmentProblem
   const d = problemSize(p);
   const k = problemSize(refs);
   const stride = Math.max(p.t, refs.t);
-  const shape = { kind: 'refs' as const, a: { order: { length: d } } as SortedSet, b: { order: { length: k } } as SortedSet };
-  const threads = planThreads(opts.threads, jobUnits(shape), jobPairs(shape) * stride * stride);
+  const threads = planThreads(opts.threads, jobUnits('refs', d), jobPairs('refs', d, k) * stride * stride);
   const alloc = threads > 1 ? sharedAlloc : plainAlloc;
   const job = makeJob('refs', { ...p, t: stride }, sortSequences(p, alloc, stride), sortSequences(refs, alloc, stride), alloc);
   await runJob(job, { threads, module: chooseModule(opts.kernel), progress: opts.progress });
@@ -67,14 +65,15 @@ function makeJob(kind: JobSpec['kind'], p: AlignmentProblem, a: SortedSet, b: So
     y.set(x);
     return y;
   };
-  const partial = { kind, a, b };
   return {
-    ...partial,
+    kind,
+    a,
+    b,
     nStates: p.nStates,
     t: p.t,
     sm: copy(p.sm),
     indel: copy(p.indel),
-    out: new Float64Array(alloc(jobPairs(partial) * 8)),
+    out: new Float64Array(alloc(jobPairs(kind, a.order.length, b.order.length) * 8)),
     next: new Int32Array(alloc(4)),
     done: new BigInt64Array(alloc(8)),
   };

@@ -49,9 +49,9 @@ export async function runJob(
   opts: { threads: number; module: WasmModule | null; progress?: ProgressReporter },
 ): Promise<void> {
   const { threads, module, progress } = opts;
-  const total = jobPairs(job);
+  const total = jobPairs(job.kind, job.a.order.length, job.b.order.length);
   const report = () => progress?.(TASK, Number(Atomics.load(job.done, 0)), total);
-  if (threads <= 1 || jobUnits(job) <= 1) {
+  if (threads <= 1 || jobUnits(job.kind, job.a.order.length) <= 1) {
     let last = Date.now();
     runUnits(new JobSession(instantiateKernel(module), job), () => {
       if (Date.now() - last < PROGRESS_MS) return;
