@@ -54,7 +54,10 @@ let compiled: WasmModule | null | undefined;
 
 /**
  * The compiled WebAssembly kernel, or null when the build output is missing or
- * this runtime has no WebAssembly SIMD. Compiled once per thread.
+ * this runtime has no WebAssembly SIMD (the engine then uses its TypeScript
+ * kernel). Compiled once per thread.
+ * @example
+ * if (wasmModule() === null) console.warn('OM runs on the slower TypeScript kernel: run `npm run build`.');
  */
 export function wasmModule(): WasmModule | null {
   if (compiled !== undefined) return compiled;

@@ -34,9 +34,11 @@ export function workerScript(): string | null {
  * units), else all cores for jobs above 2e9 DP cells; 1 without a compiled worker.
  */
 export function planThreads(requested: number | undefined, units: number, cells: number): number {
+  if (requested !== undefined && (!Number.isInteger(requested) || requested < 1)) {
+    throw new Error(`threads must be a positive integer, got ${requested}.`);
+  }
   if (workerScript() === null) return 1;
   if (requested === undefined) return cells < MIN_PARALLEL_CELLS ? 1 : Math.min(availableParallelism(), units);
-  if (!Number.isInteger(requested) || requested < 1) throw new Error(`threads must be a positive integer, got ${requested}.`);
   return Math.max(1, Math.min(requested, units));
 }
 
