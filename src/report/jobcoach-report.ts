@@ -380,9 +380,12 @@ function methodsHtml(study: JobcoachStudy, lang: Lang, T: (en: string, nl: strin
       { a: study.panel.minLength, b: study.panel.maxLength, states: study.sequences.alphabet.codes.map((s) => `${s} (${label(lang, s)})`).join(', ') },
     ),
     T(
-      'Typology: months 0 to {last} (the study\'s three years; persons followed less long enter with their shorter sequence). Optimal matching with substitution costs from the transition rates (TRATE: 2 - p(i→j) - p(j→i)) and indel cost {indel}; computed on the {d} distinct sequences, with weights; Ward clustering (R hclust ward.D, weighted); k = {k}{refine}. Method: {method}.',
-      'Typologie: maanden 0 tot en met {last} (de drie jaar van het onderzoek; wie korter gevolgd is, doet mee met een kortere sequentie). Optimal matching met substitutiekosten uit de overgangskansen (TRATE: 2 - p(i→j) - p(j→i)) en indelkosten {indel}; berekend op de {d} verschillende sequenties, met gewichten; Ward-clustering (R hclust ward.D, gewogen); k = {k}{refine}. Methode: {method}.',
-      { last: w - 1, indel: formatNumber(typ.indel, lang, 3), d: typ.items, k: typ.k, refine: typ.refine === 'pam' ? T(', refined by weighted k-medoids', ', verfijnd met gewogen k-medoids') : '', method: typ.method },
+      'Typology: months 0 to {last} ({why}; persons followed less long enter with their shorter sequence). {dist} with substitution costs from the transition rates (TRATE: 2 - p(i→j) - p(j→i)) and indel cost {indel}; computed on the {d} distinct sequences, with weights; Ward clustering (R hclust ward.D, weighted); k = {k}{refine}. Method: {method}.',
+      'Typologie: maanden 0 tot en met {last} ({why}; wie korter gevolgd is, doet mee met een kortere sequentie). {dist} met substitutiekosten uit de overgangskansen (TRATE: 2 - p(i→j) - p(j→i)) en indelkosten {indel}; berekend op de {d} verschillende sequenties, met gewichten; Ward-clustering (R hclust ward.D, gewogen); k = {k}{refine}. Methode: {method}.',
+      {
+        why: w === 36 ? T('the study\'s three years', 'de drie jaar van het onderzoek') : T('{w} months', '{w} maanden', { w }),
+        dist: typ.distance === 'OMspell' ? T('Optimal matching of spells (OMspell, expcost 0.5)', 'Optimal matching van perioden (OMspell, expcost 0,5)') : 'Optimal matching',
+        last: w - 1, indel: formatNumber(typ.indel, lang, 3), d: typ.items, k: typ.k, refine: typ.refine === 'pam' ? T(', refined by weighted k-medoids', ', verfijnd met gewogen k-medoids') : '', method: typ.method },
     ),
     T('Substitution costs (rows and columns {states}): {sm}.', 'Substitutiekosten (rijen en kolommen {states}): {sm}.', { states: costs.states.join(', '), sm: smRows.join('; ') }),
     typ.refine === 'pam'
@@ -413,8 +416,8 @@ function methodsHtml(study: JobcoachStudy, lang: Lang, T: (en: string, nl: strin
       'Tabel 2 en de groepsprofielen: gewogen percentages; elke cel getoetst tegen de andere groepen met het gecorrigeerde residu van Haberman (95%), zonder correctie voor meervoudig toetsen; chi-kwadraattoets en Cramérs V.',
     ),
     T(
-      'Disclosure control: every published cell resting on fewer than {k} persons is suppressed (–); {s} cells were suppressed. Index plots draw rows of at least {k} sequences (the modal state per month).',
-      'Onthullingsbeheersing: elke gepubliceerde cel die op minder dan {k} personen rust, is onderdrukt (–); {s} cellen zijn onderdrukt. Indexplots tekenen rijen van ten minste {k} sequenties (de modale toestand per maand).',
+      'Disclosure control: every published cell resting on fewer than {k} persons is suppressed (–); {s} cells were suppressed. Index plots draw rows of at least {k} sequences (the modal state per month). This is primary suppression only: a single suppressed share of a month can be derived from the others (and shows as a gap in figure 1), so check the tables before they leave a secure environment.',
+      'Onthullingsbeheersing: elke gepubliceerde cel die op minder dan {k} personen rust, is onderdrukt (–); {s} cellen zijn onderdrukt. Indexplots tekenen rijen van ten minste {k} sequenties (de modale toestand per maand). Dit is alleen primaire onderdrukking: één onderdrukt aandeel in een maand is af te leiden uit de andere (en is een gat in figuur 1), dus controleer de tabellen voordat ze een beveiligde omgeving verlaten.',
       { k: study.options.minCell, s: study.results.disclosure.suppressed_cells },
     ),
     T(

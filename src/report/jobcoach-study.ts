@@ -44,6 +44,8 @@ export interface JobcoachStudyOptions {
   /** Number of clusters (default 4) and the range of the quality table (default [2, 8]). */
   k?: number;
   kRange?: readonly [number, number];
+  /** Dissimilarity of the typology: `'OM'` (default, the study's) or `'OMspell'`; substitution costs TRATE either way. */
+  distance?: 'OM' | 'OMspell';
   /** Refine the Ward partition with weighted k-medoids (default 'none'). */
   refine?: 'none' | 'pam';
   /** Disclosure control: cells resting on fewer persons are suppressed (default 10; 1 turns it off). */
@@ -157,7 +159,7 @@ export async function runJobcoachStudy(options: JobcoachStudyOptions = {}): Prom
 
   // typology of the first `window` months
   const window = subsetMonths(seqs, 0, windowMonths - 1);
-  const typology = await sequenceTypology(window, { k, kRange, refine, threads: options.threads, progress });
+  const typology = await sequenceTypology(window, { k, kRange, refine, distance: options.distance, threads: options.threads, progress });
   const groups = mapStudyGroups(window, typology.labels);
   const medoidLabels: Record<number, string> = {};
   groups.groups.forEach((g) => (medoidLabels[g.id] = spellLabel(window, typology.medoids[g.profile.cluster - 1], { minSpell: 2 })));

@@ -13,6 +13,8 @@ import type { StateSequences } from '../sequences/types.js';
 
 /** Options of `sequenceTypology`. */
 export interface SequenceTypologyOptions {
+  /** Optimal matching (`'OM'`, default) or its spell variant (`'OMspell'`, Studer & Ritschard 2016, with `expcost` 0.5). */
+  distance?: 'OM' | 'OMspell';
   /** Substitution costs derived from the data (default `'TRATE'`), as TraMineR `seqcost`. */
   sm?: CostMethod;
   /** Indel cost (default `'auto'`: max(sm) / 2 for TRATE). */
@@ -58,6 +60,8 @@ export interface SequenceTypology {
   readonly costs: SubstitutionCosts;
   /** The indel cost used. */
   readonly indel: number;
+  /** The dissimilarity: `'OM'` or `'OMspell'`. */
+  readonly distance: 'OM' | 'OMspell';
   /** Short description, e.g. `OM (TRATE, indel 1) + Ward (ward.D) on 10201 distinct sequences, weighted`. */
   readonly method: string;
 }
@@ -65,7 +69,8 @@ export interface SequenceTypology {
 /**
  * A sequence typology the way the study makes it: optimal-matching
  * distances with substitution costs from the transition rates (TraMineR
- * `seqdist(method = "OM", sm = "TRATE")`), Ward's hierarchical clustering
+ * `seqdist(method = "OM", sm = "TRATE")`; or `OMspell`, which compares
+ * spells and their lengths), Ward's hierarchical clustering
  * (`hclust(method = "ward.D")`) with the case weights as cluster sizes, the
  * cut into k clusters, optionally refined by weighted k-medoids from that cut
  * (WeightedCluster's `wcKMedoids(initialclust = )`), and the quality indices
@@ -92,7 +97,8 @@ export async function sequenceTypology(seqs: StateSequences, options: SequenceTy
   const withMissing = hasMissingCells(seqs);
   const costs = substitutionCosts(seqs, { method: options.sm ?? 'TRATE', withMissing });
   const indel = options.indel === undefined || options.indel === 'auto' ? (costs.indel as number) : options.indel;
-  const distance: DistanceOptions = { method: 'OM', sm: costs, indel, withMissing, threads: options.threads, progress };
+  const method = options.distance ?? 'OM';
+  const distance: DistanceOptions = { method, sm: costs, indel, withMissing, threads: options.threads, progress };
 
   let matrix: DistanceMatrix;
   let weights: Float64Array;
@@ -142,9 +148,10 @@ export async function sequenceTypology(seqs: StateSequences, options: SequenceTy
     aggregated: aggregate,
     linkage,
     refine,
+    distance: method,
     costs,
     indel,
-    method: `OM (${options.sm ?? 'TRATE'}, indel ${round(indel)}) + Ward (${linkage})${refine === 'pam' ? ' + k-medoids' : ''} on ${what}`,
+    method: `${method} (${options.sm ?? 'TRATE'}, indel ${round(indel)}) + Ward (${linkage})${refine === 'pam' ? ' + k-medoids' : ''} on ${what}`,
   };
 }
 

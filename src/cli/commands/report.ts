@@ -23,6 +23,7 @@ DIR/figures/*.svg and *.png, DIR/tables/*.csv.
   --n N, --seed S   size and seed of the synthetic panel (default 25000 and 1)
   --window M        months since the start that are clustered (default 36)
   --k K             number of groups (default 4); quality table for k = 2..max(8, K)
+  --distance D      OM (default, the study's) or OMspell (spells and their lengths); TRATE costs
   --refine pam      refine the Ward groups with weighted k-medoids (default: none)
   --min-cell N      disclosure control: suppress cells of fewer than N persons (default 10)
   --out DIR         output folder (default reports/out/jobcoach)
@@ -64,6 +65,7 @@ async function jobcoach(args: string[]): Promise<number> {
   const o = parseOptions(args, {
     ...COMMON, persons: { type: 'string' }, months: { type: 'string' }, start: { type: 'string' }, lenient: { type: 'boolean' },
     n: { type: 'string' }, seed: { type: 'string' }, window: { type: 'string' }, refine: { type: 'string' }, 'min-cell': { type: 'string' },
+    distance: { type: 'string' },
   });
   const persons = stringOption(o, 'persons');
   const months = stringOption(o, 'months');
@@ -71,13 +73,15 @@ async function jobcoach(args: string[]): Promise<number> {
   if (persons && (o.n !== undefined || o.seed !== undefined)) throw new UsageError('--n and --seed are for the synthetic panel; leave them out with --persons/--months');
   const refine = stringOption(o, 'refine') ?? 'none';
   if (refine !== 'none' && refine !== 'pam') throw new UsageError(`--refine must be none or pam; got "${refine}"`);
+  const distance = stringOption(o, 'distance') ?? 'OM';
+  if (distance !== 'OM' && distance !== 'OMspell') throw new UsageError(`--distance must be OM or OMspell; got "${distance}"`);
   const language = lang(o);
   const progress = o.quiet === true ? silentProgress : stderrProgress();
   const started = Date.now();
   const result = await runJobcoachStudy({
     persons, months, startColumn: stringOption(o, 'start'), weight: stringOption(o, 'weight'), lenient: o.lenient === true,
     n: whole(o, 'n', 25_000, 1), seed: whole(o, 'seed', 1, -Infinity), window: whole(o, 'window', 36, 2), k: whole(o, 'k', 4, 4),
-    refine, minCell: whole(o, 'min-cell', 10, 1), threads: threads(o), progress,
+    distance, refine, minCell: whole(o, 'min-cell', 10, 1), threads: threads(o), progress,
   });
   const written = await writeJobcoachReport(result, { out: stringOption(o, 'out') ?? 'reports/out/jobcoach', lang: language, progress });
   const r = result.results;
