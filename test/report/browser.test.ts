@@ -8,6 +8,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runJobcoachStudy, writeJobcoachPanel, writeJobcoachReport } from '../../src/index.js';
 
+// The page's DOM, as seen inside page.evaluate (the project compiles without the DOM library).
+interface Element {
+  querySelector(selector: string): (Element & { getBoundingClientRect(): { width: number; height: number } }) | null;
+  querySelectorAll(selector: string): ArrayLike<Element> & Iterable<Element>;
+}
+declare const document: Element;
+
 const EVIL = '<script>alert(1)</script>';
 const ESCAPED = '&lt;script&gt;alert(1)&lt;/script&gt;';
 const CHROMIUM = '/usr/bin/chromium';
