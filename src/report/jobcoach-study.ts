@@ -142,7 +142,7 @@ export async function runJobcoachStudy(options: JobcoachStudyOptions = {}): Prom
     window: windowMonths = 36, k = 4, kRange = [2, Math.max(8, k)], refine = 'none', minCell = 10,
     figureMonths = 60, indexBinWidth = 3, progress,
   } = options;
-  if (!(minCell >= 1)) throw new Error(`minCell: expected a number >= 1; got ${minCell}.`);
+  if (!(minCell >= 1)) throw new RangeError(`minCell: expected a number >= 1; got ${minCell}.`);
   const { sequences: loaded, source, ingest } = await jobcoachPanel(options);
   const seqs = orderStates(loaded, JOBCOACH_STATES, JOBCOACH_LABELS);
   const missingStates = ['work_jc', 'work', 'none'].filter((s) => !seqs.alphabet.codes.includes(s));
@@ -151,7 +151,7 @@ export async function runJobcoachStudy(options: JobcoachStudyOptions = {}): Prom
   }
   const covariates = seqs.covariates.columnNames();
   if (!covariates.includes('benefit')) throw new InputError(options.persons ?? 'panel', undefined, 'benefit', 'no benefit column; expected Wajong or WGA per person');
-  if (!(windowMonths >= 2 && windowMonths <= seqs.t)) throw new Error(`window: expected 2..${seqs.t} months; got ${windowMonths}.`);
+  if (!(windowMonths >= 2 && windowMonths <= seqs.t)) throw new RangeError(`window: expected 2..${seqs.t} months; got ${windowMonths}.`);
   const notes: string[] = [];
   const seen = new Set(Array.from(seqs.covariates.array('benefit') as ArrayLike<string>, String));
   const benefits = [...STUDY_BENEFITS.filter((b) => seen.has(b)), ...[...seen].filter((b) => !STUDY_BENEFITS.includes(b)).sort()];

@@ -89,9 +89,9 @@ export interface SequenceTypology {
 export async function sequenceTypology(seqs: StateSequences, options: SequenceTypologyOptions = {}): Promise<SequenceTypology> {
   const { k = 4, kRange = [2, 8], linkage = 'ward.D', refine = 'none', aggregate = true, progress } = options;
   const [kmin, kmax] = kRange;
-  if (!(Number.isInteger(k) && k >= 2)) throw new Error(`k: expected a whole number >= 2; got ${k}.`);
+  if (!(Number.isInteger(k) && k >= 2)) throw new RangeError(`k: expected a whole number >= 2; got ${k}.`);
   if (!(Number.isInteger(kmin) && Number.isInteger(kmax) && kmin >= 2 && kmin <= k && k <= kmax)) {
-    throw new Error(`kRange: expected whole numbers 2 <= kmin <= k (${k}) <= kmax; got ${kmin}..${kmax}.`);
+    throw new RangeError(`kRange: expected whole numbers 2 <= kmin <= k (${k}) <= kmax; got ${kmin}..${kmax}.`);
   }
   // gaps become a state of their own, as TraMineR's with.missing
   const withMissing = hasMissingCells(seqs);

@@ -79,6 +79,7 @@ describe('loopbaan report: argument errors (exit 2, one line)', () => {
     [['report', 'jobcoach', '--k', '3'], /--k must be a whole number >= 4/],
     [['report', 'jobcoach', '--refine', 'kmeans'], /--refine must be none or pam/],
     [['report', 'mvad'], /missing required option --input/],
+    [['report', 'jobcoach', '--n', '300', '--window', '90', '--quiet'], /window: expected 2\.\.84 months; got 90/],
     [['report', 'jobcoach', '--persons', '/nonexistent/p.csv', '--months', '/nonexistent/m.csv', '--quiet'], /p\.csv/],
   ])('%j', async (args, message) => {
     const { code, err } = await run(args);

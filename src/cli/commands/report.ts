@@ -82,7 +82,7 @@ async function jobcoach(args: string[]): Promise<number> {
     persons, months, startColumn: stringOption(o, 'start'), weight: stringOption(o, 'weight'), lenient: o.lenient === true,
     n: whole(o, 'n', 25_000, 1), seed: whole(o, 'seed', 1, -Infinity), window: whole(o, 'window', 36, 2), k: whole(o, 'k', 4, 4),
     distance, refine, minCell: whole(o, 'min-cell', 10, 1), threads: threads(o), progress,
-  });
+  }).catch(usageRange);
   const written = await writeJobcoachReport(result, { out: stringOption(o, 'out') ?? 'reports/out/jobcoach', lang: language, progress });
   const r = result.results;
   process.stdout.write(
@@ -120,4 +120,9 @@ function whole(o: OptionValues, name: string, fallback: number, min: number): nu
   const x = numberOption(o, name, fallback);
   if (!Number.isInteger(x) || x < min) throw new UsageError(`--${name} must be a whole number${Number.isFinite(min) ? ` >= ${min}` : ''}; got "${stringOption(o, name)}"`);
   return x;
+}
+
+/** Options out of range for the data (e.g. a window longer than the follow-up) are usage errors (exit 2). */
+function usageRange(err: unknown): never {
+  throw err instanceof RangeError ? new UsageError(err.message) : err;
 }
