@@ -191,7 +191,11 @@ export function jobcoachResults(study: Omit<JobcoachStudy, 'results'>): Jobcoach
   };
 }
 
-/** The quality table as rows `{ k, PBC, HG, ..., HC }` (WeightedCluster's column order). */
+/**
+ * The quality table as rows `{ k, PBC, HG, ..., HC }` (WeightedCluster's column order), for JSON.
+ * @example
+ * qualityRows(typology.range)[2]; // { k: 4, PBC: 0.73, HG: 0.90, ..., HC: 0.053 }
+ */
 export function qualityRows(range: { ks: readonly number[]; quality: readonly Record<string, unknown>[] }): Record<string, number | null>[] {
   return range.ks.map((k, r) => ({ k, ...Object.fromEntries(QUALITY_INDICES.map((q) => [q, num(range.quality[r][q] as number)])) }));
 }
@@ -209,7 +213,12 @@ function jobLossResult(r: JobLossRow): JobLossResult {
   };
 }
 
-/** Rounded to 6 decimals; null when not a finite number. */
+/**
+ * A number for JSON: rounded to 6 decimals; null when not a finite number (suppressed or undefined).
+ * @example
+ * num(0.1234567891); // 0.123457
+ * num(NaN);          // null
+ */
 export function num(x: number | undefined): JsonNumber {
   return x === undefined || !Number.isFinite(x) ? null : round(x);
 }

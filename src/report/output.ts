@@ -93,7 +93,11 @@ export function scopeSvgIds(svg: string, prefix: string): string {
     .replace(/href="#([^"]+)"/g, (_, id: string) => `href="#${prefix}${id}"`);
 }
 
-/** A paragraph per text (escaped). */
+/**
+ * A paragraph per text (escaped).
+ * @example
+ * paragraphs(['First.', 'Second.']); // '<p>First.</p><p>Second.</p>'
+ */
 export function paragraphs(texts: readonly string[]): string {
   return texts.map(paragraph).join('');
 }

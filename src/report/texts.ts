@@ -48,7 +48,11 @@ export function label(lang: Lang, code: string): string {
   return LABELS[code]?.[lang] ?? code;
 }
 
-/** Labels of several codes by code, for `orderStates` or chart options. */
+/**
+ * Labels of several codes by code, for `orderStates`, `relabelStates` or chart options.
+ * @example
+ * labelMap('nl', ['none', 'work']); // { none: 'geen werk', work: 'werk zonder jobcoach' }
+ */
 export function labelMap(lang: Lang, codes: readonly string[]): Record<string, string> {
   return Object.fromEntries(codes.map((c) => [c, label(lang, c)]));
 }
@@ -77,7 +81,11 @@ export function fill(template: string, params: Readonly<Record<string, string | 
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
-/** Pick the text of the report language from an `{ en, nl }` pair. */
+/**
+ * Pick the text of the report language from an `{ en, nl }` pair.
+ * @example
+ * pick('nl', { en: 'Methods', nl: 'Methode' }); // 'Methode'
+ */
 export function pick(lang: Lang, text: Readonly<Record<Lang, string>>): string {
   return text[lang] ?? text.en;
 }
