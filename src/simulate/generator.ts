@@ -1,13 +1,15 @@
 import { parseMonth } from '../ingest/month.js';
-import { seededRandom, type Random } from '../stats/random.js';
-import { drawDuration, drawIndex, drawNormal, weibullScale } from './draw.js';
+import { seededRandom } from '../stats/random.js';
+import { drawDuration, drawIndex, drawNormal, haltonSequence, pickIndex, weibullScale } from './draw.js';
 import { fitGroupModel, groupCell, GROUPS } from './group-model.js';
 import {
   BENEFITS,
   INCAPACITY_CLASSES,
   JOBCOACH_PARAMETERS,
+  type GroupJobs,
   type GroupProcess,
   type JobcoachParameters,
+  type PersonParameters,
   type NextSpell,
   type SpellRule,
 } from './jobcoach-params.js';
@@ -35,17 +37,9 @@ const NEW_TRIAL = 2;
 const NEW_WORK_JC = 3;
 const NEW_WORK = 4;
 const TO_NONE = 5;
-const WITHDRAW = 6;
 
-// After withdrawal: no work until the end of follow-up.
-const withdrawn: CompiledGroup = {
-  trial: nextTable({ none: 1 }),
-  spells: [undefined, undefined, undefined, { scale: Infinity, shape: 1, next: nextTable({ none: 1 }) }],
-  withdrawFrom: 0,
-  withdrawLog: 0,
-  lateNone: undefined,
-  lateFrom: 0,
-};
+// Trajectory draws per person taken from the quasi-random points.
+const PATH_DIMS = 6;
 
 /**
  * One generated person. The generator reuses the object and its arrays for the
@@ -107,9 +101,13 @@ interface CompiledGroup {
   withdrawFrom: number;
   /** ln(1 - hazard) of withdrawal, 0 for none */
   withdrawLog: number;
+  /** No work until the end of follow-up, after withdrawal. */
+  withdrawn: CompiledRule;
   /** The none rule for spells starting at `lateFrom` or later. */
   lateNone: CompiledRule | undefined;
   lateFrom: number;
+  /** permanentCdf[τ] = P(permanent contract by tenure month τ) in a job. */
+  permanentCdf: Float64Array;
 }
 
 /**
@@ -140,9 +138,24 @@ export function createJobcoachGenerator(options: JobcoachOptions = {}): Jobcoach
   if (starts < 1 || end < firstStart + starts - 1) throw new RangeError('Start months must be in order and before the end month.');
   const maxLength = end - firstStart + 1;
   const employers = Math.max(10, Math.ceil(n * par.employersPerPerson));
-  const compiled = BENEFITS.map((b) => par.process[b].map(compileGroup));
+  const compiled = BENEFITS.map((b) => par.process[b].map((g, k) => compileGroup(g, par, par.persons[b], par.jobs[k], maxLength)));
   const people = BENEFITS.map((b) => par.persons[b]);
   const regimes = [model.regime.Wajong, model.regime.WGA];
+  // Randomised quasi-Monte Carlo (see `haltonSequence`) drives the draws
+  // behind the published shares: a point per person for benefit, sex,
+  // disability, regime and latent group (one sequence per benefit), and one for
+  // the start month and the first draws of the trajectory (one sequence per
+  // benefit and group). Shares then match their expectation up to about 1/n of
+  // their cell rather than up to sampling noise: the 1,250 WGA persons of a
+  // 25,000 panel would otherwise move the WGA figures by 1.5 to 3 points
+  // between seeds. Later draws and job attributes use the plain random stream.
+  const benefitPoints = haltonSequence(rnd, 1);
+  const personPoints = [0, 1].map(() => haltonSequence(rnd, 4));
+  const pathPoints = [0, 1].map(() => [0, 1, 2, 3].map(() => haltonSequence(rnd, PATH_DIMS)));
+  const x = new Float64Array(PATH_DIMS);
+  let used = PATH_DIMS;
+  // the person's next trajectory uniform: point coordinates first, then the random stream
+  const q = (): number => (used < PATH_DIMS ? x[used++] : rnd());
 
   const p: GeneratedPerson = {
     index: -1, benefit: 0, sex: 0, birthYear: 0, disability: 0, incapacity: 0, regime: 0, start: 0, length: 0, weight: 1, group: 1,
@@ -155,73 +168,85 @@ export function createJobcoachGenerator(options: JobcoachOptions = {}): Jobcoach
   function next(): GeneratedPerson {
     p.index++;
     if (p.index >= n) throw new RangeError(`The generator holds ${n} persons.`);
-    const b = rnd() < par.wgaShare ? 1 : 0;
+    benefitPoints.next(x);
+    const b = x[0] < par.wgaShare ? 1 : 0;
     const person = people[b];
+    personPoints[b].next(x);
+    const [sexU, disabilityU, regimeU, groupU] = x;
     p.benefit = b;
-    p.sex = rnd() < person.femaleShare ? 1 : 0;
+    p.sex = sexU < person.femaleShare ? 1 : 0;
     const age = Math.round(drawNormal(rnd, person.age.mean, person.age.sd, person.age.min, person.age.max));
-    p.disability = drawIndex(rnd, person.disability);
+    p.disability = pickIndex(disabilityU, person.disability);
     const [lo, hi] = INCAPACITY_CLASSES[drawIndex(rnd, person.incapacity)];
     p.incapacity = lo + Math.floor(rnd() * (hi - lo + 1));
-    p.regime = drawIndex(rnd, regimes[b]);
-    p.start = firstStart + Math.floor(rnd() * starts);
+    p.regime = pickIndex(regimeU, regimes[b]);
+    const cell = groupCell(b, p.regime, p.sex, p.disability === 0 ? 1 : 0) * GROUPS;
+    const g = pickIndex(groupU, model.probs.subarray(cell, cell + GROUPS));
+    p.group = g + 1;
+    // the start month comes from the group's sequence, with the trajectory, so
+    // that those followed 36 months are an even sample of each group's paths
+    pathPoints[b][g].next(x);
+    used = 0;
+    p.start = firstStart + Math.floor(q() * starts);
     p.birthYear = Math.floor(p.start / 12) - age;
     p.length = end - p.start + 1;
-    const cell = groupCell(b, p.regime, p.sex, p.disability === 0 ? 1 : 0) * GROUPS;
-    p.group = 1 + drawIndex(rnd, model.probs.subarray(cell, cell + GROUPS));
-    trajectory(rnd, b, p.group - 1);
+    trajectory(b, g);
     return p;
   }
 
-  function trajectory(rnd: Random, b: number, g: number): void {
+  /**
+   * Fill the month arrays of `p`: semi-Markov spells until the end of follow-up.
+   * Process draws come from `q` (point coordinates first), job attributes from `rnd`.
+   */
+  function trajectory(b: number, g: number): void {
     const person = people[b];
-    const jobs = par.jobs[g];
-    let proc = compiled[b][g];
+    const trialStart = q() < person.trialStart;
+    // job months from `withdrawFrom` on until withdrawal: 1 + Geometric(h), by inversion
+    const uWithdraw = q();
+    // contract propensity, the same in every job: some persons get permanent contracts sooner than others
+    const uContract = q();
+    const proc = compiled[b][g];
     const L = p.length;
     // person-level job attributes
-    const hoursMean = drawNormal(rnd, person.hoursMean + jobs.hoursShift, par.hoursSd, par.hoursMin, par.hoursMax);
-    const wageBase = 100 * person.wageStart * jobs.wageFactor * Math.exp(drawNormal(rnd, 0, par.wageLogSd));
-    const factor = jobs.permanentFactor * person.permanentFactor;
-    const hazardBefore = par.permanent.hazardBefore24 * factor;
-    const hazardAfter = par.permanent.hazardAfter24 * factor;
-    const at24 = Math.min(1, par.permanent.at24 * factor);
+    const hoursMean = drawNormal(rnd, person.hoursMean + par.jobs[g].hoursShift, par.hoursSd, par.hoursMin, par.hoursMax);
+    const wageBase = 100 * person.wageStart * par.jobs[g].wageFactor * Math.exp(drawNormal(rnd, 0, par.wageLogSd));
+    let jobMonthsLeft = proc.withdrawLog < 0 ? 1 + Math.floor(Math.log(1 - uWithdraw) / proc.withdrawLog) : Infinity;
+    let withdrawn = false;
 
-    let state = rnd() < person.trialStart ? TRIAL : WORK_JC;
+    let state = trialStart ? TRIAL : WORK_JC;
     let employer = 0;
     let hours = 0;
     let jobWage = 0;
     let tenure = 0; // paid months at the current employer
-    let permanent = 0;
+    let permanentFrom = 0; // tenure at which the contract becomes permanent
     let experience = 0; // paid months since the start
-    newJob();
+    newJob(uContract);
 
     let t = 0;
     while (t < L) {
-      const rule = state === NONE && proc.lateNone && t >= proc.lateFrom ? proc.lateNone : proc.spells[state];
-      let duration = rule ? drawDuration(rnd, rule.scale, rule.shape) : rnd() < par.trialOneMonth ? 1 : 2;
+      const rule = withdrawn ? proc.withdrawn : state === NONE && proc.lateNone && t >= proc.lateFrom ? proc.lateNone : proc.spells[state];
+      let duration: number;
+      if (!rule) duration = q() < par.trialOneMonth ? 1 : 2;
+      else duration = drawDuration(q, rule.scale, rule.shape);
+      // withdrawal competes with the spell's own end: it comes after the remaining job months from withdrawFrom on
       let withdraw = false;
-      if (state !== NONE && proc.withdrawLog < 0) {
-        // geometric number of further job months before withdrawal, counted from max(t, from)
-        const out = Math.max(t, proc.withdrawFrom) + 1 + Math.floor(Math.log(1 - rnd()) / proc.withdrawLog);
-        if (out < t + duration) {
-          duration = out - t;
+      if (state !== NONE && jobMonthsLeft < Infinity) {
+        const from = Math.max(t, proc.withdrawFrom);
+        const counted = Math.max(0, t + duration - from);
+        if (counted >= jobMonthsLeft) {
+          duration = from + jobMonthsLeft - t;
           withdraw = true;
-        }
+        } else jobMonthsLeft -= counted;
       }
       const stop = duration > L - t ? L : t + duration;
       for (; t < stop; t++) {
         p.state[t] = state;
         if (state === WORK_JC || state === WORK) {
           tenure++;
-          // tenure 1: contract at job start; 25: the 24-month chain rule; otherwise a monthly hazard
-          if (permanent === 0) {
-            const h = tenure === 1 ? par.permanent.start : tenure === 25 ? at24 : tenure < 25 ? hazardBefore : hazardAfter;
-            if (rnd() < h) permanent = 1;
-          }
           p.employer[t] = employer;
           p.hours[t] = hours;
           p.wageCents[t] = Math.round(jobWage * (1 + person.wageGrowth * Math.min(experience, par.wageGrowthMonths)));
-          p.permanent[t] = permanent;
+          p.permanent[t] = tenure >= permanentFrom ? 1 : 0;
           experience++;
         } else {
           p.employer[t] = state === TRIAL ? employer : 0;
@@ -231,27 +256,29 @@ export function createJobcoachGenerator(options: JobcoachOptions = {}): Jobcoach
         }
       }
       if (t >= L) break;
-      const outcome = withdraw ? WITHDRAW : drawIndex(rnd, rule ? rule.next : proc.trial);
-      if (outcome === WITHDRAW) {
-        state = NONE;
-        proc = withdrawn;
-      } else if (outcome === SAME_WORK_JC) state = WORK_JC;
+      const outcome = withdraw ? TO_NONE : drawIndex(q, rule ? rule.next : proc.trial);
+      withdrawn ||= withdraw;
+      if (outcome === SAME_WORK_JC) state = WORK_JC;
       else if (outcome === SAME_WORK) state = WORK;
       else if (outcome === TO_NONE) state = NONE;
       else {
         state = outcome === NEW_TRIAL ? TRIAL : outcome === NEW_WORK_JC ? WORK_JC : WORK;
-        newJob();
+        newJob(uContract);
       }
     }
 
-    function newJob(): void {
+    // A job at another employer: hours, wage level, and when its contract becomes permanent.
+    function newJob(uJob: number): void {
       let e = 1 + Math.floor(rnd() * employers);
       if (e === employer) e = e === employers ? 1 : e + 1;
       employer = e;
       hours = Math.round(drawNormal(rnd, hoursMean, par.hoursJobSd, par.hoursMin, par.hoursMax));
       jobWage = wageBase * Math.exp(drawNormal(rnd, 0, par.wageJobLogSd));
       tenure = 0;
-      permanent = 0;
+      // first tenure month with uJob < P(permanent by then): the time to a permanent contract, by inversion
+      const f = proc.permanentCdf;
+      permanentFrom = 1;
+      while (permanentFrom < f.length && uJob >= f[permanentFrom]) permanentFrom++;
     }
   }
 }
@@ -262,17 +289,29 @@ function monthNumber(label: string): number {
   return m;
 }
 
-function compileGroup(g: GroupProcess): CompiledGroup {
+function compileGroup(g: GroupProcess, par: JobcoachParameters, person: PersonParameters, jobs: GroupJobs, months: number): CompiledGroup {
   const rule = (r: SpellRule): CompiledRule => ({ scale: weibullScale(r.mean, r.shape), shape: r.shape, next: nextTable(r.next) });
   const h = g.withdrawal?.hazard ?? 0;
   if (!(h >= 0 && h < 1)) throw new RangeError(`A withdrawal hazard must be in [0, 1); got ${h}.`);
+  // P(permanent by tenure τ): F(1) = p0; F(τ) = 1 - (1 - F(τ-1))(1 - h_τ), h_25 the two-year jump
+  const factor = jobs.permanentFactor * person.permanentFactor;
+  const c = par.permanent;
+  const permanentCdf = new Float64Array(months + 1);
+  permanentCdf[0] = 0;
+  permanentCdf[1] = c.start;
+  for (let tau = 2; tau <= months; tau++) {
+    const hazard = Math.min(1, factor * (tau < 25 ? c.hazardBefore24 : tau === 25 ? c.at24 : c.hazardAfter24));
+    permanentCdf[tau] = 1 - (1 - permanentCdf[tau - 1]) * (1 - hazard);
+  }
   return {
     trial: nextTable(g.trial),
     spells: [undefined, rule(g.workJc), rule(g.work), rule(g.none)],
     withdrawFrom: g.withdrawal?.from ?? 0,
     withdrawLog: Math.log(1 - h),
+    withdrawn: { scale: Infinity, shape: 1, next: nextTable({ none: 1 }) },
     lateNone: g.lateNone ? rule({ ...g.none, mean: g.lateNone.mean }) : undefined,
     lateFrom: g.lateNone?.from ?? 0,
+    permanentCdf,
   };
 }
 

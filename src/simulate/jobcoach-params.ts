@@ -158,108 +158,150 @@ export interface JobcoachParameters {
 }
 
 /*
- * Group processes (Wajong). Group descriptions [published]: 1 moves work_jc ->
- * work within 3 years (> 3/4 directly, the rest after a short spell without
- * work) and works 90% of the time; 2 stays in work_jc (30% a short spell
- * without work, 16% tried work without jobcoach), 89% working; 3 loses the job
- * within two years and stays without work (mostly from work_jc, sometimes from
- * the trial placement, 17% first worked a while without jobcoach), changes jobs
- * more often while working, 20% working; 4 switches state often with short
- * spells, changes job about once a year, 59% working. Means, shapes and next
- * probabilities are [calibrated] to those descriptions together with
- * Table 1 and the state shares at months 0, 6 and 36.
+ * Group processes (Wajong). What study A says of each group [published]:
+ * 1 "quickly without jobcoach": works without jobcoach within 3 years (most much
+ *   sooner), more than 3/4 directly from work_jc, the rest after a short spell
+ *   without work; 90% of the observed time working.
+ * 2 "long-term jobcoaching": still with jobcoach after 3 years; about 30% had a
+ *   short spell without work, 16% tried working without jobcoach; 89% working.
+ * 3 "ends without work": loses the job within two years and finds no new work,
+ *   mostly straight from work_jc, sometimes from the trial placement; 17% first
+ *   worked a while without jobcoach; changes jobs more often while working; 20%.
+ * 4 "switchers": many state changes with short spells in any order, a job
+ *   change about once a year; 59% working.
+ * Spell means, shapes and successor probabilities are [calibrated] so that,
+ * together, these groups give figure 1 (trial share at month 0, work_jc at
+ * month 6, the shares at month 36), Table 1 and the % of time working.
+ * Withdrawal after month 36 (groups 1, 2, 4) and the long spells without work
+ * after month 36 (group 4) are [calibrated] to the % of time working over the
+ * whole follow-up: Table 1 and the month-36 shares leave no room for that much
+ * time without work in the first three years; jobcoaching normally ends after
+ * three years [published].
  */
 const WAJONG_PROCESS: readonly GroupProcess[] = [
   {
     trial: { sameWorkJc: 0.92, newWorkJc: 0.03, none: 0.05 },
-    workJc: { mean: 11, shape: 1.4, next: { sameWork: 0.78, newWorkJc: 0.08, none: 0.14 } },
-    work: { mean: 90, shape: 1, next: { newWork: 0.6, none: 0.4 } },
-    none: { mean: 3, shape: 1.2, next: { newWork: 0.85, newWorkJc: 0.1, newTrial: 0.05 } },
+    workJc: { mean: 14, shape: 1.4, next: { sameWork: 0.755, newWorkJc: 0.02, none: 0.1625 } },
+    work: { mean: 90, shape: 1, next: { newWork: 0.6, none: 0.425 } },
+    none: { mean: 2.25, shape: 1.2, next: { newWork: 0.85, newWorkJc: 0.1, newTrial: 0.05 } },
+    withdrawal: { from: 36, hazard: 0.019 },
   },
   {
     trial: { sameWorkJc: 0.93, newWorkJc: 0.03, none: 0.04 },
-    workJc: { mean: 100, shape: 0.9, next: { sameWork: 0.25, newWorkJc: 0.2, none: 0.55 } },
-    work: { mean: 5, shape: 1.2, next: { sameWorkJc: 0.85, none: 0.15 } },
-    none: { mean: 3, shape: 1.2, next: { newWorkJc: 0.85, newTrial: 0.15 } },
+    workJc: { mean: 65, shape: 0.9, next: { sameWork: 0.285, newWorkJc: 0.2, none: 0.555 } },
+    work: { mean: 7, shape: 1.2, next: { sameWorkJc: 0.85, none: 0.15 } },
+    none: { mean: 2.5, shape: 1.2, next: { newWorkJc: 0.85, newTrial: 0.15 } },
+    withdrawal: { from: 36, hazard: 0.02 },
   },
   {
     trial: { sameWorkJc: 0.8, newWorkJc: 0.05, none: 0.15 },
-    workJc: { mean: 8, shape: 1.5, next: { sameWork: 0.12, newWorkJc: 0.2, newWork: 0.03, none: 0.65 } },
+    workJc: { mean: 8, shape: 1.5, next: { sameWork: 0.12, newWorkJc: 0.24, newWork: 0.03, none: 0.65 } },
     work: { mean: 5, shape: 1.3, next: { newWork: 0.15, none: 0.85 } },
     none: { mean: Infinity, shape: 1, next: { none: 1 } },
   },
   {
-    trial: { sameWorkJc: 0.75, newWorkJc: 0.05, newTrial: 0.05, none: 0.15 },
-    workJc: { mean: 8, shape: 1.1, next: { sameWork: 0.3, newWorkJc: 0.15, newWork: 0.1, none: 0.45 } },
-    work: { mean: 7, shape: 1.1, next: { sameWorkJc: 0.25, newWork: 0.15, newWorkJc: 0.1, none: 0.5 } },
-    none: { mean: 6.5, shape: 1.1, next: { newWorkJc: 0.5, newWork: 0.3, newTrial: 0.2 } },
+    trial: { sameWorkJc: 0.75, newWorkJc: 0.05, newTrial: 0.05, none: 0.025 },
+    workJc: { mean: 2.75, shape: 1.2, next: { sameWork: 0.74, none: 0.18, newWork: 0.045, newWorkJc: 0.045 } },
+    work: { mean: 4, shape: 1.2, next: { sameWorkJc: 0.65, none: 0.19, newWork: 0.045, newWorkJc: 0.045 } },
+    none: { mean: 7.5, shape: 1.6, next: { newWorkJc: 0.5, newWork: 0.3, newTrial: 0.2 } },
+    withdrawal: { from: 36, hazard: 0.07 },
+    lateNone: { from: 36, mean: 28 },
   },
 ];
 
-/** WGA: the Wajong processes with the differences the WGA figures need [calibrated]. */
-const WGA_PROCESS: readonly GroupProcess[] = WAJONG_PROCESS;
+/*
+ * WGA: the Wajong processes with these differences [calibrated] to the WGA
+ * figures: group 1 moves to work without jobcoach sooner, changes employer
+ * more often and leaves the labour market from month 2 on (older people with
+ * a partial work capacity; WGA is 50% without work at 36 months with 41% in
+ * group 1); group 3 changes jobs more often (Table 1 B); group 4 has somewhat
+ * longer spells with jobcoach, shorter spells without work and leaves later.
+ */
+const WGA_PROCESS: readonly GroupProcess[] = [
+  {
+    ...WAJONG_PROCESS[0],
+    workJc: { mean: 11, shape: 1.4, next: { sameWork: 0.775, newWorkJc: 0.255, none: 0.185 } },
+    withdrawal: { from: 2, hazard: 0.011 },
+  },
+  WAJONG_PROCESS[1],
+  {
+    ...WAJONG_PROCESS[2],
+    workJc: { mean: 8, shape: 1.5, next: { sameWork: 0.12, newWorkJc: 0.425, newWork: 0.03, none: 0.65 } },
+  },
+  {
+    ...WAJONG_PROCESS[3],
+    workJc: { mean: 3.4, shape: 1.2, next: { sameWork: 0.77, none: 0.18, newWork: 0.045, newWorkJc: 0.045 } },
+    work: { mean: 4, shape: 1.2, next: { sameWorkJc: 0.68, none: 0.18, newWork: 0.045, newWorkJc: 0.045 } },
+    none: { mean: 6.8, shape: 1.6, next: { newWorkJc: 0.5, newWork: 0.3, newTrial: 0.2 } },
+    withdrawal: { from: 36, hazard: 0.08 },
+    lateNone: { from: 36, mean: 34 },
+  },
+];
 
 /** The calibrated default parameters of the jobcoach panel. */
 export const JOBCOACH_PARAMETERS: JobcoachParameters = {
   wgaShare: 0.05, // [published] 95% Wajong, 5% WGA
-  firstStart: '2013-01', // [published] starts 2013-2018; first start month
-  lastStart: '2017-12', // [derived] at least 24 months of follow-up before endMonth
-  endMonth: '2019-12', // [assumed] end of the register extract
+  firstStart: '2013-01', // [published] starts from 2013
+  lastStart: '2017-12', // [derived] at least 24 months of follow-up before endMonth [published]
+  endMonth: '2019-12', // [assumed] last month of the register extract
   persons: {
     Wajong: {
-      femaleShare: 0.4, // [assumed] Wajong is about 60% male (UWV annual reports)
-      age: { mean: 23, sd: 4, min: 18, max: 40 }, // [assumed] young disabled: benefit from age 18
-      disability: [0.45, 0.25, 0.17, 0.08, 0.05], // [assumed] intellectual disability is the largest Wajong diagnosis
+      femaleShare: 0.4, // [assumed] Wajong is about 60% male
+      age: { mean: 23, sd: 4, min: 18, max: 40 }, // [assumed] Wajong is for the young disabled, from age 18
+      disability: [0.45, 0.25, 0.17, 0.08, 0.05], // [assumed] intellectual disability the largest Wajong diagnosis
       incapacity: [0.02, 0.03, 0.05, 0.1, 0.8], // [assumed] most Wajong 80-100% incapacitated
       // regime: [derived] Table 2 groups weighted by the group shares (the published total column, unrounded)
       trialStart: 0.59, // [published] 59% start in a trial placement
-      hoursMean: 25, // [published] about 25 hours at job start
-      wageStart: 6.5, // [calibrated] mean wage at start EUR 6.68
-      wageGrowth: 0.009, // [calibrated] mean wage after three years EUR 9.25
+      hoursMean: 25, // [published] about 25 hours a week at job start, stable
+      wageStart: 6.5, // [calibrated] mean wage at start EUR 6.68 [published]
+      wageGrowth: 0.01225, // [calibrated] mean wage after three years EUR 9.25 [published]
       permanentFactor: 1,
     },
     WGA: {
       femaleShare: 0.45, // [assumed] WGA is about half women
       age: { mean: 46, sd: 9, min: 25, max: 64 }, // [assumed] adults with partial work capacity
       disability: [0.03, 0.4, 0.04, 0.38, 0.15], // [assumed] psychiatric and physical dominate WGA
-      incapacity: [0.25, 0.25, 0.2, 0.3, 0], // [assumed] WGA is 35-80% by definition
-      regime: [0.09, 0.28, 0.53, 0.1], // [assumed] like Wajong, slightly lighter
+      incapacity: [0.25, 0.25, 0.2, 0.3, 0], // [assumed] WGA means 35-80% incapacitated
+      regime: [0.09, 0.28, 0.53, 0.1], // [assumed] like Wajong, a little lighter
       trialStart: 0.45, // [published] 45% start in a trial placement
-      hoursMean: 22, // [published] about 22 hours at job start
-      wageStart: 11.4, // [calibrated] mean wage at start EUR 11.67
-      wageGrowth: 0.006, // [calibrated] mean wage after three years EUR 15.00
-      permanentFactor: 1.3, // [calibrated] 45% permanent after three years (Wajong 37%)
+      hoursMean: 22, // [published] about 22 hours a week at job start, stable
+      wageStart: 11.4, // [calibrated] mean wage at start EUR 11.67 [published]
+      wageGrowth: 0.007875, // [calibrated] mean wage after three years EUR 15.00 [published]
+      permanentFactor: 1.3, // [calibrated] 45% permanent after three years (Wajong 37%) [published]
     },
   },
   groupShare: {
-    // [published] 19/24/29/28; group 3 raised to 30.5 because the published group-3
-    // shares of women (36%) and men (30%) imply at least 30% overall: this splits the difference
+    // [published] 19/24/29/28, with group 3 raised to 30.5: the published group-3
+    // shares of women (36%) and men (30%) imply at least 30% overall; this splits the difference
     Wajong: [0.186, 0.235, 0.305, 0.274],
-    WGA: [0.41, 0.09, 0.32, 0.18], // [published] group sizes, WGA column
+    WGA: [0.41, 0.09, 0.32, 0.18], // [published]
   },
   regimeByGroup: [
     [0.12, 0.35, 0.47, 0.06], // [published] Table 2, group 1
-    [0.06, 0.24, 0.58, 0.11], // [published] Table 2, group 2 (rounded sum 99)
+    [0.06, 0.24, 0.58, 0.11], // [published] Table 2, group 2 (its rounded shares sum to 99)
     [0.04, 0.19, 0.62, 0.15], // [published] Table 2, group 3
     [0.07, 0.26, 0.57, 0.1], // [published] Table 2, group 4
   ],
-  group3BySex: { women: 0.36, men: 0.3 }, // [published] women over-represented in group 3
-  group2ByIntellectual: { with: 0.29, without: 0.2 }, // [assumed] "more often group 2": odds ratio about 1.6
+  group3BySex: { women: 0.36, men: 0.3 }, // [published] women over-represented in group 3 (as an odds ratio)
+  group2ByIntellectual: { with: 0.29, without: 0.2 }, // [assumed] "more often in group 2" [published]: odds ratio 1.6
   process: { Wajong: WAJONG_PROCESS, WGA: WGA_PROCESS },
   jobs: [
-    { hoursShift: 1.5, wageFactor: 1.08, permanentFactor: 1.6 }, // [published direction, calibrated size] group 1 more hours, pay, permanent
+    // [published] group 1 works more hours, earns more, more often permanent; sizes [assumed]
+    { hoursShift: 1.5, wageFactor: 1.08, permanentFactor: 1.6 },
     { hoursShift: 0, wageFactor: 1, permanentFactor: 1 },
     { hoursShift: -1, wageFactor: 0.97, permanentFactor: 0.8 },
     { hoursShift: -0.5, wageFactor: 0.98, permanentFactor: 0.7 },
   ],
-  trialOneMonth: 0.3, // [assumed] most placements use the full 2 months allowed [published maximum]
-  hoursSd: 5, // [assumed] part-time jobs of 12 to 38 hours
+  trialOneMonth: 0.3, // [assumed] most placements use the 2 months allowed [published maximum]
+  hoursSd: 5, // [assumed] part-time jobs of roughly 12 to 38 hours
   hoursJobSd: 1.5, // [assumed] hours "stable over the years" [published]
-  hoursMin: 8,
-  hoursMax: 40,
-  wageLogSd: 0.12, // [assumed] modest wage dispersion around the (youth) minimum wage
+  hoursMin: 8, // [assumed]
+  hoursMax: 40, // [assumed]
+  wageLogSd: 0.12, // [assumed] modest dispersion around the (youth) minimum wage
   wageJobLogSd: 0.03, // [assumed]
   wageGrowthMonths: 60, // [assumed]
-  permanent: { start: 0.15, hazardBefore24: 0.006, at24: 0.3, hazardAfter24: 0.006 }, // [published] 15% at start, jump at 24 months; hazards [calibrated] to 37% / 45% at 36 months
-  employersPerPerson: 0.6, // [assumed] a pool shared by the panel
+  // [published] 15% at start and a jump at 24 months (two years of temporary
+  // contracts at one employer); hazards and jump [calibrated] to 37% / 45% at 36 months
+  permanent: { start: 0.15, hazardBefore24: 0.0035, at24: 0.3, hazardAfter24: 0.005 },
+  employersPerPerson: 0.6, // [assumed] a pool of employers shared by the panel
 };
