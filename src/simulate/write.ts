@@ -4,7 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ProgressReporter } from '../progress.js';
 import { formatMonth } from '../ingest/month.js';
-import { createJobcoachGenerator, type JobcoachOptions } from './generator.js';
+import { createJobcoachGenerator, type GeneratedPerson, type JobcoachOptions } from './generator.js';
 import { BENEFITS, DISABILITIES, JOBCOACH_STATES, REGIMES, SEXES } from './jobcoach-params.js';
 import { employerId, personId, personIdWidth } from './jobcoach.js';
 
@@ -28,7 +28,8 @@ export const PERSON_COLUMNS = ['person_id', 'benefit', 'sex', 'birth_year', 'dis
 /** Header of months.csv (long format, one row per person-month). */
 export const MONTH_COLUMNS = ['person_id', 'month', 'state', 'employer_id', 'hours_week', 'hourly_wage', 'permanent'] as const;
 
-const CHUNK = 1 << 20; // characters buffered before a write
+const CHUNK = 1 << 20; // bytes (characters) buffered before a write
+const ROW_BYTES = 128 * 100; // room past CHUNK for one person's months.csv rows
 
 /**
  * Write the synthetic jobcoach panel as `dir/persons.csv` and `dir/months.csv`
@@ -63,48 +64,123 @@ export async function writeJobcoachPanel(dir: string, options: WriteJobcoachOpti
   failed.catch(() => {}); // observed below through Promise.race
 
   const width = personIdWidth(gen.n);
-  const employers = Array.from({ length: gen.employers }, (_, e) => employerId(e + 1, gen.employers));
-  const monthLabels = Array.from({ length: gen.maxLength }, (_, j) => formatMonth(gen.firstStart + j));
+  const employer = ascii(employerId(gen.employers, gen.employers)); // 'E' and the digits, rewritten per job
+  const monthLabels = Array.from({ length: gen.maxLength }, (_, j) => ascii(formatMonth(gen.firstStart + j) + ','));
+  const stateLabels = JOBCOACH_STATES.map((state) => ascii(state + ','));
   let personText = PERSON_COLUMNS.join(',') + '\n';
-  let monthText = MONTH_COLUMNS.join(',') + '\n';
+  // months.csv is written as bytes: 55 million rows do not go through strings
+  let out = new Uint8Array(CHUNK + ROW_BYTES);
+  let at = put(out, 0, ascii(MONTH_COLUMNS.join(',') + '\n'));
+  const id = new Uint8Array(width + 2);
   let monthRows = 0;
 
   for (let i = 0; i < gen.n; i++) {
     const p = gen.next();
-    const id = personId(i, width);
-    personText += `${id},${BENEFITS[p.benefit]},${SEXES[p.sex]},${p.birthYear},${DISABILITIES[p.disability]},${p.incapacity},${REGIMES[p.regime]},${monthLabels[p.start - gen.firstStart]},${p.weight},${p.group}\n`;
-    const offset = p.start - gen.firstStart;
-    for (let j = 0; j < p.length; j++) {
-      const prefix = `${id},${monthLabels[offset + j]},${JOBCOACH_STATES[p.state[j]]},`;
-      const e = p.employer[j];
-      if (p.permanent[j] < 0) monthText += e > 0 ? `${prefix}${employers[e - 1]},,,\n` : `${prefix},,,\n`;
-      else monthText += `${prefix}${employers[e - 1]},${p.hours[j]},${euros(p.wageCents[j])},${p.permanent[j]}\n`;
+    personText += `${personId(i, width)},${BENEFITS[p.benefit]},${SEXES[p.sex]},${p.birthYear},${DISABILITIES[p.disability]},${p.incapacity},${REGIMES[p.regime]},${formatMonth(p.start)},${p.weight},${p.group}\n`;
+    id[0] = 80; // P
+    digits(id, 1, i + 1, width);
+    id[width + 1] = 44;
+    at = monthRowsOf(p, id, monthLabels, p.start - gen.firstStart, stateLabels, employer, out, at);
+    if (at >= CHUNK) {
+      await Promise.race([write(monthsOut, out.subarray(0, at)), failed]);
+      out = new Uint8Array(CHUNK + ROW_BYTES);
+      at = 0;
     }
     monthRows += p.length;
-    if (monthText.length >= CHUNK) {
-      await Promise.race([write(monthsOut, monthText), failed]);
-      monthText = '';
-    }
     if (personText.length >= CHUNK) {
       await Promise.race([write(personsOut, personText), failed]);
       personText = '';
     }
     if (options.progress && (i % 10_000 === 9_999 || i === gen.n - 1)) options.progress('simulate', i + 1, gen.n);
   }
-  await Promise.race([write(monthsOut, monthText), failed]);
+  await Promise.race([write(monthsOut, out.subarray(0, at)), failed]);
   await Promise.race([write(personsOut, personText), failed]);
   await Promise.race([Promise.all([close(personsOut), close(monthsOut)]), failed]);
   return { ...paths, personRows: gen.n, monthRows };
 }
 
-/** Cents as euros with two decimals (`668` -> `6.68`), without float formatting. */
-function euros(cents: number): string {
-  const c = cents % 100;
-  return `${(cents - c) / 100}.${c < 10 ? '0' : ''}${c}`;
+/** ASCII bytes of a text. */
+function ascii(text: string): Uint8Array {
+  return Uint8Array.from(text, (c) => c.charCodeAt(0));
 }
 
-async function write(out: WriteStream, text: string): Promise<void> {
-  if (text.length > 0 && !out.write(text)) await once(out, 'drain');
+// Bytes of the small integers rows are made of: hours, euros and cents.
+const SMALL = Array.from({ length: 1000 }, (_, v) => ascii(String(v)));
+const CENTS = Array.from({ length: 100 }, (_, v) => ascii(String(v).padStart(2, '0')));
+
+/**
+ * Write one person's months.csv rows into `out` at `at`; returns the position after them.
+ * Row: id,month,state,employer,hours,wage,permanent; the last four empty without a
+ * paid job (the employer kept in trial placements).
+ */
+function monthRowsOf(
+  p: GeneratedPerson, id: Uint8Array, monthLabels: Uint8Array[], offset: number, stateLabels: Uint8Array[], employer: Uint8Array,
+  out: Uint8Array, at: number,
+): number {
+  let current = -1;
+  for (let j = 0; j < p.length; j++) {
+    at = put(out, at, id);
+    at = put(out, at, monthLabels[offset + j]);
+    at = put(out, at, stateLabels[p.state[j]]);
+    const e = p.employer[j];
+    if (e > 0) {
+      if (e !== current) {
+        digits(employer, 1, e, employer.length - 1);
+        current = e;
+      }
+      at = put(out, at, employer);
+    }
+    if (p.permanent[j] < 0) {
+      out[at++] = 44;
+      out[at++] = 44;
+      out[at++] = 44;
+    } else {
+      out[at++] = 44;
+      at = putNumber(out, at, p.hours[j]);
+      out[at++] = 44;
+      const cents = p.wageCents[j];
+      const c = cents % 100;
+      at = putNumber(out, at, (cents - c) / 100);
+      out[at++] = 46; // .
+      at = put(out, at, CENTS[c]);
+      out[at++] = 44;
+      out[at++] = 48 + p.permanent[j];
+    }
+    out[at++] = 10;
+  }
+  return at;
+}
+
+/** Write a non-negative integer, from the table when small. */
+function putNumber(out: Uint8Array, at: number, value: number): number {
+  return value < SMALL.length ? put(out, at, SMALL[value]) : digits(out, at, value, 0);
+}
+
+/** Copy a few bytes (a byte loop beats Buffer.copy for rows of short fields). */
+function put(out: Uint8Array, at: number, bytes: Uint8Array): number {
+  for (let k = 0; k < bytes.length; k++) out[at + k] = bytes[k];
+  return at + bytes.length;
+}
+
+/**
+ * Write the decimal digits of a non-negative integer into `out` at `at`,
+ * left-padded with zeros to `width`; returns the position after the digits.
+ */
+function digits(out: Uint8Array, at: number, value: number, width: number): number {
+  let count = 1;
+  for (let v = value; v >= 10; v = Math.floor(v / 10)) count++;
+  if (count < width) count = width;
+  let v = value;
+  for (let k = at + count - 1; k >= at; k--) {
+    const d = v % 10;
+    out[k] = 48 + d;
+    v = (v - d) / 10;
+  }
+  return at + count;
+}
+
+async function write(out: WriteStream, chunk: string | Uint8Array): Promise<void> {
+  if (chunk.length > 0 && !out.write(chunk)) await once(out, 'drain');
 }
 
 async function close(out: WriteStream): Promise<void> {
