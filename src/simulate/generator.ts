@@ -25,10 +25,10 @@ export interface JobcoachOptions {
 }
 
 // State codes in alphabet order (JOBCOACH_STATES).
-export const TRIAL = 0;
-export const WORK_JC = 1;
-export const WORK = 2;
-export const NONE = 3;
+const TRIAL = 0;
+const WORK_JC = 1;
+const WORK = 2;
+const NONE = 3;
 
 // Order of the next-spell outcomes in the compiled tables.
 const SAME_WORK_JC = 0;
@@ -115,13 +115,17 @@ interface CompiledGroup {
  * `simulateJobcoach` and `writeJobcoachPanel` consume it, so the in-memory and
  * the on-disk panel of a seed are the same.
  *
- * Per person, in this order: benefit, sex, age, disability, incapacity,
- * regime, start month (uniform), latent group from the fitted group model
- * (`fitGroupModel`), then the trajectory: month 0 a trial placement or a job
- * with jobcoach; thereafter semi-Markov spells whose length (discretised
- * Weibull) and successor depend on group, benefit and spell type; each new job
- * gets an employer, hours, a wage level and a contract that may become
- * permanent with tenure.
+ * Per person: benefit, sex, age, disability, incapacity, regime, then the
+ * latent group from the fitted group model (`fitGroupModel`), a start month
+ * (uniform over the start months) and the trajectory: month 0 a trial
+ * placement or a job with jobcoach; thereafter semi-Markov spells whose length
+ * (discretised Weibull, `drawDuration`) and successor depend on benefit, group
+ * and spell type, with withdrawal from the labour market as a competing risk.
+ * Each new job gets an employer, hours and a wage level; wages grow with the
+ * months of paid work; the contract turns permanent at a tenure drawn by
+ * inversion of P(permanent by tenure), with a jump at 24 months.
+ * Draws behind the published shares are quasi-random (`haltonSequence`),
+ * the rest come from `seededRandom(seed)`.
  *
  * @example
  * const gen = createJobcoachGenerator({ n: 3, seed: 1 });
