@@ -15,6 +15,7 @@ const study = await runJobcoachStudy({
   months, // long months file: person_id, month, state, employer_id, hours_week, hourly_wage, permanent
   n: persons ? undefined : 25_000, // without files: the synthetic panel ...
   seed: persons ? undefined : 1, // ... and its seed
+  panelDir: persons ? undefined : 'reports/out/jobcoach-script/data', // ... written as CSV there and read back like an extract
   window: 36, // months since the start that the typology clusters
   k: 4, // the four groups of the study
   refine: 'none', // or 'pam': weighted k-medoids from the Ward groups

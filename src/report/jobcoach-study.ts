@@ -15,6 +15,7 @@ import { selectRows } from '../sequences/select.js';
 import { subsetMonths } from '../sequences/subset.js';
 import type { StateSequences } from '../sequences/types.js';
 import { JOBCOACH_LABELS, simulateJobcoach } from '../simulate/jobcoach.js';
+import { writeJobcoachPanel } from '../simulate/write.js';
 import { JOBCOACH_STATES, REGIMES } from '../simulate/jobcoach-params.js';
 import { adjustedRandIndex } from '../stats/adjustedRandIndex.js';
 import { jobcoachResults, type JobcoachResults } from './jobcoach-results.js';
@@ -39,6 +40,12 @@ export interface JobcoachStudyOptions {
   /** Without files: size and seed of the synthetic panel (default 25,000 and 1). */
   n?: number;
   seed?: number;
+  /**
+   * Without files: write the synthetic panel to this folder as persons.csv and
+   * months.csv and read them back exactly as an extract is read (so the report
+   * has an ingest report); without it the panel is generated in memory.
+   */
+  panelDir?: string;
   /** Months since the start that the typology clusters (default 36: the study's three years). */
   window?: number;
   /** Number of clusters (default 4) and the range of the quality table (default [2, 8]). */
@@ -63,7 +70,7 @@ export interface JobcoachStudyOptions {
 
 /** Where the panel came from. */
 export type PanelSource =
-  | { readonly kind: 'simulated'; readonly n: number; readonly seed: number }
+  | { readonly kind: 'simulated'; readonly n: number; readonly seed: number; readonly persons?: string; readonly months?: string }
   | { readonly kind: 'files'; readonly persons: string; readonly months: string }
   | { readonly kind: 'sequences' };
 
@@ -83,7 +90,7 @@ export interface JobcoachStudy {
   readonly window: StateSequences;
   readonly windowMonths: number;
   readonly panel: PanelSummary;
-  /** The ingest report when the panel was read from files. */
+  /** The ingest report when the panel was read from files (a user's extract, or the synthetic panel written to `panelDir`). */
   readonly ingest?: IngestReport;
   readonly benefits: readonly string[];
   readonly typology: SequenceTypology;
@@ -121,6 +128,13 @@ export interface JobcoachStudy {
  * (composition-corrected index numbers), Table 1 (job endings), the group
  * profiles and Table 2 (regime by group), with disclosure control.
  *
+ * The panel comes from `sequences`, from a person file and a long months
+ * file (`persons`, `months`: read by `loadPanel` with month 0 = each
+ * person's start month), or from the synthetic panel (`n`, `seed`); with
+ * `panelDir` the synthetic panel is written there as persons.csv and
+ * months.csv and read back like an extract, so the whole path from raw files
+ * to report runs and the results carry the ingest report.
+ *
  * Definitions: sequences are in process time (month 0 = start of
  * jobcoaching) and right-censored at the end of follow-up. The typology is
  * `sequenceTypology` (OM with TRATE costs, Ward on distinct sequences with
@@ -133,8 +147,9 @@ export interface JobcoachStudy {
  * @param options the panel (files, sequences, or n and seed of the synthetic one) and the study parameters
  * @returns the computed study; `results` is what results.json holds
  * @example
- * const study = await runJobcoachStudy({ n: 25_000, seed: 1 });
+ * const study = await runJobcoachStudy({ n: 25_000, seed: 1, panelDir: 'reports/out/jobcoach/data' });
  * study.results.clusters.ari_vs_true_group; // agreement with the generator's latent groups
+ * study.ingest;                               // rows read, kept and rejected per file
  * await writeJobcoachReport(study, { out: 'reports/out/jobcoach' });
  */
 export async function runJobcoachStudy(options: JobcoachStudyOptions = {}): Promise<JobcoachStudy> {
@@ -213,22 +228,32 @@ export async function runJobcoachStudy(options: JobcoachStudyOptions = {}): Prom
   return { ...study, results: jobcoachResults(study) };
 }
 
-/** The panel: given sequences, the two files, or the synthetic panel. */
+/** The panel: given sequences, the two files, or the synthetic panel (in memory, or written to `panelDir` and read back). */
 async function jobcoachPanel(options: JobcoachStudyOptions): Promise<{ sequences: StateSequences; source: PanelSource; ingest?: IngestReport }> {
   if (options.sequences) return { sequences: options.sequences, source: { kind: 'sequences' } };
   const { persons, months } = options;
   if (persons || months) {
     if (!persons || !months) throw new Error('Give both the person file and the months file (or neither, for the synthetic panel).');
-    const weight = options.weight === undefined ? ((await headerOf(persons)).includes('weight') ? 'weight' : undefined) : options.weight ?? undefined;
-    const { sequences, report } = await loadPanel({
-      format: 'long', input: months, persons, weight, time: { align: 'start', column: options.startColumn ?? 'start_month' },
-      mode: options.lenient ? 'lenient' : 'strict', progress: options.progress,
-    });
-    return { sequences, source: { kind: 'files', persons, months }, ingest: report };
+    return { ...(await readExtract(persons, months, options)), source: { kind: 'files', persons, months } };
   }
   const n = options.n ?? 25_000;
   const seed = options.seed ?? 1;
-  return { sequences: simulateJobcoach({ n, seed, progress: options.progress }), source: { kind: 'simulated', n, seed } };
+  if (options.panelDir === undefined) {
+    return { sequences: simulateJobcoach({ n, seed, progress: options.progress }), source: { kind: 'simulated', n, seed } };
+  }
+  const written = await writeJobcoachPanel(options.panelDir, { n, seed, progress: options.progress });
+  const extract = await readExtract(written.persons, written.months, options);
+  return { ...extract, source: { kind: 'simulated', n, seed, persons: written.persons, months: written.months } };
+}
+
+/** Read a person file and a long months file into process time (month 0 = the start column), as a user's extract. */
+async function readExtract(persons: string, months: string, options: JobcoachStudyOptions): Promise<{ sequences: StateSequences; ingest: IngestReport }> {
+  const weight = options.weight === undefined ? ((await headerOf(persons)).includes('weight') ? 'weight' : undefined) : options.weight ?? undefined;
+  const { sequences, report } = await loadPanel({
+    format: 'long', input: months, persons, weight, time: { align: 'start', column: options.startColumn ?? 'start_month' },
+    mode: options.lenient ? 'lenient' : 'strict', progress: options.progress,
+  });
+  return { sequences, ingest: report };
 }
 
 /** Column names of a CSV file's header line (read from the first 64 kB only). */

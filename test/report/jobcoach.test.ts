@@ -15,7 +15,8 @@ let files: readonly string[];
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'loopbaan-report-'));
-  study = await runJobcoachStudy({ n: N, seed: 3, threads: 1 });
+  // as `loopbaan report jobcoach` does: the synthetic panel written as CSV files and read back
+  study = await runJobcoachStudy({ n: N, seed: 3, threads: 1, panelDir: join(dir, 'data') });
   ({ files } = await writeJobcoachReport(study, { out: dir }));
   results = JSON.parse(await readFile(join(dir, 'results.json'), 'utf8'));
   html = await readFile(join(dir, 'index.html'), 'utf8');
@@ -51,7 +52,24 @@ describe('results.json', () => {
     expect(Object.keys(results.index_numbers)).toEqual(['hourly_wage', 'hours_week', 'permanent']);
     expect(results.cluster_quality.map((q) => q.k)).toEqual([2, 3, 4, 5, 6, 7, 8]);
     expect(results.panel.persons).toBe(N);
-    expect(results.ingest).toBeNull();
+    expect(results.source).toEqual({ kind: 'simulated', n: N, seed: 3, persons: join(dir, 'data', 'persons.csv'), months: join(dir, 'data', 'months.csv') });
+  });
+
+  it('holds the ingest report of the synthetic panel read back from its CSV files', () => {
+    expect(results.ingest!.files.map((f) => [f.role, f.rowsRead, f.rowsKept, f.rejected])).toEqual([
+      ['persons', N, N, {}],
+      ['months', results.panel.observedCells, results.panel.observedCells, {}],
+    ]);
+    expect(results.ingest!.persons).toBe(N);
+    expect(html).toContain('<pre>' + join(dir, 'data', 'persons.csv') + ' (persons): 2000 rows read, 2000 kept, 0 rejected');
+    expect(html).toContain('data/persons.csv and data/months.csv and read back');
+  });
+
+  it('gives the same results as the panel generated in memory', async () => {
+    const memory = await runJobcoachStudy({ n: N, seed: 3, threads: 1 });
+    expect(memory.results.ingest).toBeNull();
+    const strip = (r: JobcoachResults) => ({ ...r, source: null, ingest: null });
+    expect(strip(memory.results)).toEqual(strip(results));
   });
 
   it('holds consistent values', () => {

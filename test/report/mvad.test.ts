@@ -58,6 +58,8 @@ describe.skipIf(!hasFixtures)('mvad report (TraMineR OM/TRATE, Ward, k = 4)', ()
 });
 
 describe('loopbaan report: argument errors (exit 2, one line)', () => {
+  const scratch = join(tmpdir(), `loopbaan-report-args-${process.pid}`);
+  afterAll(() => rm(scratch, { recursive: true, force: true }));
   const run = async (args: string[]) => {
     let err = '';
     const write = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
@@ -79,7 +81,8 @@ describe('loopbaan report: argument errors (exit 2, one line)', () => {
     [['report', 'jobcoach', '--k', '3'], /--k must be a whole number >= 4/],
     [['report', 'jobcoach', '--refine', 'kmeans'], /--refine must be none or pam/],
     [['report', 'mvad'], /missing required option --input/],
-    [['report', 'jobcoach', '--n', '300', '--window', '90', '--quiet'], /window: expected 2\.\.84 months; got 90/],
+    // the synthetic panel is written to DIR/data before the window is checked: a scratch DIR
+    [['report', 'jobcoach', '--n', '300', '--window', '90', '--quiet', '--out', scratch], /window: expected 2\.\.84 months; got 90/],
     [['report', 'jobcoach', '--persons', '/nonexistent/p.csv', '--months', '/nonexistent/m.csv', '--quiet'], /p\.csv/],
   ])('%j', async (args, message) => {
     const { code, err } = await run(args);

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Lang } from '../../charts/i18n.js';
 import { silentProgress, stderrProgress } from '../../progress.js';
 import { runJobcoachStudy } from '../../report/jobcoach-study.js';
@@ -11,8 +12,9 @@ const USAGE = `usage: loopbaan report jobcoach [--persons persons.csv --months m
 
 jobcoach: study A (labour-market patterns after the start of jobcoaching) from a
 monthly panel, or from the synthetic panel (25,000 persons, seed 1) when no files
-are given. Writes DIR/index.html (a self-contained page), DIR/results.json,
-DIR/figures/*.svg and *.png, DIR/tables/*.csv.
+are given: that panel is written as DIR/data/persons.csv and DIR/data/months.csv
+and read back like an extract. Writes DIR/index.html (a self-contained page),
+DIR/results.json, DIR/figures/*.svg and *.png, DIR/tables/*.csv.
 
   --persons FILE    person file: person_id, benefit, start_month, regime, sex, ... (weight)
   --months FILE     long months file: person_id, month (YYYY-MM), state, employer_id,
@@ -78,12 +80,13 @@ async function jobcoach(args: string[]): Promise<number> {
   const language = lang(o);
   const progress = o.quiet === true ? silentProgress : stderrProgress();
   const started = Date.now();
+  const out = stringOption(o, 'out') ?? 'reports/out/jobcoach';
   const result = await runJobcoachStudy({
-    persons, months, startColumn: stringOption(o, 'start'), weight: stringOption(o, 'weight'), lenient: o.lenient === true,
+    persons, months, panelDir: persons ? undefined : join(out, 'data'), startColumn: stringOption(o, 'start'), weight: stringOption(o, 'weight'), lenient: o.lenient === true,
     n: whole(o, 'n', 25_000, 1), seed: whole(o, 'seed', 1, -Infinity), window: whole(o, 'window', 36, 2), k: whole(o, 'k', 4, 4),
     distance, refine, minCell: whole(o, 'min-cell', 10, 1), threads: threads(o), progress,
   }).catch(usageRange);
-  const written = await writeJobcoachReport(result, { out: stringOption(o, 'out') ?? 'reports/out/jobcoach', lang: language, progress });
+  const written = await writeJobcoachReport(result, { out, lang: language, progress });
   const r = result.results;
   process.stdout.write(
     `${written.index}: ${r.n_persons} persons, ${r.clusters.k} groups (${r.clusters.groups.map((g) => `${g.id} ${g.label} ${Math.round(100 * (g.share_total ?? 0))}%`).join(', ')})` +
