@@ -3,6 +3,7 @@ export * from './html.js';
 export { orderStates, relabelStates } from './states.js';
 export { summarisePanel, type PanelSummary } from './panel-summary.js';
 export { sequenceTypology, type SequenceTypologyOptions, type SequenceTypology } from './typology.js';
+export { disclosableLeaves, type TreeTopOptions } from './tree-top.js';
 export { mapStudyGroups, STUDY_GROUPS, type StudyGroupKey, type ClusterProfile, type MappedGroup, type StudyGroupMapping } from './study-groups.js';
 export {
   runJobcoachStudy, STUDY_BENEFITS, INDEX_OUTCOMES,

@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import type { Lang } from '../charts/i18n.js';
 import { clusterPanels } from '../charts/clusterPanels.js';
 import { clusterQualityPlot } from '../charts/clusterQualityPlot.js';
+import { dendrogram } from '../charts/dendrogram.js';
 import { indexNumberPlot, indexSeriesFrom } from '../charts/indexNumberPlot.js';
 import { stateSharesPlot } from '../charts/stateDistributionPlot.js';
 import { formatIngestReport } from '../ingest/report.js';
@@ -14,6 +15,7 @@ import { compareWithPublished } from './published.js';
 import { relabelStates } from './states.js';
 import { fill, formatNumber, label, labelMap, pick } from './texts.js';
 import { qualityTable, qualityText, panelTable } from './common-sections.js';
+import { disclosableLeaves } from './tree-top.js';
 
 /** Options of the report writers. */
 export interface WriteReportOptions {
@@ -39,7 +41,8 @@ export interface WrittenReport {
  * `figures/*.svg` and `figures/*.png`, every table as `tables/*.csv`, and
  * `results.json`. Figure 1 (state shares by month per benefit), Table 1 (job
  * endings), figure 2 (index numbers), the four groups (chronogram and index
- * plot per group, shares per benefit, % time working), Table 2 (regime by
+ * plot per group, the top of the Ward tree, shares per benefit, % time
+ * working, who is in each group), Table 2 (regime by
  * group with significance marks), the cluster-quality table, the ingest
  * report and the methods. English or Dutch.
  *
@@ -283,7 +286,8 @@ export async function writeJobcoachReport(study: JobcoachStudy, options: WriteRe
     'Groups are named by their profile, not by their number: the group with the highest share working without jobcoach at the end of the window is "quickly without jobcoach", the highest with jobcoach "long-term jobcoaching", the highest without work "ends without work", the most state changes per year "switchers" (the assignment with the largest sum of standardised scores).',
     'Groepen zijn benoemd naar hun profiel, niet naar hun nummer: de groep met het hoogste aandeel werkend zonder jobcoach aan het eind van het venster is "snel zonder jobcoach", het hoogste met jobcoach "langdurig jobcoaching", het hoogste zonder werk "eindigt zonder werk", de meeste wisselingen per jaar "wisselaars" (de toewijzing met de grootste som van gestandaardiseerde scores).',
   );
-  sections.push({ id: 'groups', title: T('The four groups', 'De vier groepen'), html: fig3 + paragraph(labelRule) + groupsTable + profileHtml });
+  const fig4 = await wardTreeFigure(study, out, T, groupLabel, lang);
+  sections.push({ id: 'groups', title: T('The four groups', 'De vier groepen'), html: fig3 + paragraph(labelRule) + fig4 + groupsTable + profileHtml });
 
   // Table 2
   if (study.regime) {
@@ -316,13 +320,13 @@ export async function writeJobcoachReport(study: JobcoachStudy, options: WriteRe
   }
 
   // Cluster quality
-  const fig4 = await out.figure(
-    'fig4-cluster-quality',
+  const fig5 = await out.figure(
+    'fig5-cluster-quality',
     clusterQualityPlot(study.typology.range, { lang, title: false, highlightK: study.typology.k }),
-    T('Figure 4. Cluster quality of the Ward partitions by number of clusters k; the dashed line marks the chosen k.', 'Figuur 4. Clusterkwaliteit van de Ward-indelingen naar aantal clusters k; de stippellijn markeert de gekozen k.'),
+    T('Figure 5. Cluster quality of the Ward partitions by number of clusters k; the dashed line marks the chosen k.', 'Figuur 5. Clusterkwaliteit van de Ward-indelingen naar aantal clusters k; de stippellijn markeert de gekozen k.'),
   );
   const quality = await qualityTable(out, study.typology, lang);
-  sections.push({ id: 'cluster-quality', title: T('Cluster quality: why k = {k}', 'Clusterkwaliteit: waarom k = {k}', { k: study.typology.k }), html: fig4 + paragraph(qualityText(study.typology, lang, T('the study\'s four groups', 'de vier groepen van het onderzoek'))) + quality });
+  sections.push({ id: 'cluster-quality', title: T('Cluster quality: why k = {k}', 'Clusterkwaliteit: waarom k = {k}', { k: study.typology.k }), html: fig5 + paragraph(qualityText(study.typology, lang, T('the study\'s four groups', 'de vier groepen van het onderzoek'))) + quality });
 
   sections.push({ id: 'published', title: T('Compared with the published study', 'Vergeleken met het gepubliceerde onderzoek'), html: comparison });
 
@@ -340,6 +344,36 @@ export async function writeJobcoachReport(study: JobcoachStudy, options: WriteRe
   await out.text('results.json', JSON.stringify(r, null, 2) + '\n');
   await out.text('index.html', renderPage({ title, subtitle, lang, sections }));
   return { dir, index: `${dir}/index.html`, files: out.files };
+}
+
+/** Figure 4: the top of the Ward tree, coloured by group, with branches of at least min-cell persons. */
+async function wardTreeFigure(
+  study: JobcoachStudy, out: ReportFiles, T: (en: string, nl: string, params?: Record<string, string | number>) => string,
+  groupLabel: (id: number) => string, lang: Lang,
+): Promise<string> {
+  const typ = study.typology;
+  const leaves = disclosableLeaves(typ, { maxLeaves: 30, minLeaves: typ.k, minPersons: study.options.minCell });
+  // the tree's cut numbers the clusters as cutree; k-medoids moves persons off the cut, so then no colours
+  const byCluster = new Map(study.groups.groups.map((g) => [g.profile.cluster, g.id]));
+  const coloured = typ.refine === 'none';
+  const spec = dendrogram(typ.tree, {
+    lang, title: false, leaves, width: 560, height: 260,
+    ...(coloured ? { k: typ.k, clusterLabels: Array.from({ length: typ.k }, (_, c) => `${byCluster.get(c + 1)} ${groupLabel(byCluster.get(c + 1)!)}`) } : {}),
+  });
+  return out.figure(
+    'fig4-ward-tree',
+    spec,
+    T(
+      'Figure 4. The top of the Ward tree: the last {m} merges of the {d} distinct sequences; each leaf is a branch, labelled with its number of distinct sequences (every branch holds at least {k} persons); height = the Ward criterion of the merge.{colours}',
+      'Figuur 4. De top van de Ward-boom: de laatste {m} samenvoegingen van de {d} verschillende sequenties; elk blad is een tak, met het aantal verschillende sequenties erin (elke tak bevat ten minste {k} personen); hoogte = het Ward-criterium van de samenvoeging.{colours}',
+      {
+        m: leaves - 1, d: typ.items, k: study.options.minCell,
+        colours: coloured
+          ? T(' Colours: the {g} groups; dashed line: the cut.', ' Kleuren: de {g} groepen; stippellijn: de snede.', { g: typ.k })
+          : T(' The groups are the Ward cut refined by k-medoids, so they are not drawn on the tree.', ' De groepen zijn de Ward-snede verfijnd met k-medoids en staan daarom niet in de boom.'),
+      },
+    ),
+  );
 }
 
 /** Sex, disability and incapacity by group against the total, with significance marks. */

@@ -53,6 +53,8 @@ export interface SequenceTypology {
   readonly tree: HClustTree;
   /** Number of items clustered (distinct sequences, or rows). */
   readonly items: number;
+  /** Item (distinct sequence) of each input row when aggregated; null when every row is an item. */
+  readonly rowItem: Int32Array | null;
   readonly aggregated: boolean;
   readonly linkage: LinkageMethod;
   readonly refine: 'none' | 'pam';
@@ -145,6 +147,7 @@ export async function sequenceTypology(seqs: StateSequences, options: SequenceTy
     quality,
     tree,
     items: matrix.n,
+    rowItem: rowToItem ?? null,
     aggregated: aggregate,
     linkage,
     refine,

@@ -90,7 +90,7 @@ describe.skipIf(!hasChromium)('the report in headless Chromium', () => {
           return { marks: svg ? svg.querySelectorAll('path, rect, line').length : 0, width: box?.width ?? 0, height: box?.height ?? 0 };
         }),
       );
-      expect(figures).toHaveLength(4);
+      expect(figures).toHaveLength(5);
       for (const f of figures) {
         expect(f.marks).toBeGreaterThan(10);
         expect(f.width).toBeGreaterThan(100);

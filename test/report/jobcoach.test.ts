@@ -127,7 +127,7 @@ describe('results.json', () => {
 describe('report files', () => {
   it('writes every figure as SVG and PNG and every table as CSV, all linked from the page', () => {
     const figures = readdirSync(join(dir, 'figures'));
-    for (const name of ['fig1-state-shares', 'fig2-index-numbers', 'fig3-groups', 'fig4-cluster-quality']) {
+    for (const name of ['fig1-state-shares', 'fig2-index-numbers', 'fig3-groups', 'fig4-ward-tree', 'fig5-cluster-quality']) {
       expect(figures).toContain(`${name}.svg`);
       expect(figures).toContain(`${name}.png`);
     }
@@ -145,7 +145,7 @@ describe('report files', () => {
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\//i);
     expect(html).not.toMatch(/@import|@font-face|url\(http/i);
-    expect((html.match(/<figure><svg/g) ?? []).length).toBe(4);
+    expect((html.match(/<figure><svg/g) ?? []).length).toBe(5);
     for (const id of ['summary', 'figure-1', 'table-1', 'figure-2', 'groups', 'table-2', 'cluster-quality', 'published', 'data', 'methods']) {
       expect(html).toContain(`<section id="${id}">`);
     }
@@ -170,10 +170,19 @@ describe('Dutch report', () => {
       expect(page).toContain('snel zonder jobcoach');
       expect(page).toContain('werk met jobcoach');
       expect(await readFile(join(nl, 'figures', 'fig1-state-shares.svg'), 'utf8')).toContain('Maand');
+      expect(await readFile(join(nl, 'figures', 'fig4-ward-tree.svg'), 'utf8')).toContain('Hoogte');
       // results.json is the same in every language
       expect(JSON.parse(await readFile(join(nl, 'results.json'), 'utf8'))).toEqual(results);
     } finally {
       await rm(nl, { recursive: true, force: true });
     }
+  });
+});
+
+describe('figure 4: the top of the Ward tree', () => {
+  it('is coloured by the groups with their labels', async () => {
+    const svg = await readFile(join(dir, 'figures', 'fig4-ward-tree.svg'), 'utf8');
+    for (const g of results.clusters.groups) expect(svg).toContain(`${g.id} ${g.label}`);
+    expect(html).toContain('Figure 4. The top of the Ward tree');
   });
 });
