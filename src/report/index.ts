@@ -6,10 +6,14 @@ export { sequenceTypology, type SequenceTypologyOptions, type SequenceTypology }
 export { disclosableLeaves, type TreeTopOptions } from './tree-top.js';
 export { mapStudyGroups, STUDY_GROUPS, type StudyGroupKey, type ClusterProfile, type MappedGroup, type StudyGroupMapping } from './study-groups.js';
 export {
-  runJobcoachStudy, STUDY_BENEFITS, INDEX_OUTCOMES,
+  runJobcoachStudy, STUDY_BENEFITS, INDEX_OUTCOMES, NEW_JOB_MONTHS,
   type JobcoachStudyOptions, type JobcoachStudy, type PanelSource,
 } from './jobcoach-study.js';
-export { jobcoachResults, qualityRows, type JobcoachResults, type ClusterResult, type JobLossResult, type JsonNumber } from './jobcoach-results.js';
+export {
+  jobcoachResults, qualityRows, type JobcoachResults, type ClusterResult, type JobLossResult, type JsonNumber,
+  type NewJobResult, type RetentionResult, type RuleTypeResult, type CategoricalResult,
+} from './jobcoach-results.js';
+export { ageBands, AGE_BANDS } from './age-band.js';
 export { writeJobcoachReport, type WriteReportOptions, type WrittenReport } from './jobcoach-report.js';
 export { compareWithPublished, type PublishedFigure } from './published.js';
 export { ReportFiles, scopeSvgIds, type ReportTable } from './output.js';

@@ -13,9 +13,10 @@ import type { JobcoachStudy } from './jobcoach-study.js';
 import { ReportFiles, paragraphs, type ReportTable } from './output.js';
 import { compareWithPublished } from './published.js';
 import { relabelStates } from './states.js';
-import { fill, formatNumber, label, labelMap, pick } from './texts.js';
+import { formatNumber, formatPValue, label, labelMap, translator, type Translate } from './texts.js';
 import { qualityTable, qualityText, panelTable } from './common-sections.js';
 import { disclosableLeaves } from './tree-top.js';
+import { indicatorSections } from './jobcoach-indicators.js';
 
 /** Options of the report writers. */
 export interface WriteReportOptions {
@@ -58,7 +59,7 @@ export async function writeJobcoachReport(study: JobcoachStudy, options: WriteRe
   const dir = options.out ?? 'reports/out/jobcoach';
   const out = new ReportFiles(dir, options.progress);
   const r = study.results;
-  const T = (en: string, nl: string, params: Record<string, string | number> = {}) => fill(pick(lang, { en, nl }), params);
+  const T = translator(lang);
   const n0 = (x: number | null | undefined) => formatNumber(x, lang, 0);
   const n1 = (x: number | null | undefined) => formatNumber(x, lang, 1);
   const n2 = (x: number | null | undefined) => formatNumber(x, lang, 2);
@@ -155,7 +156,7 @@ export async function writeJobcoachReport(study: JobcoachStudy, options: WriteRe
     caption: T('Table 1. Job endings in the {w} months after the start', 'Tabel 1. Baanbeëindigingen in de {w} maanden na de start', { w: study.windowMonths }),
     csv: {
       benefit: t1,
-      ...Object.fromEntries(['endings_per_person', 'direct_pct', 'after_gap_pct', 'gap_months_mean', 'no_new_job_pct', 'n_endings', 'n_persons', 'n_excluded']
+      ...Object.fromEntries(['endings_per_person', 'direct_pct', 'after_gap_pct', 'gap_months_mean', 'no_new_job_pct', 'exit_pct', 'n_endings', 'n_persons', 'n_excluded']
         .map((f) => [f, t1.map((b) => r.job_loss[b][f as keyof (typeof r.job_loss)[string]])])),
     },
     display: {
@@ -165,6 +166,7 @@ export async function writeJobcoachReport(study: JobcoachStudy, options: WriteRe
       [T('C: % new job after a spell without work', 'C: % nieuwe baan na periode zonder werk')]: t1.map((b) => n0(r.job_loss[b].after_gap_pct)),
       [T('D: mean spell (months)', 'D: gemiddelde periode (maanden)')]: t1.map((b) => n1(r.job_loss[b].gap_months_mean)),
       [T('% no new job', '% geen nieuwe baan')]: t1.map((b) => n0(r.job_loss[b].no_new_job_pct)),
+      ...(study.exitStates.length > 0 ? { [T('of which exit', 'waarvan uitstroom')]: t1.map((b) => n0(r.job_loss[b].exit_pct)) } : {}),
       [T('endings', 'beëindigingen')]: t1.map((b) => n0(r.job_loss[b].n_endings)),
       [T('persons', 'personen')]: t1.map((b) => n0(r.job_loss[b].n_persons)),
       [T('left out (< {w} months)', 'niet meegeteld (< {w} maanden)', { w: study.windowMonths })]: t1.map((b) => n0(r.job_loss[b].n_excluded)),
@@ -309,9 +311,9 @@ export async function writeJobcoachReport(study: JobcoachStudy, options: WriteRe
       },
       notes: [
         T(
-          '* = significantly different from the other groups (and so from the total) at 95%: adjusted standardised residual |z| > 1.96. Chi-square test of independence: χ² = {chi}, df = {df}, p = {p}; Cramér\'s V = {v}.',
-          '* = significant verschillend van de andere groepen (en dus van het totaal) bij 95%: gecorrigeerd gestandaardiseerd residu |z| > 1,96. Chi-kwadraattoets op onafhankelijkheid: χ² = {chi}, df = {df}, p = {p}; Cramérs V = {v}.',
-          { chi: n1(c.test.statistic), df: c.test.df, p: c.test.pValue < 0.0001 ? '< 0.0001' : formatNumber(c.test.pValue, lang, 4), v: formatNumber(c.test.cramersV, lang, 3) },
+          '* = significantly different from the other groups (and so from the total) at 95%: adjusted standardised residual |z| > 1.96. Chi-square test of independence: χ² = {chi}, df = {df}, p {p}; Cramér\'s V = {v}.',
+          '* = significant verschillend van de andere groepen (en dus van het totaal) bij 95%: gecorrigeerd gestandaardiseerd residu |z| > 1,96. Chi-kwadraattoets op onafhankelijkheid: χ² = {chi}, df = {df}, p {p}; Cramérs V = {v}.',
+          { chi: n1(c.test.statistic), df: c.test.df, p: c.test.pValue < 0.0001 ? formatPValue(c.test.pValue, lang) : `= ${formatPValue(c.test.pValue, lang)}`, v: formatNumber(c.test.cramersV, lang, 3) },
         ),
         suppressedNote,
       ],
@@ -327,6 +329,8 @@ export async function writeJobcoachReport(study: JobcoachStudy, options: WriteRe
   );
   const quality = await qualityTable(out, study.typology, lang);
   sections.push({ id: 'cluster-quality', title: T('Cluster quality: why k = {k}', 'Clusterkwaliteit: waarom k = {k}', { k: study.typology.k }), html: fig5 + paragraph(qualityText(study.typology, lang, T('the study\'s four groups', 'de vier groepen van het onderzoek'))) + quality });
+
+  sections.push(...(await indicatorSections(study, { out, lang, T, suppressedNote })));
 
   sections.push({ id: 'published', title: T('Compared with the published study', 'Vergeleken met het gepubliceerde onderzoek'), html: comparison });
 
@@ -348,7 +352,7 @@ export async function writeJobcoachReport(study: JobcoachStudy, options: WriteRe
 
 /** Figure 4: the top of the Ward tree, coloured by group, with branches of at least min-cell persons. */
 async function wardTreeFigure(
-  study: JobcoachStudy, out: ReportFiles, T: (en: string, nl: string, params?: Record<string, string | number>) => string,
+  study: JobcoachStudy, out: ReportFiles, T: Translate,
   groupLabel: (id: number) => string, lang: Lang,
 ): Promise<string> {
   const typ = study.typology;
@@ -376,10 +380,10 @@ async function wardTreeFigure(
   );
 }
 
-/** Sex, disability and incapacity by group against the total, with significance marks. */
+/** Sex, disability, age band and incapacity by group against the total, with significance marks, and the chi-square test of each characteristic. */
 async function profilesTable(
   study: JobcoachStudy, out: ReportFiles, lang: Lang,
-  T: (en: string, nl: string, params?: Record<string, string | number>) => string, groupLabel: (id: number) => string, suppressedNote: string,
+  T: Translate, groupLabel: (id: number) => string, suppressedNote: string,
 ): Promise<string> {
   const p = study.profiles;
   if (p.categorical.length === 0 && p.numeric.length === 0) return '';
@@ -390,7 +394,7 @@ async function profilesTable(
   }
   for (const c of p.numeric) rows.push({ covariate: c.covariate, level: '', values: c.mean, significant: c.significant, total: c.totalMean });
   const name = (id: string) => `${id} ${groupLabel(Number(id))}`;
-  return out.table({
+  const profile = await out.table({
     name: 'group-profiles',
     caption: T('Who is in each group: % per category (mean for incapacity)', 'Wie zit in welke groep: % per categorie (gemiddelde voor arbeidsongeschiktheid)'),
     csv: {
@@ -404,13 +408,34 @@ async function profilesTable(
       [label(lang, 'total')]: rows.map((x) => formatNumber(x.total, lang, 0)),
     },
     notes: [
-      T('* = the group differs significantly from the other groups at 95% (adjusted residual for categories, Welch t test for means).', '* = de groep verschilt significant van de andere groepen bij 95% (gecorrigeerd residu voor categorieën, Welch-t-toets voor gemiddelden).'),
+      T('* = the group differs significantly from the other groups at 95% (adjusted residual for categories, Welch t test for means). Age at start = start year - birth year.', '* = de groep verschilt significant van de andere groepen bij 95% (gecorrigeerd residu voor categorieën, Welch-t-toets voor gemiddelden). Leeftijd bij start = startjaar - geboortejaar.'),
       suppressedNote,
     ],
   });
+  if (p.categorical.length === 0) return profile;
+  const tests = p.categorical.map((c) => c.test);
+  return profile + await out.table({
+    name: 'group-profile-tests',
+    caption: T('Is the characteristic independent of the group? Chi-square tests', 'Is het kenmerk onafhankelijk van de groep? Chi-kwadraattoetsen'),
+    csv: {
+      covariate: p.categorical.map((c) => c.covariate),
+      chi_square: tests.map((t) => t.statistic), df: tests.map((t) => t.df), p_value: tests.map((t) => t.pValue), cramers_v: tests.map((t) => t.cramersV), n: tests.map((t) => t.n),
+    },
+    display: {
+      [T('characteristic', 'kenmerk')]: p.categorical.map((c) => label(lang, c.covariate)),
+      'χ²': tests.map((t) => formatNumber(t.statistic, lang, 1)),
+      df: tests.map((t) => String(t.df)),
+      p: tests.map((t) => formatPValue(t.pValue, lang)),
+      [T('Cramér\'s V', 'Cramérs V')]: tests.map((t) => formatNumber(t.cramersV, lang, 3)),
+    },
+    notes: [T(
+      'Pearson chi-square test of independence of group and characteristic (weights rescaled to the number of persons); Cramér\'s V from 0 (no association) to 1. With thousands of persons small differences are significant: read V for the size.',
+      'Pearson-chi-kwadraattoets op onafhankelijkheid van groep en kenmerk (gewichten herschaald naar het aantal personen); Cramérs V van 0 (geen samenhang) tot 1. Met duizenden personen zijn kleine verschillen al significant: lees V voor de grootte.',
+    )],
+  });
 }
 
-function methodsHtml(study: JobcoachStudy, lang: Lang, T: (en: string, nl: string, params?: Record<string, string | number>) => string): string {
+function methodsHtml(study: JobcoachStudy, lang: Lang, T: Translate): string {
   const typ = study.typology;
   const w = study.windowMonths;
   const costs = typ.costs;
@@ -456,6 +481,16 @@ function methodsHtml(study: JobcoachStudy, lang: Lang, T: (en: string, nl: strin
     T(
       'Table 2 and the group profiles: weighted percentages; each cell tested against the other groups with Haberman\'s adjusted residual (95%), no correction for multiple testing; chi-square test of independence and Cramér\'s V.',
       'Tabel 2 en de groepsprofielen: gewogen percentages; elke cel getoetst tegen de andere groepen met het gecorrigeerde residu van Haberman (95%), zonder correctie voor meervoudig toetsen; chi-kwadraattoets en Cramérs V.',
+    ),
+    T(
+      'Time to a new job, one-year retention and the rule-based patterns follow study B\'s definitions (stated under each table) on this panel in process time; a job is a run of working months at one employer; over the whole follow-up for the time to a new job and over months 0 to {last} for the patterns.{exits}',
+      'Tijd tot een nieuwe baan, behoud na een jaar en de patronen volgens vaste regels volgen de definities van onderzoek B (onder elke tabel) op dit panel in procestijd; een baan is een aaneengesloten periode van werkmaanden bij één werkgever; over de hele observatieperiode voor de tijd tot een nieuwe baan en over maand 0 tot en met {last} voor de patronen.{exits}',
+      {
+        last: w - 1,
+        exits: study.exitStates.length > 0
+          ? T(' Exit states (competing with a new job): {s}.', ' Uitstroomtoestanden (concurrerend met een nieuwe baan): {s}.', { s: study.exitStates.join(', ') })
+          : T(' No exit states: an ending without a new job is censored at the end of follow-up.', ' Geen uitstroomtoestanden: een beëindiging zonder nieuwe baan is gecensureerd aan het eind van de observatie.'),
+      },
     ),
     T(
       'Disclosure control: every published cell resting on fewer than {k} persons is suppressed (–); {s} cells were suppressed. Index plots draw rows of at least {k} sequences (the modal state per month). This is primary suppression only: a single suppressed share of a month can be derived from the others (and shows as a gap in figure 1), so check the tables before they leave a secure environment.',

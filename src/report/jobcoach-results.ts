@@ -1,5 +1,9 @@
 import type { IngestReport } from '../ingest/report.js';
 import type { JobLossRow } from '../labour/jobLoss.js';
+import type { CategoricalProfile, GroupProfiles } from '../labour/profiles.js';
+import type { TimeToNewJobGroup } from '../labour/reemployment.js';
+import type { RetentionRow } from '../labour/retention.js';
+import type { TypologyGroup } from '../labour/typology.js';
 import type { IndexNumbers } from '../labour/indexNumbers.js';
 import { QUALITY_INDICES } from '../cluster/quality.js';
 import type { JobcoachStudy, PanelSource } from './jobcoach-study.js';
@@ -15,6 +19,8 @@ export interface JobLossResult {
   after_gap_pct: JsonNumber;
   gap_months_mean: JsonNumber;
   no_new_job_pct: JsonNumber;
+  /** Part of no_new_job_pct that reached an exit state first (0 without exit states). */
+  exit_pct: JsonNumber;
   n_endings: JsonNumber;
   n_persons: JsonNumber;
   /** Persons left out because they were followed less than the window. */
@@ -44,6 +50,42 @@ export interface ClusterResult {
   means_at_end: Record<string, JsonNumber>;
 }
 
+/** Time to a new job for one benefit (or the total). Percentages 0..100. */
+export interface NewJobResult {
+  /** Job endings (unweighted) and the persons behind them; null when they rest on fewer than min-cell persons. */
+  endings: JsonNumber;
+  persons: JsonNumber;
+  /** share[month] after that many months without work: % with a new job (F), its 95% band, % exited first, endings still at risk. */
+  shares: Record<string, { new_job_pct: JsonNumber; lower_pct: JsonNumber; upper_pct: JsonNumber; exit_pct: JsonNumber; at_risk: JsonNumber }>;
+}
+
+/** One-year retention for one benefit (or the total). Percentages 0..100 of the weighted starts. */
+export interface RetentionResult {
+  /** Job starts in the cohort whose month 12 is observed, the persons behind them, and starts left out (month 12 not observed). */
+  starts: JsonNumber;
+  persons: JsonNumber;
+  censored: number;
+  same_employer_pct: JsonNumber;
+  other_employer_pct: JsonNumber;
+  not_working_pct: JsonNumber;
+  work_retention_pct: JsonNumber;
+}
+
+/** Rule-based pattern (study B) within one benefit. Percentages 0..100. */
+export interface RuleTypeResult {
+  persons: JsonNumber;
+  share_pct: JsonNumber;
+  pct_time_working: JsonNumber;
+  pct_permanent: JsonNumber;
+  job_changes_per_worked_year: JsonNumber;
+}
+
+/** A categorical covariate by group: pct[id or 'total'][level] with significance at 95%, and the chi-square test. */
+export interface CategoricalResult {
+  by_cluster: Record<string, Record<string, { pct: JsonNumber; significant: boolean | null }>>;
+  test: { chi_square: JsonNumber; df: number; p_value: JsonNumber; cramers_v: JsonNumber };
+}
+
 /** The machine-readable results of study A (`DIR/results.json`). */
 export interface JobcoachResults {
   study: 'jobcoach';
@@ -70,7 +112,21 @@ export interface JobcoachResults {
   };
   /** Table 2 (Wajong): regime_by_cluster[id or 'total'][regime] = { pct 0..100, significant at 95% against the rest }. */
   regime_by_cluster: Record<string, Record<string, { pct: JsonNumber; significant: boolean | null }>>;
-  regime_test: { chi_square: JsonNumber; df: number; p_value: JsonNumber; cramers_v: JsonNumber } | null;
+  regime_test: CategoricalResult['test'] | null;
+  /**
+   * Who is in each group (all persons): categorical[covariate] (sex, disability, age_band) as Table 2,
+   * numeric[covariate][id or 'total'] (incapacity_pct) = { mean, significant (Welch t, group vs the rest) }.
+   */
+  group_profiles: {
+    categorical: Record<string, CategoricalResult>;
+    numeric: Record<string, Record<string, { mean: JsonNumber; significant: boolean | null }>>;
+  };
+  /** Time to a new job after a job ends (every ending in the follow-up), per benefit and total (study B). */
+  time_to_new_job: { method: 'kaplan-meier' | 'aalen-johansen'; exit_states: string[]; groups: Record<string, NewJobResult> };
+  /** One-year retention of job starts after not working, the start of jobcoaching included, per benefit and total (study B). */
+  retention: { horizon_months: number; groups: Record<string, RetentionResult> };
+  /** Study B's rule-based patterns over the window: groups[benefit or total] = { persons, excluded, types[type] }. */
+  rule_typology: { window_months: number; groups: Record<string, { persons: number; excluded: number; types: Record<string, RuleTypeResult> }> };
   /** index_numbers[outcome][first month of the bin] (start = 100), all persons. */
   index_numbers: Record<string, Record<string, JsonNumber>>;
   index_numbers_ci: Record<string, Record<string, [JsonNumber, JsonNumber]>>;
@@ -133,16 +189,14 @@ export function jobcoachResults(study: Omit<JobcoachStudy, 'results'>): Jobcoach
     };
   });
 
-  const regime_by_cluster: JobcoachResults['regime_by_cluster'] = {};
-  let regime_test: JobcoachResults['regime_test'] = null;
-  const table2 = regime?.categorical[0];
-  if (regime && table2) {
-    regime.groups.forEach((g, gi) => {
-      regime_by_cluster[g.group] = Object.fromEntries(table2.levels.map((l, li) => [l, { pct: num(table2.pct[gi][li]), significant: table2.significant[gi][li] }]));
-    });
-    regime_by_cluster.total = Object.fromEntries(table2.levels.map((l, li) => [l, { pct: num(table2.totalPct[li]), significant: null }]));
-    regime_test = { chi_square: num(table2.test.statistic), df: table2.test.df, p_value: num(table2.test.pValue), cramers_v: num(table2.test.cramersV) };
-  }
+  const table2 = regime?.categorical[0] ? categoricalResult(regime, regime.categorical[0]) : null;
+  const group_profiles: JobcoachResults['group_profiles'] = {
+    categorical: Object.fromEntries(profiles.categorical.map((c) => [c.covariate, categoricalResult(profiles, c)])),
+    numeric: Object.fromEntries(profiles.numeric.map((c) => [c.covariate, {
+      ...Object.fromEntries(profiles.groups.map((g, gi) => [g.group, { mean: num(c.mean[gi]), significant: c.significant[gi] }])),
+      total: { mean: num(c.totalMean), significant: null },
+    }])),
+  };
 
   const series = (r: IndexNumbers) => Object.fromEntries(r.bins.map((b, k) => [String(b.from), num(r.index[k])]));
   const index_numbers = Object.fromEntries(study.index.map((r) => [r.outcome, series(r)]));
@@ -157,7 +211,7 @@ export function jobcoachResults(study: Omit<JobcoachStudy, 'results'>): Jobcoach
     meansOut[c.attribute] = Object.fromEntries(c.groups.map((g) => [g.group, Object.fromEntries(c.months.map((m, k) => [String(m), num(g.mean[k])]))]));
   }
 
-  const suppressed = [shares, jobLoss, profiles, regime, ...study.index, ...Object.values(study.indexByBenefit).flat(), ...study.cellMeans, ...study.groupCellMeans]
+  const suppressed = [shares, jobLoss, profiles, regime, study.reemployment, study.retention, study.rules, ...study.index, ...Object.values(study.indexByBenefit).flat(), ...study.cellMeans, ...study.groupCellMeans]
     .reduce((s, t) => s + ((t as { disclosure?: { flaggedCells: number } } | null)?.disclosure?.flaggedCells ?? 0), 0);
   return {
     study: 'jobcoach',
@@ -177,8 +231,12 @@ export function jobcoachResults(study: Omit<JobcoachStudy, 'results'>): Jobcoach
       groups: clusterGroups,
       ari_vs_true_group: study.ariVsTrueGroup === null ? null : num(study.ariVsTrueGroup),
     },
-    regime_by_cluster,
-    regime_test,
+    regime_by_cluster: table2?.by_cluster ?? {},
+    regime_test: table2?.test ?? null,
+    group_profiles,
+    time_to_new_job: newJobResults(study),
+    retention: retentionResults(study),
+    rule_typology: ruleResults(study),
     index_numbers,
     index_numbers_ci,
     index_numbers_by_benefit,
@@ -200,6 +258,67 @@ export function qualityRows(range: { ks: readonly number[]; quality: readonly Re
   return range.ks.map((k, r) => ({ k, ...Object.fromEntries(QUALITY_INDICES.map((q) => [q, num(range.quality[r][q] as number)])) }));
 }
 
+/** A categorical profile as in results.json: pct and significance per group and level, the total, the test. */
+function categoricalResult(p: GroupProfiles, c: CategoricalProfile): CategoricalResult {
+  const by_cluster: CategoricalResult['by_cluster'] = {};
+  p.groups.forEach((g, gi) => {
+    by_cluster[g.group] = Object.fromEntries(c.levels.map((l, li) => [l, { pct: num(c.pct[gi][li]), significant: c.significant[gi][li] }]));
+  });
+  by_cluster.total = Object.fromEntries(c.levels.map((l, li) => [l, { pct: num(c.totalPct[li]), significant: null }]));
+  return { by_cluster, test: { chi_square: num(c.test.statistic), df: c.test.df, p_value: num(c.test.pValue), cramers_v: num(c.test.cramersV) } };
+}
+
+function newJobResults(study: Omit<JobcoachStudy, 'results'>): JobcoachResults['time_to_new_job'] {
+  const r = study.reemployment;
+  const minCell = study.options.minCell;
+  // counts resting on fewer than min-cell persons are not published
+  const count = (n: number, persons: number) => (persons > 0 && persons < minCell ? null : n);
+  const group = (g: TimeToNewJobGroup): NewJobResult => ({
+    endings: count(g.endings, g.persons),
+    persons: count(g.persons, g.persons),
+    shares: Object.fromEntries(g.shares.map((s) => [String(s.month), {
+      new_job_pct: pct(s.newJob), lower_pct: pct(s.lower), upper_pct: pct(s.upper), exit_pct: pct(s.exit), at_risk: count(s.atRisk, s.personsAtRisk),
+    }])),
+  });
+  return {
+    method: r.method,
+    exit_states: [...study.exitStates],
+    groups: Object.fromEntries([...r.groups, r.total].map((g) => [g.group, group(g)])),
+  };
+}
+
+function retentionResults(study: Omit<JobcoachStudy, 'results'>): JobcoachResults['retention'] {
+  const r = study.retention;
+  const row = (x: RetentionRow): RetentionResult => ({
+    starts: num(x.starts),
+    persons: x.flagged?.includes('starts') ? null : num(x.persons),
+    censored: x.censored,
+    same_employer_pct: num(x.sameEmployerPct),
+    other_employer_pct: num(x.otherEmployerPct),
+    not_working_pct: num(x.notWorkingPct),
+    work_retention_pct: num(x.workRetentionPct),
+  });
+  return { horizon_months: r.horizon, groups: Object.fromEntries([...r.groups, r.total].map((x) => [x.group, row(x)])) };
+}
+
+function ruleResults(study: Omit<JobcoachStudy, 'results'>): JobcoachResults['rule_typology'] {
+  const r = study.rules;
+  const group = (g: TypologyGroup) => ({
+    persons: g.persons,
+    excluded: g.excluded,
+    types: Object.fromEntries(g.rows.map((x) => [x.type, {
+      persons: num(x.persons), share_pct: num(x.sharePct), pct_time_working: num(x.pctTimeWorking), pct_permanent: num(x.pctPermanent),
+      job_changes_per_worked_year: num(x.jobChangesPerWorkedYear),
+    }])),
+  });
+  return { window_months: r.to - r.from, groups: Object.fromEntries([...r.groups, r.total].map((g) => [g.group, group(g)])) };
+}
+
+/** A share 0..1 as a percentage 0..100 for JSON. */
+function pct(x: number): JsonNumber {
+  return num(100 * x);
+}
+
 function jobLossResult(r: JobLossRow): JobLossResult {
   return {
     endings_per_person: num(r.endingsPerPerson),
@@ -207,6 +326,7 @@ function jobLossResult(r: JobLossRow): JobLossResult {
     after_gap_pct: num(r.afterGapPct),
     gap_months_mean: num(r.gapMonthsMean),
     no_new_job_pct: num(r.noNewJobPct),
+    exit_pct: num(r.exitPct),
     n_endings: num(r.endings),
     n_persons: num(r.persons),
     n_excluded: r.excluded,

@@ -7,8 +7,12 @@ import type { IngestReport } from '../ingest/report.js';
 import { disclosureControl } from '../labour/disclosure.js';
 import { fixedEffectsIndex, type IndexNumbers } from '../labour/indexNumbers.js';
 import { jobEpisodes } from '../labour/episodes.js';
+import { DEFAULT_WORK_STATES } from '../labour/options.js';
 import { jobLossTable, type JobLossTable } from '../labour/jobLoss.js';
 import { groupProfiles, type GroupProfiles } from '../labour/profiles.js';
+import { timeToNewJob, type TimeToNewJob } from '../labour/reemployment.js';
+import { retention, type Retention } from '../labour/retention.js';
+import { ruleTypology, type Typology } from '../labour/typology.js';
 import { cellMeansByMonth, stateSharesByMonth, type CellMeans, type StateShares } from '../labour/shares.js';
 import type { ProgressReporter } from '../progress.js';
 import { selectRows } from '../sequences/select.js';
@@ -18,6 +22,7 @@ import { JOBCOACH_LABELS, simulateJobcoach } from '../simulate/jobcoach.js';
 import { writeJobcoachPanel } from '../simulate/write.js';
 import { JOBCOACH_STATES, REGIMES } from '../simulate/jobcoach-params.js';
 import { adjustedRandIndex } from '../stats/adjustedRandIndex.js';
+import { AGE_BANDS, ageBands } from './age-band.js';
 import { jobcoachResults, type JobcoachResults } from './jobcoach-results.js';
 import { summarisePanel, type PanelSummary } from './panel-summary.js';
 import { orderStates } from './states.js';
@@ -55,6 +60,12 @@ export interface JobcoachStudyOptions {
   distance?: 'OM' | 'OMspell';
   /** Refine the Ward partition with weighted k-medoids (default 'none'). */
   refine?: 'none' | 'pam';
+  /**
+   * States that end the search for a new job as a competing exit (e.g. `retired`,
+   * `sheltered`; default none): time to a new job then gets the cumulative
+   * incidence of a new job and of an exit (Aalen-Johansen), and Table 1 counts exits.
+   */
+  exitStates?: readonly string[];
   /** Disclosure control: cells resting on fewer persons are suppressed (default 10; 1 turns it off). */
   minCell?: number;
   /** Months of the state-share table in results.json (default 0, 6, 12, 24, 36). */
@@ -78,6 +89,8 @@ export type PanelSource =
 export const STUDY_BENEFITS: readonly string[] = ['Wajong', 'WGA'];
 /** States that count as paid work for wages, hours and contracts. */
 const PAID = ['work_jc', 'work'];
+/** Months without work at which the share with a new job is reported (study B: 0, 6, 12 and 48). */
+export const NEW_JOB_MONTHS: readonly number[] = [0, 6, 12, 48];
 /** Person-month outcomes of figure 2. */
 export const INDEX_OUTCOMES: readonly string[] = ['hourly_wage', 'hours_week', 'permanent'];
 
@@ -103,12 +116,21 @@ export interface JobcoachStudy {
   /** Tables after disclosure control. */
   readonly shares: StateShares;
   readonly jobLoss: JobLossTable;
+  /** Group profiles: sex, disability, age band (categories with cell tests and chi-square) and incapacity (means), as far as present. */
   readonly profiles: GroupProfiles;
   /** Table 2: regime at the start by group (Wajong); null without regime or Wajong persons. */
   readonly regime: GroupProfiles | null;
   /** Composition-corrected index numbers, pooled and per benefit, per outcome present. */
   readonly index: readonly IndexNumbers[];
   readonly indexByBenefit: Readonly<Record<string, readonly IndexNumbers[]>>;
+  /** Time to a new job after a job ends (all endings in the follow-up), per benefit: Kaplan-Meier, or Aalen-Johansen with exit states. */
+  readonly reemployment: TimeToNewJob;
+  /** One-year retention of job starts after not working (the start of jobcoaching included), per benefit. */
+  readonly retention: Retention;
+  /** Study B's rule-based patterns over the window, per benefit. */
+  readonly rules: Typology;
+  /** Exit states of the time to a new job (empty: none). */
+  readonly exitStates: readonly string[];
   /** Raw monthly means (paid months) per benefit at month 0 and the end of the window. */
   readonly cellMeans: readonly CellMeans[];
   /** Means per group at the end of the window (paid months). */
@@ -126,7 +148,10 @@ export interface JobcoachStudy {
  * generate the panel, cluster the first `window` months into the study's four
  * trajectory groups, and compute figure 1 (state shares by month), figure 2
  * (composition-corrected index numbers), Table 1 (job endings), the group
- * profiles and Table 2 (regime by group), with disclosure control.
+ * profiles (sex, disability, age band, incapacity) and Table 2 (regime by
+ * group), and study B's indicators on the same panel: time to a new job after
+ * a job ends, one-year retention and the rule-based typology; every table
+ * with disclosure control.
  *
  * The panel comes from `sequences`, from a person file and a long months
  * file (`persons`, `months`: read by `loadPanel` with month 0 = each
@@ -143,6 +168,13 @@ export interface JobcoachStudy {
  * Table 1 counts endings within the window for persons followed the whole
  * window (`jobLossTable`, `incomplete: 'exclude'`); % time working is over
  * each person's whole observed follow-up.
+ * Time to a new job (`timeToNewJob`): every job ending in the follow-up,
+ * shares with a new job within 0, 6, 12 and 48 months without work (Kaplan-
+ * Meier; Aalen-Johansen when `exitStates` are given). Retention
+ * (`retention`): job starts after a month without work, and the job at the
+ * start of jobcoaching (month 0), read 12 months later. Rule typology
+ * (`ruleTypology`): study B's four rules over months 0..window-1. Age band
+ * (`ageBands`): age at the start from `age` or `birth_year`.
  *
  * @param options the panel (files, sequences, or n and seed of the synthetic one) and the study parameters
  * @returns the computed study; `results` is what results.json holds
@@ -171,6 +203,11 @@ export async function runJobcoachStudy(options: JobcoachStudyOptions = {}): Prom
   const seen = new Set(Array.from(seqs.covariates.array('benefit') as ArrayLike<string>, String));
   const benefits = [...STUDY_BENEFITS.filter((b) => seen.has(b)), ...[...seen].filter((b) => !STUDY_BENEFITS.includes(b)).sort()];
   const shareMonths = (options.shareMonths ?? [0, 6, 12, 24, 36]).filter((m) => m < seqs.t);
+  const exitStates = [...(options.exitStates ?? [])];
+  for (const s of exitStates) {
+    if (!seqs.alphabet.codes.includes(s)) throw new RangeError(`exitStates: "${s}" is not a state of the panel (${seqs.alphabet.codes.join(', ')}).`);
+    if (DEFAULT_WORK_STATES.includes(s)) throw new RangeError(`exitStates: "${s}" is a working state; an exit state must be a state without work.`);
+  }
 
   // typology of the first `window` months
   const window = subsetMonths(seqs, 0, windowMonths - 1);
@@ -187,11 +224,20 @@ export async function runJobcoachStudy(options: JobcoachStudyOptions = {}): Prom
   const ids = Array.from(groups.ids, String);
   const idLevels = groups.groups.map((g) => String(g.id));
   const shares = safe(stateSharesByMonth(seqs, { by: 'benefit', levels: benefits }));
-  const jobLoss = safe(jobLossTable(seqs, { by: 'benefit', levels: benefits, window: windowMonths, episodes: jobEpisodes(seqs) }));
-  const categorical = ['sex', 'disability'].filter((c) => covariates.includes(c));
-  const profiles = safe(groupProfiles(seqs, {
+  const byBenefit = { by: 'benefit', levels: benefits, exitStates };
+  const jobLoss = safe(jobLossTable(seqs, { ...byBenefit, window: windowMonths }));
+  const episodes = jobEpisodes(seqs, { exitStates });
+  const reemployment = safe(timeToNewJob(seqs, { ...byBenefit, episodes, at: NEW_JOB_MONTHS }));
+  const retained = safe(retention(seqs, { ...byBenefit, episodes, horizon: 12, includeMonthZero: true }));
+  const rules = safe(ruleTypology(seqs, { ...byBenefit, episodes, from: 0, to: windowMonths }));
+  const bands = ageBands(seqs, options.startColumn);
+  const presentBands = bands ? AGE_BANDS.filter((b) => bands.includes(b)) : [];
+  const profiled = bands ? { ...seqs, covariates: seqs.covariates.assign({ age_band: bands }) } : seqs;
+  const categorical = ['sex', 'disability', ...(bands ? ['age_band'] : [])].filter((c) => profiled.covariates.columnNames().includes(c));
+  if (!bands) notes.push('Age bands left out: the person file has neither age nor birth_year with the start month.');
+  const profiles = safe(groupProfiles(profiled, {
     by: ids, levels: idLevels, categorical, numeric: ['incapacity_pct'].filter((c) => covariates.includes(c)),
-    covariateLevels: { benefit: benefits, regime: REGIMES }, shareBy: 'benefit',
+    covariateLevels: { benefit: benefits, regime: REGIMES, age_band: presentBands }, shareBy: 'benefit',
   }));
   let regime: GroupProfiles | null = null;
   const benefit = seqs.covariates.array('benefit') as ArrayLike<string>;
@@ -223,6 +269,7 @@ export async function runJobcoachStudy(options: JobcoachStudyOptions = {}): Prom
   const study = {
     source, sequences: seqs, window, windowMonths, panel: summarisePanel(seqs), ingest, benefits, typology, groups, medoidLabels,
     ariVsTrueGroup, shares, jobLoss, profiles, regime, index, indexByBenefit, cellMeans, groupCellMeans, notes,
+    reemployment, retention: retained, rules, exitStates,
     options: { minCell, figureMonths, indexBinWidth, refine, shareMonths },
   };
   return { ...study, results: jobcoachResults(study) };

@@ -33,6 +33,12 @@ const LABELS: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
   physical: { en: 'physical', nl: 'lichamelijk' },
   other: { en: 'other', nl: 'overig' },
   incapacity_pct: { en: 'incapacity % (mean)', nl: 'arbeidsongeschiktheid % (gemiddeld)' },
+  age_band: { en: 'age at start', nl: 'leeftijd bij start' },
+  // the rule-based patterns of study B
+  longJob: { en: '1 more than 12 months in a row', nl: '1 meer dan 12 maanden aaneen' },
+  switcher: { en: '2 switcher', nl: '2 wisselaar' },
+  shortSpells: { en: '3 short spells', nl: '3 korte perioden' },
+  neverWorked: { en: '4 never worked', nl: '4 nooit gewerkt' },
   total: { en: 'total', nl: 'totaal' },
 };
 
@@ -72,6 +78,16 @@ export function formatNumber(x: number | null | undefined, lang: Lang, digits = 
 }
 
 /**
+ * A p-value in the report language: four decimals, or `< 0.0001` below that.
+ * @example
+ * formatPValue(0.17288, 'nl'); // '0,1729'
+ * formatPValue(1e-12, 'en');   // '< 0.0001'
+ */
+export function formatPValue(p: number, lang: Lang): string {
+  return p < 0.0001 ? `< ${formatNumber(0.0001, lang, 4)}` : formatNumber(p, lang, 4);
+}
+
+/**
  * Fill `{name}` placeholders of a report text.
  *
  * @example
@@ -79,6 +95,19 @@ export function formatNumber(x: number | null | undefined, lang: Lang, digits = 
  */
 export function fill(template: string, params: Readonly<Record<string, string | number>>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** A report text in the report language: the English and Dutch template, with `{name}` placeholders filled. */
+export type Translate = (en: string, nl: string, params?: Readonly<Record<string, string | number>>) => string;
+
+/**
+ * The `Translate` function of a report language.
+ * @example
+ * const T = translator('nl');
+ * T('{n} persons', '{n} personen', { n: '25.000' }); // '25.000 personen'
+ */
+export function translator(lang: Lang): Translate {
+  return (en, nl, params = {}) => fill(pick(lang, { en, nl }), params);
 }
 
 /**

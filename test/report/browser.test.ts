@@ -35,7 +35,8 @@ beforeAll(async () => {
     return k > 0 && f[2] === 'none' && Number(f[0].slice(1)) % 3 === 0 ? [f[0], f[1], EVIL, ...f.slice(3)].join(',') : line;
   });
   await writeFile(panel.months, edited.join('\n'));
-  const study = await runJobcoachStudy({ persons: panel.persons, months: panel.months, threads: 1 });
+  // the hostile state is also an exit state: its name reaches figure 7's caption and the methods
+  const study = await runJobcoachStudy({ persons: panel.persons, months: panel.months, exitStates: [EVIL], threads: 1 });
   out = join(dir, 'report');
   await writeJobcoachReport(study, { out });
   html = await readFile(join(out, 'index.html'), 'utf8');
@@ -90,13 +91,24 @@ describe.skipIf(!hasChromium)('the report in headless Chromium', () => {
           return { marks: svg ? svg.querySelectorAll('path, rect, line').length : 0, width: box?.width ?? 0, height: box?.height ?? 0 };
         }),
       );
-      expect(figures).toHaveLength(5);
+      // figures 1-7: state shares, index numbers, groups, Ward tree, cluster quality, time to a new job, cumulative incidence
+      expect(figures).toHaveLength(7);
       for (const f of figures) {
         expect(f.marks).toBeGreaterThan(10);
         expect(f.width).toBeGreaterThan(100);
         expect(f.height).toBeGreaterThan(100);
       }
       expect(await page.evaluate(() => document.querySelectorAll('script').length)).toBe(0);
+      // every section has its heading and every table its rows
+      const sections = await page.evaluate(() =>
+        [...document.querySelectorAll('section')].map((s) => ({ id: (s as unknown as { id: string }).id, rows: s.querySelectorAll('tbody tr').length })),
+      );
+      expect(sections.map((s) => s.id)).toEqual([
+        'summary', 'figure-1', 'table-1', 'figure-2', 'groups', 'table-2', 'cluster-quality', 'time-to-new-job', 'retention', 'rule-typology',
+        'published', 'data', 'methods',
+      ]);
+      for (const id of ['time-to-new-job', 'retention', 'rule-typology', 'groups', 'published']) expect(sections.find((s) => s.id === id)!.rows).toBeGreaterThan(2);
+      expect(await page.getByText('Figure 7. Cumulative incidence of a new job and of an exit (' + EVIL + ')', { exact: false }).count()).toBe(1);
       expect(await page.getByText(EVIL, { exact: true }).count()).toBeGreaterThan(0);
       const shot = await page.screenshot({ path: join(out, 'screenshot.png'), fullPage: true });
       expect(shot.length).toBeGreaterThan(50_000);

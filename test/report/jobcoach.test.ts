@@ -1,9 +1,12 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compareWithPublished, runJobcoachStudy, writeJobcoachReport, type JobcoachResults, type JobcoachStudy } from '../../src/index.js';
+import {
+  JobOutcome, compareWithPublished, jobEpisodes, runJobcoachStudy, writeJobcoachPanel, writeJobcoachReport, type JobcoachResults, type JobcoachStudy,
+} from '../../src/index.js';
+import { AGE_BANDS } from '../../src/report/age-band.js';
 
 // A small synthetic panel keeps the suite fast; the full 25,000 run is measured, not tested.
 const N = 2000;
@@ -132,7 +135,12 @@ describe('report files', () => {
       expect(figures).toContain(`${name}.png`);
     }
     const tables = readdirSync(join(dir, 'tables'));
-    for (const name of ['table1-job-endings', 'table2-regime-by-group', 'cluster-quality', 'groups', 'state-shares', 'index-numbers']) {
+    expect(figures).toContain('fig6-time-to-new-job.png');
+    expect(figures).not.toContain('fig7-new-job-incidence.png'); // no exit states
+    for (const name of [
+      'table1-job-endings', 'table2-regime-by-group', 'cluster-quality', 'groups', 'state-shares', 'index-numbers',
+      'group-profiles', 'group-profile-tests', 'time-to-new-job', 'retention', 'rule-typology',
+    ]) {
       expect(tables).toContain(`${name}.csv`);
     }
     for (const f of files) expect(existsSync(join(dir, f))).toBe(true);
@@ -145,15 +153,18 @@ describe('report files', () => {
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\//i);
     expect(html).not.toMatch(/@import|@font-face|url\(http/i);
-    expect((html.match(/<figure><svg/g) ?? []).length).toBe(5);
-    for (const id of ['summary', 'figure-1', 'table-1', 'figure-2', 'groups', 'table-2', 'cluster-quality', 'published', 'data', 'methods']) {
+    expect((html.match(/<figure><svg/g) ?? []).length).toBe(6);
+    for (const id of [
+      'summary', 'figure-1', 'table-1', 'figure-2', 'groups', 'table-2', 'cluster-quality', 'time-to-new-job', 'retention', 'rule-typology',
+      'published', 'data', 'methods',
+    ]) {
       expect(html).toContain(`<section id="${id}">`);
     }
   });
 
   it('writes Table 1 as CSV with raw numbers and empty suppressed cells', async () => {
     const csv = (await readFile(join(dir, 'tables', 'table1-job-endings.csv'), 'utf8')).trim().split('\n');
-    expect(csv[0]).toBe('benefit,endings_per_person,direct_pct,after_gap_pct,gap_months_mean,no_new_job_pct,n_endings,n_persons,n_excluded');
+    expect(csv[0]).toBe('benefit,endings_per_person,direct_pct,after_gap_pct,gap_months_mean,no_new_job_pct,exit_pct,n_endings,n_persons,n_excluded');
     expect(csv.slice(1).map((l) => l.split(',')[0])).toEqual(['Wajong', 'WGA', 'total']);
     expect(await readFile(join(dir, 'tables', 'state-shares.csv'), 'utf8')).not.toMatch(/NaN/);
   });
@@ -184,5 +195,110 @@ describe('figure 4: the top of the Ward tree', () => {
     const svg = await readFile(join(dir, 'figures', 'fig4-ward-tree.svg'), 'utf8');
     for (const g of results.clusters.groups) expect(svg).toContain(`${g.id} ${g.label}`);
     expect(html).toContain('Figure 4. The top of the Ward tree');
+  });
+});
+
+describe('the analyses of issue 6 beyond study A\'s tables', () => {
+  it('time to a new job: shares at 0, 6, 12, 48 months, rising, inside their bands', () => {
+    const t = results.time_to_new_job;
+    expect(t).toMatchObject({ method: 'kaplan-meier', exit_states: [] });
+    expect(Object.keys(t.groups)).toEqual(['Wajong', 'WGA', 'total']);
+    for (const g of Object.values(t.groups)) {
+      expect(Object.keys(g.shares)).toEqual(['0', '6', '12', '48']);
+      const shares = Object.values(g.shares).filter((s) => s.new_job_pct !== null);
+      for (const s of shares) {
+        expect(s.lower_pct!).toBeLessThanOrEqual(s.new_job_pct! + 1e-9);
+        expect(s.upper_pct!).toBeGreaterThanOrEqual(s.new_job_pct! - 1e-9);
+        expect(s.exit_pct).toBe(0);
+      }
+      for (let k = 1; k < shares.length; k++) expect(shares[k].new_job_pct!).toBeGreaterThanOrEqual(shares[k - 1].new_job_pct!);
+    }
+    // at 0 months: the weighted share of all observed endings directly followed by a new job
+    const jobs = jobEpisodes(study.sequences);
+    let direct = 0, all = 0, count = 0;
+    for (let q = 0; q < jobs.count; q++) {
+      if (jobs.outcome[q] === JobOutcome.censored) continue;
+      const w = study.sequences.weights[jobs.person[q]];
+      all += w;
+      count++;
+      if (jobs.outcome[q] === JobOutcome.direct) direct += w;
+    }
+    expect(t.groups.total.shares['0'].new_job_pct).toBeCloseTo((100 * direct) / all, 4);
+    expect(t.groups.total.endings).toBe(count);
+  });
+
+  it('retention: same + other + not working = 100, work retention = same + other', () => {
+    expect(results.retention.horizon_months).toBe(12);
+    for (const r of Object.values(results.retention.groups)) {
+      expect(r.starts).toBeGreaterThan(0);
+      expect(r.same_employer_pct! + r.other_employer_pct! + r.not_working_pct!).toBeCloseTo(100, 4);
+      expect(r.work_retention_pct).toBeCloseTo(r.same_employer_pct! + r.other_employer_pct!, 4);
+    }
+    // the start of jobcoaching is a job start: at least one start per person whose month 12 is observed
+    expect(results.retention.groups.total.starts).toBeGreaterThanOrEqual(N);
+  });
+
+  it('rule typology: four types per benefit whose shares sum to 100', () => {
+    const r = results.rule_typology;
+    expect(r.window_months).toBe(36);
+    expect(Object.keys(r.groups.total.types)).toEqual(['longJob', 'switcher', 'shortSpells', 'neverWorked']);
+    expect(r.groups.total.persons + r.groups.total.excluded).toBe(N);
+    const shares = Object.values(r.groups.total.types).map((x) => x.share_pct ?? 0);
+    expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 4);
+    expect(r.groups.total.types.longJob.pct_time_working!).toBeGreaterThan(r.groups.total.types.shortSpells.pct_time_working!);
+  });
+
+  it('group profiles: sex, disability and age band with marks and chi-square; incapacity means', () => {
+    const p = results.group_profiles;
+    expect(Object.keys(p.categorical)).toEqual(['sex', 'disability', 'age_band']);
+    const age = p.categorical.age_band;
+    expect(Object.keys(age.by_cluster)).toEqual(['1', '2', '3', '4', 'total']);
+    expect(Object.keys(age.by_cluster.total).every((b) => AGE_BANDS.includes(b))).toBe(true);
+    for (const c of Object.values(p.categorical)) {
+      expect(c.test.df).toBeGreaterThan(0);
+      expect(c.test.p_value).toBeGreaterThanOrEqual(0);
+      expect(c.test.cramers_v).toBeGreaterThanOrEqual(0);
+      expect(typeof c.by_cluster['1'][Object.keys(c.by_cluster['1'])[0]].significant).toBe('boolean');
+    }
+    expect(Object.keys(p.numeric.incapacity_pct)).toEqual(['1', '2', '3', '4', 'total']);
+    expect(html).toContain('Is the characteristic independent of the group?');
+    expect(html).toContain('age at start: 20-24');
+  });
+});
+
+describe('exit states', () => {
+  let edited: { study: JobcoachStudy; dir: string };
+  beforeAll(async () => {
+    const d = await mkdtemp(join(tmpdir(), 'loopbaan-exit-'));
+    const panel = await writeJobcoachPanel(join(d, 'panel'), { n: 800, seed: 2 });
+    // every second person's months without work after their last job become 'retired'
+    const lines = (await readFile(panel.months, 'utf8')).trimEnd().split('\n');
+    const rows = lines.slice(1).map((l) => l.split(','));
+    const lastWork = new Map<string, number>();
+    rows.forEach((f, k) => f[2] !== 'none' && lastWork.set(f[0], k));
+    const out = rows.map((f, k) => (Number(f[0].slice(1)) % 2 === 0 && f[2] === 'none' && k > (lastWork.get(f[0]) ?? -1) ? [f[0], f[1], 'retired', ...f.slice(3)] : f));
+    await writeFile(panel.months, [lines[0], ...out.map((f) => f.join(','))].join('\n') + '\n');
+    const s = await runJobcoachStudy({ persons: panel.persons, months: panel.months, exitStates: ['retired'], threads: 1 });
+    edited = { study: s, dir: d };
+  });
+  afterAll(() => rm(edited.dir, { recursive: true, force: true }));
+
+  it('make time to a new job a competing-risks curve, with figure 7', async () => {
+    const t = edited.study.results.time_to_new_job;
+    expect(t).toMatchObject({ method: 'aalen-johansen', exit_states: ['retired'] });
+    const s48 = t.groups.total.shares['48'];
+    expect(s48.exit_pct).toBeGreaterThan(0);
+    expect(s48.new_job_pct! + s48.exit_pct!).toBeLessThanOrEqual(100 + 1e-9);
+    expect(edited.study.results.job_loss.total.exit_pct).toBeGreaterThan(0);
+    const out = join(edited.dir, 'report');
+    const { files: written } = await writeJobcoachReport(edited.study, { out, lang: 'nl' });
+    expect(written).toContain('figures/fig7-new-job-incidence.svg');
+    expect(await readFile(join(out, 'figures', 'fig7-new-job-incidence.svg'), 'utf8')).toContain('uitstroom');
+  });
+
+  it('must be states without work of the panel', async () => {
+    const seqs = edited.study.sequences;
+    await expect(runJobcoachStudy({ sequences: seqs, exitStates: ['work'] })).rejects.toThrow(/"work" is a working state/);
+    await expect(runJobcoachStudy({ sequences: seqs, exitStates: ['gone'] })).rejects.toThrow(/"gone" is not a state of the panel/);
   });
 });

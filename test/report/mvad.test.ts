@@ -83,6 +83,7 @@ describe('loopbaan report: argument errors (exit 2, one line)', () => {
     [['report', 'mvad'], /missing required option --input/],
     // the synthetic panel is written to DIR/data before the window is checked: a scratch DIR
     [['report', 'jobcoach', '--n', '300', '--window', '90', '--quiet', '--out', scratch], /window: expected 2\.\.84 months; got 90/],
+    [['report', 'jobcoach', '--n', '300', '--exit-states', 'work', '--quiet', '--out', scratch], /"work" is a working state/],
     [['report', 'jobcoach', '--persons', '/nonexistent/p.csv', '--months', '/nonexistent/m.csv', '--quiet'], /p\.csv/],
   ])('%j', async (args, message) => {
     const { code, err } = await run(args);

@@ -27,6 +27,8 @@ DIR/results.json, DIR/figures/*.svg and *.png, DIR/tables/*.csv.
   --k K             number of groups (default 4); quality table for k = 2..max(8, K)
   --distance D      OM (default, the study's) or OMspell (spells and their lengths); TRATE costs
   --refine pam      refine the Ward groups with weighted k-medoids (default: none)
+  --exit-states S   comma-separated states that end the search for a new job (e.g. retired):
+                    time to a new job becomes a competing-risks curve (default: none)
   --min-cell N      disclosure control: suppress cells of fewer than N persons (default 10)
   --out DIR         output folder (default reports/out/jobcoach)
 
@@ -67,7 +69,7 @@ async function jobcoach(args: string[]): Promise<number> {
   const o = parseOptions(args, {
     ...COMMON, persons: { type: 'string' }, months: { type: 'string' }, start: { type: 'string' }, lenient: { type: 'boolean' },
     n: { type: 'string' }, seed: { type: 'string' }, window: { type: 'string' }, refine: { type: 'string' }, 'min-cell': { type: 'string' },
-    distance: { type: 'string' },
+    distance: { type: 'string' }, 'exit-states': { type: 'string' },
   });
   const persons = stringOption(o, 'persons');
   const months = stringOption(o, 'months');
@@ -85,6 +87,7 @@ async function jobcoach(args: string[]): Promise<number> {
     persons, months, panelDir: persons ? undefined : join(out, 'data'), startColumn: stringOption(o, 'start'), weight: stringOption(o, 'weight'), lenient: o.lenient === true,
     n: whole(o, 'n', 25_000, 1), seed: whole(o, 'seed', 1, -Infinity), window: whole(o, 'window', 36, 2), k: whole(o, 'k', 4, 4),
     distance, refine, minCell: whole(o, 'min-cell', 10, 1), threads: threads(o), progress,
+    exitStates: stringOption(o, 'exit-states')?.split(',').map((x) => x.trim()).filter((x) => x !== ''),
   }).catch(usageRange);
   const written = await writeJobcoachReport(result, { out, lang: language, progress });
   const r = result.results;
