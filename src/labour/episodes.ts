@@ -2,6 +2,19 @@ import type { StateSequences } from '../sequences/types.js';
 import { MISSING } from '../sequences/types.js';
 import { employerKeys, stateMask, workMask, type WorkOptions } from './options.js';
 
+/** Options of `jobEpisodes`. */
+export interface JobEpisodesOptions extends WorkOptions {
+  /**
+   * Placements whose months are all in `trialStates` (a trial placement that
+   * never turns into a paid job at that employer): `'count'` (default) keeps
+   * them as jobs; `'exclude'` drops them and treats their months as months
+   * without (paid) work, so they neither end a job nor start one.
+   */
+  trialOnlyJobs?: 'count' | 'exclude';
+  /** Working states in which the employer pays no wage (default `['trial']` when the alphabet has it). */
+  trialStates?: readonly string[];
+}
+
 /** What follows the end of a job (the codes in `JobEpisodes.outcome`). */
 export const JobOutcome = {
   /** The job's end is not observed: it runs to the end of follow-up or to a missing month. */
@@ -52,6 +65,8 @@ export interface JobEpisodes {
   readonly employerLevels: readonly string[];
   /** Alphabet state codes, indexed by `firstState` / `previousState`. */
   readonly states: readonly string[];
+  /** Whether trial-only placements are jobs here (`JobEpisodesOptions.trialOnlyJobs`). */
+  readonly trialOnlyJobs: 'count' | 'exclude';
 }
 
 /**
@@ -72,9 +87,12 @@ export interface JobEpisodes {
  *   comes first (after g >= 0 months); `noNewJob` when follow-up ends (or a
  *   missing month comes) after g observed months without a job: the time to a
  *   new job is right-censored at g.
+ * - `trialOnlyJobs: 'exclude'`: a job all of whose months are trial months
+ *   (`trialStates`; the employer pays no wage) is not a job; its months count
+ *   as months without work in the outcomes and gaps of the other jobs.
  *
  * @param seqs sequences (process or calendar time) with an `employer_id` cell attribute
- * @param options `workStates`, `exitStates`, `employer` (attribute name)
+ * @param options `workStates`, `exitStates`, `employer` (attribute name), `trialOnlyJobs` ('count'), `trialStates` (['trial'])
  * @returns the jobs in columnar form
  * @example
  * // months: trial trial work_jc work_jc none none work (employer A A A A - - B)
@@ -83,9 +101,11 @@ export interface JobEpisodes {
  * jobs.duration[0];      // 4 (the trial converted at employer A)
  * jobs.outcome[0] === JobOutcome.afterGap && jobs.gap[0]; // 2
  */
-export function jobEpisodes(seqs: StateSequences, options: WorkOptions = {}): JobEpisodes {
+export function jobEpisodes(seqs: StateSequences, options: JobEpisodesOptions = {}): JobEpisodes {
   const { n, t, codes, lengths } = seqs;
+  const { trialOnlyJobs = 'count' } = options;
   const work = workMask(seqs, options.workStates);
+  const trial = stateMask(seqs, options.trialStates ?? ['trial'].filter((s) => seqs.alphabet.codes.includes(s)), 'trialStates');
   const exit = stateMask(seqs, options.exitStates ?? [], 'exitStates');
   for (let c = 0; c < 256; c++) {
     if (work[c] && exit[c]) throw new Error(`exitStates: "${seqs.alphabet.codes[c]}" is also a working state.`);
@@ -100,6 +120,14 @@ export function jobEpisodes(seqs: StateSequences, options: WorkOptions = {}): Jo
   const previousState: number[] = [];
   const employer: number[] = [];
   const personOffset = new Int32Array(n + 1);
+  let paid = true; // the running job has a month outside the trial states
+  // with 'exclude', drop the running job when it had trial months only
+  const close = (): void => {
+    if (trialOnlyJobs === 'exclude' && !paid) {
+      for (const column of [person, start, end, firstState, previousState, employer]) column.pop();
+    }
+    paid = true;
+  };
   for (let i = 0; i < n; i++) {
     personOffset[i] = person.length;
     const row = i * t;
@@ -107,11 +135,14 @@ export function jobEpisodes(seqs: StateSequences, options: WorkOptions = {}): Jo
     for (let j = 0; j < lengths[i]; j++) {
       const c = codes[row + j];
       if (!work[c]) {
+        if (emp !== -2) close();
         emp = -2;
         continue;
       }
       const e = keys[row + j];
       if (emp === -2 || (e >= 0 && emp >= 0 && e !== emp)) {
+        if (emp !== -2) close();
+        paid = !trial[c];
         person.push(i);
         start.push(j);
         end.push(j);
@@ -125,8 +156,10 @@ export function jobEpisodes(seqs: StateSequences, options: WorkOptions = {}): Jo
         emp = e;
         employer[employer.length - 1] = e;
       }
+      if (!trial[c]) paid = true;
       end[end.length - 1] = j;
     }
+    if (emp !== -2) close();
   }
   const count = person.length;
   personOffset[n] = count;
@@ -155,11 +188,12 @@ export function jobEpisodes(seqs: StateSequences, options: WorkOptions = {}): Jo
         gap[q] = 0;
         continue;
       }
-      // months without work from `next` until a job, an exit, a missing month or the end
+      // months without a job from `next` until the next job, an exit, a missing month or the end
+      const nextJob = q + 1 < k ? start[q + 1] : len;
       let j = next;
-      while (j < len && !work[codes[row + j]] && !exit[codes[row + j]] && codes[row + j] !== MISSING) j++;
+      while (j < nextJob && !exit[codes[row + j]] && codes[row + j] !== MISSING) j++;
       gap[q] = j - next;
-      if (j < len && work[codes[row + j]]) outcome[q] = JobOutcome.afterGap;
+      if (j < len && j === nextJob) outcome[q] = JobOutcome.afterGap;
       else if (j < len && exit[codes[row + j]]) outcome[q] = JobOutcome.exit;
       else outcome[q] = JobOutcome.noNewJob;
     }
@@ -179,5 +213,6 @@ export function jobEpisodes(seqs: StateSequences, options: WorkOptions = {}): Jo
     personOffset,
     employerLevels: levels,
     states: [...seqs.alphabet.codes],
+    trialOnlyJobs,
   };
 }

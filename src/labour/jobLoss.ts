@@ -1,10 +1,10 @@
 import type { StateSequences } from '../sequences/types.js';
 import { GroupSums } from './accumulate.js';
-import { JobOutcome, jobEpisodes, type JobEpisodes } from './episodes.js';
-import { resolveGroups, type TableGroupOptions, type WorkOptions } from './options.js';
+import { JobOutcome, jobEpisodes, type JobEpisodes, type JobEpisodesOptions } from './episodes.js';
+import { resolveGroups, type TableGroupOptions } from './options.js';
 
 /** Options of `jobLossTable`. */
-export interface JobLossOptions extends WorkOptions, TableGroupOptions {
+export interface JobLossOptions extends JobEpisodesOptions, TableGroupOptions {
   /** Count job endings in months 0 .. window-1 after the start (default 36). */
   window?: number;
   /**
@@ -14,7 +14,12 @@ export interface JobLossOptions extends WorkOptions, TableGroupOptions {
    * A = Σ w·endings / Σ w·min(length, window) × window.
    */
   incomplete?: 'exclude' | 'rate';
-  /** Job episodes already computed with the same work options. */
+  /**
+   * Trial placements that never turn into a paid job: `'exclude'` (default)
+   * does not count them as jobs, `'count'` does (see `jobLossTable`).
+   */
+  trialOnlyJobs?: 'count' | 'exclude';
+  /** Job episodes already computed with the same work options (recomputed when their `trialOnlyJobs` differs). */
   episodes?: JobEpisodes;
 }
 
@@ -60,6 +65,7 @@ export interface JobLossTable {
   readonly by: string;
   readonly window: number;
   readonly incomplete: 'exclude' | 'rate';
+  readonly trialOnlyJobs: 'count' | 'exclude';
   readonly groups: JobLossRow[];
   readonly total: JobLossRow;
 }
@@ -83,8 +89,20 @@ const PERSONS = 0, PERSONS_W = 1, EXCLUDED = 2, EXPOSURE = 3, ENDINGS = 4, ENDIN
  * - the rest, 100 - B - C, had no new job before follow-up ended (right-censored:
  *   late endings have had less time; `timeToNewJob` corrects for that) or reached an exit state.
  *
+ * Jobs are paid jobs by default (`trialOnlyJobs: 'exclude'`): a trial placement
+ * (proefplaatsing) that never turns into a job at that employer is not a job,
+ * and its months count as months without work. In a trial placement the
+ * employer pays no wage and the person keeps the benefit, so it is not a job
+ * in the employment register behind the study's Table 1; a converted placement
+ * is part of the paid job that follows. This is also what makes the study's
+ * WGA figures agree: with 1.0 endings per person and 31% of them without a new
+ * job, at most about 35% of WGA could be without work at month 36 if every
+ * placement were a job, yet the study reports 50%; placements ending without
+ * conversion (45% of WGA start in one) add persons without work but no
+ * endings. `'count'` treats every placement as a job.
+ *
  * @param seqs sequences in process time (month 0 = start) with `employer_id`
- * @param options `by`, `window` (36), `incomplete` ('exclude'), work options, precomputed `episodes`
+ * @param options `by`, `window` (36), `incomplete` ('exclude'), `trialOnlyJobs` ('exclude'), work options, precomputed `episodes`
  * @returns rows per group and a total
  * @example
  * const t1 = jobLossTable(seqs, { by: 'benefit' });
@@ -92,9 +110,9 @@ const PERSONS = 0, PERSONS_W = 1, EXCLUDED = 2, EXPOSURE = 3, ENDINGS = 4, ENDIN
  * // [['WGA', 1.0, 38, 31, 5], ['Wajong', 1.2, 32, 43, 6]] on the study's data
  */
 export function jobLossTable(seqs: StateSequences, options: JobLossOptions = {}): JobLossTable {
-  const { window = 36, incomplete = 'exclude' } = options;
+  const { window = 36, incomplete = 'exclude', trialOnlyJobs = 'exclude' } = options;
   if (!(Number.isInteger(window) && window > 0)) throw new Error(`window: expected a positive whole number of months; got ${window}.`);
-  const jobs = options.episodes ?? jobEpisodes(seqs, options);
+  const jobs = options.episodes?.trialOnlyJobs === trialOnlyJobs ? options.episodes : jobEpisodes(seqs, { ...options, trialOnlyJobs });
   const groups = resolveGroups(seqs, options.by, options.levels);
   const acc = new GroupSums(groups.levels.length, SLOTS);
 
@@ -171,6 +189,7 @@ export function jobLossTable(seqs: StateSequences, options: JobLossOptions = {})
     by: groups.name,
     window,
     incomplete,
+    trialOnlyJobs,
     groups: groups.levels.map((name, k) => row(k, name)),
     total: row(acc.total, 'total'),
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jobLossTable } from '../../src/index.js';
+import { jobEpisodes, JobOutcome, jobLossTable } from '../../src/index.js';
 import { panel } from './panel.js';
 
 // Window 6: an ending counts when the month after the job is month 5 or earlier.
@@ -56,5 +56,30 @@ describe('jobLossTable', () => {
 
   it('rejects a window that is not a positive whole number', () => {
     expect(() => jobLossTable(seqs, { window: 0 })).toThrow(/window/);
+  });
+
+  it('trial placements that never convert are not jobs by default (trialOnlyJobs)', () => {
+    const trials = panel([
+      { states: 'TTNNJJNN', emp: 'AA--BB--' }, // placement at A not converted; job at B ends after the window
+      { states: 'JJTTNNNN', emp: 'AABB----' }, // job at A, then a placement at B not converted
+      { states: 'JNTTWWWW', emp: 'A-BBCCCC' }, // job at A, no work, placement at B not converted, job at C
+      { states: 'TTJJJJJJ', emp: 'AAAAAAAA' }, // placement converted: one job, no ending
+    ]);
+    // 'count': endings A(p1) after a gap of 2, A(p2) direct, B(p2) no new job, A(p3) after a gap of 1, B(p3) direct
+    const counted = jobLossTable(trials, { window: 6, trialOnlyJobs: 'count' }).total;
+    expect(counted).toMatchObject({ persons: 4, endings: 5, endingsPerPerson: 1.25, directPct: 40, afterGapPct: 40, gapMonthsMean: 1.5, noNewJobPct: 20 });
+    // 'exclude': A(p2) has no new job; A(p3) finds C after 3 months without paid work (1 none + 2 trial)
+    const paid = jobLossTable(trials, { window: 6 });
+    expect(paid.trialOnlyJobs).toBe('exclude');
+    expect(paid.total).toMatchObject({ persons: 4, endings: 2, endingsPerPerson: 0.5, directPct: 0, afterGapPct: 50, gapMonthsMean: 3, noNewJobPct: 50 });
+    // episodes computed with the other definition are recomputed, not reused
+    expect(jobLossTable(trials, { window: 6, episodes: jobEpisodes(trials) }).total).toEqual(paid.total);
+
+    const jobs = jobEpisodes(trials, { trialOnlyJobs: 'exclude' });
+    expect([...jobs.person]).toEqual([0, 1, 2, 2, 3]);
+    expect([...jobs.start]).toEqual([4, 0, 0, 4, 0]);
+    expect([...jobs.outcome]).toEqual([JobOutcome.noNewJob, JobOutcome.noNewJob, JobOutcome.afterGap, JobOutcome.censored, JobOutcome.censored]);
+    expect([...jobs.gap]).toEqual([2, 6, 3, -1, -1]);
+    expect(jobs.states[jobs.previousState[3]]).toBe('trial');
   });
 });
