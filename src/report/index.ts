@@ -15,7 +15,7 @@ export {
 } from './jobcoach-results.js';
 export { ageBands, AGE_BANDS } from './age-band.js';
 export { writeJobcoachReport, type WriteReportOptions, type WrittenReport } from './jobcoach-report.js';
-export { compareWithPublished, type PublishedFigure } from './published.js';
+export { compareWithPublished, type PublishedFigure, type CompareOptions } from './published.js';
 export { ReportFiles, scopeSvgIds, type ReportTable } from './output.js';
 export { label as reportLabel, formatNumber } from './texts.js';
 export { runMvadStudy, writeMvadReport, type MvadStudyOptions, type MvadStudy } from './mvad.js';

@@ -106,7 +106,7 @@ export async function writeJobcoachReport(study: JobcoachStudy, options: WriteRe
       ? [T('Agreement with the latent groups of the generator (adjusted Rand index): {ari}.', 'Overeenstemming met de verborgen groepen van de generator (adjusted Rand index): {ari}.', { ari: n2(r.clusters.ari_vs_true_group) })]
       : []),
   ];
-  const published = compareWithPublished(r);
+  const published = compareWithPublished(r, { lang });
   const comparison = await out.table({
     name: 'published-comparison',
     caption: T('The published figures of the study next to this panel', 'De gepubliceerde cijfers van het onderzoek naast dit panel'),
@@ -115,10 +115,10 @@ export async function writeJobcoachReport(study: JobcoachStudy, options: WriteRe
       [T('figure', 'cijfer')]: published.map((p) => p.figure),
       [T('published', 'gepubliceerd')]: published.map((p) => formatNumber(p.published, lang, p.unit === 'EUR' ? 2 : p.unit === '%' ? 0 : 1)),
       [T('this panel', 'dit panel')]: published.map((p) => formatNumber(p.value, lang, p.unit === 'EUR' ? 2 : p.unit === '%' ? 0 : 1)),
-      [T('unit', 'eenheid')]: published.map((p) => p.unit),
+      [T('unit', 'eenheid')]: published.map((p) => label(lang, p.unit)),
     },
     numeric: [T('published', 'gepubliceerd'), T('this panel', 'dit panel')],
-    notes: [T('Figure texts in English; group labels are those the clusters were mapped to.', 'Omschrijvingen in het Engels; groepsnamen zijn die waaraan de clusters zijn toegekend.')],
+    notes: [T('Group names are those the clusters were mapped to by their profile.', 'Groepsnamen zijn die waaraan de clusters op grond van hun profiel zijn toegekend.')],
   });
   sections.push({ id: 'summary', title: T('Summary', 'Samenvatting'), html: paragraph(source) + listHtml(headline) });
 

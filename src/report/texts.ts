@@ -40,6 +40,10 @@ const LABELS: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
   shortSpells: { en: '3 short spells', nl: '3 korte perioden' },
   neverWorked: { en: '4 never worked', nl: '4 nooit gewerkt' },
   total: { en: 'total', nl: 'totaal' },
+  // units of the published comparison
+  months: { en: 'months', nl: 'maanden' },
+  hours: { en: 'hours', nl: 'uren' },
+  'per person': { en: 'per person', nl: 'per persoon' },
 };
 
 /**

@@ -125,6 +125,16 @@ describe('results.json', () => {
     expect(Math.abs(trial.value! - 59)).toBeLessThan(6);
     expect(rows.filter((r) => r.key.startsWith('regime_by_cluster.'))).toHaveLength(20);
   });
+
+  it('translates the published comparison without changing keys, numbers or units', () => {
+    const en = compareWithPublished(results);
+    const nl = compareWithPublished(results, { lang: 'nl' });
+    const strip = (rows: typeof en) => rows.map(({ figure: _, ...rest }) => rest);
+    expect(strip(nl)).toEqual(strip(en));
+    expect(en.find((r) => r.key === 'Wajong.job_loss.direct_pct')!.figure).toBe('Wajong: % of endings followed directly by a new job (B)');
+    expect(nl.find((r) => r.key === 'Wajong.job_loss.direct_pct')!.figure).toBe('Wajong: % van de beëindigingen direct gevolgd door een nieuwe baan (B)');
+    expect(nl.every((r, k) => r.figure !== en[k].figure)).toBe(true);
+  });
 });
 
 describe('report files', () => {
@@ -182,6 +192,13 @@ describe('Dutch report', () => {
       expect(page).toContain('werk met jobcoach');
       expect(await readFile(join(nl, 'figures', 'fig1-state-shares.svg'), 'utf8')).toContain('Maand');
       expect(await readFile(join(nl, 'figures', 'fig4-ward-tree.svg'), 'utf8')).toContain('Hoogte');
+      // the comparison with the published study, row texts and units included
+      expect(page).toContain('Wajong: % in een proefplaatsing in maand 0');
+      expect(page).toContain('groep 1 (snel zonder jobcoach): % van de geobserveerde tijd werkend');
+      expect(page).toContain('Wajong, groep 1: % regime zeer licht (tabel 2)');
+      expect(page).toContain('per persoon');
+      expect(page).not.toContain('in a trial placement');
+      expect(page).not.toContain('Figure texts in English');
       // results.json is the same in every language
       expect(JSON.parse(await readFile(join(nl, 'results.json'), 'utf8'))).toEqual(results);
     } finally {
