@@ -173,8 +173,8 @@ export async function writeJobcoachReport(study: JobcoachStudy, options: WriteRe
     },
     notes: [
       T(
-        'A job is a run of working months (trial, work_jc, work) at one employer. An ending counts when the month after the job lies in the first {w} months; what follows is looked for in the whole follow-up. Persons followed less than {w} months are left out. B + C + % no new job = 100.',
-        'Een baan is een aaneengesloten periode van werkmaanden (proefplaatsing, werk met of zonder jobcoach) bij één werkgever. Een beëindiging telt als de maand na de baan in de eerste {w} maanden valt; wat volgt wordt gezocht in de hele observatieperiode. Personen die korter dan {w} maanden gevolgd zijn, tellen niet mee. B + C + % geen nieuwe baan = 100.',
+        'A job is a run of working months (trial, work_jc, work) at one employer; a trial placement that never turns into a paid job is not a job (its months count as without work). An ending counts when the month after the job lies in the first {w} months; what follows is looked for in the whole follow-up. Persons followed less than {w} months are left out. B + C + % no new job = 100.',
+        'Een baan is een aaneengesloten periode van werkmaanden (proefplaatsing, werk met of zonder jobcoach) bij één werkgever; een proefplaatsing die geen betaalde baan wordt, is geen baan (die maanden tellen als zonder werk). Een beëindiging telt als de maand na de baan in de eerste {w} maanden valt; wat volgt wordt gezocht in de hele observatieperiode. Personen die korter dan {w} maanden gevolgd zijn, tellen niet mee. B + C + % geen nieuwe baan = 100.',
         { w: study.windowMonths },
       ),
       suppressedNote,
@@ -483,8 +483,8 @@ function methodsHtml(study: JobcoachStudy, lang: Lang, T: Translate): string {
       'Tabel 2 en de groepsprofielen: gewogen percentages; elke cel getoetst tegen de andere groepen met het gecorrigeerde residu van Haberman (95%), zonder correctie voor meervoudig toetsen; chi-kwadraattoets en Cramérs V.',
     ),
     T(
-      'Time to a new job, one-year retention and the rule-based patterns follow study B\'s definitions (stated under each table) on this panel in process time; a job is a run of working months at one employer; over the whole follow-up for the time to a new job and over months 0 to {last} for the patterns.{exits}',
-      'Tijd tot een nieuwe baan, behoud na een jaar en de patronen volgens vaste regels volgen de definities van onderzoek B (onder elke tabel) op dit panel in procestijd; een baan is een aaneengesloten periode van werkmaanden bij één werkgever; over de hele observatieperiode voor de tijd tot een nieuwe baan en over maand 0 tot en met {last} voor de patronen.{exits}',
+      'Time to a new job, one-year retention and the rule-based patterns follow study B\'s definitions (stated under each table) on this panel in process time; jobs are those of Table 1 (a trial placement that never turns into a paid job is not a job); over the whole follow-up for the time to a new job and over months 0 to {last} for the patterns.{exits}',
+      'Tijd tot een nieuwe baan, behoud na een jaar en de patronen volgens vaste regels volgen de definities van onderzoek B (onder elke tabel) op dit panel in procestijd; banen zijn die van tabel 1 (een proefplaatsing die geen betaalde baan wordt, is geen baan); over de hele observatieperiode voor de tijd tot een nieuwe baan en over maand 0 tot en met {last} voor de patronen.{exits}',
       {
         last: w - 1,
         exits: study.exitStates.length > 0

@@ -168,7 +168,9 @@ export interface JobcoachStudy {
  * Table 1 counts endings within the window for persons followed the whole
  * window (`jobLossTable`, `incomplete: 'exclude'`); % time working is over
  * each person's whole observed follow-up.
- * Time to a new job (`timeToNewJob`): every job ending in the follow-up,
+ * Jobs are paid jobs, as in Table 1 (`trialOnlyJobs: 'exclude'`): a trial
+ * placement that never converts is no job and its months are months
+ * without work. Time to a new job (`timeToNewJob`): every job ending in the follow-up,
  * shares with a new job within 0, 6, 12 and 48 months without work (Kaplan-
  * Meier; Aalen-Johansen when `exitStates` are given). Retention
  * (`retention`): job starts after a month without work, and the job at the
@@ -225,8 +227,9 @@ export async function runJobcoachStudy(options: JobcoachStudyOptions = {}): Prom
   const idLevels = groups.groups.map((g) => String(g.id));
   const shares = safe(stateSharesByMonth(seqs, { by: 'benefit', levels: benefits }));
   const byBenefit = { by: 'benefit', levels: benefits, exitStates };
-  const jobLoss = safe(jobLossTable(seqs, { ...byBenefit, window: windowMonths }));
-  const episodes = jobEpisodes(seqs, { exitStates });
+  // one set of jobs for every analysis: Table 1's paid jobs (a trial placement that never converts is no job)
+  const episodes = jobEpisodes(seqs, { exitStates, trialOnlyJobs: 'exclude' });
+  const jobLoss = safe(jobLossTable(seqs, { ...byBenefit, window: windowMonths, episodes }));
   const reemployment = safe(timeToNewJob(seqs, { ...byBenefit, episodes, at: NEW_JOB_MONTHS }));
   const retained = safe(retention(seqs, { ...byBenefit, episodes, horizon: 12, includeMonthZero: true }));
   const rules = safe(ruleTypology(seqs, { ...byBenefit, episodes, from: 0, to: windowMonths }));

@@ -231,7 +231,7 @@ describe('the analyses of issue 6 beyond study A\'s tables', () => {
       for (let k = 1; k < shares.length; k++) expect(shares[k].new_job_pct!).toBeGreaterThanOrEqual(shares[k - 1].new_job_pct!);
     }
     // at 0 months: the weighted share of all observed endings directly followed by a new job
-    const jobs = jobEpisodes(study.sequences);
+    const jobs = jobEpisodes(study.sequences, { trialOnlyJobs: 'exclude' });
     let direct = 0, all = 0, count = 0;
     for (let q = 0; q < jobs.count; q++) {
       if (jobs.outcome[q] === JobOutcome.censored) continue;
