@@ -347,6 +347,7 @@ export async function writeJobcoachReport(study: JobcoachStudy, options: WriteRe
   const subtitle = T('Study A reproduced with loopbaan: {n} persons, {k} groups.', 'Onderzoek A nagedaan met loopbaan: {n} personen, {k} groepen.', { n: n0(r.n_persons), k: study.typology.k });
   await out.text('results.json', JSON.stringify(r, null, 2) + '\n');
   await out.text('index.html', renderPage({ title, subtitle, lang, sections }));
+  await out.removeStale();
   return { dir, index: `${dir}/index.html`, files: out.files };
 }
 

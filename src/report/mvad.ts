@@ -179,5 +179,6 @@ export async function writeMvadReport(study: MvadStudy, options: WriteReportOpti
     lang,
     sections,
   }));
+  await out.removeStale();
   return { dir, index: `${dir}/index.html`, files: out.files };
 }

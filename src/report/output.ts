@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as aq from 'arquero';
 import type { TopLevelSpec } from 'vega-lite';
@@ -62,6 +62,27 @@ export class ReportFiles {
     const display = aq.table(Object.fromEntries(Object.entries(table.display).map(([k, v]) => [k, [...v]])));
     const notes = (table.notes ?? []).map((n) => `<p class="note">${escapeHtml(n)}</p>`).join('');
     return tableHtml(display, table.caption, { csv: `tables/${table.name}.csv` }, {}, align) + notes;
+  }
+
+  /**
+   * Remove figures (`.svg`, `.png`) and tables (`.csv`) of an earlier run that
+   * this run did not write (e.g. figure 7 of a run with exit states), so the
+   * folder holds only what the page links to. Other files are left alone.
+   *
+   * @returns the paths removed, relative to `dir`
+   */
+  async removeStale(): Promise<string[]> {
+    const removed: string[] = [];
+    for (const [folder, pattern] of [['figures', /\.(svg|png)$/], ['tables', /\.csv$/]] as const) {
+      const names = await readdir(join(this.dir, folder)).catch(() => [] as string[]);
+      for (const name of names) {
+        const path = `${folder}/${name}`;
+        if (!pattern.test(name) || this.files.includes(path)) continue;
+        await rm(join(this.dir, path), { force: true });
+        removed.push(path);
+      }
+    }
+    return removed;
   }
 
   /** Write a text file (e.g. results.json, index.html). */

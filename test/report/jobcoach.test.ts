@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -169,6 +169,22 @@ describe('report files', () => {
       'published', 'data', 'methods',
     ]) {
       expect(html).toContain(`<section id="${id}">`);
+    }
+  });
+
+  it('removes figures and tables of an earlier run that this run did not write', async () => {
+    const again = await mkdtemp(join(tmpdir(), 'loopbaan-report-again-'));
+    try {
+      await mkdir(join(again, 'figures'), { recursive: true });
+      await writeFile(join(again, 'figures', 'fig7-new-job-incidence.svg'), '<svg/>');
+      await writeFile(join(again, 'figures', 'notes.txt'), 'mine');
+      await writeJobcoachReport(study, { out: again });
+      const left = readdirSync(join(again, 'figures'));
+      expect(left).not.toContain('fig7-new-job-incidence.svg');
+      expect(left).toContain('notes.txt');
+      expect(left).toContain('fig6-time-to-new-job.svg');
+    } finally {
+      await rm(again, { recursive: true, force: true });
     }
   });
 
