@@ -41,7 +41,7 @@ async function newJobSection(study: JobcoachStudy, { out, lang, T, suppressedNot
   const timeTitle = T('Months without work after the job', 'Maanden zonder werk na de baan');
   let html = await out.figure(
     'fig6-time-to-new-job',
-    kaplanMeierPlot(curves.map((g) => ({ name: g.group, curve: publishedPart(g.kaplanMeier) })), { lang, title: false, maxTime, timeTitle, width: 460, height: 240 }),
+    kaplanMeierPlot(curves.map((g) => ({ name: g.group, curve: publishedPart(g.kaplanMeier) })), { lang, title: false, maxTime, timeTitle, width: 560, height: 260 }),
     T(
       'Figure 6. Time to a new job after a job ends, per benefit: Kaplan-Meier estimate of the share still without a new job by months without work (0 = a new job the next month), with 95% bands; N at risk = job endings still without a new job and followed. {exits}',
       'Figuur 6. Tijd tot een nieuwe baan na het einde van een baan, per uitkering: Kaplan-Meier-schatting van het aandeel nog zonder nieuwe baan naar maanden zonder werk (0 = de maand erna een nieuwe baan), met 95%-banden; N = baanbeëindigingen nog zonder nieuwe baan en in observatie. {exits}',
