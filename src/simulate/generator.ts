@@ -134,7 +134,10 @@ interface CompiledGroup {
 export function createJobcoachGenerator(options: JobcoachOptions = {}): JobcoachGenerator {
   const { n = 25_000, seed = 1, parameters: par = JOBCOACH_PARAMETERS } = options;
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be a non-negative integer; got ${n}.`);
-  const rnd = seededRandom(seed);
+  // One random stream per benefit: WGA parameters (5% of persons) then never
+  // move the draws of Wajong persons, so each benefit calibrates on its own.
+  const streams = [seededRandom(seed), seededRandom(seed + 0x632be5ab)];
+  let rnd = streams[0];
   const model = fitGroupModel(par);
   const firstStart = monthNumber(par.firstStart);
   const starts = monthNumber(par.lastStart) - firstStart + 1;
@@ -174,6 +177,7 @@ export function createJobcoachGenerator(options: JobcoachOptions = {}): Jobcoach
     if (p.index >= n) throw new RangeError(`The generator holds ${n} persons.`);
     benefitPoints.next(x);
     const b = x[0] < par.wgaShare ? 1 : 0;
+    rnd = streams[b];
     const person = people[b];
     personPoints[b].next(x);
     const [sexU, disabilityU, regimeU, groupU] = x;

@@ -220,19 +220,20 @@ const WAJONG_PROCESS: readonly GroupProcess[] = [
 const WGA_PROCESS: readonly GroupProcess[] = [
   {
     ...WAJONG_PROCESS[0],
-    workJc: { mean: 11, shape: 1.4, next: { sameWork: 0.775, newWorkJc: 0.255, none: 0.185 } },
-    withdrawal: { from: 2, hazard: 0.011 },
+    workJc: { mean: 11, shape: 2, next: { sameWork: 0.775, newWorkJc: 0.3, none: 0.185 } },
+    withdrawal: { from: 2, hazard: 0.014 },
   },
   WAJONG_PROCESS[1],
   {
     ...WAJONG_PROCESS[2],
-    workJc: { mean: 8, shape: 1.5, next: { sameWork: 0.12, newWorkJc: 0.425, newWork: 0.03, none: 0.65 } },
+    trial: { sameWorkJc: 0.15, none: 0.85 },
+    workJc: { mean: 12, shape: 2.5, next: { sameWork: 0.12, newWorkJc: 0.38, newWork: 0.03, none: 0.65 } },
   },
   {
     ...WAJONG_PROCESS[3],
     workJc: { mean: 3.4, shape: 1.2, next: { sameWork: 0.77, none: 0.18, newWork: 0.045, newWorkJc: 0.045 } },
-    work: { mean: 4, shape: 1.2, next: { sameWorkJc: 0.68, none: 0.18, newWork: 0.045, newWorkJc: 0.045 } },
-    none: { mean: 6.8, shape: 1.6, next: { newWorkJc: 0.5, newWork: 0.3, newTrial: 0.2 } },
+    work: { mean: 4, shape: 1.2, next: { sameWorkJc: 0.68, none: 0.15, newWork: 0.095, newWorkJc: 0.045 } },
+    none: { mean: 6.3, shape: 1.6, next: { newWorkJc: 0.5, newWork: 0.3, newTrial: 0.2 } },
     withdrawal: { from: 36, hazard: 0.08 },
     lateNone: { from: 36, mean: 34 },
   },
@@ -267,7 +268,7 @@ export const JOBCOACH_PARAMETERS: JobcoachParameters = {
       hoursMean: 22, // [published] about 22 hours a week at job start, stable
       wageStart: 11.4, // [calibrated] mean wage at start EUR 11.67 [published]
       wageGrowth: 0.007875, // [calibrated] mean wage after three years EUR 15.00 [published]
-      permanentFactor: 1.3, // [calibrated] 45% permanent after three years (Wajong 37%) [published]
+      permanentFactor: 1.45, // [calibrated] 45% permanent after three years (Wajong 37%) [published]
     },
   },
   groupShare: {
