@@ -196,7 +196,7 @@ function riskTable(series: readonly StepSeries[], maxTime: number, step: number,
     mark: { type: 'text', fontSize: 10 },
     encoding: {
       x: { field: 'x', type: 'quantitative', scale: { domain: [0, maxTime], nice: false }, axis: null },
-      y: { field: 'row', type: 'nominal', sort: series.map((s) => s.riskLabel), axis: { title: null, domain: false, ticks: false, labelPadding: 18 } },
+      y: { field: 'row', type: 'nominal', sort: series.map((s) => s.riskLabel), axis: { title: null, domain: false, ticks: false, labelPadding: 34 } }, // clears the centred first count
       text: { field: 'n' },
     },
   };
