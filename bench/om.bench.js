@@ -6,15 +6,15 @@
 //   node bench/om.bench.js --quick    skip the 25,000 case
 //   node bench/om.bench.js --threads=1
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'csv-parse/sync';
-import { distances } from '../dist/distance/index.js';
+import { distances, substitutionCosts } from '../dist/distance/index.js';
 import { omCondensed, omToReferences, wasmModule } from '../dist/distance/engine/index.js';
 import { expandDistinct } from '../dist/distance/matrix.js';
-import { distinctSequences } from '../dist/sequences/distinct.js';
+import { readWide } from '../dist/ingest/index.js';
+import { createSequences, distinctSequences, makeAlphabet } from '../dist/sequences/index.js';
 import { simulateJobcoach } from '../dist/simulate/index.js';
 import { seededRandom } from '../dist/stats/random.js';
 
@@ -65,7 +65,7 @@ sequence against 4 of them (D x 4 distances).`);
 }
 
 async function runCase(name) {
-  const { seqs, sm } = CASES[name].make();
+  const { seqs, sm } = await CASES[name].make();
   const distinct = distinctSequences(seqs);
   const d = distinct.firstRow.length;
   const { t } = seqs;
@@ -130,35 +130,17 @@ function markov(n, t, nStates, stay, seed) {
       codes[r * t + j] = s;
     }
   }
-  return withTrate({ n, t, codes, lengths: new Int32Array(n).fill(t), weights: new Float64Array(n).fill(1) }, nStates);
+  const alphabet = makeAlphabet(Array.from({ length: nStates }, (_, i) => `s${i}`));
+  return withTrate(createSequences({ alphabet, n, t, codes }));
 }
 
 /** mvad as the TraMineR references use it: Sep.93 .. Jun.99, states in alphabetical order. */
-function mvad() {
-  const [header, ...rows] = parse(readFileSync(MVAD, 'utf8'));
-  const states = ['employment', 'FE', 'HE', 'joblessness', 'school', 'training'];
-  const from = header.indexOf('Sep.93');
-  const t = header.indexOf('Jun.99') - from + 1;
-  const n = rows.length;
-  const codes = new Uint8Array(n * t);
-  rows.forEach((row, i) => {
-    for (let j = 0; j < t; j++) codes[i * t + j] = states.indexOf(row[from + j]);
-  });
-  return withTrate({ n, t, codes, lengths: new Int32Array(n).fill(t), weights: new Float64Array(n).fill(1) }, states.length);
+async function mvad() {
+  const { sequences } = await readWide(MVAD, { cols: 'Sep.93..Jun.99', id: 'id' });
+  return withTrate(sequences);
 }
 
-/** TRATE substitution costs 2 - p(j|i) - p(i|j) from the sequences' own transition rates. */
-function withTrate(seqs, s) {
-  const { n, t, codes } = seqs;
-  const from = new Float64Array(s);
-  const moves = new Float64Array(s * s);
-  for (let r = 0; r < n; r++) {
-    for (let j = 0; j + 1 < t; j++) {
-      from[codes[r * t + j]]++;
-      moves[codes[r * t + j] * s + codes[r * t + j + 1]]++;
-    }
-  }
-  const sm = new Float64Array(s * s);
-  for (let i = 0; i < s; i++) for (let j = 0; j < s; j++) if (i !== j) sm[i * s + j] = 2 - moves[i * s + j] / from[i] - moves[j * s + i] / from[j];
-  return { seqs, sm };
+/** The sequences with their TRATE substitution costs (the library's `substitutionCosts`). */
+function withTrate(seqs) {
+  return { seqs, sm: substitutionCosts(seqs, { method: 'TRATE' }).sm };
 }

@@ -1,30 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { omCondensed } from '../../src/distance/engine/index.js';
+import { substitutionCosts } from '../../src/distance/costs.js';
 import { distanceAt } from '../../src/distance/matrix.js';
 import { distinctSequences } from '../../src/sequences/distinct.js';
 import { hasFixtures, loadMvad, readMatrix } from '../helpers/fixtures.js';
 
 // TraMineR: seqdist(mvad, method = "OM", indel = 1, sm = seqsubm(mvad, "TRATE")).
-// TRATE costs are recomputed here from the transition rates rather than read
-// from mvad_sm_trate.csv, which is rounded to 12 digits:
-//   p(j|i) = sum_t n_t(i -> j) / sum_t n_t(i),  sm[i, j] = 2 - p(j|i) - p(i|j).
+// TRATE costs come from the library (substitutionCosts) at full precision rather
+// than from mvad_sm_trate.csv, which is rounded to 12 digits.
 describe.skipIf(!hasFixtures)('mvad OM/TRATE parity with TraMineR', () => {
   it('matches mvad_om_trate_indel1.csv to 1e-9', async () => {
     const seqs = loadMvad();
     const { n, t, codes } = seqs;
     const s = seqs.alphabet.codes.length;
-    const from = new Float64Array(s);
-    const moves = new Float64Array(s * s);
-    for (let r = 0; r < n; r++) {
-      for (let j = 0; j + 1 < t; j++) {
-        from[codes[r * t + j]]++;
-        moves[codes[r * t + j] * s + codes[r * t + j + 1]]++;
-      }
-    }
-    const sm = new Float64Array(s * s);
-    for (let i = 0; i < s; i++) {
-      for (let j = 0; j < s; j++) if (i !== j) sm[i * s + j] = 2 - moves[i * s + j] / from[i] - moves[j * s + i] / from[j];
-    }
+    const { sm } = substitutionCosts(seqs, { method: 'TRATE' });
     const fixtureSm = readMatrix('mvad_sm_trate.csv'); // header row and column are NaN
     for (let i = 0; i < s; i++) for (let j = 0; j < s; j++) expect(Math.abs(sm[i * s + j] - fixtureSm[i + 1][j + 1])).toBeLessThan(1e-11);
 
