@@ -153,7 +153,7 @@ export async function writeJobcoachReport(study: JobcoachStudy, options: WriteRe
   const t1 = [...study.benefits, 'total'].filter((b) => r.job_loss[b]);
   const table1 = await out.table({
     name: 'table1-job-endings',
-    caption: T('Table 1. Job endings in the {w} months after the start', 'Tabel 1. Baanbeëindigingen in de {w} maanden na de start', { w: study.windowMonths }),
+    caption: T('Table 1. Job endings in the {w} months after the start', 'Tabel 1. Baanbeëindigingen in de {w} maanden na de start', { w: study.studyMonths }),
     csv: {
       benefit: t1,
       ...Object.fromEntries(['endings_per_person', 'direct_pct', 'after_gap_pct', 'gap_months_mean', 'no_new_job_pct', 'exit_pct', 'n_endings', 'n_persons', 'n_excluded']
@@ -169,13 +169,13 @@ export async function writeJobcoachReport(study: JobcoachStudy, options: WriteRe
       ...(study.exitStates.length > 0 ? { [T('of which exit', 'waarvan uitstroom')]: t1.map((b) => n0(r.job_loss[b].exit_pct)) } : {}),
       [T('endings', 'beëindigingen')]: t1.map((b) => n0(r.job_loss[b].n_endings)),
       [T('persons', 'personen')]: t1.map((b) => n0(r.job_loss[b].n_persons)),
-      [T('left out (< {w} months)', 'niet meegeteld (< {w} maanden)', { w: study.windowMonths })]: t1.map((b) => n0(r.job_loss[b].n_excluded)),
+      [T('left out (< {w} months)', 'niet meegeteld (< {w} maanden)', { w: study.studyMonths })]: t1.map((b) => n0(r.job_loss[b].n_excluded)),
     },
     notes: [
       T(
         'A job is a run of working months (trial, work_jc, work) at one employer; a trial placement that never turns into a paid job is not a job (its months count as without work). An ending counts when the month after the job lies in the first {w} months; what follows is looked for in the whole follow-up. Persons followed less than {w} months are left out. B + C + % no new job = 100.',
         'Een baan is een aaneengesloten periode van werkmaanden (proefplaatsing, werk met of zonder jobcoach) bij één werkgever; een proefplaatsing die geen betaalde baan wordt, is geen baan (die maanden tellen als zonder werk). Een beëindiging telt als de maand na de baan in de eerste {w} maanden valt; wat volgt wordt gezocht in de hele observatieperiode. Personen die korter dan {w} maanden gevolgd zijn, tellen niet mee. B + C + % geen nieuwe baan = 100.',
-        { w: study.windowMonths },
+        { w: study.studyMonths },
       ),
       suppressedNote,
     ],
@@ -244,7 +244,7 @@ export async function writeJobcoachReport(study: JobcoachStudy, options: WriteRe
     ),
   );
   const g = r.clusters.groups;
-  const endM = Math.min(study.windowMonths, study.sequences.t - 1);
+  const endM = Math.min(study.studyMonths, study.sequences.t - 1);
   const groupsTable = await out.table({
     name: 'groups',
     caption: T('The groups: size, share per benefit and working time', 'De groepen: omvang, aandeel per uitkering en werktijd'),
@@ -477,7 +477,7 @@ function methodsHtml(study: JobcoachStudy, lang: Lang, T: Translate): string {
     T(
       'Table 1: jobs, endings and what follows as defined under the table; window {w} months; weighted.',
       'Tabel 1: banen, beëindigingen en wat volgt zoals onder de tabel omschreven; venster {w} maanden; gewogen.',
-      { w },
+      { w: study.studyMonths },
     ),
     T(
       'Table 2 and the group profiles: weighted percentages; each cell tested against the other groups with Haberman\'s adjusted residual (95%), no correction for multiple testing; chi-square test of independence and Cramér\'s V.',

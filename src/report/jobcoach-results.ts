@@ -92,7 +92,7 @@ export interface JobcoachResults {
   source: PanelSource;
   n_persons: number;
   n_weighted: number;
-  /** Months since the start the typology and Table 1 use. */
+  /** Months since the start Table 1 uses (the study's 36; the typology's own window is `clusters.window_months`). */
   window_months: number;
   disclosure: { min_cell: number; mode: 'suppress'; suppressed_cells: number };
   /** state_share[benefit][month][state]: weighted share 0..1 among persons observed that month. */
@@ -218,7 +218,7 @@ export function jobcoachResults(study: Omit<JobcoachStudy, 'results'>): Jobcoach
     source: study.source,
     n_persons: study.panel.persons,
     n_weighted: round(study.panel.weightSum),
-    window_months: study.windowMonths,
+    window_months: study.studyMonths,
     disclosure: { min_cell: study.options.minCell, mode: 'suppress', suppressed_cells: suppressed },
     state_share,
     at_risk,

@@ -53,11 +53,19 @@ export interface JobcoachStudyOptions {
   panelDir?: string;
   /** Months since the start that the typology clusters (default 36: the study's three years). */
   window?: number;
+  /**
+   * Months since the start that Table 1, the rule typology and the means at
+   * the end cover (default 36: the study's three years), whatever `window` the
+   * typology clusters.
+   */
+  studyMonths?: number;
   /** Number of clusters (default 4) and the range of the quality table (default [2, 8]). */
   k?: number;
   kRange?: readonly [number, number];
   /** Dissimilarity of the typology: `'OM'` (default, the study's) or `'OMspell'`; substitution costs TRATE either way. */
   distance?: 'OM' | 'OMspell';
+  /** Indel cost of the typology's OM (default 'auto': max(TRATE cost) / 2, the TraMineR default). */
+  indel?: number | 'auto';
   /** Refine the Ward partition with weighted k-medoids (default 'none'). */
   refine?: 'none' | 'pam';
   /**
@@ -102,6 +110,8 @@ export interface JobcoachStudy {
   /** Its first `window` months: what the typology clusters. */
   readonly window: StateSequences;
   readonly windowMonths: number;
+  /** Months of Table 1, the rule typology and the means at the end (the study's 36). */
+  readonly studyMonths: number;
   readonly panel: PanelSummary;
   /** The ingest report when the panel was read from files (a user's extract, or the synthetic panel written to `panelDir`). */
   readonly ingest?: IngestReport;
@@ -165,8 +175,9 @@ export interface JobcoachStudy {
  * `sequenceTypology` (OM with TRATE costs, Ward on distinct sequences with
  * weights) on months 0..window-1 (persons followed less long enter with
  * their shorter sequence); the clusters are named by `mapStudyGroups`.
- * Table 1 counts endings within the window for persons followed the whole
- * window (`jobLossTable`, `incomplete: 'exclude'`); % time working is over
+ * Table 1 counts endings within the first `studyMonths` (36) months for
+ * persons followed that long (`jobLossTable`, `incomplete: 'exclude'`),
+ * whatever the typology's window; % time working is over
  * each person's whole observed follow-up.
  * Jobs are paid jobs, as in Table 1 (`trialOnlyJobs: 'exclude'`): a trial
  * placement that never converts is no job and its months are months
@@ -175,7 +186,7 @@ export interface JobcoachStudy {
  * Meier; Aalen-Johansen when `exitStates` are given). Retention
  * (`retention`): job starts after a month without work, and the job at the
  * start of jobcoaching (month 0), read 12 months later. Rule typology
- * (`ruleTypology`): study B's four rules over months 0..window-1. Age band
+ * (`ruleTypology`): study B's four rules over months 0..studyMonths-1. Age band
  * (`ageBands`): age at the start from `age` or `birth_year`.
  *
  * @param options the panel (files, sequences, or n and seed of the synthetic one) and the study parameters
@@ -188,7 +199,7 @@ export interface JobcoachStudy {
  */
 export async function runJobcoachStudy(options: JobcoachStudyOptions = {}): Promise<JobcoachStudy> {
   const {
-    window: windowMonths = 36, k = 4, kRange = [2, Math.max(8, k)], refine = 'none', minCell = 10,
+    window: windowMonths = 36, studyMonths = 36, k = 4, kRange = [2, Math.max(8, k)], refine = 'none', minCell = 10,
     figureMonths = 60, indexBinWidth = 3, progress,
   } = options;
   if (!(minCell >= 1)) throw new RangeError(`minCell: expected a number >= 1; got ${minCell}.`);
@@ -201,6 +212,7 @@ export async function runJobcoachStudy(options: JobcoachStudyOptions = {}): Prom
   const covariates = seqs.covariates.columnNames();
   if (!covariates.includes('benefit')) throw new InputError(options.persons ?? 'panel', undefined, 'benefit', 'no benefit column; expected Wajong or WGA per person');
   if (!(windowMonths >= 2 && windowMonths <= seqs.t)) throw new RangeError(`window: expected 2..${seqs.t} months; got ${windowMonths}.`);
+  if (!(Number.isInteger(studyMonths) && studyMonths >= 1 && studyMonths <= seqs.t)) throw new RangeError(`studyMonths: expected 1..${seqs.t} months; got ${studyMonths}.`);
   const notes: string[] = [];
   const seen = new Set(Array.from(seqs.covariates.array('benefit') as ArrayLike<string>, String));
   const benefits = [...STUDY_BENEFITS.filter((b) => seen.has(b)), ...[...seen].filter((b) => !STUDY_BENEFITS.includes(b)).sort()];
@@ -213,7 +225,7 @@ export async function runJobcoachStudy(options: JobcoachStudyOptions = {}): Prom
 
   // typology of the first `window` months
   const window = subsetMonths(seqs, 0, windowMonths - 1);
-  const typology = await sequenceTypology(window, { k, kRange, refine, distance: options.distance, threads: options.threads, progress });
+  const typology = await sequenceTypology(window, { k, kRange, refine, indel: options.indel, distance: options.distance, threads: options.threads, progress });
   const groups = mapStudyGroups(window, typology.labels);
   const medoidLabels: Record<number, string> = {};
   groups.groups.forEach((g) => (medoidLabels[g.id] = spellLabel(window, typology.medoids[g.profile.cluster - 1], { minSpell: 2 })));
@@ -229,10 +241,10 @@ export async function runJobcoachStudy(options: JobcoachStudyOptions = {}): Prom
   const byBenefit = { by: 'benefit', levels: benefits, exitStates };
   // one set of jobs for every analysis: Table 1's paid jobs (a trial placement that never converts is no job)
   const episodes = jobEpisodes(seqs, { exitStates, trialOnlyJobs: 'exclude' });
-  const jobLoss = safe(jobLossTable(seqs, { ...byBenefit, window: windowMonths, episodes }));
+  const jobLoss = safe(jobLossTable(seqs, { ...byBenefit, window: studyMonths, episodes }));
   const reemployment = safe(timeToNewJob(seqs, { ...byBenefit, episodes, at: NEW_JOB_MONTHS }));
   const retained = safe(retention(seqs, { ...byBenefit, episodes, horizon: 12, includeMonthZero: true }));
-  const rules = safe(ruleTypology(seqs, { ...byBenefit, episodes, from: 0, to: windowMonths }));
+  const rules = safe(ruleTypology(seqs, { ...byBenefit, episodes, from: 0, to: studyMonths }));
   const bands = ageBands(seqs, options.startColumn);
   const presentBands = bands ? AGE_BANDS.filter((b) => bands.includes(b)) : [];
   const profiled = bands ? { ...seqs, covariates: seqs.covariates.assign({ age_band: bands }) } : seqs;
@@ -263,14 +275,14 @@ export async function runJobcoachStudy(options: JobcoachStudyOptions = {}): Prom
     const rows = Array.from(benefit, (v, i) => (v === b ? i : -1)).filter((i) => i >= 0);
     indexByBenefit[b] = indexOf(selectRows(indexPanel, rows));
   }
-  const endMonth = windowMonths;
+  const endMonth = studyMonths;
   const meanMonths = [0, endMonth].filter((m) => m < seqs.t);
   const cellMeans = outcomes.map((attribute) => safe(cellMeansByMonth(seqs, { attribute, states: PAID, by: 'benefit', levels: benefits, months: meanMonths })));
   const groupCellMeans = outcomes.map((attribute) => safe(cellMeansByMonth(seqs, { attribute, states: PAID, by: ids, levels: idLevels, months: [Math.min(endMonth, seqs.t - 1)] })));
   progress?.('analyses', 1, 1);
 
   const study = {
-    source, sequences: seqs, window, windowMonths, panel: summarisePanel(seqs), ingest, benefits, typology, groups, medoidLabels,
+    source, sequences: seqs, window, windowMonths, studyMonths, panel: summarisePanel(seqs), ingest, benefits, typology, groups, medoidLabels,
     ariVsTrueGroup, shares, jobLoss, profiles, regime, index, indexByBenefit, cellMeans, groupCellMeans, notes,
     reemployment, retention: retained, rules, exitStates,
     options: { minCell, figureMonths, indexBinWidth, refine, shareMonths },

@@ -75,6 +75,14 @@ describe('results.json', () => {
     expect(strip(memory.results)).toEqual(strip(results));
   });
 
+  it('keeps Table 1 and the rule typology at the study\'s 36 months whatever window the typology clusters', async () => {
+    const other = await runJobcoachStudy({ n: N, seed: 3, threads: 1, window: 30 });
+    expect(other.results.clusters.window_months).toBe(30);
+    expect(other.results.window_months).toBe(36);
+    expect(other.results.job_loss).toEqual(results.job_loss);
+    expect(other.results.rule_typology).toEqual(results.rule_typology);
+  });
+
   it('holds consistent values', () => {
     // shares of a month sum to 1 where nothing is suppressed
     const s = results.state_share.Wajong['6'];

@@ -24,6 +24,7 @@ DIR/results.json, DIR/figures/*.svg and *.png, DIR/tables/*.csv.
   --lenient         drop bad rows and count them instead of failing on the first
   --n N, --seed S   size and seed of the synthetic panel (default 25000 and 1)
   --window M        months since the start that are clustered (default 36)
+  --indel X         indel cost of the typology's OM (default auto: max TRATE cost / 2)
   --k K             number of groups (default 4); quality table for k = 2..max(8, K)
   --distance D      OM (default, the study's) or OMspell (spells and their lengths); TRATE costs
   --refine pam      refine the Ward groups with weighted k-medoids (default: none)
@@ -69,7 +70,7 @@ async function jobcoach(args: string[]): Promise<number> {
   const o = parseOptions(args, {
     ...COMMON, persons: { type: 'string' }, months: { type: 'string' }, start: { type: 'string' }, lenient: { type: 'boolean' },
     n: { type: 'string' }, seed: { type: 'string' }, window: { type: 'string' }, refine: { type: 'string' }, 'min-cell': { type: 'string' },
-    distance: { type: 'string' }, 'exit-states': { type: 'string' },
+    distance: { type: 'string' }, 'exit-states': { type: 'string' }, indel: { type: 'string' },
   });
   const persons = stringOption(o, 'persons');
   const months = stringOption(o, 'months');
@@ -79,6 +80,9 @@ async function jobcoach(args: string[]): Promise<number> {
   if (refine !== 'none' && refine !== 'pam') throw new UsageError(`--refine must be none or pam; got "${refine}"`);
   const distance = stringOption(o, 'distance') ?? 'OM';
   if (distance !== 'OM' && distance !== 'OMspell') throw new UsageError(`--distance must be OM or OMspell; got "${distance}"`);
+  const indelText = stringOption(o, 'indel') ?? 'auto';
+  const indel = indelText === 'auto' ? 'auto' : Number(indelText);
+  if (indel !== 'auto' && !(indel > 0)) throw new UsageError(`--indel must be auto or a number > 0; got "${indelText}"`);
   const language = lang(o);
   const progress = o.quiet === true ? silentProgress : stderrProgress();
   const started = Date.now();
@@ -86,7 +90,7 @@ async function jobcoach(args: string[]): Promise<number> {
   const result = await runJobcoachStudy({
     persons, months, panelDir: persons ? undefined : join(out, 'data'), startColumn: stringOption(o, 'start'), weight: stringOption(o, 'weight'), lenient: o.lenient === true,
     n: whole(o, 'n', 25_000, 1), seed: whole(o, 'seed', 1, -Infinity), window: whole(o, 'window', 36, 2), k: whole(o, 'k', 4, 4),
-    distance, refine, minCell: whole(o, 'min-cell', 10, 1), threads: threads(o), progress,
+    distance, indel, refine, minCell: whole(o, 'min-cell', 10, 1), threads: threads(o), progress,
     exitStates: stringOption(o, 'exit-states')?.split(',').map((x) => x.trim()).filter((x) => x !== ''),
   }).catch(usageRange);
   const written = await writeJobcoachReport(result, { out, lang: language, progress });
