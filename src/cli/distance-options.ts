@@ -4,13 +4,16 @@
  *
  *   import { DISTANCE_OPTIONS, DISTANCE_USAGE, distanceOptions } from '../distance-options.js';
  *   const values = parseOptions(args, { ...INPUT_OPTIONS, ...DISTANCE_OPTIONS }, ['input']);
- *   const options = await distanceOptions(values); // DistanceOptions for distances()
+ *   const options = distanceOptions(values, sequences); // DistanceOptions for distances()
  */
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { readCostMatrix } from '../distance/cost-file.js';
 import type { DistanceMatrix } from '../distance/matrix.js';
+import { costStates } from '../distance/setup.js';
 import type { CostMethod, DistanceMethod, DistanceOptions, Normalization } from '../distance/types.js';
 import { InputError } from '../errors.js';
+import type { StateSequences } from '../sequences/types.js';
 import { numberOption, stringOption, type OptionValues } from './args.js';
 import { UsageError } from './main.js';
 
@@ -40,7 +43,7 @@ export const DISTANCE_OPTIONS = {
 export const DISTANCE_USAGE = `distance options (as TraMineR's seqdist):
   --method M                OM (default), HAM, DHD, LCS, LCP, RLCP, OMspell, CHI2, EUCLID, TWED
   --sm COSTS                TRATE (default for OM, OMspell, TWED), CONSTANT, INDELS, INDELSLOG,
-                            or FILE.csv: a headerless states x states cost matrix (alphabet order)
+                            or FILE.csv: a states x states cost matrix (bare, alphabet order, or labelled as R writes it)
   --indel X                 indel cost: a number, one per state (a,b,c) or auto (default)
   --norm N                  none (default), auto, maxlength, gmean, maxdist, YujianBo
   --with-missing            treat missing months as an extra state
@@ -54,13 +57,14 @@ export const DISTANCE_USAGE = `distance options (as TraMineR's seqdist):
 
 /**
  * Turn parsed distance options into `DistanceOptions`; wrong values are usage
- * errors, a bad cost file an input error.
+ * errors, a bad cost file an input error. A cost file (`--sm FILE.csv`) is read
+ * by `readCostMatrix` over the states of `seqs` (bare square or R's labelled layout).
  *
  * @example
- * await distanceOptions({ method: 'OM', sm: 'TRATE', indel: '1' });
+ * distanceOptions({ method: 'OM', sm: 'TRATE', indel: '1' }, seqs);
  * // { method: 'OM', sm: 'TRATE', indel: 1, norm: 'none', ... }
  */
-export async function distanceOptions(values: OptionValues): Promise<DistanceOptions> {
+export function distanceOptions(values: OptionValues, seqs: StateSequences): DistanceOptions {
   const method = (stringOption(values, 'method') ?? 'OM') as DistanceMethod;
   if (!METHODS.includes(method)) throw new UsageError(`--method must be one of ${METHODS.join(', ')}; got "${method}"`);
   const norm = (stringOption(values, 'norm') ?? 'none') as Normalization;
@@ -69,7 +73,7 @@ export async function distanceOptions(values: OptionValues): Promise<DistanceOpt
   let sm: DistanceOptions['sm'];
   if (smText === undefined) sm = undefined;
   else if ((COSTS as readonly string[]).includes(smText)) sm = smText as CostMethod;
-  else if (/\.csv$/i.test(smText)) sm = await readNumericRows(smText, 'a substitution cost');
+  else if (/\.csv$/i.test(smText)) sm = readCostMatrix(smText, costStates(seqs, values['with-missing'] === true));
   else throw new UsageError(`--sm must be ${COSTS.join(', ')} or a .csv cost matrix; got "${smText}"`);
   const indelText = stringOption(values, 'indel');
   let indel: DistanceOptions['indel'];
@@ -126,7 +130,7 @@ export async function readDistanceMatrix(file: string): Promise<DistanceMatrix> 
     if (cells.length !== n) throw new InputError(file, line, undefined, `${cells.length} values; expected ${n} (a square matrix)`);
     const base = n * i - (i * (i + 1)) / 2 - i - 1; // (i, j > i) sits at base + j
     for (let j = 0; j < n; j++) {
-      const x = parseCell(file, line, j, cells[j], 'a distance');
+      const x = parseCell(file, line, j, cells[j]);
       if (j === i) {
         if (x !== 0) throw new InputError(file, line, j + 1, `diagonal value ${cells[j]}; expected 0`);
       } else if (j > i) values[base + j] = x;
@@ -145,17 +149,10 @@ export async function readDistanceMatrix(file: string): Promise<DistanceMatrix> 
 }
 
 /** A headerless numeric CSV as rows of numbers. */
-async function readNumericRows(file: string, what: string): Promise<number[][]> {
-  const rows: number[][] = [];
-  await eachCsvLine(file, (cells, line) => rows.push(cells.map((c, j) => parseCell(file, line, j, c, what))));
-  if (rows.length === 0) throw new InputError(file, undefined, undefined, `the file is empty; expected ${what} matrix`);
-  return rows;
-}
-
-function parseCell(file: string, line: number, j: number, cell: string, what: string): number {
+function parseCell(file: string, line: number, j: number, cell: string): number {
   const x = Number(cell);
   if (cell.trim() === '' || !Number.isFinite(x)) {
-    throw new InputError(file, line, j + 1, `"${cell}" is not a number; expected ${what} (a headerless numeric matrix)`);
+    throw new InputError(file, line, j + 1, `"${cell}" is not a number; expected a distance (a headerless numeric matrix)`);
   }
   return x;
 }

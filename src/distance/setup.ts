@@ -48,13 +48,13 @@ export function prepareDistances(seqs: StateSequences, options: DistanceOptions)
   const { method } = options;
   if (!METHODS.includes(method)) throw new DistanceOptionsError(`unknown method "${String(method)}"; expected one of ${METHODS.join(', ')}`);
   const norm = resolveNorm(method, options.norm ?? 'none');
-  const withMissing = (options.withMissing ?? false) && hasMissingCells(seqs);
+  const states = costStates(seqs, options.withMissing ?? false);
+  const withMissing = states.length > seqs.alphabet.codes.length;
   const weighted = options.weighted ?? true;
   const distinct = distinctSequences(seqs);
   // EUCLID ignores weights (TraMineR sets weighted = FALSE for it).
   const useWeights = weighted && method !== 'EUCLID';
   const rows = encodeRows(seqs, distinct.firstRow, useWeights ? distinct.weights : Float64Array.from(distinct.counts), withMissing);
-  const states = withMissing ? [...seqs.alphabet.codes, MISSING_LABEL] : [...seqs.alphabet.codes];
   if ((method === 'HAM' || method === 'DHD') && new Set(rows.lengths).size > 1) {
     throw new DistanceOptionsError(`${method} needs sequences of equal length; lengths range from ${Math.min(...rows.lengths)} to ${Math.max(...rows.lengths)} (use OM or another method for censored sequences)`);
   }
@@ -205,4 +205,16 @@ function resolveBreaks(options: DistanceOptions, t: number): Int32Array {
     }
   }
   return Int32Array.from(out);
+}
+
+/**
+ * The states substitution costs are given over for these sequences: the
+ * alphabet, plus the missing state `*` last when missing months count as a
+ * state (`withMissing`) and the data have gaps.
+ *
+ * @example
+ * readCostMatrix('costs.csv', costStates(seqs, false)); // a user cost matrix in the right order
+ */
+export function costStates(seqs: StateSequences, withMissing: boolean): string[] {
+  return withMissing && hasMissingCells(seqs) ? [...seqs.alphabet.codes, MISSING_LABEL] : [...seqs.alphabet.codes];
 }

@@ -50,6 +50,16 @@ describe.skipIf(!hasFixtures)('loopbaan dist on mvad', () => {
     expect(code).toBe(0);
     expect(maxError(rows, readMatrix('mvad_ham.csv'))).toBe(0);
   });
+
+  test('a cost matrix labelled as R writes it, states in another order', async () => {
+    const sm = join(dir, 'sm-labelled.csv');
+    const states = ['training', 'school', 'joblessness', 'HE', 'FE', 'employment'];
+    const lines = ['"",' + states.map((x) => `"${x}"`).join(','), ...states.map((x) => `"${x}",` + states.map((y) => (x === y ? 0 : 1)).join(','))];
+    writeFileSync(sm, lines.join('\n'));
+    const { code, rows } = await dist([...MVAD(), '--method', 'HAM', '--sm', sm]);
+    expect(code).toBe(0);
+    expect(maxError(rows, readMatrix('mvad_ham.csv'))).toBe(0);
+  });
 });
 
 describe('loopbaan dist errors', () => {

@@ -83,7 +83,7 @@ example:
     let labels: Int32Array[];
     let quality: string[][] | undefined;
     if (algo === 'clara') {
-      const options = await distanceOptions(values);
+      const options = distanceOptions(values, seqs!);
       const samples = integerOption(values, 'samples', 20, 1);
       const sampleSize = integerOption(values, 'sample-size', 40 + 2 * ks[ks.length - 1], ks[ks.length - 1] + 1);
       const seed = integerOption(values, 'seed', 1);
@@ -105,7 +105,7 @@ example:
         matrix = await readDistanceMatrix(distFile);
         if (seqs && seqs.n !== matrix.n) throw new UsageError(`--dist has ${matrix.n} rows but --input has ${seqs.n} sequences`);
       } else {
-        const options = await distanceOptions(values);
+        const options = distanceOptions(values, seqs!);
         if (values.aggregate === true) {
           const r = await distinctDistances(seqs!, { ...options, progress });
           matrix = r.matrix;
@@ -176,7 +176,7 @@ async function sampledQuality(
   seqs: StateSequences,
   labels: Int32Array[],
   ks: number[],
-  options: Awaited<ReturnType<typeof distanceOptions>>,
+  options: ReturnType<typeof distanceOptions>,
   size: number,
   seed: number,
   quiet: boolean,

@@ -28,8 +28,8 @@ example:
 `,
   async run(args) {
     const values = parseOptions(args, { ...INPUT_OPTIONS, ...DISTANCE_OPTIONS, out: { type: 'string' } }, ['input']);
-    const options = await distanceOptions(values);
     const { sequences } = await loadInput(values);
+    const options = distanceOptions(values, sequences);
     const file = stringOption(values, 'out');
     const out: Writable = file === undefined ? process.stdout : await openOutput(file);
     const progress = values.quiet === true ? silentProgress : stderrProgress();
