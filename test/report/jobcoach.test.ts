@@ -272,11 +272,14 @@ describe('the analyses of issue 6 beyond study A\'s tables', () => {
     expect(results.retention.horizon_months).toBe(12);
     for (const r of Object.values(results.retention.groups)) {
       expect(r.starts).toBeGreaterThan(0);
-      expect(r.same_employer_pct! + r.other_employer_pct! + r.not_working_pct!).toBeCloseTo(100, 4);
-      expect(r.work_retention_pct).toBeCloseTo(r.same_employer_pct! + r.other_employer_pct!, 4);
+      // disclosure control blanks cells of fewer than 10 persons (the small WGA group of this panel)
+      if (r.same_employer_pct === null || r.other_employer_pct === null || r.not_working_pct === null) continue;
+      expect(r.same_employer_pct + r.other_employer_pct + r.not_working_pct).toBeCloseTo(100, 4);
+      expect(r.work_retention_pct).toBeCloseTo(r.same_employer_pct + r.other_employer_pct, 4);
     }
     // the start of jobcoaching is a job start: at least one start per person whose month 12 is observed
     expect(results.retention.groups.total.starts).toBeGreaterThanOrEqual(N);
+    expect(results.retention.groups.total.not_working_pct).not.toBeNull();
   });
 
   it('rule typology: four types per benefit whose shares sum to 100', () => {
