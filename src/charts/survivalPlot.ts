@@ -162,18 +162,20 @@ function stepCurvePlot(
   return topLevel(lang, title, undefined, { hconcat: views });
 }
 
-/** Points of a right-continuous step curve from time 0 to maxTime; NaN bounds become gaps in the band. */
+/**
+ * Points of a right-continuous step curve from time 0 up to its last time (at
+ * most maxTime); NaN bounds become gaps in the band. The curve is not carried
+ * on to the end of the axis (as R's plot.survfit): its times include the
+ * censorings, so the last one is where its follow-up, or its published part
+ * under disclosure control, ends.
+ */
 function stepPoints(s: StepSeries, start: number, maxTime: number): Record<string, number | string | null>[] {
   const out: Record<string, number | string | null>[] = [];
   const bound = (v: number) => (Number.isFinite(v) ? roundTo(v) : null);
   if (!(s.time[0] <= 0)) out.push({ name: s.name, time: 0, value: start, lower: start, upper: start });
-  let last = -1;
   for (let j = 0; j < s.time.length && s.time[j] <= maxTime; j++) {
     out.push({ name: s.name, time: s.time[j], value: roundTo(s.value[j]), lower: bound(s.lower[j]), upper: bound(s.upper[j]) });
-    last = j;
   }
-  // Carry the last step on to the end of the axis.
-  if (last >= 0 && s.time[last] < maxTime) out.push({ ...out[out.length - 1], time: maxTime });
   return out;
 }
 

@@ -152,6 +152,15 @@ describe('survival and index charts', () => {
     expect(strings(spec)).toContain('Overlevingskans');
   });
 
+  it('Kaplan-Meier: a curve ends at its last time, not at the end of the axis', () => {
+    const long = kaplanMeier(time, event);
+    const short = kaplanMeier([1, 2, 3], [1, 0, 1]); // e.g. the part disclosure control lets through
+    const spec = kaplanMeierPlot([{ name: 'long', curve: long }, { name: 'short', curve: short }], { nAtRisk: false });
+    const last = (name: string) => Math.max(...dataRows(spec).filter((r) => r.name === name).map((r) => r.time as number));
+    expect(last('long')).toBe(9);
+    expect(last('short')).toBe(3);
+  });
+
   it('cumulative incidence: one colour per cause, starting at 0', () => {
     const cause = [1, 0, 2, 1, 0, 1, 2, 0];
     const spec = cumulativeIncidencePlot([{ name: 'all', curve: aalenJohansen(time, cause, 2) }], { causeLabels: ['job', 'other'], bands: false });
