@@ -1,19 +1,23 @@
-// Public API of src/charts (re-exported from src/index.ts).
-export * from './i18n.js';
-export * from './theme.js';
-export * from './render.js';
-export * from './rows.js';
-export * from './indexPlot.js';
-export * from './stateDistributionPlot.js';
-export * from './panels.js';
-export * from './frequencyPlot.js';
-export * from './modalStatePlot.js';
-export * from './meanTimePlot.js';
-export * from './transitionRatePlot.js';
-export * from './entropyHistogram.js';
-export * from './survivalPlot.js';
-export * from './indexNumberPlot.js';
-export * from './clusterQualityPlot.js';
-export * from './dendrogram.js';
-export * from './clusterPanels.js';
-export * from './mime.js';
+// Public API of src/charts (re-exported from src/index.ts): the chart
+// builders, rendering and their option types. The spec helpers the builders
+// share (theme.ts, rows.ts, panels.ts, i18n.ts) stay internal.
+export type { Lang } from './i18n.js';
+export { chartConfig, MISSING_COLOR, SERIES_PALETTE, type ChartConfig, type ChartOptions } from './theme.js';
+export type { SequenceSort } from './rows.js';
+export type { GroupOptions } from './panels.js';
+export { chartFont, renderPng, renderSvg, svgToPng, writeFigure, type ChartFont, type PngOptions } from './render.js';
+export { indexPlot, type IndexPlotOptions } from './indexPlot.js';
+export { stateDistributionPlot, stateDistributionPlotFrom, stateSharesPlot, type DistributionPlotOptions } from './stateDistributionPlot.js';
+export { frequencyPlot, type FrequencyPlotOptions } from './frequencyPlot.js';
+export { modalStatePlot, type ModalStatePlotOptions } from './modalStatePlot.js';
+export { meanTimePlot, type MeanTimePlotOptions } from './meanTimePlot.js';
+export { transitionRatePlot, transitionRatePlotFrom } from './transitionRatePlot.js';
+export { entropyHistogram, type EntropyHistogramOptions } from './entropyHistogram.js';
+export {
+  cumulativeIncidencePlot, kaplanMeierPlot, type IncidencePlotOptions, type NamedIncidence, type NamedSurvivalCurve, type SurvivalPlotOptions,
+} from './survivalPlot.js';
+export { indexNumberPlot, indexSeriesFrom, type IndexNumberPlotOptions, type IndexSeries } from './indexNumberPlot.js';
+export { clusterQualityPlot, type ClusterQualityPlotOptions, type ClusterRangeLike } from './clusterQualityPlot.js';
+export { dendrogram, type DendrogramOptions, type DendrogramTree } from './dendrogram.js';
+export { clusterPanels, type ClusterPanelsOptions } from './clusterPanels.js';
+export { chartMimeBundle, type ChartMimeBundle, type ChartMimeOptions } from './mime.js';

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
 import * as charts from '../../src/charts/index.js';
+import { pngRenderOptions } from '../../src/charts/render.js';
 import { makeAlphabet } from '../../src/sequences/alphabet.js';
 import { createSequences } from '../../src/sequences/create.js';
 import { aalenJohansen, kaplanMeier } from '../../src/stats/survival.js';
@@ -52,7 +53,7 @@ describe('rendering', () => {
   it('draws text in PNGs (a font is found)', async () => {
     const text = { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', data: { values: [{}] }, mark: { type: 'text', fontSize: 30, text: 'loopbaan' } } as const;
     const svg = await charts.renderSvg(text as unknown as Parameters<typeof charts.renderSvg>[0]);
-    const pixels = new Resvg(svg, charts.pngRenderOptions({ scale: 1 })).render().pixels;
+    const pixels = new Resvg(svg, pngRenderOptions({ scale: 1 })).render().pixels;
     let dark = 0;
     for (let i = 0; i < pixels.length; i += 4) if (pixels[i] < 128) dark++;
     expect(dark).toBeGreaterThan(50);
