@@ -99,7 +99,7 @@ interface CompiledGroup {
   trial: Float64Array;
   spells: (CompiledRule | undefined)[]; // indexed by state code; trial has fixed lengths
   withdrawFrom: number;
-  /** ln(1 - hazard) of withdrawal: 0 for none, -Infinity for a deadline (the job month at `withdrawFrom` is the last) */
+  /** ln(1 - hazard) of withdrawal, 0 for none */
   withdrawLog: number;
   /** No work until the end of follow-up, after withdrawal. */
   withdrawn: CompiledRule;
@@ -300,7 +300,7 @@ function monthNumber(label: string): number {
 function compileGroup(g: GroupProcess, par: JobcoachParameters, person: PersonParameters, jobs: GroupJobs, months: number): CompiledGroup {
   const rule = (r: SpellRule): CompiledRule => ({ scale: weibullScale(r.mean, r.shape), shape: r.shape, next: nextTable(r.next) });
   const h = g.withdrawal?.hazard ?? 0;
-  if (!(h >= 0 && h <= 1)) throw new RangeError(`A withdrawal hazard must be in [0, 1]; got ${h}.`);
+  if (!(h >= 0 && h < 1)) throw new RangeError(`A withdrawal hazard must be in [0, 1); got ${h}.`);
   // P(permanent by tenure τ): F(1) = p0; F(τ) = 1 - (1 - F(τ-1))(1 - h_τ), h_25 the two-year jump
   const factor = jobs.permanentFactor * person.permanentFactor;
   const c = par.permanent;

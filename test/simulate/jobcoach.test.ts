@@ -105,22 +105,28 @@ describe('simulateJobcoach', () => {
     expect(cov.array('person_id')).toEqual(seqs.ids);
   });
 
-  it('keeps to the group definitions: group 3 works no more from month 24, group 1 rarely has jobcoach for three years', () => {
+  it('keeps to the group definitions: group 3 rarely works after two years, group 1 rarely has jobcoach for three years', () => {
     const group = seqs.covariates.array('true_group') as Int32Array;
-    let group1 = 0, coachedThroughout = 0;
+    let group1 = 0, coachedThroughout = 0, group3 = 0, workingAt24 = 0;
     for (let i = 0; i < seqs.n; i++) {
       const row = seqs.codes.subarray(i * seqs.t, i * seqs.t + seqs.lengths[i]);
-      // a withdrawal with hazard 1 is a deadline: month 23 is the last month in a job
-      if (group[i] === 3) expect(row.subarray(24).every((s) => s === NONE)).toBe(true);
+      if (group[i] === 3) {
+        group3++;
+        if (row[24] !== NONE) workingAt24++;
+      }
       if (group[i] === 1 && row.length >= 36) {
         group1++;
         if (row.subarray(0, 36).every((s) => s === TRIAL || s === WORK_JC)) coachedThroughout++;
       }
     }
+    expect(workingAt24 / group3).toBeLessThan(0.02);
     expect(coachedThroughout / group1).toBeLessThan(0.02);
-    const g1 = JOBCOACH_PARAMETERS.process.Wajong[0];
-    expect(() => simulateJobcoach({ n: 5, parameters: { ...JOBCOACH_PARAMETERS, process: { ...JOBCOACH_PARAMETERS.process, Wajong: [{ ...g1, withdrawal: { from: 0, hazard: 1.5 } }, ...JOBCOACH_PARAMETERS.process.Wajong.slice(1)] } } }))
-      .toThrow('A withdrawal hazard must be in [0, 1]; got 1.5.');
+  });
+
+  it('refuses a withdrawal hazard outside [0, 1)', () => {
+    const g2 = JOBCOACH_PARAMETERS.process.Wajong[1];
+    const parameters = { ...JOBCOACH_PARAMETERS, process: { ...JOBCOACH_PARAMETERS.process, Wajong: Array(4).fill({ ...g2, withdrawal: { from: 0, hazard: 1 } }) } };
+    expect(() => simulateJobcoach({ n: 5, parameters })).toThrow('A withdrawal hazard must be in [0, 1); got 1.');
   });
 
   it('handles panels of one and of no person', () => {
