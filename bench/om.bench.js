@@ -12,7 +12,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { distances, substitutionCosts } from '../dist/distance/index.js';
 import { omCondensed, omToReferences, wasmModule } from '../dist/distance/engine/index.js';
-import { expandDistinct } from '../dist/distance/matrix.js';
+import { expandInParallel } from '../dist/distance/engine/expand.js';
 import { readWide } from '../dist/ingest/index.js';
 import { createSequences, distinctSequences, makeAlphabet } from '../dist/sequences/index.js';
 import { simulateJobcoach } from '../dist/simulate/index.js';
@@ -113,7 +113,7 @@ async function runCase(name) {
   const cpu = process.cpuUsage(cpu0);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const t1 = performance.now();
-  const full = expandDistinct({ n: d, values }, distinct.rowToDistinct);
+  const full = await expandInParallel({ n: d, values }, distinct.rowToDistinct, { threads });
   const expandSeconds = (performance.now() - t1) / 1000;
   if (full.values.length !== (seqs.n * (seqs.n - 1)) / 2) throw new Error('expanded matrix has the wrong size');
   return { n: seqs.n, d, seconds, cpuSeconds, expandSeconds, cells: ((d * (d - 1)) / 2) * t * t, maxRssKb: process.resourceUsage().maxRSS };

@@ -4,9 +4,9 @@ import type { DistinctSequences } from '../sequences/distinct.js';
 import type { StateSequences } from '../sequences/types.js';
 import { concatRows, encodeRows, type EncodedRows } from './encode.js';
 import { pairKernel } from './kernels.js';
-import { condensedBytes, expandDistinct, type DistanceMatrix } from './matrix.js';
+import { condensedBytes, type DistanceMatrix } from './matrix.js';
 import { alignmentProblem, omNormalizer } from './om.js';
-import { omCondensed, omToReferences } from './engine/index.js';
+import { expandInParallel, omCondensed, omToReferences } from './engine/index.js';
 import { prepareDistances, type DistanceSetup } from './setup.js';
 import { DistanceOptionsError, type DistanceOptions } from './types.js';
 
@@ -35,7 +35,12 @@ export async function distances(seqs: StateSequences, options: DistanceOptions):
   const bytes = condensedBytes(seqs.n) + (d < seqs.n ? condensedBytes(d) : 0);
   checkBudget(bytes, options.memoryBudgetBytes, `the full ${seqs.n} x ${seqs.n} distance matrix (${d} distinct sequences)`);
   const distinctMatrix = { n: d, values: await condensedOverDistinct(setup, options) };
-  return d === seqs.n && isIdentity(setup.distinct.rowToDistinct) ? distinctMatrix : expandDistinct(distinctMatrix, setup.distinct.rowToDistinct);
+  if (d === seqs.n && isIdentity(setup.distinct.rowToDistinct)) return distinctMatrix;
+  const task = `expanding ${d} distinct sequences to the ${seqs.n} x ${seqs.n} matrix`;
+  options.progress?.(task, 0, 1);
+  const full = await expandInParallel(distinctMatrix, setup.distinct.rowToDistinct, { threads: options.threads });
+  options.progress?.(task, 1, 1);
+  return full;
 }
 
 /**

@@ -1,3 +1,4 @@
 export { omCondensed, omToReferences } from './om.js';
+export { expandInParallel } from './expand.js';
 export type { AlignmentProblem, EngineOptions } from './problem.js';
 export { wasmModule } from './kernel.js';

@@ -3,7 +3,7 @@ import { LANES, type Kernel } from './kernel.js';
 import type { SortedSet } from './sorted.js';
 
 /** Version of the job layout shared with worker threads; bump on any change to JobSpec or the kernel interface. */
-export const PROTOCOL = 1;
+export const PROTOCOL = 2;
 
 /**
  * One OM computation, in a form worker threads can receive (typed arrays on

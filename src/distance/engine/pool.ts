@@ -63,23 +63,34 @@ export async function runJob(
     progress?.(TASK, total, total);
     return;
   }
-  const script = workerScript();
-  if (script === null) throw new Error('No compiled OM worker: run `npm run build`.');
   const timer = progress ? setInterval(report, PROGRESS_MS) : undefined;
+  try {
+    await runWorkers(threads, () => ({ module, job }));
+  } finally {
+    clearInterval(timer);
+  }
+  progress?.(TASK, total, total);
+}
+
+/**
+ * Start `threads` workers of the engine's worker script, worker k with
+ * `data(k)` (plus the protocol version), and wait until all are done.
+ */
+export async function runWorkers(threads: number, data: (part: number) => Record<string, unknown>): Promise<void> {
+  const script = workerScript();
+  if (script === null) throw new Error('No compiled distance worker: run `npm run build`.');
   const workers: Worker[] = [];
   try {
     await Promise.all(
-      Array.from({ length: threads }, () => new Promise<void>((resolve, reject) => {
-        const worker = new Worker(script, { workerData: { protocol: PROTOCOL, module, job } });
+      Array.from({ length: threads }, (_, part) => new Promise<void>((resolve, reject) => {
+        const worker = new Worker(script, { workerData: { protocol: PROTOCOL, ...data(part) } });
         workers.push(worker);
         worker.once('message', () => resolve());
         worker.once('error', reject);
-        worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`OM worker exited with code ${code}.`))));
+        worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`Distance worker exited with code ${code}.`))));
       })),
     );
   } finally {
-    clearInterval(timer);
     for (const worker of workers) void worker.terminate();
   }
-  progress?.(TASK, total, total);
 }

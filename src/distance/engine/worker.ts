@@ -1,13 +1,16 @@
-// Worker-thread entry of the OM engine. Node cannot start a worker from a .ts
-// file, so threads always run the compiled copy, dist/distance/engine/worker.js
-// (pool.ts finds it both from dist/ and from the sources under vitest).
+// Worker-thread entry of the distance engine: an OM job or a share of an
+// expansion to N x N. Node cannot start a worker from a .ts file, so threads
+// always run the compiled copy, dist/distance/engine/worker.js (pool.ts finds
+// it both from dist/ and from the sources under vitest).
 import { parentPort, workerData } from 'node:worker_threads';
+import { runExpansion, type ExpansionTask } from './expand.js';
 import { instantiateKernel, type WasmModule } from './kernel.js';
 import { JobSession, PROTOCOL, runUnits, type JobSpec } from './job.js';
 
-const { protocol, module, job } = workerData as { protocol: number; module: WasmModule | null; job: JobSpec };
-if (protocol !== PROTOCOL) {
-  throw new Error(`OM worker protocol ${PROTOCOL} differs from the caller's ${protocol}: rebuild with \`npm run build\`.`);
+const data = workerData as { protocol: number; module?: WasmModule | null; job?: JobSpec; expansion?: ExpansionTask };
+if (data.protocol !== PROTOCOL) {
+  throw new Error(`Distance worker protocol ${PROTOCOL} differs from the caller's ${data.protocol}: rebuild with \`npm run build\`.`);
 }
-runUnits(new JobSession(instantiateKernel(module), job));
+if (data.expansion) runExpansion(data.expansion);
+else runUnits(new JobSession(instantiateKernel(data.module ?? null), data.job!));
 parentPort?.postMessage('done');
