@@ -6,7 +6,7 @@ import { concatRows, encodeRows, type EncodedRows } from './encode.js';
 import { pairKernel } from './kernels.js';
 import { condensedBytes, type DistanceMatrix } from './matrix.js';
 import { alignmentProblem, omNormalizer } from './om.js';
-import { expandInParallel, omCondensed, omToReferences } from './engine/index.js';
+import { condensedPairs, expandInParallel, omCondensed, omToReferences } from './engine/index.js';
 import { prepareDistances, type DistanceSetup } from './setup.js';
 import { DistanceOptionsError, type DistanceOptions } from './types.js';
 
@@ -123,14 +123,7 @@ async function condensedOverDistinct(setup: DistanceSetup, options: DistanceOpti
     }
     return values;
   }
-  const pair = pairKernel(setup, rows);
-  const values = new Float64Array((rows.n * (rows.n - 1)) / 2);
-  let k = 0;
-  for (let a = 0; a < rows.n; a++) {
-    for (let b = a + 1; b < rows.n; b++) values[k++] = pair(a, b);
-    report(progress, k, values.length);
-  }
-  return values;
+  return condensedPairs(setup, rows, { threads: options.threads, progress });
 }
 
 async function distinctToReferences(setup: DistanceSetup, refRows: EncodedRows, options: DistanceOptions): Promise<Float64Array> {
