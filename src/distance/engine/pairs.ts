@@ -6,6 +6,8 @@ import { planThreads, runWorkers } from './pool.js';
 
 /** Rows of the condensed matrix a worker takes at a time. */
 const CHUNK = 8;
+/** Methods whose cost per pair grows with t, not t^2 (no alignment). */
+const LINEAR: ReadonlySet<string> = new Set(['HAM', 'DHD', 'LCP', 'RLCP', 'CHI2', 'EUCLID']);
 const PROGRESS_MS = 200;
 
 /** What each pair worker gets; `values`, `next` and `done` live in shared memory. */
@@ -23,7 +25,8 @@ export interface PairTask {
  * All pairs of `rows` with the TypeScript kernel of the setup's method
  * (`pairKernel`: HAM, DHD, LCP, RLCP, OMspell, TWED, CHI2, EUCLID, or OM/LCS
  * outside the engine), condensed. Large jobs (as for the OM engine: above 2e9
- * DP-equivalent cells, pairs x t^2) run on all cores, or on `threads` when
+ * DP-equivalent cells, pairs x t^2, or pairs x t for the methods without an
+ * alignment) run on all cores, or on `threads` when
  * given: each worker builds the kernel and takes blocks of rows until none are
  * left, so the values are those of the calling thread, in the same order.
  *
@@ -42,7 +45,7 @@ export async function condensedPairs(
   const pairs = (n * (n - 1)) / 2;
   const { progress } = opts;
   const report = (done: number) => progress?.('distances', done, pairs);
-  const threads = planThreads(opts.threads, Math.ceil((n - 1) / CHUNK), pairs * t * t);
+  const threads = planThreads(opts.threads, Math.ceil((n - 1) / CHUNK), pairs * (LINEAR.has(setup.method) ? t : t * t));
   if (threads <= 1) {
     const pair = pairKernel(setup, rows);
     const values = new Float64Array(pairs);
