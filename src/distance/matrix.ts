@@ -65,22 +65,24 @@ export function expandBlock(src: Float64Array, rowToDistinct: Int32Array, plan: 
   const { n, d, first, rows } = plan;
   const a0 = k * plan.block;
   const b = Math.min(plan.block, d - a0);
-  // buf[q * d + x] = distance between distinct sequences a0 + q and x; offset(a) + x is the condensed index of (a, x), a < x
-  const offset = (a: number) => d * a - (a * (a + 1)) / 2 - a - 1;
+  // buf[q * d + x] = distance between distinct sequences a0 + q and x; the
+  // condensed row a holds (a, a + 1), ..., (a, d - 1) from condensedIndex(d, a, a + 1)
   for (let q = 0; q < b; q++) {
     const a = a0 + q;
+    const start = condensedIndex(d, a, a + 1);
     buf[q * d + a] = 0;
-    buf.set(src.subarray(offset(a) + a + 1, offset(a) + d), q * d + a + 1);
+    buf.set(src.subarray(start, start + d - a - 1), q * d + a + 1);
   }
   for (let x = 0; x < a0 + b - 1; x++) {
-    const base = offset(x);
+    // (x, a0 + q) for a0 + q > x: a contiguous run of row x
+    const base = condensedIndex(d, x, x + 1) - x - 1;
     for (let q = Math.max(0, x + 1 - a0); q < b; q++) buf[q * d + x] = src[base + a0 + q];
   }
   for (let q = 0; q < b; q++) {
     const row = q * d;
     for (let r = first[a0 + q]; r < first[a0 + q + 1]; r++) {
       const i = rows[r];
-      const start = n * i - (i * (i + 1)) / 2;
+      const start = condensedIndex(n, i, i + 1);
       // a view with small integer indices keeps the store on V8's fast path
       const out = values.subarray(start, start + n - i - 1);
       for (let j = i + 1, c = 0; j < n; j++, c++) out[c] = buf[row + rowToDistinct[j]];

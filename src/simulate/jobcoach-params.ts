@@ -176,9 +176,9 @@ export interface JobcoachParameters {
  * has at month 18 within a few months (`withdrawal` with hazard 0.4: 5% keep it
  * past month 24), and the switchers' spells are short and regular (shape 3: no
  * long run of work or of no work that would look like group 1 or 3). With
- * heavier tails the latent groups overlap and no
- * clustering recovers them (the adjusted Rand index of the study's typology
- * against `true_group` fell to 0.6). Job changes at the same state (group 1's
+ * heavier tails the latent groups overlap and no clustering recovers them (the
+ * adjusted Rand index of the study's typology against `true_group` fell to
+ * 0.6). Job changes at the same state (group 1's
  * `newWork` from work) leave the sequence unchanged and carry Table 1 B.
  * Spell means, shapes and successor probabilities are [calibrated] so that,
  * together, these groups give figure 1 (trial share at month 0, work_jc at

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { expandBlock, expandDistinct, expansionPlan, type DistanceMatrix, type ExpansionPlan } from '../matrix.js';
 import { runWorkers, workerScript } from './pool.js';
+import { sharedAlloc } from './sorted.js';
 
 /** Options of `expandInParallel`. */
 export interface ExpandOptions {
@@ -44,14 +45,13 @@ export async function expandInParallel(m: DistanceMatrix, rowToDistinct: Int32Ar
   if (threads <= 1 || pairs < minPairs || !(m.values.buffer instanceof SharedArrayBuffer) || workerScript() === null) {
     return expandDistinct(m, rowToDistinct);
   }
-  const shared = (bytes: number) => new SharedArrayBuffer(bytes);
   const task: Omit<ExpansionTask, 'part'> = {
     src: m.values,
     rowToDistinct,
     plan: expansionPlan(m.n, rowToDistinct),
-    values: new Float64Array(shared(pairs * 8)),
-    next: new Int32Array(shared(4)),
-    touched: new Int32Array(shared(4)),
+    values: new Float64Array(sharedAlloc(pairs * 8)),
+    next: new Int32Array(sharedAlloc(4)),
+    touched: new Int32Array(sharedAlloc(4)),
     parts: threads,
   };
   await runWorkers(threads, (part) => ({ expansion: { ...task, part } }));

@@ -1,14 +1,15 @@
 import type { ProgressReporter } from '../../progress.js';
 import type { EncodedRows } from '../encode.js';
 import { pairKernel } from '../kernels.js';
+import { condensedIndex } from '../matrix.js';
 import type { DistanceSetup } from '../setup.js';
 import { planThreads, runWorkers } from './pool.js';
+import { sharedAlloc } from './sorted.js';
 
 /** Rows of the condensed matrix a worker takes at a time. */
 const CHUNK = 8;
 /** Methods whose cost per pair grows with t, not t^2 (no alignment). */
 const LINEAR: ReadonlySet<string> = new Set(['HAM', 'DHD', 'LCP', 'RLCP', 'CHI2', 'EUCLID']);
-const PROGRESS_MS = 200;
 
 /** What each pair worker gets; `values`, `next` and `done` live in shared memory. */
 export interface PairTask {
@@ -59,16 +60,11 @@ export async function condensedPairs(
   const task: PairTask = {
     setup,
     rows,
-    values: new Float64Array(new SharedArrayBuffer(pairs * 8)),
-    next: new Int32Array(new SharedArrayBuffer(4)),
-    done: new BigInt64Array(new SharedArrayBuffer(8)),
+    values: new Float64Array(sharedAlloc(pairs * 8)),
+    next: new Int32Array(sharedAlloc(4)),
+    done: new BigInt64Array(sharedAlloc(8)),
   };
-  const timer = progress ? setInterval(() => report(Number(Atomics.load(task.done, 0))), PROGRESS_MS) : undefined;
-  try {
-    await runWorkers(threads, () => ({ pairs: task }));
-  } finally {
-    clearInterval(timer);
-  }
+  await runWorkers(threads, () => ({ pairs: task }), progress && (() => report(Number(Atomics.load(task.done, 0)))));
   report(pairs);
   return task.values;
 }
@@ -81,8 +77,8 @@ export function runPairs(task: PairTask): void {
   for (let a0 = Atomics.add(next, 0, CHUNK); a0 < n - 1; a0 = Atomics.add(next, 0, CHUNK)) {
     let count = 0;
     for (let a = a0; a < Math.min(n - 1, a0 + CHUNK); a++) {
-      // index of (a, a + 1) in the condensed array; a view keeps the indices small integers
-      const start = n * a - (a * (a + 1)) / 2;
+      // row a of the condensed array, as a view so that the indices stay small integers
+      const start = condensedIndex(n, a, a + 1);
       const out = values.subarray(start, start + n - a - 1);
       for (let b = a + 1, c = 0; b < n; b++, c++) out[c] = pair(a, b);
       count += n - a - 1;

@@ -63,23 +63,20 @@ export async function runJob(
     progress?.(TASK, total, total);
     return;
   }
-  const timer = progress ? setInterval(report, PROGRESS_MS) : undefined;
-  try {
-    await runWorkers(threads, () => ({ module, job }));
-  } finally {
-    clearInterval(timer);
-  }
+  await runWorkers(threads, () => ({ module, job }), progress && report);
   progress?.(TASK, total, total);
 }
 
 /**
  * Start `threads` workers of the engine's worker script, worker k with
- * `data(k)` (plus the protocol version), and wait until all are done.
+ * `data(k)` (plus the protocol version), and wait until all are done, calling
+ * `tick` (to report progress) every 200 ms meanwhile.
  */
-export async function runWorkers(threads: number, data: (part: number) => Record<string, unknown>): Promise<void> {
+export async function runWorkers(threads: number, data: (part: number) => Record<string, unknown>, tick?: () => void): Promise<void> {
   const script = workerScript();
   if (script === null) throw new Error('No compiled distance worker: run `npm run build`.');
   const workers: Worker[] = [];
+  const timer = tick ? setInterval(tick, PROGRESS_MS) : undefined;
   try {
     await Promise.all(
       Array.from({ length: threads }, (_, part) => new Promise<void>((resolve, reject) => {
@@ -91,6 +88,7 @@ export async function runWorkers(threads: number, data: (part: number) => Record
       })),
     );
   } finally {
+    clearInterval(timer);
     for (const worker of workers) void worker.terminate();
   }
 }

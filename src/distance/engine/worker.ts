@@ -1,7 +1,8 @@
 // Worker-thread entry of the distance engine: an OM job, a share of the pairs
-// of a TypeScript kernel, or a share of an expansion to N x N. Node cannot start a worker from a .ts file, so threads
-// always run the compiled copy, dist/distance/engine/worker.js (pool.ts finds
-// it both from dist/ and from the sources under vitest).
+// of a TypeScript kernel, or a share of an expansion to N x N. Node cannot
+// start a worker from a .ts file, so threads always run the compiled copy,
+// dist/distance/engine/worker.js (pool.ts finds it both from dist/ and from
+// the sources under vitest).
 import { parentPort, workerData } from 'node:worker_threads';
 import { runExpansion, type ExpansionTask } from './expand.js';
 import { instantiateKernel, type WasmModule } from './kernel.js';
