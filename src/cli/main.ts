@@ -1,4 +1,5 @@
-import { InputError, MemoryBudgetError, OptionsError } from '../errors.js';
+import { readFileSync } from 'node:fs';
+import { LoopbaanError, OptionsError } from '../errors.js';
 
 /** One `loopbaan` subcommand: parses its own arguments and calls the library. */
 export interface Command {
@@ -27,7 +28,8 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
  * process.exitCode = await main(['describe', '--input', 'mvad.csv', '--what', 'statd']);
  */
 export async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
+  const debug = argv.includes('--debug');
+  const [name, ...rest] = argv.filter((a) => a !== '--debug');
   if (!name || name === '--help' || name === '-h') {
     process.stdout.write(await overview());
     return name ? 0 : 1;
@@ -45,18 +47,36 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await command.run(rest);
   } catch (err) {
-    if (err instanceof InputError || err instanceof MemoryBudgetError || err instanceof OptionsError || err instanceof UsageError) {
-      process.stderr.write(`loopbaan ${name}: ${err.message.replace(/\s*\n\s*/g, ' ')}\n`);
-      return 2;
-    }
-    throw err;
+    return reportError(name, err, debug);
   }
 }
 
+/**
+ * One line on stderr for an error that escaped a command, and its exit code:
+ * 2 for a `LoopbaanError` (the user can fix it), 1 for anything else (a bug).
+ * The stack trace is printed only with `--debug`.
+ */
+function reportError(command: string, err: unknown, debug: boolean): number {
+  const known = err instanceof LoopbaanError;
+  const message = err instanceof Error ? err.message : String(err);
+  const line = known
+    ? message
+    : `internal error: ${message}. This is a bug in loopbaan ${packageVersion()}; please report it with the command you ran (add --debug for the stack trace).`;
+  process.stderr.write(`loopbaan ${command}: ${line.replace(/\s*\n\s*/g, ' ')}\n`);
+  if (debug && err instanceof Error && err.stack) process.stderr.write(err.stack + '\n');
+  return known ? 2 : 1;
+}
+
+/** The version in the package's package.json (the same from src/ and dist/). */
+export function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
 /** Wrong or missing command-line arguments (exit code 2). */
-export class UsageError extends Error {
+export class UsageError extends OptionsError {
   constructor(message: string) {
-    super(message);
+    super(undefined, message);
     this.name = 'UsageError';
   }
 }

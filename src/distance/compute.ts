@@ -1,4 +1,4 @@
-import { MemoryBudgetError } from '../errors.js';
+import { ResourceError } from '../errors.js';
 import type { ProgressReporter } from '../progress.js';
 import type { DistinctSequences } from '../sequences/distinct.js';
 import type { StateSequences } from '../sequences/types.js';
@@ -23,7 +23,7 @@ export const DEFAULT_MEMORY_BUDGET = 8 * 2 ** 30;
  * @param seqs the sequences
  * @param options method and its parameters
  * @returns the N x N matrix (condensed, ./matrix.ts)
- * @throws MemoryBudgetError when the matrix would exceed `memoryBudgetBytes`
+ * @throws ResourceError when the matrix would exceed `memoryBudgetBytes`
  * @throws DistanceOptionsError when an option does not fit the data
  * @example
  * const d = await distances(seqs, { method: 'OM', sm: 'TRATE', indel: 1 });
@@ -96,7 +96,7 @@ function checkBudget(bytes: number, budget: number | undefined, what: string): v
   const limit = budget ?? DEFAULT_MEMORY_BUDGET;
   if (bytes > limit) {
     const gib = (x: number) => (x / 2 ** 30).toFixed(2);
-    throw new MemoryBudgetError(
+    throw new ResourceError(
       `${what} needs ${gib(bytes)} GiB, above the memory budget of ${gib(limit)} GiB. ` +
         'Cluster a large panel with CLARA (`loopbaan cluster --algo clara`, which only needs distances to medoids) ' +
         'or compute the matrix on a sample; or raise the budget (memoryBudgetBytes / --memory-budget).',

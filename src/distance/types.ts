@@ -82,7 +82,7 @@ export interface DistanceOptions {
 /** An option value that cannot work with the data or the other options. */
 export class DistanceOptionsError extends OptionsError {
   constructor(message: string) {
-    super(message);
+    super(undefined, message);
     this.name = 'DistanceOptionsError';
   }
 }

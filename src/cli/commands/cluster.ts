@@ -7,7 +7,7 @@ import { clusterRange } from '../../cluster/range.js';
 import { toCsv } from '../../describe/table.js';
 import { distances, distinctDistances, DEFAULT_MEMORY_BUDGET } from '../../distance/compute.js';
 import { condensedBytes, type DistanceMatrix } from '../../distance/matrix.js';
-import { MemoryBudgetError } from '../../errors.js';
+import { ResourceError } from '../../errors.js';
 import { silentProgress, stderrProgress, type ProgressReporter } from '../../progress.js';
 import { selectRows } from '../../sequences/select.js';
 import type { StateSequences } from '../../sequences/types.js';
@@ -114,7 +114,7 @@ example:
         } else {
           const budget = options.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET;
           if (condensedBytes(seqs!.n) > budget) {
-            throw new MemoryBudgetError(
+            throw new ResourceError(
               `the ${seqs!.n} x ${seqs!.n} distance matrix needs ${(condensedBytes(seqs!.n) / 2 ** 30).toFixed(2)} GiB, above the budget; ` +
                 'add --aggregate (distinct sequences only), use --algo clara, or raise --memory-budget',
             );
