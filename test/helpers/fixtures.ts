@@ -1,6 +1,7 @@
 // Access to the TraMineR reference outputs in ../shared/fixtures/traminer.
 // They are never copied into the project: suites that need them skip when absent.
 import { existsSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
@@ -22,6 +23,33 @@ if (!hasFixtures) {
 /** Absolute path of one fixture file. */
 export function fixturePath(name: string): string {
   return resolve(FIXTURE_DIR, name);
+}
+
+/** Folder of the second set of TraMineR fixtures (issue 17: more methods, costs, indicators). */
+export const FIXTURE2_DIR = resolve(repoRoot, '../shared/fixtures/traminer2');
+
+/** True when the second set is present; suites use `describe.skipIf(!hasFixtures2)`. */
+export const hasFixtures2 = hasFixtures && existsSync(resolve(FIXTURE2_DIR, 'README.md'));
+
+if (hasFixtures && !hasFixtures2) {
+  console.warn(`TraMineR parity tests of the second set skipped: fixtures not found at ${FIXTURE2_DIR}`);
+}
+
+/** Absolute path of one file of the second set. */
+export function fixture2Path(name: string): string {
+  return resolve(FIXTURE2_DIR, name);
+}
+
+/** A CSV of the second set as rows of strings (gunzipped when the name ends in .gz). */
+export function readFixture2Rows(name: string): string[][] {
+  const bytes = readFileSync(fixture2Path(name));
+  const text = (name.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
+  return parse(text, { relax_column_count: false }) as string[][];
+}
+
+/** A headerless numeric matrix of the second set (the first 200 rows of a 712 x 712 matrix). */
+export function readMatrix2(name: string): number[][] {
+  return readFixture2Rows(name).map((row) => row.map(Number));
 }
 
 /** A fixture CSV as rows of strings (header row included). */
