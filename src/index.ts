@@ -14,3 +14,4 @@ export * from './stats/index.js';
 export * from './charts/index.js';
 export * from './simulate/index.js';
 export * from './report/index.js';
+export * from './output/index.js';
