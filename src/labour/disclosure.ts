@@ -47,7 +47,7 @@ export interface DisclosureSummary {
  * @param options `minPersons` (10), `mode` ('suppress')
  * @returns a copy with unsafe cells marked (and suppressed), plus a summary
  * @example
- * const safe = disclosureControl(jobLossTable(seqs, { by: 'benefit' }), { minPersons: 10 });
+ * const safe = disclosureControl(jobLossTable(seqs, { roles, by: 'benefit' }), { minPersons: 10 });
  * safe.groups[1].flagged;          // e.g. ['exitPct'] when fewer than 10 persons exited
  * safe.disclosure.flaggedCells;    // 1
  */

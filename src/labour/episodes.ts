@@ -1,18 +1,18 @@
 import type { StateSequences } from '../sequences/types.js';
 import { MISSING } from '../sequences/types.js';
-import { employerKeys, stateMask, workMask, type WorkOptions } from './options.js';
+import type { StateRoles } from './roles.js';
+import { employerKeys, jobMask, type WorkOptions } from './options.js';
+import { roleMask } from './roles.js';
 
 /** Options of `jobEpisodes`. */
 export interface JobEpisodesOptions extends WorkOptions {
   /**
-   * Placements whose months are all in `trialStates` (a trial placement that
-   * never turns into a paid job at that employer): `'count'` (default) keeps
-   * them as jobs; `'exclude'` drops them and treats their months as months
-   * without (paid) work, so they neither end a job nor start one.
+   * Jobs whose months are all unpaid (`roles.unpaid`, e.g. a trial placement
+   * that never turns into a paid job at that employer): `'count'` (default)
+   * keeps them as jobs; `'exclude'` drops them and treats their months as
+   * months without (paid) work, so they neither end a job nor start one.
    */
-  trialOnlyJobs?: 'count' | 'exclude';
-  /** Working states in which the employer pays no wage (default `['trial']` when the alphabet has it). */
-  trialStates?: readonly string[];
+  unpaidOnlyJobs?: 'count' | 'exclude';
 }
 
 /** What follows the end of a job (the codes in `JobEpisodes.outcome`). */
@@ -49,11 +49,11 @@ export interface JobEpisodes {
   readonly duration: Int32Array;
   /** 1 when the job's end is not observed (outcome `censored`). */
   readonly censored: Uint8Array;
-  /** Alphabet index of the state in the job's first month (e.g. trial). */
+  /** Alphabet index of the state in the job's first month (e.g. an unpaid trial placement). */
   readonly firstState: Uint8Array;
   /** Alphabet index of the state in the month before the job, or MISSING when the job starts in month 0 or after a missing month. */
   readonly previousState: Uint8Array;
-  /** Employer level of the job (the first known employer_id in it), -1 when unknown. */
+  /** Employer level of the job (the first known employer in it), -1 when unknown or without an employer attribute. */
   readonly employer: Int32Array;
   /** A `JobOutcome` code. */
   readonly outcome: Uint8Array;
@@ -65,51 +65,51 @@ export interface JobEpisodes {
   readonly employerLevels: readonly string[];
   /** Alphabet state codes, indexed by `firstState` / `previousState`. */
   readonly states: readonly string[];
-  /** Whether trial-only placements are jobs here (`JobEpisodesOptions.trialOnlyJobs`). */
-  readonly trialOnlyJobs: 'count' | 'exclude';
+  /** Whether jobs with unpaid months only are jobs here (`JobEpisodesOptions.unpaidOnlyJobs`). */
+  readonly unpaidOnlyJobs: 'count' | 'exclude';
+  /** The roles the jobs were found with (their exit states make `exit` outcomes). */
+  readonly roles: StateRoles;
 }
 
 /**
  * Split each person's months into jobs and classify what follows each job.
  *
  * Definitions (jobcoach study, SEOR 2019, Table 1):
- * - A job is a maximal run of consecutive months in a working state (default
- *   `trial`, `work_jc`, `work`) with the same employer: a trial placement that
- *   converts into a job at the same employer is one job, a change of employer
- *   between two working months starts a new job. A working month without an
- *   employer continues the running job (unknown is not a change); without an
- *   employer attribute a job is a run of working months.
+ * - A job is a maximal run of consecutive months in a working state (roles
+ *   `paid` and `unpaid`) with the same employer: a trial placement (unpaid)
+ *   that converts into a paid job at the same employer is one job, a change
+ *   of employer between two working months starts a new job. A working month
+ *   without an employer continues the running job (unknown is not a change);
+ *   without an `employer` attribute a job is a run of working months.
  * - The job ends in its last month e when month e + 1 is observed and is not
  *   the same job. When e is the last observed month, or e + 1 is missing, the
  *   end is not observed: outcome `censored` (right-censoring).
  * - After an end: `direct` when a new job starts in e + 1; `afterGap` when a
- *   new job starts after g >= 1 months without work; `exit` when an exit state
- *   comes first (after g >= 0 months); `noNewJob` when follow-up ends (or a
+ *   new job starts after g >= 1 months without work; `exit` when a state of
+ *   role `exit` comes first (after g >= 0 months); `noNewJob` when follow-up ends (or a
  *   missing month comes) after g observed months without a job: the time to a
  *   new job is right-censored at g.
- * - `trialOnlyJobs: 'exclude'`: a job all of whose months are trial months
- *   (`trialStates`; the employer pays no wage) is not a job; its months count
+ * - `unpaidOnlyJobs: 'exclude'`: a job all of whose months are unpaid
+ *   (`roles.unpaid`: the employer pays no wage) is not a job; its months count
  *   as months without work in the outcomes and gaps of the other jobs.
  *
- * @param seqs sequences (process or calendar time) with an `employer_id` cell attribute
- * @param options `workStates`, `exitStates`, `employer` (attribute name), `trialOnlyJobs` ('count'), `trialStates` (['trial'])
+ * @param seqs sequences (process or calendar time), with an employer cell attribute when jobs are told apart by employer
+ * @param options `roles` (paid, unpaid, exit), `employer` (attribute name), `unpaidOnlyJobs` ('count')
  * @returns the jobs in columnar form
  * @example
  * // months: trial trial work_jc work_jc none none work (employer A A A A - - B)
- * const jobs = jobEpisodes(seqs);
+ * const roles = { paid: ['work_jc', 'work'], unpaid: ['trial'], none: ['none'] };
+ * const jobs = jobEpisodes(seqs, { roles, employer: 'employer_id' });
  * jobs.count;            // 2
  * jobs.duration[0];      // 4 (the trial converted at employer A)
  * jobs.outcome[0] === JobOutcome.afterGap && jobs.gap[0]; // 2
  */
-export function jobEpisodes(seqs: StateSequences, options: JobEpisodesOptions = {}): JobEpisodes {
+export function jobEpisodes(seqs: StateSequences, options: JobEpisodesOptions): JobEpisodes {
   const { n, t, codes, lengths } = seqs;
-  const { trialOnlyJobs = 'count' } = options;
-  const work = workMask(seqs, options.workStates);
-  const trial = stateMask(seqs, options.trialStates ?? ['trial'].filter((s) => seqs.alphabet.codes.includes(s)), 'trialStates');
-  const exit = stateMask(seqs, options.exitStates ?? [], 'exitStates');
-  for (let c = 0; c < 256; c++) {
-    if (work[c] && exit[c]) throw new Error(`exitStates: "${seqs.alphabet.codes[c]}" is also a working state.`);
-  }
+  const { roles, unpaidOnlyJobs = 'count' } = options;
+  const work = jobMask(seqs, roles, 'jobEpisodes');
+  const unpaid = roleMask(seqs, roles, 'unpaid');
+  const exit = roleMask(seqs, roles, 'exit');
   const { keys, levels } = employerKeys(seqs, options.employer);
 
   // split each person's months into jobs (growing columns; converted to typed arrays below)
@@ -120,10 +120,10 @@ export function jobEpisodes(seqs: StateSequences, options: JobEpisodesOptions = 
   const previousState: number[] = [];
   const employer: number[] = [];
   const personOffset = new Int32Array(n + 1);
-  let paid = true; // the running job has a month outside the trial states
-  // with 'exclude', drop the running job when it had trial months only
+  let paid = true; // the running job has a paid month
+  // with 'exclude', drop the running job when it had unpaid months only
   const close = (): void => {
-    if (trialOnlyJobs === 'exclude' && !paid) {
+    if (unpaidOnlyJobs === 'exclude' && !paid) {
       for (const column of [person, start, end, firstState, previousState, employer]) column.pop();
     }
     paid = true;
@@ -142,7 +142,7 @@ export function jobEpisodes(seqs: StateSequences, options: JobEpisodesOptions = 
       const e = keys[row + j];
       if (emp === -2 || (e >= 0 && emp >= 0 && e !== emp)) {
         if (emp !== -2) close();
-        paid = !trial[c];
+        paid = !unpaid[c];
         person.push(i);
         start.push(j);
         end.push(j);
@@ -156,7 +156,7 @@ export function jobEpisodes(seqs: StateSequences, options: JobEpisodesOptions = 
         emp = e;
         employer[employer.length - 1] = e;
       }
-      if (!trial[c]) paid = true;
+      if (!unpaid[c]) paid = true;
       end[end.length - 1] = j;
     }
     if (emp !== -2) close();
@@ -213,6 +213,7 @@ export function jobEpisodes(seqs: StateSequences, options: JobEpisodesOptions = 
     personOffset,
     employerLevels: levels,
     states: [...seqs.alphabet.codes],
-    trialOnlyJobs,
+    unpaidOnlyJobs,
+    roles,
   };
 }

@@ -1,6 +1,6 @@
 // Public API of src/labour (re-exported from src/index.ts).
 export { STATE_ROLES, checkStateRoles, roleStates, roleMask, requireRole, type StateRole, type StateRoles } from './roles.js';
-export { DEFAULT_WORK_STATES, type WorkOptions, type GroupBy, type TableGroupOptions, type PersonGroups, resolveGroups } from './options.js';
+export { type WorkOptions, type GroupBy, type TableGroupOptions, type PersonGroups, resolveGroups } from './options.js';
 export { jobEpisodes, JobOutcome, JOB_OUTCOME_NAMES, type JobEpisodes, type JobEpisodesOptions } from './episodes.js';
 export { jobLossTable, type JobLossOptions, type JobLossRow, type JobLossTable } from './jobLoss.js';
 export { timeToNewJob, type TimeToNewJobOptions, type TimeToNewJobGroup, type TimeToNewJob, type NewJobShare } from './reemployment.js';

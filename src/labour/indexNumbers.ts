@@ -1,7 +1,9 @@
 import type { StateSequences } from '../sequences/types.js';
 import { normalQuantile } from '../stats/distributions.js';
 import { categoryFixedEffects, type FixedEffectsSe } from '../stats/fixedEffects.js';
-import { DEFAULT_WORK_STATES, numericAttribute, stateMask, workMask } from './options.js';
+import { OptionsError } from '../errors.js';
+import { measureMask, numericAttribute } from './options.js';
+import type { StateRoles } from './roles.js';
 
 /** Options of `fixedEffectsIndex`. */
 export interface IndexNumberOptions {
@@ -14,11 +16,13 @@ export interface IndexNumberOptions {
    */
   bins?: readonly number[];
   /**
-   * States whose months are observations. Default: the working states
-   * (trial, work_jc, work), without `trial` when the outcome is `hourly_wage`
-   * (a trial placement pays no wage).
+   * States whose months are observations. Default: the job states of `roles`
+   * (paid and unpaid). For a wage, give the paid states: unpaid months (a
+   * trial placement) have no wage.
    */
   states?: readonly string[];
+  /** Roles of the states, for the default `states`; one of the two is needed. */
+  roles?: StateRoles;
   /** 'cluster' (default, clustered by person) or 'classical' standard errors. */
   se?: FixedEffectsSe;
   /** Confidence level (default 0.95). */
@@ -70,28 +74,26 @@ export interface IndexNumbers {
  * Level scale: index_b = 100 (1 + β_b / μ₀), with μ₀ the weighted mean outcome
  * in the reference bin and the interval 100 (1 + (β_b ± z se_b) / μ₀) (μ₀ taken
  * as fixed). Log scale: index_b = 100 exp(β_b), interval 100 exp(β_b ± z se_b).
- * Standard errors are clustered by person by default. Months of a trial
- * placement are left out for wages (the zero wage is not a wage). Persons
+ * Standard errors are clustered by person by default. For wages, only paid
+ * months count (the zero wage of a trial placement is not a wage). Persons
  * observed once carry no within information; censoring only shortens the panel.
  *
  * @param seqs sequences in process time (month 0 = start) with the outcome as a cell attribute
- * @param options `outcome`, `bins`, `states`, `se` ('cluster'), `level` (0.95), `scale` ('level')
+ * @param options `outcome`, `bins`, `states` (or `roles`: the job states), `se` ('cluster'), `level` (0.95), `scale` ('level')
  * @returns the index, its interval and the regression per bin
  * @example
- * const wage = fixedEffectsIndex(seqs, { outcome: 'hourly_wage', bins: [0, 6, 12, 18, 24, 30, 36] });
+ * const wage = fixedEffectsIndex(seqs, { outcome: 'hourly_wage', states: ['work_jc', 'work'], bins: [0, 6, 12, 18, 24, 30, 36] });
  * wage.index[6]; // about 130 at 36 months in study A
  */
 export function fixedEffectsIndex(seqs: StateSequences, options: IndexNumberOptions): IndexNumbers {
   const { outcome, se: seType = 'cluster', level = 0.95, scale = 'level' } = options;
-  const values = numericAttribute(seqs, outcome);
+  const values = numericAttribute(seqs, outcome, 'outcome');
   const { t, codes, lengths } = seqs;
   const bins = [...(options.bins ?? Array.from({ length: t }, (_, j) => j))];
   if (bins[0] !== 0 || bins.some((b, k) => !Number.isInteger(b) || b >= t || (k > 0 && b <= bins[k - 1]))) {
-    throw new Error(`bins: expected ascending whole months from 0 to at most ${t - 1}; got ${bins.join(', ')}.`);
+    throw new OptionsError('bins', `expected ascending whole months from 0 to at most ${t - 1}; got ${bins.join(', ')}`);
   }
-  const mask = options.states
-    ? stateMask(seqs, options.states, 'states')
-    : workMask(seqs, DEFAULT_WORK_STATES.filter((s) => seqs.alphabet.codes.includes(s) && !(outcome === 'hourly_wage' && s === 'trial')));
+  const mask = measureMask(seqs, options.states, options.roles, 'fixedEffectsIndex');
   const k = bins.length;
   const binOf = new Int32Array(t);
   for (let b = 0, j = 0; j < t; j++) {

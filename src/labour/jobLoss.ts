@@ -1,3 +1,4 @@
+import { OptionsError } from '../errors.js';
 import type { StateSequences } from '../sequences/types.js';
 import { GroupSums } from './accumulate.js';
 import { JobOutcome, jobEpisodes, type JobEpisodes, type JobEpisodesOptions } from './episodes.js';
@@ -15,11 +16,12 @@ export interface JobLossOptions extends JobEpisodesOptions, TableGroupOptions {
    */
   incomplete?: 'exclude' | 'rate';
   /**
-   * Trial placements that never turn into a paid job: `'exclude'` (default)
-   * does not count them as jobs, `'count'` does (see `jobLossTable`).
+   * Jobs with unpaid months only (e.g. trial placements that never turn into
+   * a paid job): `'exclude'` (default) does not count them as jobs, `'count'`
+   * does (see `jobLossTable`).
    */
-  trialOnlyJobs?: 'count' | 'exclude';
-  /** Job episodes already computed with the same work options (recomputed when their `trialOnlyJobs` differs). */
+  unpaidOnlyJobs?: 'count' | 'exclude';
+  /** Job episodes already computed with the same roles and employer (recomputed when their `unpaidOnlyJobs` differs). */
   episodes?: JobEpisodes;
 }
 
@@ -65,7 +67,7 @@ export interface JobLossTable {
   readonly by: string;
   readonly window: number;
   readonly incomplete: 'exclude' | 'rate';
-  readonly trialOnlyJobs: 'count' | 'exclude';
+  readonly unpaidOnlyJobs: 'count' | 'exclude';
   readonly groups: JobLossRow[];
   readonly total: JobLossRow;
 }
@@ -89,8 +91,8 @@ const PERSONS = 0, PERSONS_W = 1, EXCLUDED = 2, EXPOSURE = 3, ENDINGS = 4, ENDIN
  * - the rest, 100 - B - C, had no new job before follow-up ended (right-censored:
  *   late endings have had less time; `timeToNewJob` corrects for that) or reached an exit state.
  *
- * Jobs are paid jobs by default (`trialOnlyJobs: 'exclude'`): a trial placement
- * (proefplaatsing) that never turns into a job at that employer is not a job,
+ * Jobs are paid jobs by default (`unpaidOnlyJobs: 'exclude'`): an unpaid trial
+ * placement (proefplaatsing) that never turns into a job at that employer is not a job,
  * and its months count as months without work. In a trial placement the
  * employer pays no wage and the person keeps the benefit, so it is not a job
  * in the employment register behind the study's Table 1; a converted placement
@@ -101,18 +103,19 @@ const PERSONS = 0, PERSONS_W = 1, EXCLUDED = 2, EXPOSURE = 3, ENDINGS = 4, ENDIN
  * conversion (45% of WGA start in one) add persons without work but no
  * endings. `'count'` treats every placement as a job.
  *
- * @param seqs sequences in process time (month 0 = start) with `employer_id`
- * @param options `by`, `window` (36), `incomplete` ('exclude'), `trialOnlyJobs` ('exclude'), work options, precomputed `episodes`
+ * @param seqs sequences in process time (month 0 = start)
+ * @param options `roles`, `employer`, `by`, `window` (36), `incomplete` ('exclude'), `unpaidOnlyJobs` ('exclude'), precomputed `episodes`
  * @returns rows per group and a total
  * @example
- * const t1 = jobLossTable(seqs, { by: 'benefit' });
+ * const roles = { paid: ['work_jc', 'work'], unpaid: ['trial'], none: ['none'] };
+ * const t1 = jobLossTable(seqs, { roles, employer: 'employer_id', by: 'benefit' });
  * t1.groups.map((r) => [r.group, r.endingsPerPerson, r.directPct, r.afterGapPct, r.gapMonthsMean]);
  * // [['WGA', 1.0, 38, 31, 5], ['Wajong', 1.2, 32, 43, 6]] on the study's data
  */
-export function jobLossTable(seqs: StateSequences, options: JobLossOptions = {}): JobLossTable {
-  const { window = 36, incomplete = 'exclude', trialOnlyJobs = 'exclude' } = options;
-  if (!(Number.isInteger(window) && window > 0)) throw new Error(`window: expected a positive whole number of months; got ${window}.`);
-  const jobs = options.episodes?.trialOnlyJobs === trialOnlyJobs ? options.episodes : jobEpisodes(seqs, { ...options, trialOnlyJobs });
+export function jobLossTable(seqs: StateSequences, options: JobLossOptions): JobLossTable {
+  const { window = 36, incomplete = 'exclude', unpaidOnlyJobs = 'exclude' } = options;
+  if (!(Number.isInteger(window) && window > 0)) throw new OptionsError('window', `expected a positive whole number of months; got ${window}`);
+  const jobs = options.episodes?.unpaidOnlyJobs === unpaidOnlyJobs ? options.episodes : jobEpisodes(seqs, { ...options, unpaidOnlyJobs });
   const groups = resolveGroups(seqs, options.by, options.levels);
   const acc = new GroupSums(groups.levels.length, SLOTS);
 
@@ -189,7 +192,7 @@ export function jobLossTable(seqs: StateSequences, options: JobLossOptions = {})
     by: groups.name,
     window,
     incomplete,
-    trialOnlyJobs,
+    unpaidOnlyJobs,
     groups: groups.levels.map((name, k) => row(k, name)),
     total: row(acc.total, 'total'),
   };

@@ -1,19 +1,17 @@
+import { OptionsError } from '../errors.js';
 import type { StateSequences } from '../sequences/types.js';
-
-/** The states of the jobcoach study that count as holding a job. */
-export const DEFAULT_WORK_STATES: readonly string[] = ['trial', 'work_jc', 'work'];
+import { requireRole, roleMask, type StateRoles } from './roles.js';
 
 /** Options shared by every analysis that needs to know what a job is. */
 export interface WorkOptions {
-  /** States that count as holding a job (default `['trial', 'work_jc', 'work']`). */
-  workStates?: readonly string[];
   /**
-   * States that end the search for a new job as a competing exit (e.g. `retired`,
-   * `sheltered`): after a job ends, reaching one of these before any new job is
-   * outcome `exit` (default none).
+   * What the states mean (no default). Jobs are months in a `paid` or
+   * `unpaid` state; `unpaid` months (e.g. trial placements) pay no wage;
+   * reaching an `exit` state (e.g. `retired`) after a job ends, before any
+   * new job, is a competing exit (outcome `exit`).
    */
-  exitStates?: readonly string[];
-  /** Cell attribute holding the employer (default `employer_id`; without it a job is a run of working months). */
+  roles: StateRoles;
+  /** Cell attribute holding the employer, e.g. `employer_id` (no default: without it a job is a run of working months). */
   employer?: string;
 }
 
@@ -38,25 +36,32 @@ export interface PersonGroups {
 
 /**
  * A 256-entry lookup: 1 for cell codes of the given states, 0 otherwise
- * (MISSING and VOID included). Unknown state names are an error.
+ * (MISSING and VOID included). Unknown state names are an `OptionsError`.
  */
 export function stateMask(seqs: StateSequences, states: readonly string[], option: string): Uint8Array {
   const mask = new Uint8Array(256);
   for (const s of states) {
     const code = seqs.alphabet.codes.indexOf(s);
-    if (code < 0) throw new Error(`${option}: "${s}" is not a state of the alphabet (${seqs.alphabet.codes.join(', ')}).`);
+    if (code < 0) throw new OptionsError(option, `"${s}" is not a state of the alphabet (${seqs.alphabet.codes.join(', ')})`);
     mask[code] = 1;
   }
   return mask;
 }
 
-/** Work states, defaulting to those of the alphabet among trial, work_jc, work. */
-export function workMask(seqs: StateSequences, workStates?: readonly string[]): Uint8Array {
-  const states = workStates ?? DEFAULT_WORK_STATES.filter((s) => seqs.alphabet.codes.includes(s));
-  if (states.length === 0) {
-    throw new Error(`workStates: none of ${DEFAULT_WORK_STATES.join(', ')} is in the alphabet (${seqs.alphabet.codes.join(', ')}); name the working states.`);
-  }
-  return stateMask(seqs, states, 'workStates');
+/** Job months (roles paid and unpaid); an `OptionsError` naming `analysis` when the roles have none. */
+export function jobMask(seqs: StateSequences, roles: StateRoles, analysis: string): Uint8Array {
+  requireRole(roles, analysis, 'paid', 'unpaid');
+  return roleMask(seqs, roles, 'paid', 'unpaid');
+}
+
+/**
+ * The months a measure uses: the given `states`, or by default the job
+ * months of `roles` (paid and unpaid). One of the two is needed.
+ */
+export function measureMask(seqs: StateSequences, states: readonly string[] | undefined, roles: StateRoles | undefined, analysis: string): Uint8Array {
+  if (states) return stateMask(seqs, states, 'states');
+  if (!roles) throw new OptionsError('states', `${analysis} needs the states to measure, or roles to take the job states from`);
+  return jobMask(seqs, roles, analysis);
 }
 
 /**
@@ -78,14 +83,14 @@ export function resolveGroups(seqs: StateSequences, by?: GroupBy, levels?: reado
   let name = 'group';
   if (typeof by === 'string') {
     if (!seqs.covariates.columnNames().includes(by)) {
-      throw new Error(`${option}: no covariate "${by}"; the covariates are ${seqs.covariates.columnNames().join(', ')}.`);
+      throw new OptionsError(option, `no covariate "${by}"; the covariates are ${seqs.covariates.columnNames().join(', ')}`);
     }
     labels = seqs.covariates.array(by) as ArrayLike<unknown>;
     name = by;
   } else {
     labels = by;
   }
-  if (labels.length !== seqs.n) throw new Error(`${option}: ${labels.length} labels for ${seqs.n} sequences; expected one per sequence.`);
+  if (labels.length !== seqs.n) throw new OptionsError(option, `${labels.length} labels for ${seqs.n} sequences; expected one per sequence`);
   const text = Array.from(labels, (v) => (v === null || v === undefined || v === '' || Number.isNaN(v) ? null : String(v)));
   let order: string[];
   if (levels) order = [...levels];
@@ -101,15 +106,15 @@ export function resolveGroups(seqs: StateSequences, by?: GroupBy, levels?: reado
 
 /**
  * Employer of each cell as a small integer key (-1 absent) with the level names,
- * from a category or numeric cell attribute. Without an `employer_id`
- * attribute every key is -1; an attribute named explicitly must exist.
+ * from a category or numeric cell attribute. Without an attribute every key
+ * is -1; an attribute named must exist.
  */
 export function employerKeys(seqs: StateSequences, attribute?: string): { keys: Int32Array; levels: string[] } {
-  const attr = seqs.cellAttributes[attribute ?? 'employer_id'];
-  if (!attr && attribute !== undefined) {
-    throw new Error(`employer: no cell attribute "${attribute}"; the sequences have ${Object.keys(seqs.cellAttributes).join(', ') || 'none'}.`);
+  if (attribute === undefined) return { keys: new Int32Array(seqs.n * seqs.t).fill(-1), levels: [] };
+  const attr = seqs.cellAttributes[attribute];
+  if (!attr) {
+    throw new OptionsError('employer', `no cell attribute "${attribute}"; the sequences have ${Object.keys(seqs.cellAttributes).join(', ') || 'none'}`);
   }
-  if (!attr) return { keys: new Int32Array(seqs.n * seqs.t).fill(-1), levels: [] };
   if (attr.kind === 'category') return { keys: attr.values, levels: [...attr.levels] };
   const keys = new Int32Array(attr.values.length);
   const levels: string[] = [];
@@ -131,12 +136,12 @@ export function employerKeys(seqs: StateSequences, attribute?: string): { keys: 
   return { keys, levels };
 }
 
-/** A numeric cell attribute, or an error naming the ones there are. */
-export function numericAttribute(seqs: StateSequences, name: string): Float64Array {
+/** A numeric cell attribute, or an `OptionsError` naming `option` and the attributes there are. */
+export function numericAttribute(seqs: StateSequences, name: string, option: string): Float64Array {
   const attr = seqs.cellAttributes[name];
   if (!attr || attr.kind !== 'number') {
     const have = Object.keys(seqs.cellAttributes);
-    throw new Error(`No numeric cell attribute "${name}"; the sequences have ${have.length ? have.join(', ') : 'none'}.`);
+    throw new OptionsError(option, `no numeric cell attribute "${name}"; the sequences have ${have.length ? have.join(', ') : 'none'}`);
   }
   return attr.values;
 }
@@ -145,7 +150,7 @@ export function numericAttribute(seqs: StateSequences, name: string): Float64Arr
 export function monthList(seqs: StateSequences, months?: readonly number[]): number[] {
   const list = [...(months ?? Array.from({ length: seqs.t }, (_, j) => j))];
   for (const m of list) {
-    if (!(Number.isInteger(m) && m >= 0 && m < seqs.t)) throw new Error(`months: ${m} is not a month index 0..${seqs.t - 1}.`);
+    if (!(Number.isInteger(m) && m >= 0 && m < seqs.t)) throw new OptionsError('months', `${m} is not a month index 0..${seqs.t - 1}`);
   }
   return list;
 }

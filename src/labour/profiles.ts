@@ -4,7 +4,9 @@ import { chiSquareIndependence } from '../stats/contingency.js';
 import { normalQuantile } from '../stats/distributions.js';
 import { welchTest } from '../stats/welch.js';
 import { GroupSums } from './accumulate.js';
-import { resolveGroups, workMask, type GroupBy } from './options.js';
+import { OptionsError } from '../errors.js';
+import { jobMask, resolveGroups, type GroupBy } from './options.js';
+import type { StateRoles } from './roles.js';
 
 /** Options of `groupProfiles`. */
 export interface GroupProfileOptions {
@@ -21,10 +23,10 @@ export interface GroupProfileOptions {
   numeric?: readonly string[];
   /** Order of the category levels per covariate, e.g. `{ regime: ['very_light', 'light', 'medium', 'intensive'] }`. */
   covariateLevels?: Readonly<Record<string, readonly string[]>>;
-  /** Covariate whose levels get each group's share (default `benefit` when present). */
+  /** Covariate whose levels get each group's share, e.g. `benefit` (default none). */
   shareBy?: string;
-  /** States that count as working for `pctTimeWorking` (default trial, work_jc, work). */
-  workStates?: readonly string[];
+  /** Roles of the states: job months (paid and unpaid) count as working for `pctTimeWorking` (NaN without roles). */
+  roles?: StateRoles;
   /** Confidence level of the cell tests (default 0.95). */
   level?: number;
 }
@@ -40,7 +42,7 @@ export interface GroupProfile {
   readonly shareByPct: Record<string, number>;
   /** Persons per level of `shareBy` (for disclosure control). */
   readonly shareByPersons: Record<string, number>;
-  /** % of observed months in a working state: Σ w·working months / Σ w·observed months. */
+  /** % of observed months in a job state (roles paid and unpaid): Σ w·working months / Σ w·observed months; NaN without roles. */
   readonly pctTimeWorking: number;
   readonly flagged?: readonly string[];
 }
@@ -115,10 +117,10 @@ export interface GroupProfiles {
  * sum to the number of persons, so the test's sample size stays the number of persons.
  *
  * @param seqs sequences with person covariates
- * @param options `by` (cluster numbers or a covariate), `categorical`, `numeric`, `covariateLevels`, `shareBy`, `level`
+ * @param options `by` (cluster numbers or a covariate), `roles`, `categorical`, `numeric`, `covariateLevels`, `shareBy`, `level`
  * @returns group sizes, working time and covariate profiles
  * @example
- * const p = groupProfiles(wajong, { by: clusters, categorical: ['regime'],
+ * const p = groupProfiles(wajong, { by: clusters, roles: { paid: ['work_jc', 'work'], unpaid: ['trial'] }, categorical: ['regime'],
  *   covariateLevels: { regime: ['very_light', 'light', 'medium', 'intensive'] } });
  * const regime = p.categorical[0];
  * [regime.pct[0][0], regime.significant[0][0]]; // [12, true] for group 1, very light (Table 2)
@@ -128,7 +130,7 @@ export function groupProfiles(seqs: StateSequences, options: GroupProfileOptions
   const groups = resolveGroups(seqs, options.by, options.levels);
   const g = groups.levels.length;
   const names = seqs.covariates.columnNames();
-  const shareBy = options.shareBy ?? (names.includes('benefit') && groups.name !== 'benefit' ? 'benefit' : null);
+  const shareBy = options.shareBy ?? null;
   const categorical = options.categorical
     ?? names.filter((c) => c !== 'id' && c !== groups.name && c !== shareBy && isSmallCategory(seqs.covariates.array(c) as ArrayLike<unknown>));
   const z = normalQuantile(0.5 + level / 2);
@@ -144,7 +146,7 @@ export function groupProfiles(seqs: StateSequences, options: GroupProfileOptions
   const scale = wSum > 0 ? nGrouped / wSum : 0;
 
   // sizes, working time and shares per shareBy level
-  const work = workMask(seqs, options.workStates);
+  const work = options.roles ? jobMask(seqs, options.roles, 'groupProfiles') : null;
   const share = shareBy ? resolveGroups(seqs, shareBy, options.covariateLevels?.[shareBy], 'shareBy') : null;
   const nShare = share ? share.levels.length : 0;
   // per group: persons, weight, observed and working months, then weight and persons per shareBy level
@@ -161,7 +163,7 @@ export function groupProfiles(seqs: StateSequences, options: GroupProfileOptions
       const c = codes[i * t + j];
       if (c === MISSING) continue;
       obs++;
-      wk += work[c];
+      if (work) wk += work[c];
     }
     sums.add(gi, PERSONS, 1);
     sums.add(gi, WEIGHT, w);
@@ -187,7 +189,7 @@ export function groupProfiles(seqs: StateSequences, options: GroupProfileOptions
       sharePct: (100 * sums.get(r, WEIGHT)) / sums.get(g, WEIGHT),
       shareByPct,
       shareByPersons,
-      pctTimeWorking: sums.get(r, OBSERVED) > 0 ? (100 * sums.get(r, WORKED)) / sums.get(r, OBSERVED) : NaN,
+      pctTimeWorking: work && sums.get(r, OBSERVED) > 0 ? (100 * sums.get(r, WORKED)) / sums.get(r, OBSERVED) : NaN,
     };
   };
 
@@ -261,7 +263,7 @@ function categoricalProfile(
 
 function numericProfile(seqs: StateSequences, groupIndex: Int32Array, g: number, covariate: string, scale: number, level: number): NumericProfile {
   if (!seqs.covariates.columnNames().includes(covariate)) {
-    throw new Error(`numeric: no covariate "${covariate}"; the covariates are ${seqs.covariates.columnNames().join(', ')}.`);
+    throw new OptionsError('numeric', `no covariate "${covariate}"; the covariates are ${seqs.covariates.columnNames().join(', ')}`);
   }
   const values = seqs.covariates.array(covariate) as ArrayLike<unknown>;
   // per group and total: Σ w, Σ w x, Σ w x², persons (weights rescaled to the number of persons)

@@ -15,7 +15,7 @@ export interface TimeToNewJobOptions extends WorkOptions, TableGroupOptions {
   /** Confidence level (0.95) and interval scale ('log-log') of the bands. */
   level?: number;
   confType?: ConfidenceType;
-  /** Job episodes already computed with the same work options. */
+  /** Job episodes already computed with the same roles and employer. */
   episodes?: JobEpisodes;
 }
 
@@ -26,7 +26,7 @@ export interface NewJobShare {
   readonly newJob: number;
   readonly lower: number;
   readonly upper: number;
-  /** Cumulative incidence of an exit by `month` (0 without exit states). */
+  /** Cumulative incidence of an exit by `month` (0 without exit states in the roles). */
   readonly exit: number;
   /** Endings still at risk at `month` (T >= month) and the distinct persons behind them. */
   readonly atRisk: number;
@@ -46,7 +46,7 @@ export interface TimeToNewJobGroup {
   readonly censored: number;
   /** Kaplan-Meier curve of "no new job yet" (exits counted as censored). */
   readonly kaplanMeier: KaplanMeierCurve;
-  /** Aalen-Johansen cumulative incidence, cause 1 = new job, 2 = exit; null without exit states. */
+  /** Aalen-Johansen cumulative incidence, cause 1 = new job, 2 = exit; null without exit states in the roles. */
   readonly incidence: CumulativeIncidence | null;
   readonly shares: NewJobShare[];
 }
@@ -71,7 +71,7 @@ export interface TimeToNewJob {
  * months without work, is right-censored with T > g - 1 (censorings are kept
  * in the risk set at their time). The share with a new job within m months is
  * F(m) = P(T <= m) = 1 - S(m) from the Kaplan-Meier estimate (Kaplan & Meier
- * 1958) with a Greenwood band. When `exitStates` are given, reaching one first
+ * 1958) with a Greenwood band. When the roles name `exit` states, reaching one first
  * is a competing event at T = g, and F is the Aalen-Johansen cumulative
  * incidence (Aalen & Johansen 1978) with a delta-method band; the
  * Kaplan-Meier curve then treats exits as censored (the net probability).
@@ -79,18 +79,18 @@ export interface TimeToNewJob {
  * several endings, and the bands treat endings as independent (so they are
  * somewhat too narrow when persons have many endings).
  *
- * @param seqs sequences with an `employer_id` cell attribute
- * @param options `by`, `at` (0, 6, 12, 48), `exitStates`, `endingBefore`, `level`, `confType`
+ * @param seqs monthly sequences
+ * @param options `roles` (paid, unpaid, exit), `employer`, `by`, `at` (0, 6, 12, 48), `endingBefore`, `level`, `confType`
  * @returns curves and shares per group and in total
  * @example
- * const r = timeToNewJob(seqs, { exitStates: ['retired'] });
+ * const r = timeToNewJob(seqs, { roles: { paid: ['work'], none: ['none'], exit: ['retired'] }, employer: 'employer_id' });
  * r.total.shares.map((s) => [s.month, s.newJob]); // [[0, 0.34], [6, 0.63], [12, 0.72], [48, 0.85]] in study B
  */
-export function timeToNewJob(seqs: StateSequences, options: TimeToNewJobOptions = {}): TimeToNewJob {
+export function timeToNewJob(seqs: StateSequences, options: TimeToNewJobOptions): TimeToNewJob {
   const { at = [0, 6, 12, 48], endingBefore = Infinity } = options;
   const jobs = options.episodes ?? jobEpisodes(seqs, options);
   const groups = resolveGroups(seqs, options.by, options.levels);
-  const competing = (options.exitStates ?? []).length > 0;
+  const competing = (jobs.roles.exit ?? []).length > 0;
 
   // one observation per job ending: time, cause (1 new job, 2 exit, 0 censored), person
   const time: number[][] = groups.levels.map(() => []);

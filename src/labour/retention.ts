@@ -2,20 +2,21 @@ import type { StateSequences } from '../sequences/types.js';
 import { MISSING } from '../sequences/types.js';
 import { GroupSums } from './accumulate.js';
 import { jobEpisodes, type JobEpisodes } from './episodes.js';
-import { employerKeys, resolveGroups, stateMask, workMask, type TableGroupOptions, type WorkOptions } from './options.js';
+import { OptionsError } from '../errors.js';
+import { employerKeys, jobMask, resolveGroups, stateMask, type TableGroupOptions, type WorkOptions } from './options.js';
 
 /** Options of `retention`. */
 export interface RetentionOptions extends WorkOptions, TableGroupOptions {
   /** Months after the job start at which the status is read (default 12). */
   horizon?: number;
-  /** Only jobs whose first month is in one of these states (default: any working state), e.g. `['work_jc', 'work']` for regular employers. */
+  /** Only jobs whose first month is in one of these states (default: any job state), e.g. the paid states for starts at a regular employer. */
   startStates?: readonly string[];
   /** Also count jobs starting in month 0, whose previous month is not observed (default false). */
   includeMonthZero?: boolean;
   /** Only job starts in months startFrom .. startBefore-1 (default all). */
   startFrom?: number;
   startBefore?: number;
-  /** Job episodes already computed with the same work options. */
+  /** Job episodes already computed with the same roles and employer. */
   episodes?: JobEpisodes;
 }
 
@@ -60,9 +61,9 @@ const PERSONS = 6, P_SAME = 7, P_OTHER = 8, P_NONE = 9, SLOTS = 10;
 /**
  * Job and work retention (study B, "one-year retention"): the cohort is every
  * job start after not working (the month before the job is observed and not a
- * working state); `horizon` months after the start the person is
- * - at the same employer: still in the same job, or working for an employer
- *   with the job's employer_id ("job retention", matched on employer id);
+ * job state: roles paid and unpaid); `horizon` months after the start the person is
+ * - at the same employer: still in the same job, or working for the job's
+ *   employer ("job retention", matched on the `employer` attribute);
  * - at another employer: working, for another employer;
  * - not working.
  * Work retention = same + other. Starts whose month start + horizon lies past
@@ -70,18 +71,19 @@ const PERSONS = 6, P_SAME = 7, P_OTHER = 8, P_NONE = 9, SLOTS = 10;
  * (reported as `censored`). A person may start several jobs; each start
  * counts with the person's weight.
  *
- * @param seqs sequences with an `employer_id` cell attribute
- * @param options `by`, `horizon` (12), `startStates`, `includeMonthZero`, `startFrom`/`startBefore`, work options
+ * @param seqs sequences with an employer cell attribute (without one, only the same job counts as the same employer)
+ * @param options `roles`, `employer`, `by`, `horizon` (12), `startStates`, `includeMonthZero`, `startFrom`/`startBefore`
  * @returns the shares per group and in total
  * @example
- * const r = retention(seqs, { startStates: ['work_jc', 'work'] });
+ * const roles = { paid: ['work_jc', 'work'], unpaid: ['trial'], none: ['none'] };
+ * const r = retention(seqs, { roles, employer: 'employer_id', startStates: roles.paid });
  * [r.total.sameEmployerPct, r.total.otherEmployerPct, r.total.workRetentionPct]; // about [39, 23, 62] in study B
  */
-export function retention(seqs: StateSequences, options: RetentionOptions = {}): Retention {
+export function retention(seqs: StateSequences, options: RetentionOptions): Retention {
   const { horizon = 12, includeMonthZero = false, startFrom = 0, startBefore = Infinity } = options;
-  if (!(Number.isInteger(horizon) && horizon > 0)) throw new Error(`horizon: expected a positive whole number of months; got ${horizon}.`);
+  if (!(Number.isInteger(horizon) && horizon > 0)) throw new OptionsError('horizon', `expected a positive whole number of months; got ${horizon}`);
   const jobs = options.episodes ?? jobEpisodes(seqs, options);
-  const work = workMask(seqs, options.workStates);
+  const work = jobMask(seqs, options.roles, 'retention');
   const startMask = options.startStates ? stateMask(seqs, options.startStates, 'startStates') : work;
   const { keys } = employerKeys(seqs, options.employer);
   const groups = resolveGroups(seqs, options.by, options.levels);

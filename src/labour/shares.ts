@@ -1,7 +1,8 @@
 import { stateDistribution } from '../describe/state-distribution.js';
 import type { StateSequences } from '../sequences/types.js';
 import { GroupSums } from './accumulate.js';
-import { monthList, numericAttribute, resolveGroups, stateMask, workMask, type TableGroupOptions } from './options.js';
+import { measureMask, monthList, numericAttribute, resolveGroups, type TableGroupOptions } from './options.js';
+import type { StateRoles } from './roles.js';
 
 /** Options of `stateSharesByMonth`. */
 export interface StateSharesOptions extends TableGroupOptions {
@@ -105,8 +106,10 @@ export function stateSharesByMonth(seqs: StateSequences, options: StateSharesOpt
 export interface CellMeansOptions extends TableGroupOptions {
   /** Numeric cell attribute, e.g. `hourly_wage`, `hours_week`, `permanent`. */
   attribute: string;
-  /** Only months in these states count (default: the working states). */
+  /** Only months in these states count (default: the job states of `roles`, paid and unpaid). */
   states?: readonly string[];
+  /** Roles of the states, for the default `states`; one of the two is needed. */
+  roles?: StateRoles;
   /** Month indices to report (default every month). */
   months?: readonly number[];
 }
@@ -142,14 +145,14 @@ export interface CellMeans {
  * they move with the composition of who works; `fixedEffectsIndex` corrects for that.
  *
  * @param seqs sequences in process time with numeric cell attributes
- * @param options `attribute`, `states` (working states), `by`, `months`
+ * @param options `attribute`, `states` (or `roles`: the job states), `by`, `months`
  * @example
  * const h = cellMeansByMonth(seqs, { attribute: 'hours_week', states: ['work_jc', 'work'], by: 'benefit', months: [0, 36] });
  * h.groups.map((g) => [g.group, g.mean[0]]); // [['WGA', 22], ['Wajong', 25]] in study A
  */
 export function cellMeansByMonth(seqs: StateSequences, options: CellMeansOptions): CellMeans {
-  const values = numericAttribute(seqs, options.attribute);
-  const mask = options.states ? stateMask(seqs, options.states, 'states') : workMask(seqs);
+  const values = numericAttribute(seqs, options.attribute, 'attribute');
+  const mask = measureMask(seqs, options.states, options.roles, 'cellMeansByMonth');
   const states = seqs.alphabet.codes.filter((_, c) => mask[c]);
   const months = monthList(seqs, options.months);
   const groups = resolveGroups(seqs, options.by, options.levels);

@@ -2,7 +2,8 @@ import type { StateSequences } from '../sequences/types.js';
 import { MISSING } from '../sequences/types.js';
 import { GroupSums } from './accumulate.js';
 import { jobEpisodes, type JobEpisodes } from './episodes.js';
-import { resolveGroups, stateMask, workMask, type TableGroupOptions, type WorkOptions } from './options.js';
+import { OptionsError } from '../errors.js';
+import { jobMask, numericAttribute, resolveGroups, stateMask, type TableGroupOptions, type WorkOptions } from './options.js';
 
 /** The four rule-based patterns of study B, in rule order. */
 export const TYPOLOGY_TYPES = ['longJob', 'switcher', 'shortSpells', 'neverWorked'] as const;
@@ -21,9 +22,9 @@ export interface TypologyOptions extends WorkOptions, TableGroupOptions {
   minMonths?: number;
   /** Persons whose every observed month in the window is in one of these states are left out (e.g. sheltered work). */
   excludeAlwaysIn?: readonly string[];
-  /** Numeric 0/1 cell attribute of a permanent contract (default `permanent`). */
+  /** Numeric 0/1 cell attribute of a permanent contract, e.g. `permanent` (no default: without it `pctPermanent` is NaN). */
   permanent?: string;
-  /** Job episodes already computed with the same work options. */
+  /** Job episodes already computed with the same roles and employer. */
   episodes?: JobEpisodes;
 }
 
@@ -85,20 +86,20 @@ const PERSONS = 0, WEIGHT = 1, OBSERVED = 2, WORKED = 3, PERM_KNOWN = 4, PERM = 
  * `jobEpisodes`) overlapping the window minus one.
  *
  * @param seqs monthly sequences (calendar time for study B)
- * @param options window `from`/`to`, `longRun` (12), `switchesPerYear` (1), `minMonths` (12), `excludeAlwaysIn`, `by`
+ * @param options `roles` (jobs = paid and unpaid), `employer`, window `from`/`to`, `longRun` (12), `switchesPerYear` (1), `minMonths` (12), `excludeAlwaysIn`, `permanent`, `by`
  * @returns shares and indicators per type and group, and each person's type
  * @example
- * const ty = ruleTypology(seqs, { by: 'cohort', excludeAlwaysIn: ['sheltered'] });
+ * const roles = { paid: ['work'], sheltered: ['sheltered'], none: ['none'] };
+ * const ty = ruleTypology(seqs, { roles, employer: 'employer_id', by: 'cohort', excludeAlwaysIn: roles.sheltered });
  * ty.total.rows.map((r) => [r.type, r.sharePct]); // study B, Wajong2010: longJob 37, switcher 7, shortSpells 19, neverWorked 37
  */
-export function ruleTypology(seqs: StateSequences, options: TypologyOptions = {}): Typology {
+export function ruleTypology(seqs: StateSequences, options: TypologyOptions): Typology {
   const { t, codes, lengths } = seqs;
-  const { from = 0, to = t, longRun = 12, switchesPerYear = 1, minMonths = 12, permanent = 'permanent' } = options;
-  if (!(from >= 0 && to <= t && from < to)) throw new Error(`from/to: expected 0 <= from < to <= ${t}; got ${from}, ${to}.`);
-  const work = workMask(seqs, options.workStates);
+  const { from = 0, to = t, longRun = 12, switchesPerYear = 1, minMonths = 12 } = options;
+  if (!(from >= 0 && to <= t && from < to)) throw new OptionsError('from/to', `expected 0 <= from < to <= ${t}; got ${from}, ${to}`);
+  const work = jobMask(seqs, options.roles, 'ruleTypology');
   const always = stateMask(seqs, options.excludeAlwaysIn ?? [], 'excludeAlwaysIn');
-  const perm = seqs.cellAttributes[permanent];
-  const permValues = perm && perm.kind === 'number' ? perm.values : null;
+  const permValues = options.permanent === undefined ? null : numericAttribute(seqs, options.permanent, 'permanent');
   const jobs = options.episodes ?? jobEpisodes(seqs, options);
   const groups = resolveGroups(seqs, options.by, options.levels);
   const nTypes = TYPOLOGY_TYPES.length;

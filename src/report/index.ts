@@ -6,7 +6,7 @@ export { sequenceTypology, type SequenceTypologyOptions, type SequenceTypology }
 export { disclosableLeaves, type TreeTopOptions } from './tree-top.js';
 export { mapStudyGroups, STUDY_GROUPS, type StudyGroupKey, type ClusterProfile, type MappedGroup, type StudyGroupMapping } from './study-groups.js';
 export {
-  runJobcoachStudy, STUDY_BENEFITS, INDEX_OUTCOMES, NEW_JOB_MONTHS,
+  runJobcoachStudy, STUDY_BENEFITS, INDEX_OUTCOMES, NEW_JOB_MONTHS, JOBCOACH_ROLES, JOBCOACH_EMPLOYER,
   type JobcoachStudyOptions, type JobcoachStudy, type PanelSource,
 } from './jobcoach-study.js';
 export {

@@ -7,11 +7,11 @@ import type { IngestReport } from '../ingest/report.js';
 import { disclosureControl } from '../labour/disclosure.js';
 import { fixedEffectsIndex, type IndexNumbers } from '../labour/indexNumbers.js';
 import { jobEpisodes } from '../labour/episodes.js';
-import { DEFAULT_WORK_STATES } from '../labour/options.js';
 import { jobLossTable, type JobLossTable } from '../labour/jobLoss.js';
 import { groupProfiles, type GroupProfiles } from '../labour/profiles.js';
 import { timeToNewJob, type TimeToNewJob } from '../labour/reemployment.js';
 import { retention, type Retention } from '../labour/retention.js';
+import { roleStates, type StateRoles } from '../labour/roles.js';
 import { ruleTypology, type Typology } from '../labour/typology.js';
 import { cellMeansByMonth, stateSharesByMonth, type CellMeans, type StateShares } from '../labour/shares.js';
 import type { ProgressReporter } from '../progress.js';
@@ -95,8 +95,16 @@ export type PanelSource =
 
 /** The benefits of study A, in the study's column order. */
 export const STUDY_BENEFITS: readonly string[] = ['Wajong', 'WGA'];
+/**
+ * What the jobcoach study's states mean: paid jobs with and without a
+ * jobcoach, the unpaid trial placement (a job that pays no wage), no work.
+ * Exit states come from the `exitStates` option.
+ */
+export const JOBCOACH_ROLES: StateRoles = { paid: ['work_jc', 'work'], unpaid: ['trial'], none: ['none'] };
+/** The cell attribute that tells employers apart in the jobcoach panel. */
+export const JOBCOACH_EMPLOYER = 'employer_id';
 /** States that count as paid work for wages, hours and contracts. */
-const PAID = ['work_jc', 'work'];
+const PAID = roleStates(JOBCOACH_ROLES, 'paid');
 /** Months without work at which the share with a new job is reported (study B: 0, 6, 12 and 48). */
 export const NEW_JOB_MONTHS: readonly number[] = [0, 6, 12, 48];
 /** Person-month outcomes of figure 2. */
@@ -179,7 +187,7 @@ export interface JobcoachStudy {
  * persons followed that long (`jobLossTable`, `incomplete: 'exclude'`),
  * whatever the typology's window; % time working is over
  * each person's whole observed follow-up.
- * Jobs are paid jobs, as in Table 1 (`trialOnlyJobs: 'exclude'`): a trial
+ * Jobs are paid jobs, as in Table 1 (`unpaidOnlyJobs: 'exclude'`): a trial
  * placement that never converts is no job and its months are months
  * without work. Time to a new job (`timeToNewJob`): every job ending in the follow-up,
  * shares with a new job within 0, 6, 12 and 48 months without work (Kaplan-
@@ -220,7 +228,7 @@ export async function runJobcoachStudy(options: JobcoachStudyOptions = {}): Prom
   const exitStates = [...(options.exitStates ?? [])];
   for (const s of exitStates) {
     if (!seqs.alphabet.codes.includes(s)) throw new RangeError(`exitStates: "${s}" is not a state of the panel (${seqs.alphabet.codes.join(', ')}).`);
-    if (DEFAULT_WORK_STATES.includes(s)) throw new RangeError(`exitStates: "${s}" is a working state; an exit state must be a state without work.`);
+    if (roleStates(JOBCOACH_ROLES, 'paid', 'unpaid').includes(s)) throw new RangeError(`exitStates: "${s}" is a working state; an exit state must be a state without work.`);
   }
 
   // typology of the first `window` months
@@ -238,20 +246,22 @@ export async function runJobcoachStudy(options: JobcoachStudyOptions = {}): Prom
   const ids = Array.from(groups.ids, String);
   const idLevels = groups.groups.map((g) => String(g.id));
   const shares = safe(stateSharesByMonth(seqs, { by: 'benefit', levels: benefits }));
-  const byBenefit = { by: 'benefit', levels: benefits, exitStates };
+  const roles: StateRoles = { ...JOBCOACH_ROLES, exit: exitStates };
+  const byBenefit = { by: 'benefit', levels: benefits, roles, employer: JOBCOACH_EMPLOYER };
   // one set of jobs for every analysis: Table 1's paid jobs (a trial placement that never converts is no job)
-  const episodes = jobEpisodes(seqs, { exitStates, trialOnlyJobs: 'exclude' });
+  const episodes = jobEpisodes(seqs, { roles, employer: JOBCOACH_EMPLOYER, unpaidOnlyJobs: 'exclude' });
   const jobLoss = safe(jobLossTable(seqs, { ...byBenefit, window: studyMonths, episodes }));
   const reemployment = safe(timeToNewJob(seqs, { ...byBenefit, episodes, at: NEW_JOB_MONTHS }));
   const retained = safe(retention(seqs, { ...byBenefit, episodes, horizon: 12, includeMonthZero: true }));
-  const rules = safe(ruleTypology(seqs, { ...byBenefit, episodes, from: 0, to: studyMonths }));
+  const permanent = seqs.cellAttributes.permanent?.kind === 'number' ? 'permanent' : undefined;
+  const rules = safe(ruleTypology(seqs, { ...byBenefit, episodes, from: 0, to: studyMonths, permanent }));
   const bands = ageBands(seqs, options.startColumn);
   const presentBands = bands ? AGE_BANDS.filter((b) => bands.includes(b)) : [];
   const profiled = bands ? { ...seqs, covariates: seqs.covariates.assign({ age_band: bands }) } : seqs;
   const categorical = ['sex', 'disability', ...(bands ? ['age_band'] : [])].filter((c) => profiled.covariates.columnNames().includes(c));
   if (!bands) notes.push('Age bands left out: the person file has neither age nor birth_year with the start month.');
   const profiles = safe(groupProfiles(profiled, {
-    by: ids, levels: idLevels, categorical, numeric: ['incapacity_pct'].filter((c) => covariates.includes(c)),
+    by: ids, levels: idLevels, roles, categorical, numeric: ['incapacity_pct'].filter((c) => covariates.includes(c)),
     covariateLevels: { benefit: benefits, regime: REGIMES, age_band: presentBands }, shareBy: 'benefit',
   }));
   let regime: GroupProfiles | null = null;
@@ -261,14 +271,16 @@ export async function runJobcoachStudy(options: JobcoachStudyOptions = {}): Prom
   else if (wajongRows.length === 0) notes.push('Table 2 left out: no Wajong persons.');
   else {
     regime = safe(groupProfiles(selectRows(seqs, wajongRows), {
-      by: wajongRows.map((i) => ids[i]), levels: idLevels, categorical: ['regime'], covariateLevels: { regime: REGIMES }, shareBy: 'benefit',
+      by: wajongRows.map((i) => ids[i]), levels: idLevels, roles, categorical: ['regime'], covariateLevels: { regime: REGIMES }, shareBy: 'benefit',
     }));
   }
   const outcomes = INDEX_OUTCOMES.filter((o) => seqs.cellAttributes[o]?.kind === 'number');
   for (const o of INDEX_OUTCOMES) if (!outcomes.includes(o)) notes.push(`Index numbers and means of ${o} left out: the months file has no numeric ${o} column.`);
   const indexPanel = subsetMonths(seqs, 0, Math.min(figureMonths, seqs.t) - 1);
   const bins = Array.from({ length: Math.ceil(indexPanel.t / indexBinWidth) }, (_, b) => b * indexBinWidth);
-  const indexOf = (s: StateSequences) => outcomes.map((outcome) => safe(fixedEffectsIndex(s, { outcome, bins })));
+  // a trial placement's zero wage is not a wage: wages over paid months, hours and contracts over every job month
+  const indexOf = (s: StateSequences) => outcomes.map((outcome) =>
+    safe(fixedEffectsIndex(s, { outcome, bins, roles, states: outcome === 'hourly_wage' ? PAID : undefined })));
   const index = indexOf(indexPanel);
   const indexByBenefit: Record<string, IndexNumbers[]> = {};
   for (const b of benefits) {

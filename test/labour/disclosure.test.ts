@@ -3,7 +3,7 @@ import {
   cellMeansByMonth, disclosureControl, fixedEffectsIndex, groupProfiles, jobLossTable, retention, ruleTypology,
   stateSharesByMonth, timeToNewJob,
 } from '../../src/index.js';
-import { panel } from './panel.js';
+import { ROLES, WORK, panel } from './panel.js';
 
 const seqs = panel(
   [
@@ -20,7 +20,7 @@ const levels = ['Wajong', 'WGA'];
 
 describe('disclosureControl', () => {
   it('job-loss table: percentages resting on too few persons are suppressed', () => {
-    const t = jobLossTable(seqs, { by: 'benefit', window: 6, levels });
+    const t = jobLossTable(seqs, { ...WORK, by: 'benefit', window: 6, levels });
     const safe = disclosureControl(t, { minPersons: 2 });
     expect(safe.groups[0].flagged).toEqual(['directPct', 'afterGapPct', 'gapMonthsMean', 'noNewJobPct']);
     expect(Number.isNaN(safe.groups[0].directPct)).toBe(true);
@@ -37,7 +37,7 @@ describe('disclosureControl', () => {
   });
 
   it("mode 'flag' marks without changing values", () => {
-    const flagged = disclosureControl(jobLossTable(seqs, { by: 'benefit', window: 6, levels }), { minPersons: 2, mode: 'flag' });
+    const flagged = disclosureControl(jobLossTable(seqs, { ...WORK, by: 'benefit', window: 6, levels }), { minPersons: 2, mode: 'flag' });
     expect(flagged.groups[0].directPct).toBe(40);
     expect(flagged.groups[0].flagged).toContain('directPct');
   });
@@ -57,33 +57,33 @@ describe('disclosureControl', () => {
   });
 
   it('means, index numbers, retention, typology, time to a new job and profiles', () => {
-    const means = disclosureControl(cellMeansByMonth(seqs, { attribute: 'hourly_wage' }), { minPersons: 3 });
+    const means = disclosureControl(cellMeansByMonth(seqs, { attribute: 'hourly_wage', roles: ROLES }), { minPersons: 3 });
     expect(means.total.persons).toEqual([3, 3, 3, 1, 1, 2, 2, 1]);
     expect(means.total.flagged).toEqual([false, false, false, true, true, true, true, true]);
     expect(Number.isNaN(means.total.mean[3])).toBe(true);
-    const idx = disclosureControl(fixedEffectsIndex(seqs, { outcome: 'hourly_wage', bins: [0, 4] }), { minPersons: 3 });
+    const idx = disclosureControl(fixedEffectsIndex(seqs, { outcome: 'hourly_wage', states: ['work_jc', 'work'], bins: [0, 4] }), { minPersons: 3 });
     expect(idx.persons).toEqual([3, 2]);
     expect(idx.flagged).toEqual([false, true]);
     expect(Number.isNaN(idx.index[1])).toBe(true);
     expect(idx.index[0]).toBe(100);
-    const ret = disclosureControl(retention(seqs, { horizon: 2 }), { minPersons: 2 });
+    const ret = disclosureControl(retention(seqs, { ...WORK, horizon: 2 }), { minPersons: 2 });
     expect(ret.total.flagged).toEqual(['sameEmployerPct', 'notWorkingPct', 'workRetentionPct']);
-    const ty = disclosureControl(ruleTypology(seqs, { minMonths: 3, longRun: 3 }), { minPersons: 3 });
+    const ty = disclosureControl(ruleTypology(seqs, { ...WORK, minMonths: 3, longRun: 3, permanent: 'permanent' }), { minPersons: 3 });
     expect(ty.assignment).toHaveLength(0);
     expect(ty.total.rows[0].flagged).toEqual(['persons', 'personsWeighted', 'sharePct', 'pctTimeWorking', 'pctPermanent', 'jobChangesPerWorkedYear']);
     expect(ty.total.rows[1].flagged).toEqual([]);
-    const tn = disclosureControl(timeToNewJob(seqs, { at: [0, 3] }), { minPersons: 3 });
+    const tn = disclosureControl(timeToNewJob(seqs, { ...WORK, at: [0, 3] }), { minPersons: 3 });
     expect(tn.total.shares[0].flagged).toEqual([]);
     expect(tn.total.shares[1].flagged).toEqual(['newJob', 'lower', 'upper', 'exit']);
     const km = tn.total.kaplanMeier;
     km.atRiskCount.forEach((n, j) => expect(Number.isNaN(km.survival[j])).toBe(n < 3));
-    const pr = disclosureControl(groupProfiles(seqs, { by: [1, 1, 1, 2, 2, 2] }), { minPersons: 3 });
+    const pr = disclosureControl(groupProfiles(seqs, { by: [1, 1, 1, 2, 2, 2], roles: ROLES, shareBy: 'benefit' }), { minPersons: 3 });
     expect(pr.groups[0].flagged).toEqual([]);
     expect(pr.groups[1].flagged).toEqual(['shareByPct.Wajong', 'shareByPct.WGA']);
     expect(Number.isNaN(pr.groups[1].shareByPct.WGA)).toBe(true);
   });
 
   it('rejects a threshold below 1', () => {
-    expect(() => disclosureControl(jobLossTable(seqs), { minPersons: 0 })).toThrow(/minPersons/);
+    expect(() => disclosureControl(jobLossTable(seqs, WORK), { minPersons: 0 })).toThrow(/minPersons/);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { JobOutcome, jobEpisodes, MISSING } from '../../src/index.js';
-import { panel } from './panel.js';
+import { EXIT_ROLES, ROLES, WORK, panel } from './panel.js';
 
 const { censored, direct, afterGap, noNewJob, exit } = JobOutcome;
 
@@ -17,7 +17,7 @@ describe('jobEpisodes', () => {
     // never works
     { states: 'NNNNNNN' },
   ]);
-  const jobs = jobEpisodes(seqs, { exitStates: ['retired'] });
+  const jobs = jobEpisodes(seqs, { roles: EXIT_ROLES, employer: 'employer_id' });
 
   it('splits months into jobs by employer; a converted trial is one job', () => {
     expect(jobs.count).toBe(8);
@@ -38,24 +38,25 @@ describe('jobEpisodes', () => {
   });
 
   it('without exit states an exit state is a month without work', () => {
-    const plain = jobEpisodes(seqs);
+    const plain = jobEpisodes(seqs, WORK);
     expect(plain.outcome[5]).toBe(noNewJob);
     expect(plain.gap[5]).toBe(2);
   });
 
   it('honours the working states and works without an employer attribute', () => {
-    const noTrial = jobEpisodes(seqs, { workStates: ['work_jc', 'work'] });
+    const noTrial = jobEpisodes(seqs, { ...WORK, roles: { paid: ['work_jc', 'work'] } });
     expect(noTrial.start[0]).toBe(2); // the trial months are not a job
     expect(noTrial.previousState[0]).toBe(0);
-    const noEmployer = jobEpisodes(panel([{ states: 'WWJJNN' }]));
+    const noEmployer = jobEpisodes(panel([{ states: 'WWJJNN', emp: 'AABBCC' }]), { roles: ROLES });
     expect(noEmployer.count).toBe(1);
     expect(noEmployer.duration[0]).toBe(4);
     expect(noEmployer.employer[0]).toBe(-1);
   });
 
   it('rejects unknown states and attributes', () => {
-    expect(() => jobEpisodes(seqs, { workStates: ['wrk'] })).toThrow(/"wrk" is not a state/);
-    expect(() => jobEpisodes(seqs, { exitStates: ['work'] })).toThrow(/also a working state/);
-    expect(() => jobEpisodes(seqs, { employer: 'firm' })).toThrow(/no cell attribute "firm"/);
+    expect(() => jobEpisodes(seqs, { roles: { paid: ['wrk'] } })).toThrow(/^roles\.paid: "wrk" is not a state/);
+    expect(() => jobEpisodes(seqs, { roles: { ...ROLES, exit: ['work'] } })).toThrow(/^roles\.exit: "work" already has role paid/);
+    expect(() => jobEpisodes(seqs, { roles: { none: ['none'] } })).toThrow(/^roles\.paid: jobEpisodes needs at least one state with role paid or unpaid/);
+    expect(() => jobEpisodes(seqs, { roles: ROLES, employer: 'firm' })).toThrow(/^employer: no cell attribute "firm"/);
   });
 });

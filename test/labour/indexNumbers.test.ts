@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fixedEffectsIndex, normalQuantile } from '../../src/index.js';
-import { panel } from './panel.js';
+import { ROLES, panel } from './panel.js';
+
+const PAID = ROLES.paid;
 
 const z = normalQuantile(0.975);
 
@@ -16,7 +18,7 @@ describe('fixedEffectsIndex', () => {
   ]);
 
   it('two months: β is the mean within difference, index 100 (1 + β/μ₀), paired-t interval', () => {
-    const r = fixedEffectsIndex(seqs, { outcome: 'hourly_wage', bins: [0, 2] });
+    const r = fixedEffectsIndex(seqs, { outcome: 'hourly_wage', states: PAID, bins: [0, 2] });
     // bins: months 0-1 (reference) and month 2; the trial months with wage 0 are left out
     expect(r.bins).toEqual([{ from: 0, to: 1, label: '0-1' }, { from: 2, to: 2, label: '2' }]);
     expect(r.coef[1]).toBeCloseTo(3, 14);
@@ -33,9 +35,9 @@ describe('fixedEffectsIndex', () => {
   });
 
   it('hours keep the trial months; log scale gives 100 exp(β)', () => {
-    const hours = fixedEffectsIndex(seqs, { outcome: 'hours_week' });
+    const hours = fixedEffectsIndex(seqs, { outcome: 'hours_week', roles: ROLES });
     expect(hours.observations).toEqual([3, 4, 5]);
-    const log = fixedEffectsIndex(seqs, { outcome: 'hourly_wage', bins: [0, 2], scale: 'log', se: 'classical' });
+    const log = fixedEffectsIndex(seqs, { outcome: 'hourly_wage', states: PAID, bins: [0, 2], scale: 'log', se: 'classical' });
     const d = [Math.log(9 / 8), Math.log(12 / 10), Math.log(9 / 6), Math.log(22 / 16)];
     const mean = d.reduce((a, b) => a + b) / 4;
     expect(log.coef[1]).toBeCloseTo(mean, 14);
@@ -43,7 +45,8 @@ describe('fixedEffectsIndex', () => {
   });
 
   it('rejects bins that do not start at 0', () => {
-    expect(() => fixedEffectsIndex(seqs, { outcome: 'hourly_wage', bins: [1, 2] })).toThrow(/bins/);
-    expect(() => fixedEffectsIndex(seqs, { outcome: 'salary' })).toThrow(/salary/);
+    expect(() => fixedEffectsIndex(seqs, { outcome: 'hourly_wage', states: PAID, bins: [1, 2] })).toThrow(/bins/);
+    expect(() => fixedEffectsIndex(seqs, { outcome: 'salary', roles: ROLES })).toThrow(/^outcome: no numeric cell attribute "salary"/);
+    expect(() => fixedEffectsIndex(seqs, { outcome: 'hours_week' })).toThrow(/^states: fixedEffectsIndex needs the states/);
   });
 });

@@ -1,11 +1,18 @@
 // Small hand-written panels for the labour tests: one string per person, one
 // character per month.
 import * as aq from 'arquero';
-import { createSequences, makeAlphabet, MISSING, VOID, type CellAttribute, type StateSequences } from '../../src/index.js';
+import { createSequences, makeAlphabet, MISSING, VOID, type CellAttribute, type StateRoles, type StateSequences } from '../../src/index.js';
 
 /** T trial, J work_jc, W work, N none, R retired (an exit state), ? missing, . past the end. */
 const STATE_CHARS: Record<string, string> = { T: 'trial', J: 'work_jc', W: 'work', N: 'none', R: 'retired' };
 const CODES = ['trial', 'work_jc', 'work', 'none', 'retired'];
+
+/** Roles of the test states: work_jc and work paid, trial unpaid; `retired` has no role unless a test makes it an exit. */
+export const ROLES: StateRoles = { paid: ['work_jc', 'work'], unpaid: ['trial'], none: ['none'] };
+/** The same with `retired` as an exit. */
+export const EXIT_ROLES: StateRoles = { ...ROLES, exit: ['retired'] };
+/** Work options of the test panels: the roles and their employer attribute. */
+export const WORK = { roles: ROLES, employer: 'employer_id' } as const;
 
 export interface PersonSpec {
   /** States, e.g. 'TTJJNNW..'. */

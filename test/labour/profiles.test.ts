@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as aq from 'arquero';
 import { chiSquareIndependence, createSequences, groupProfiles, makeAlphabet, welchTest } from '../../src/index.js';
-import { panel } from './panel.js';
+import { ROLES, panel } from './panel.js';
 
 describe('groupProfiles', () => {
   it('reproduces Agresti (2007) Table 2.5 as a group x covariate profile', () => {
@@ -44,7 +44,7 @@ describe('groupProfiles', () => {
     },
   );
   const clusters = [1, 1, 2, 2, 2];
-  const p = groupProfiles(seqs, { by: clusters, numeric: ['age'] });
+  const p = groupProfiles(seqs, { by: clusters, roles: ROLES, shareBy: 'benefit', numeric: ['age'] });
 
   it('sizes, shares per benefit and time working, weighted', () => {
     const [g1, g2] = p.groups;

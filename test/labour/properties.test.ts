@@ -3,6 +3,9 @@ import {
   createSequences, fixedEffectsIndex, jobEpisodes, JobOutcome, jobLossTable, makeAlphabet, MISSING, randomInt, seededRandom,
   stateSharesByMonth, timeToNewJob, VOID, type StateSequences,
 } from '../../src/index.js';
+import { ROLES, WORK } from './panel.js';
+
+const WAGE_STATES = ROLES.paid;
 
 /** A random panel: persistent states, a few employers, censoring and the odd missing month. */
 function randomPanel(seed: number, n = 300, t = 40): StateSequences {
@@ -39,7 +42,7 @@ function randomPanel(seed: number, n = 300, t = 40): StateSequences {
 
 describe('properties on random panels', () => {
   const seqs = randomPanel(11);
-  const jobs = jobEpisodes(seqs);
+  const jobs = jobEpisodes(seqs, WORK);
 
   it('jobs cover exactly the working months and respect employers and outcomes', () => {
     let working = 0;
@@ -62,10 +65,10 @@ describe('properties on random panels', () => {
   });
 
   it('job-loss shares add up and do not change when all weights double', () => {
-    const a = jobLossTable(seqs, { window: 20, episodes: jobs });
+    const a = jobLossTable(seqs, { ...WORK, window: 20, episodes: jobs });
     expect(a.total.directPct + a.total.afterGapPct + a.total.noNewJobPct).toBeCloseTo(100, 10);
     const doubled = createSequences({ ...seqs, codes: seqs.codes.slice(), weights: seqs.weights.map((w) => 2 * w) });
-    const b = jobLossTable(doubled, { window: 20 });
+    const b = jobLossTable(doubled, { ...WORK, window: 20 });
     for (const key of ['endingsPerPerson', 'directPct', 'afterGapPct', 'gapMonthsMean'] as const) {
       expect(b.total[key]).toBeCloseTo(a.total[key], 12);
     }
@@ -73,7 +76,7 @@ describe('properties on random panels', () => {
 
   it('Kaplan-Meier shares lie between the naive bounds that treat censored endings as never and as at once re-employed', () => {
     const at = [0, 1, 2, 3, 5, 8];
-    const r = timeToNewJob(seqs, { episodes: jobs, at });
+    const r = timeToNewJob(seqs, { ...WORK, episodes: jobs, at });
     let all = 0;
     let censored = 0;
     const within = at.map(() => 0);
@@ -100,11 +103,11 @@ describe('properties on random panels', () => {
   });
 
   it('fixed effects ignore person-level shifts', () => {
-    const a = fixedEffectsIndex(seqs, { outcome: 'hourly_wage', bins: [0, 10, 20, 30] });
+    const a = fixedEffectsIndex(seqs, { outcome: 'hourly_wage', states: WAGE_STATES, bins: [0, 10, 20, 30] });
     const wage = seqs.cellAttributes.hourly_wage.values as Float64Array;
     const shifted = wage.map((v, c) => v + 7 * Math.floor(c / seqs.t));
     const b = fixedEffectsIndex({ ...seqs, cellAttributes: { ...seqs.cellAttributes, hourly_wage: { kind: 'number', values: shifted } } }, {
-      outcome: 'hourly_wage', bins: [0, 10, 20, 30],
+      outcome: 'hourly_wage', states: WAGE_STATES, bins: [0, 10, 20, 30],
     });
     a.coef.forEach((c, k) => expect(b.coef[k]).toBeCloseTo(c, 9));
     a.se.forEach((c, k) => expect(b.se[k]).toBeCloseTo(c, 9));

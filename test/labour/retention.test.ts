@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { retention } from '../../src/index.js';
-import { panel } from './panel.js';
+import { WORK, panel } from './panel.js';
 
 // Horizon 3: the status 3 months after each job start that follows a month without work.
 const seqs = panel(
@@ -17,7 +17,7 @@ const seqs = panel(
 
 describe('retention', () => {
   it('same / other employer / not working after the horizon, weighted, censored starts left out', () => {
-    const r = retention(seqs, { horizon: 3 });
+    const r = retention(seqs, { ...WORK, horizon: 3 });
     expect(r.total).toMatchObject({ starts: 5, startsWeighted: 6, persons: 5, censored: 2, personsSame: 3, personsOther: 1, personsNotWorking: 1 });
     expect(r.total.sameEmployerPct).toBeCloseTo(50, 12);
     expect(r.total.otherEmployerPct).toBeCloseTo(100 / 3, 12);
@@ -26,11 +26,11 @@ describe('retention', () => {
   });
 
   it('start states, month 0 and groups', () => {
-    const regular = retention(seqs, { horizon: 3, startStates: ['work_jc', 'work'] });
+    const regular = retention(seqs, { ...WORK, horizon: 3, startStates: ['work_jc', 'work'] });
     expect(regular.total.starts).toBe(4); // the trial start is left out
-    const withZero = retention(seqs, { horizon: 3, includeMonthZero: true });
+    const withZero = retention(seqs, { ...WORK, horizon: 3, includeMonthZero: true });
     expect(withZero.total.starts).toBe(6);
-    const bySex = retention(seqs, { horizon: 3, by: 'sex' });
+    const bySex = retention(seqs, { ...WORK, horizon: 3, by: 'sex' });
     expect(bySex.groups.map((g) => [g.group, g.starts, g.censored])).toEqual([['f', 2, 0], ['m', 3, 2]]);
     expect(bySex.groups[0].notWorkingPct).toBe(50);
   });

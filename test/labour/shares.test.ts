@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cellMeansByMonth, stateSharesByMonth } from '../../src/index.js';
-import { panel } from './panel.js';
+import { ROLES, panel } from './panel.js';
 
 const seqs = panel(
   [
@@ -54,8 +54,8 @@ describe('cellMeansByMonth', () => {
     expect(Number.isNaN(h.groups[0].mean[0])).toBe(true); // everybody in trial in month 0
     expect(h.groups[1].mean[0]).toBe(10);
     expect(h.total.persons).toEqual([1, 3, 1, 2]);
-    const w = cellMeansByMonth(seqs, { attribute: 'hourly_wage' }); // all working states, trial included
+    const w = cellMeansByMonth(seqs, { attribute: 'hourly_wage', roles: ROLES }); // all job states, trial included
     expect(w.total.mean[0]).toBeCloseTo(6 / 4, 14);
-    expect(() => cellMeansByMonth(seqs, { attribute: 'salary' })).toThrow(/No numeric cell attribute "salary"/);
+    expect(() => cellMeansByMonth(seqs, { attribute: 'salary', roles: ROLES })).toThrow(/^attribute: no numeric cell attribute "salary"/);
   });
 });

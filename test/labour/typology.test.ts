@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ruleTypology } from '../../src/index.js';
-import { panel } from './panel.js';
+import { WORK, panel } from './panel.js';
 
 // 8 months; longRun 3, switchesPerYear 4 and minMonths 4 scale the study's rules down.
 const seqs = panel(
@@ -15,7 +15,7 @@ const seqs = panel(
   ],
   { weights: [2, 1, 1, 1, 1, 1, 1], covariates: { cohort: ['a', 'a', 'b', 'b', 'b', 'a', 'a'] } },
 );
-const options = { longRun: 3, switchesPerYear: 4, minMonths: 4, excludeAlwaysIn: ['retired'] };
+const options = { ...WORK, longRun: 3, switchesPerYear: 4, minMonths: 4, excludeAlwaysIn: ['retired'], permanent: 'permanent' };
 
 describe('ruleTypology', () => {
   const ty = ruleTypology(seqs, options);
@@ -45,6 +45,6 @@ describe('ruleTypology', () => {
     // months 4..7 only: person 1 has a run of 1 and 1 switch in 4 months (3 a year): short spells
     const late = ruleTypology(seqs, { ...options, from: 4 });
     expect(late.assignment[0]).toBe(2);
-    expect(() => ruleTypology(seqs, { from: 5, to: 3 })).toThrow(/from\/to/);
+    expect(() => ruleTypology(seqs, { ...WORK, from: 5, to: 3 })).toThrow(/from\/to/);
   });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  JobOutcome, compareWithPublished, jobEpisodes, runJobcoachStudy, writeJobcoachPanel, writeJobcoachReport, type JobcoachResults, type JobcoachStudy,
+  JOBCOACH_EMPLOYER, JOBCOACH_ROLES, JobOutcome, compareWithPublished, jobEpisodes, runJobcoachStudy, writeJobcoachPanel, writeJobcoachReport, type JobcoachResults, type JobcoachStudy,
 } from '../../src/index.js';
 import { AGE_BANDS } from '../../src/report/age-band.js';
 
@@ -255,7 +255,7 @@ describe('the analyses of issue 6 beyond study A\'s tables', () => {
       for (let k = 1; k < shares.length; k++) expect(shares[k].new_job_pct!).toBeGreaterThanOrEqual(shares[k - 1].new_job_pct!);
     }
     // at 0 months: the weighted share of all observed endings directly followed by a new job
-    const jobs = jobEpisodes(study.sequences, { trialOnlyJobs: 'exclude' });
+    const jobs = jobEpisodes(study.sequences, { roles: JOBCOACH_ROLES, employer: JOBCOACH_EMPLOYER, unpaidOnlyJobs: 'exclude' });
     let direct = 0, all = 0, count = 0;
     for (let q = 0; q < jobs.count; q++) {
       if (jobs.outcome[q] === JobOutcome.censored) continue;

@@ -1,6 +1,7 @@
 // The published figures of study A (../shared/docs/studies.md) next to the
 // same figures computed on a panel by the library's own analyses (src/labour).
 import { cellMeansByMonth, groupProfiles, jobLossTable, selectRows, stateSharesByMonth } from '../../src/index.js';
+import { JOBCOACH_EMPLOYER, JOBCOACH_ROLES } from '../../src/report/jobcoach-study.js';
 import type { StateSequences } from '../../src/sequences/types.js';
 
 export interface Figure {
@@ -16,7 +17,7 @@ const WAJONG = 'Wajong';
 const WGA = 'WGA';
 const BENEFITS = [WAJONG, WGA];
 const REGIMES = ['very_light', 'light', 'medium', 'intensive'];
-const PAID = ['work_jc', 'work'];
+const PAID = JOBCOACH_ROLES.paid;
 
 /**
  * Every figure of study A that the panel should reproduce, computed with the
@@ -66,7 +67,9 @@ export function studyAFigures(seqs: StateSequences): Figure[] {
 
   // Table 1: job endings in the three years after the start; jobs are paid jobs
   // (a trial placement that never converts is not a job: the employer pays no wage)
-  const table1 = jobLossTable(seqs, { by: 'benefit', levels: BENEFITS, window: 36, trialOnlyJobs: 'exclude' });
+  const table1 = jobLossTable(seqs, {
+    roles: JOBCOACH_ROLES, employer: JOBCOACH_EMPLOYER, by: 'benefit', levels: BENEFITS, window: 36, unpaidOnlyJobs: 'exclude',
+  });
   const t1: Record<string, [number, number, number, number]> = { [WAJONG]: [1.2, 32, 43, 6], [WGA]: [1.0, 38, 31, 5] };
   BENEFITS.forEach((b, k) => {
     const [a, direct, afterGap, gap] = t1[b];
@@ -79,7 +82,7 @@ export function studyAFigures(seqs: StateSequences): Figure[] {
   });
 
   // Groups: share per benefit, % of observed time working, women and men in group 3
-  const groups = groupProfiles(seqs, { by: 'true_group', levels: ['1', '2', '3', '4'], categorical: [], shareBy: 'benefit' });
+  const groups = groupProfiles(seqs, { by: 'true_group', levels: ['1', '2', '3', '4'], roles: JOBCOACH_ROLES, categorical: [], shareBy: 'benefit' });
   const groupShares: Record<string, number[]> = { [WAJONG]: [19, 24, 29, 28], [WGA]: [41, 9, 32, 18] };
   for (const b of BENEFITS) groupShares[b].forEach((x, g) => share(`${b} group ${g + 1} share (%)`, x, groups.groups[g].shareByPct[b]));
   [90, 89, 20, 59].forEach((x, g) => share(`group ${g + 1} % of time working`, x, groups.groups[g].pctTimeWorking));
