@@ -10,6 +10,7 @@ export * from './describe/index.js';
 export * from './distance/index.js';
 export * from './cluster/index.js';
 export * from './labour/index.js';
+export * from './disclosure/index.js';
 export * from './stats/index.js';
 export * from './charts/index.js';
 export * from './simulate/index.js';

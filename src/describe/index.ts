@@ -8,4 +8,4 @@ export {
   withinEntropy, transitionCount, turbulence, complexity, sequenceIndicators,
   type IndicatorOptions, type SequenceIndicators,
 } from './indicators.js';
-export { describeTable, toCsv, DESCRIBE_TABLES, type DescribeTable } from './table.js';
+export { describeTable, DESCRIBE_TABLES, type DescribeTable } from './table.js';

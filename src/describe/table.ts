@@ -22,7 +22,7 @@ export type DescribeTable = (typeof DESCRIBE_TABLES)[number];
  * @param options `weighted` (true), `withMissing` (false)
  * @returns rows of cells, header first
  * @example
- * toCsv(describeTable(seqs, 'meant')); // "state,mean\nemployment,31.72...\n..."
+ * csvText(describeTable(seqs, 'meant')); // "state,mean\nemployment,31.72...\n..."
  */
 export function describeTable(seqs: StateSequences, what: DescribeTable, options: DescribeOptions = {}): string[][] {
   switch (what) {
@@ -53,16 +53,4 @@ export function describeTable(seqs: StateSequences, what: DescribeTable, options
       ];
     }
   }
-}
-
-/**
- * Rows of cells as CSV text (RFC 4180): cells with a comma, quote or line
- * break are quoted, quotes doubled; every line ends with `\n`.
- *
- * @example
- * toCsv([['state', 'mean'], ['work, jc', '3']]); // 'state,mean\n"work, jc",3\n'
- */
-export function toCsv(rows: readonly (readonly string[])[]): string {
-  const quote = (cell: string) => (/[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
-  return rows.map((row) => row.map(quote).join(',') + '\n').join('');
 }

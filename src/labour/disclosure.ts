@@ -10,7 +10,7 @@ import type { Typology } from './typology.js';
 export type LabourTable = JobLossTable | TimeToNewJob | Retention | Typology | StateShares | CellMeans | GroupProfiles | IndexNumbers;
 
 /** Options of `disclosureControl`. */
-export interface DisclosureOptions {
+export interface LabourDisclosureOptions {
   /** Smallest number of persons a published cell may rest on (default 10). */
   minPersons?: number;
   /** 'suppress' (default): unsafe values become NaN (null in JSON); 'flag': values stay, cells are only marked. */
@@ -51,7 +51,7 @@ export interface DisclosureSummary {
  * safe.groups[1].flagged;          // e.g. ['exitPct'] when fewer than 10 persons exited
  * safe.disclosure.flaggedCells;    // 1
  */
-export function disclosureControl<T extends LabourTable>(result: T, options: DisclosureOptions = {}): T & { readonly disclosure: DisclosureSummary } {
+export function disclosureControl<T extends LabourTable>(result: T, options: LabourDisclosureOptions = {}): T & { readonly disclosure: DisclosureSummary } {
   const { minPersons = 10, mode = 'suppress' } = options;
   if (!(minPersons >= 1)) throw new Error(`minPersons: expected a number >= 1; got ${minPersons}.`);
   const copy = structuredClone(result) as LabourTable;

@@ -12,4 +12,4 @@ export {
 } from './shares.js';
 export { groupProfiles, type GroupProfileOptions, type GroupProfile, type CategoricalProfile, type NumericProfile, type GroupProfiles } from './profiles.js';
 export { fixedEffectsIndex, type IndexNumberOptions, type IndexBin, type IndexNumbers } from './indexNumbers.js';
-export { disclosureControl, type LabourTable, type DisclosureOptions, type DisclosureSummary } from './disclosure.js';
+export { disclosureControl, type LabourTable, type LabourDisclosureOptions, type DisclosureSummary } from './disclosure.js';

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import * as aq from 'arquero';
 import type { TopLevelSpec } from 'vega-lite';
 import { writeFigure } from '../charts/render.js';
+import { csvColumns, type CsvValue } from '../disclosure/csv.js';
 import type { ProgressReporter } from '../progress.js';
 import { escapeHtml, figureHtml, paragraph, tableHtml } from './html.js';
 
@@ -12,7 +13,7 @@ export interface ReportTable {
   readonly name: string;
   readonly caption: string;
   /** Machine-readable columns (raw numbers; suppressed cells empty). */
-  readonly csv: Record<string, readonly unknown[]>;
+  readonly csv: Record<string, readonly CsvValue[]>;
   /** Columns as shown: translated headers, formatted text. */
   readonly display: Record<string, readonly string[]>;
   /** Display columns aligned right (numbers); the others left. Default: all but the first. */
@@ -55,8 +56,7 @@ export class ReportFiles {
   /** Write a table's CSV and return it as HTML with its caption and notes. */
   async table(table: ReportTable): Promise<string> {
     await mkdir(join(this.dir, 'tables'), { recursive: true });
-    const csv = aq.table(Object.fromEntries(Object.entries(table.csv).map(([k, v]) => [k, v.map(csvValue)])));
-    await writeFile(join(this.dir, 'tables', `${table.name}.csv`), csv.toCSV());
+    await writeFile(join(this.dir, 'tables', `${table.name}.csv`), csvColumns(table.csv));
     this.files.push(`tables/${table.name}.csv`);
     const align = Object.fromEntries((table.numeric ?? Object.keys(table.display).slice(1)).map((c) => [c, 'r' as const]));
     const display = aq.table(Object.fromEntries(Object.entries(table.display).map(([k, v]) => [k, [...v]])));
@@ -91,11 +91,6 @@ export class ReportFiles {
     await writeFile(join(this.dir, name), content);
     this.files.push(name);
   }
-}
-
-/** Suppressed and undefined numbers are empty in CSV files. */
-function csvValue(v: unknown): unknown {
-  return typeof v === 'number' && !Number.isFinite(v) ? null : v;
 }
 
 /**

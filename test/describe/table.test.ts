@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSequences, describeTable, makeAlphabet, toCsv, VOID } from '../../src/index.js';
+import { createSequences, describeTable, makeAlphabet, VOID } from '../../src/index.js';
 
 // a b / b V: two persons, two months, states a, b
 const seqs = createSequences({
@@ -26,11 +26,5 @@ describe('describeTable', () => {
       ['p1', '1', '2', '1', '1'],
       ['p2', '0', '1', '0', '0'],
     ]);
-  });
-});
-
-describe('toCsv', () => {
-  it('quotes only what needs quoting', () => {
-    expect(toCsv([['state', 'mean'], ['work, jc', 'say "x"'], ['a\nb', '1']])).toBe('state,mean\n"work, jc","say ""x"""\n"a\nb",1\n');
   });
 });

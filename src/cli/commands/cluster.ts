@@ -4,7 +4,7 @@ import { hclust, type LinkageMethod } from '../../cluster/hclust.js';
 import { pam } from '../../cluster/pam.js';
 import { QUALITY_INDICES } from '../../cluster/quality.js';
 import { clusterRange } from '../../cluster/range.js';
-import { toCsv } from '../../describe/table.js';
+import { csvText } from '../../disclosure/csv.js';
 import { distances, distinctDistances, DEFAULT_MEMORY_BUDGET } from '../../distance/compute.js';
 import { condensedBytes, type DistanceMatrix } from '../../distance/matrix.js';
 import { ResourceError } from '../../errors.js';
@@ -135,9 +135,9 @@ example:
     const ids = seqs ? seqs.ids : Array.from({ length: labels[0].length }, (_, i) => String(i + 1));
     const header = ['id', ...(stringOption(values, 'range') ? ks.map((k) => `k${k}`) : ['cluster'])];
     const rows = [header, ...ids.map((id, i) => [id, ...labels.map((l) => String(l[i]))])];
-    await writeOutput(stringOption(values, 'out'), toCsv(rows));
+    await writeOutput(stringOption(values, 'out'), csvText(rows));
     const qualityFile = stringOption(values, 'quality');
-    if (qualityFile && quality) await writeOutput(qualityFile, toCsv(quality));
+    if (qualityFile && quality) await writeOutput(qualityFile, csvText(quality));
     return 0;
   },
 };

@@ -3,7 +3,8 @@ import { UsageError } from '../main.js';
 import { parseOptions, stringOption } from '../args.js';
 import { INPUT_OPTIONS, INPUT_USAGE, loadInput } from '../input-options.js';
 import { writeOutput } from '../output.js';
-import { DESCRIBE_TABLES, describeTable, toCsv, type DescribeTable } from '../../describe/table.js';
+import { DESCRIBE_TABLES, describeTable, type DescribeTable } from '../../describe/table.js';
+import { csvText } from '../../disclosure/csv.js';
 
 export const command: Command = {
   summary: 'descriptive statistics equal to TraMineR: seqstatd, seqtrate, seqmeant, per-sequence indicators',
@@ -27,7 +28,7 @@ example:
     const what = stringOption(values, 'what') as DescribeTable;
     if (!DESCRIBE_TABLES.includes(what)) throw new UsageError(`--what must be one of ${DESCRIBE_TABLES.join(', ')}; got "${what}"`);
     const { sequences } = await loadInput(values);
-    await writeOutput(stringOption(values, 'out'), toCsv(describeTable(sequences, what)));
+    await writeOutput(stringOption(values, 'out'), csvText(describeTable(sequences, what)));
     return 0;
   },
 };

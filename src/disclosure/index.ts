@@ -1,0 +1,11 @@
+// Public API of src/disclosure (re-exported from src/index.ts).
+export { sumsTo, pooledMean, type CellKind, type DisclosureCell, type Relation, type DisclosureTable } from './model.js';
+export { primaryRule, roundCount, type DisclosureRule, type PrimaryRules } from './primary.js';
+export { RelationGraph, type IndexedRelation } from './recover.js';
+export { suppressSecondary, type SuppressionState } from './secondary.js';
+export {
+  controlTables, publishedValues,
+  type DisclosureOptions, type ControlledCell, type ControlledTable, type DisclosureLogRow, type ControlledTables,
+} from './control.js';
+export { withUnsafeRaw, type WithUnsafeRaw } from './safe.js';
+export { csvText, csvColumns, neutraliseFormula, disclosureCsv, type CsvValue } from './csv.js';

@@ -1,0 +1,98 @@
+import { OptionsError } from '../errors.js';
+import type { RelationGraph } from './recover.js';
+
+/** The state secondary suppression works on, one entry per cell. */
+export interface SuppressionState {
+  /** 1 when a reader does not see the cell's exact value (suppressed, rounded or not published). Updated in place. */
+  readonly hidden: Uint8Array;
+  /** 1 when the cell must not be computable exactly (suppressed cells, unpublished cells resting on too few persons). Updated in place. */
+  readonly protect: Uint8Array;
+  /** Cost of suppressing a shown cell: the persons behind it (smaller is cheaper). */
+  readonly cost: Float64Array;
+  /** Name of each cell, for the message when a cell cannot be protected. */
+  readonly names: readonly string[];
+}
+
+/**
+ * Secondary suppression: hide further shown cells until no protected cell
+ * can be computed exactly from the shown cells through the relations
+ * (`RelationGraph.determined`).
+ *
+ * Heuristic, in the spirit of tau-Argus' and sdcTable's simple heuristics:
+ * take the first protected cell a reader can compute; among the shown cells
+ * of the relations around it (and one relation further), try them from the cheapest (fewest persons,
+ * then smallest absolute value, then table order) and hide the first whose
+ * hiding leaves that cell with more than one possible value; when no single
+ * cell does, the first such pair (by the sum of their ranks), and failing
+ * that the cheapest cell, then look again; repeat until no protected cell is
+ * computable. Hidden partners are protected too, so a
+ * partner cannot be computed and then used to compute the first cell.
+ * Cells are added one at a time and never removed, so the result is
+ * safe but not minimal: an optimal pattern (fewest persons hidden) is an
+ * integer programme, which tau-Argus solves with a commercial solver.
+ *
+ * @param graph relations between the cells
+ * @param state hidden and protected cells (updated in place) and the costs
+ * @param values cell values (for the tie-break on size)
+ * @returns the cells hidden, in the order chosen
+ * @example
+ * const added = suppressSecondary(graph, { hidden, protect, cost, names }, values);
+ */
+export function suppressSecondary(graph: RelationGraph, state: SuppressionState, values: ArrayLike<number>): number[] {
+  const { hidden, protect, cost, names } = state;
+  const cheaper = (a: number, b: number) => cost[a] - cost[b] || Math.abs(values[a]) - Math.abs(values[b]) || a - b;
+  const added: number[] = [];
+  for (;;) {
+    const det = graph.determined(hidden);
+    let target = -1;
+    for (let c = 0; c < graph.n && target < 0; c++) if (protect[c] && det[c]) target = c;
+    if (target < 0) return added;
+    const candidates = shownNeighbours(graph, target, hidden).sort(cheaper);
+    if (candidates.length === 0) {
+      throw new OptionsError('relations', `the relations fix the value of "${names[target]}" whatever else is hidden; a relation must link at least two cells that are not fixed`);
+    }
+    const chosen = cheapestProtection(graph, target, hidden, candidates) ?? [candidates[0]];
+    for (const c of chosen) {
+      hidden[c] = 1;
+      protect[c] = 1;
+      added.push(c);
+    }
+  }
+}
+
+/**
+ * The cheapest shown cell whose hiding leaves `target` with more than one
+ * possible value, else the cheapest such pair (by summed cost order), else
+ * undefined. `candidates` come cheapest first.
+ */
+function cheapestProtection(graph: RelationGraph, target: number, hidden: Uint8Array, candidates: readonly number[]): number[] | undefined {
+  const protects = (cells: readonly number[]) => {
+    for (const c of cells) hidden[c] = 1;
+    const safe = !graph.isDetermined(target, hidden);
+    for (const c of cells) hidden[c] = 0;
+    return safe;
+  };
+  for (const c of candidates) if (protects([c])) return [c];
+  // pairs by the sum of their ranks: a complement (work = same + other) needs two partners at once
+  const m = candidates.length;
+  for (let sum = 1; sum <= 2 * m - 3; sum++) {
+    for (let i = Math.max(0, sum - m + 1); i < sum - i; i++) {
+      const pair = [candidates[i], candidates[sum - i]];
+      if (protects(pair)) return pair;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Shown cells near `target`: those in the relations of its hidden component,
+ * and those one relation further (a complement such as work = same + other
+ * links "not working" to "work" only through "same" and "other").
+ */
+function shownNeighbours(graph: RelationGraph, target: number, hidden: Uint8Array): number[] {
+  const near = new Set<number>();
+  for (const r of graph.component(target, hidden).relations) for (const c of graph.relations[r].cells) if (!hidden[c]) near.add(c);
+  const out = new Set(near);
+  for (const c of near) for (const r of graph.relationsOfCell(c)) for (const x of graph.relations[r].cells) if (!hidden[x]) out.add(x);
+  return [...out];
+}
