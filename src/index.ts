@@ -9,6 +9,7 @@ export * from './ingest/index.js';
 export * from './describe/index.js';
 export * from './distance/index.js';
 export * from './cluster/index.js';
+export * from './explain/index.js';
 export * from './labour/index.js';
 export * from './disclosure/index.js';
 export * from './stats/index.js';

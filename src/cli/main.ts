@@ -16,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   describe: () => import('./commands/describe.js'),
   dist: () => import('./commands/dist.js'),
   cluster: () => import('./commands/cluster.js'),
+  discrepancy: () => import('./commands/discrepancy.js'),
   simulate: () => import('./commands/simulate.js'),
   report: () => import('./commands/report.js'),
 };

@@ -15,18 +15,29 @@ const MIN_PARALLEL_CELLS = 2e9;
 const PROGRESS_MS = 200;
 const TASK = 'OM distances';
 
-const WORKER_CANDIDATES = [
-  new URL('./worker.js', import.meta.url), // running from dist/distance/engine
-  new URL('../../../dist/distance/engine/worker.js', import.meta.url), // running the sources (vitest)
-];
-
-/** Path of the compiled worker script, or null before the first build. */
-export function workerScript(): string | null {
-  for (const url of WORKER_CANDIDATES) {
+/**
+ * Path of a compiled worker script, given relative to `dist/` (e.g.
+ * `explain/worker.js`), or null before the first build. Node cannot start a
+ * worker from a .ts file, so the sources under vitest use the built copy too.
+ *
+ * @example
+ * compiledScript('distance/engine/worker.js'); // '/.../dist/distance/engine/worker.js'
+ */
+export function compiledScript(relative: string): string | null {
+  const candidates = [
+    new URL(`../../${relative}`, import.meta.url), // running from dist/distance/engine
+    new URL(`../../../dist/${relative}`, import.meta.url), // running the sources (vitest)
+  ];
+  for (const url of candidates) {
     const path = fileURLToPath(url);
     if (existsSync(path)) return path;
   }
   return null;
+}
+
+/** Path of the compiled distance worker script, or null before the first build. */
+export function workerScript(): string | null {
+  return compiledScript('distance/engine/worker.js');
 }
 
 /**
@@ -68,13 +79,17 @@ export async function runJob(
 }
 
 /**
- * Start `threads` workers of the engine's worker script, worker k with
- * `data(k)` (plus the protocol version), and wait until all are done, calling
- * `tick` (to report progress) every 200 ms meanwhile.
+ * Start `threads` workers of a worker script (default the engine's), worker k
+ * with `data(k)` (plus the protocol version), and wait until all are done,
+ * calling `tick` (to report progress) every 200 ms meanwhile.
  */
-export async function runWorkers(threads: number, data: (part: number) => Record<string, unknown>, tick?: () => void): Promise<void> {
-  const script = workerScript();
-  if (script === null) throw new Error('No compiled distance worker: run `npm run build`.');
+export async function runWorkers(
+  threads: number,
+  data: (part: number) => Record<string, unknown>,
+  tick?: () => void,
+  script: string | null = workerScript(),
+): Promise<void> {
+  if (script === null) throw new Error('No compiled worker script: run `npm run build`.');
   const workers: Worker[] = [];
   const timer = tick ? setInterval(tick, PROGRESS_MS) : undefined;
   try {
@@ -84,7 +99,7 @@ export async function runWorkers(threads: number, data: (part: number) => Record
         workers.push(worker);
         worker.once('message', () => resolve());
         worker.once('error', reject);
-        worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`Distance worker exited with code ${code}.`))));
+        worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`Worker ${script} exited with code ${code}.`))));
       })),
     );
   } finally {

@@ -1,0 +1,77 @@
+import type { DistanceMatrix } from '../distance/matrix.js';
+import { OptionsError } from '../errors.js';
+
+/**
+ * Dissimilarities between cases: an N x N matrix (`distances`), or a matrix
+ * over the distinct sequences with the map from cases to them
+ * (`distinctDistances`), which every analysis here uses as is: cases with the
+ * same sequence share a row, so the statistics are computed on D x D pairs.
+ */
+export type CaseDissimilarities =
+  | DistanceMatrix
+  | { readonly matrix: DistanceMatrix; readonly distinct: { readonly rowToDistinct: Int32Array } };
+
+/** The matrix over items and the item of every case. */
+export interface ResolvedCases {
+  readonly matrix: DistanceMatrix;
+  /** Item (row of `matrix`) of each case. */
+  readonly item: Int32Array;
+  /** Number of cases. */
+  readonly n: number;
+}
+
+/**
+ * Resolve case dissimilarities to a matrix over items and the item of each case.
+ *
+ * @example
+ * resolveCases(await distinctDistances(seqs, { method: 'OM', sm: 'TRATE' })).item; // rowToDistinct
+ */
+export function resolveCases(diss: CaseDissimilarities): ResolvedCases {
+  if ('values' in diss) {
+    const item = new Int32Array(diss.n);
+    for (let i = 0; i < diss.n; i++) item[i] = i;
+    return { matrix: diss, item, n: diss.n };
+  }
+  const item = diss.distinct.rowToDistinct;
+  for (let i = 0; i < item.length; i++) {
+    if (!(item[i] >= 0 && item[i] < diss.matrix.n)) throw new OptionsError('diss', `case ${i} maps to item ${item[i]}, outside 0..${diss.matrix.n - 1}`);
+  }
+  return { matrix: diss.matrix, item, n: item.length };
+}
+
+/**
+ * Case weights checked against the number of cases: non-negative and finite;
+ * 1 each when absent.
+ *
+ * @example
+ * caseWeights(undefined, 3); // Float64Array [1, 1, 1]
+ */
+export function caseWeights(weights: ArrayLike<number> | undefined, n: number, option = 'weights'): Float64Array {
+  if (weights === undefined) return new Float64Array(n).fill(1);
+  if (weights.length !== n) throw new OptionsError(option, `${weights.length} weights for ${n} cases`);
+  const w = Float64Array.from(weights);
+  for (let i = 0; i < n; i++) if (!(w[i] >= 0 && Number.isFinite(w[i]))) throw new OptionsError(option, `weight of case ${i + 1} is ${w[i]}; expected a finite number >= 0`);
+  return w;
+}
+
+/** The matrix with every dissimilarity squared (TraMineR's `squared = TRUE`). */
+export function squaredMatrix(m: DistanceMatrix): DistanceMatrix {
+  return { n: m.n, values: m.values.map((d) => d * d) };
+}
+
+/**
+ * Sum over each item of a case-level column: out[item * M + c] += v[case] for
+ * the columns of `v` (cases x M, row-major).
+ *
+ * @example
+ * aggregateByItem(Int32Array.of(0, 0, 1), 2, Float64Array.of(1, 2, 3), 1); // [3, 3]
+ */
+export function aggregateByItem(item: Int32Array, items: number, v: Float64Array, M: number, out = new Float64Array(items * M)): Float64Array {
+  out.fill(0);
+  for (let i = 0; i < item.length; i++) {
+    const src = i * M;
+    const dst = item[i] * M;
+    for (let c = 0; c < M; c++) out[dst + c] += v[src + c];
+  }
+  return out;
+}

@@ -1,0 +1,9 @@
+// Public API of src/explain (re-exported from src/index.ts).
+export { type CaseDissimilarities } from './cases.js';
+export {
+  discrepancy, discrepancyAssociation, ASSOCIATION_STATISTICS,
+  type DiscrepancyOptions, type AssociationOptions, type DiscrepancyAssociation, type AssociationStatistic, type AnovaRow,
+} from './association.js';
+export {
+  multiFactorDiscrepancy, type MultiFactorOptions, type MultiFactorDiscrepancy, type MultiFactorRow,
+} from './multifactor.js';

@@ -1,0 +1,43 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { discrepancy, discrepancyAssociation, multiFactorDiscrepancy, type StateSequences } from '../../src/index.js';
+import { hasFixtures2, mvadOm, readFixture2Rows, relativeError } from './helpers.js';
+
+describe.skipIf(!hasFixtures2)('mvad: discrepancy analysis equals TraMineR', () => {
+  let seqs: StateSequences;
+  let diss: Awaited<ReturnType<typeof mvadOm>>['diss'];
+  beforeAll(async () => {
+    ({ seqs, diss } = await mvadOm());
+  });
+
+  it('dissvar', () => {
+    const [, [value]] = readFixture2Rows('mvad_dissvar.csv');
+    const err = relativeError(discrepancy(diss), Number(value));
+    console.log('dissvar rel err', err);
+    expect(err).toBeLessThan(1e-9);
+  });
+
+  it('dissassoc: pseudo F, Fbf, R2, Bartlett, Levene', async () => {
+    const ref = readFixture2Rows('mvad_dissassoc.csv').slice(1);
+    const a = await discrepancyAssociation(diss, seqs.covariates.array('gcse5eq') as string[], { permutations: 1 });
+    for (const [name, value] of ref) {
+      const s = a.statistics.find((x) => x.name === name)!;
+      const err = relativeError(s.value, Number(value));
+      console.log(name, s.value, value, err);
+      expect(err).toBeLessThan(1e-9);
+    }
+  });
+
+  it('dissmfacw', async () => {
+    const ref = readFixture2Rows('mvad_dissmfacw.csv').slice(1);
+    const names = ['male', 'funemp', 'gcse5eq', 'Grammar', 'fmpr'];
+    const covariates = Object.fromEntries(names.map((v) => [v, seqs.covariates.array(v) as string[]]));
+    const mf = await multiFactorDiscrepancy(diss, covariates, { permutations: 1 });
+    ref.forEach(([variable, F, R2], j) => {
+      const row = mf.rows[j];
+      expect(row.variable).toBe(variable);
+      console.log(variable, relativeError(row.pseudoF, Number(F)), relativeError(row.pseudoR2, Number(R2)));
+      expect(relativeError(row.pseudoF, Number(F))).toBeLessThan(1e-9);
+      expect(relativeError(row.pseudoR2, Number(R2))).toBeLessThan(1e-9);
+    });
+  });
+});
