@@ -48,6 +48,16 @@ const TEXTS = {
   dendrogram: { en: 'Ward tree (top {k} branches)', nl: 'Ward-boom (bovenste {k} takken)' },
   height: { en: 'Height', nl: 'Hoogte' },
   size: { en: 'Size', nl: 'Omvang' },
+  discrepancyTree: { en: 'Dissimilarity tree (global R2 = {r2})', nl: 'Verschillenboom (totale R2 = {r2})' },
+  treeNode: { en: 'n = {n}, discrepancy {disc}', nl: 'n = {n}, discrepantie {disc}' },
+  treeSuppressed: { en: 'fewer than {k} persons', nl: 'minder dan {k} personen' },
+  representatives: { en: 'Representative sequences', nl: 'Representatieve sequenties' },
+  representativeSuppressed: { en: 'shared by fewer than {k} persons: not shown', nl: 'gedeeld door minder dan {k} personen: niet getoond' },
+  coverage: { en: 'coverage {pct}%', nl: 'dekking {pct}%' },
+  nullModel: { en: 'Cluster quality against {model} null model', nl: 'Clusterkwaliteit tegen het nulmodel ({model})' },
+  standardized: { en: 'Standardised value', nl: 'Gestandaardiseerde waarde' },
+  observed: { en: 'observed', nl: 'waargenomen' },
+  nullInterval: { en: 'null model {pct}% interval', nl: 'nulmodel {pct}%-interval' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 /** Key of a translatable chart text. */

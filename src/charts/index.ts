@@ -21,3 +21,4 @@ export { clusterQualityPlot, type ClusterQualityPlotOptions, type ClusterRangeLi
 export { dendrogram, type DendrogramOptions, type DendrogramTree } from './dendrogram.js';
 export { clusterPanels, type ClusterPanelsOptions } from './clusterPanels.js';
 export { chartMimeBundle, type ChartMimeBundle, type ChartMimeOptions } from './mime.js';
+export { treePlot, type TreePlotOptions } from './treePlot.js';

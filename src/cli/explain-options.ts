@@ -7,6 +7,7 @@ import { distinctDistances } from '../distance/compute.js';
 import { OptionsError } from '../errors.js';
 import type { CaseDissimilarities } from '../explain/cases.js';
 import { silentProgress, stderrProgress, type ProgressReporter } from '../progress.js';
+import { distinctSequences } from '../sequences/distinct.js';
 import type { StateSequences } from '../sequences/types.js';
 import { integerOption, stringOption, type OptionValues } from './args.js';
 import { DISTANCE_OPTIONS, distanceOptions, readDistanceMatrix } from './distance-options.js';
@@ -97,4 +98,31 @@ function jsonNumbers(_key: string, value: unknown): unknown {
   if (typeof value === 'number' && !Number.isFinite(value)) return null;
   if (value instanceof Float64Array || value instanceof Int32Array) return Array.from(value);
   return value;
+}
+
+/**
+ * Write a chart to `FILE.svg` or `FILE.png` (`--figure`); the format follows the extension.
+ *
+ * @example
+ * await writeChart(treePlot(seqs, tree), 'tree.svg');
+ */
+export async function writeChart(spec: import('vega-lite').TopLevelSpec, file: string): Promise<void> {
+  const { renderSvg, svgToPng } = await import('../charts/render.js');
+  const { writeFile } = await import('node:fs/promises');
+  const svg = await renderSvg(spec);
+  if (file.endsWith('.svg')) await writeFile(file, svg);
+  else if (file.endsWith('.png')) await writeFile(file, svgToPng(svg, { scale: 2 }));
+  else throw new OptionsError('--figure', `must end in .svg or .png; got "${file}"`);
+}
+
+/**
+ * How many cases share each case's exact sequence (disclosure control: a
+ * sequence is shown only when at least `--min-cell` persons share it).
+ *
+ * @example
+ * sharedBy(seqs)[0]; // persons with row 0's sequence
+ */
+export function sharedBy(seqs: StateSequences): Int32Array {
+  const { counts, rowToDistinct } = distinctSequences(seqs);
+  return Int32Array.from(rowToDistinct, (d) => counts[d]);
 }

@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   dist: () => import('./commands/dist.js'),
   cluster: () => import('./commands/cluster.js'),
   discrepancy: () => import('./commands/discrepancy.js'),
+  tree: () => import('./commands/tree.js'),
   simulate: () => import('./commands/simulate.js'),
   report: () => import('./commands/report.js'),
 };

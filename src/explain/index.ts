@@ -7,3 +7,7 @@ export {
 export {
   multiFactorDiscrepancy, type MultiFactorOptions, type MultiFactorDiscrepancy, type MultiFactorRow,
 } from './multifactor.js';
+export {
+  discrepancyTree, type TreeOptions, type TreeNode, type TreeSplit, type DiscrepancyTree,
+} from './tree.js';
+export { formatTree, splitLabels, spellFormat, type FormatTreeOptions } from './tree-print.js';

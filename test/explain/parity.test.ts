@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { discrepancy, discrepancyAssociation, multiFactorDiscrepancy, type StateSequences } from '../../src/index.js';
-import { hasFixtures2, mvadOm, readFixture2Rows, relativeError } from './helpers.js';
+import { discrepancy, discrepancyAssociation, discrepancyTree, formatTree, multiFactorDiscrepancy, type StateSequences } from '../../src/index.js';
+import { hasFixtures2, mvadOm, readFixture2, readFixture2Rows, relativeError } from './helpers.js';
 
 describe.skipIf(!hasFixtures2)('mvad: discrepancy analysis equals TraMineR', () => {
   let seqs: StateSequences;
@@ -39,5 +39,16 @@ describe.skipIf(!hasFixtures2)('mvad: discrepancy analysis equals TraMineR', () 
       expect(relativeError(row.pseudoF, Number(F))).toBeLessThan(1e-9);
       expect(relativeError(row.pseudoR2, Number(R2))).toBeLessThan(1e-9);
     });
+  });
+});
+
+describe.skipIf(!hasFixtures2)('mvad: dissimilarity tree equals TraMineR (R = 1, pval = 1, max.depth = 3)', () => {
+  it('prints R\'s tree: splits, sizes, discrepancies, medoids, global R2', async () => {
+    const { seqs, diss } = await mvadOm();
+    const names = ['male', 'funemp', 'gcse5eq', 'Grammar', 'fmpr'];
+    const covariates = Object.fromEntries(names.map((v) => [v, seqs.covariates.array(v) as string[]]));
+    const tree = await discrepancyTree(diss, covariates, { permutations: 1, pValue: 1, maxDepth: 3, minSize: 0.05 });
+    expect(formatTree(tree, { response: 'om' })).toBe(readFixture2('mvad_disstree_depth3.txt'));
+    console.log('tree R2', tree.R2);
   });
 });

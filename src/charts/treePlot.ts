@@ -1,0 +1,119 @@
+import type { TopLevelSpec } from 'vega-lite';
+import { stateDistribution } from '../describe/state-distribution.js';
+import type { DiscrepancyTree, TreeNode } from '../explain/tree.js';
+import { splitLabels } from '../explain/tree-print.js';
+import { selectRows } from '../sequences/select.js';
+import type { StateSequences } from '../sequences/types.js';
+import { chartText, formatCount } from './i18n.js';
+import { chartTitle, roundTo, stateLabels, stateScale, topLevel, type ChartOptions } from './theme.js';
+
+/** Options of {@link treePlot}. */
+export interface TreePlotOptions extends ChartOptions {
+  /** Disclosure control: a node of fewer persons shows no distribution (default 10). */
+  minCell?: number;
+  /** Width of one node's plot in pixels (default 150; `width` is the whole figure's). */
+  nodeWidth?: number;
+  /** Height of one node's plot in pixels (default 70). */
+  nodeHeight?: number;
+}
+
+/**
+ * A dissimilarity tree drawn as TraMineR's `seqtreedisplay` draws it, without
+ * GraphViz: each node is a small state distribution plot (`seqdplot` of its
+ * cases), labelled with the split value that leads to it, its size and
+ * discrepancy; inner nodes name their split and its R2; edges join parents
+ * to children. Nodes of fewer than `minCell` persons show no distribution.
+ *
+ * @param seqs the sequences the tree was grown on (one row per case)
+ * @param tree a `discrepancyTree` result
+ * @param options lang, title, minCell, nodeWidth, nodeHeight
+ * @returns a Vega-Lite spec with inline data
+ * @example
+ * await writeFigure(treePlot(seqs, tree), 'out/figures', 'tree');
+ */
+export function treePlot(seqs: StateSequences, tree: DiscrepancyTree, options: TreePlotOptions = {}): TopLevelSpec {
+  const lang = options.lang ?? 'en';
+  const minCell = options.minCell ?? 10;
+  const bw = options.nodeWidth ?? 150;
+  const bh = options.nodeHeight ?? 70;
+  const gapX = 40;
+  const rowH = bh + 95;
+  const fmt = (x: number) => roundTo(x, 3).toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-US', { maximumSignificantDigits: 4 });
+
+  // leaves get consecutive slots, parents sit above the middle of their children
+  const place = new Map<number, { x: number; y: number; label: string }>();
+  let slot = 0;
+  const layout = (node: TreeNode, label: string): number => {
+    let x: number;
+    if (!node.children) x = slot++ * (bw + gapX);
+    else {
+      const [l, r] = splitLabels(node.split!);
+      x = (layout(node.children[0], `${node.split!.variable} ${l}`) + layout(node.children[1], `${node.split!.variable} ${r}`)) / 2;
+    }
+    place.set(node.id, { x, y: 40 + (node.depth - 1) * rowH, label });
+    return x;
+  };
+  layout(tree.root, 'Root');
+  const width = slot * (bw + gapX) - gapX;
+  const height = Math.max(...[...place.values()].map((p) => p.y)) + bh + 40;
+
+  const cells: Record<string, unknown>[] = [];
+  const texts: Record<string, unknown>[] = [];
+  const edges: Record<string, unknown>[] = [];
+  const visit = (node: TreeNode) => {
+    const p = place.get(node.id)!;
+    texts.push({ x: p.x + bw / 2, y: p.y - 30, text: p.label, weight: 'bold' });
+    texts.push({ x: p.x + bw / 2, y: p.y - 15, text: chartText(lang, 'treeNode', { n: formatCount(node.n, lang), disc: fmt(node.discrepancy) }), weight: 'normal' });
+    if (node.cases.length < minCell) {
+      texts.push({ x: p.x + bw / 2, y: p.y + bh / 2, text: chartText(lang, 'treeSuppressed', { k: minCell }), weight: 'normal' });
+      cells.push({ x: p.x, x2: p.x + bw, y: p.y, y2: p.y + bh, state: null });
+    } else {
+      const d = stateDistribution(selectRows(seqs, node.cases));
+      const labels = stateLabels(seqs.alphabet, d.states, lang);
+      const step = bw / d.t;
+      for (let j = 0; j < d.t; j++) {
+        let cum = 0;
+        for (let s = 0; s < d.states.length; s++) {
+          const share = d.frequencies[s * d.t + j];
+          if (!(share > 0)) continue;
+          cells.push({ x: roundTo(p.x + j * step, 2), x2: roundTo(p.x + (j + 1) * step, 2), y: roundTo(p.y + cum * bh, 2), y2: roundTo(p.y + (cum + share) * bh, 2), state: labels[s] });
+          cum += share;
+        }
+      }
+    }
+    if (node.children && node.split) {
+      texts.push({ x: p.x + bw / 2, y: p.y + bh + 15, text: `${node.split.variable} (R2 ${fmt(node.split.R2)})`, weight: 'normal' });
+      for (const child of node.children) {
+        const c = place.get(child.id)!;
+        edges.push({ x: p.x + bw / 2, y: p.y + bh + 22, x2: c.x + bw / 2, y2: c.y - 42 });
+        visit(child);
+      }
+    }
+  };
+  visit(tree.root);
+  const scale = stateScale(seqs.alphabet, lang, false);
+  const x = { field: 'x', type: 'quantitative', axis: null, scale: { domain: [0, width] } };
+  const y = { field: 'y', type: 'quantitative', axis: null, scale: { domain: [height, 0] } };
+  return topLevel(lang, chartTitle(options, 'discrepancyTree', { r2: fmt(tree.R2) }), undefined, {
+    width,
+    height,
+    layer: [
+      { data: { values: edges }, mark: { type: 'rule', color: '#666666' }, encoding: { x, y, x2: { field: 'x2' }, y2: { field: 'y2' } } },
+      {
+        data: { values: cells.filter((c) => c.state !== null) },
+        mark: { type: 'rect' },
+        encoding: { x, y, x2: { field: 'x2' }, y2: { field: 'y2' }, color: { field: 'state', type: 'nominal', title: chartText(lang, 'state'), scale } },
+      },
+      {
+        data: { values: cells.filter((c) => c.state === null) },
+        mark: { type: 'rect', fill: null, stroke: '#999999' },
+        encoding: { x, y, x2: { field: 'x2' }, y2: { field: 'y2' } },
+      },
+      ...(['bold', 'normal'] as const).map((weight) => ({
+        data: { values: texts.filter((t) => t.weight === weight) },
+        mark: { type: 'text', fontSize: 11, fontWeight: weight },
+        encoding: { x, y, text: { field: 'text' } },
+      })),
+    ],
+  });
+}
