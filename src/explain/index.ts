@@ -11,3 +11,8 @@ export {
   discrepancyTree, type TreeOptions, type TreeNode, type TreeSplit, type DiscrepancyTree,
 } from './tree.js';
 export { formatTree, splitLabels, spellFormat, type FormatTreeOptions } from './tree-print.js';
+export {
+  representatives, sequenceRepresentatives,
+  type RepresentativeCriterion, type RepresentativeOptions, type RepresentativeStatistics, type Representatives,
+  type SequenceRepresentative, type SequenceRepresentativeOptions,
+} from './representatives.js';

@@ -281,7 +281,10 @@ function bestGrouping(ctx: Context, cases: Int32Array, l: NodeLevels, G: Float64
     }
     return s / pop;
   };
-  const totalPop = size.reduce((s, x) => s + x, 0);
+  // the node's weight summed case by case, as R does: the complement's weight is
+  // totalPop - popc, whose rounding decides between a grouping and its mirror image
+  let totalPop = 0;
+  for (const i of cases) totalPop += ctx.w[i];
   let bestSS = current;
   let bestCo: number[] | null = null;
   let bestInfo = { ico: 0, iothc: 0, popc: 0, popothc: 0 };

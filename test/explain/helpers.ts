@@ -1,27 +1,15 @@
-// Shared helpers of the explain tests: the second set of TraMineR references
-// (../shared/fixtures/traminer2) and mvad's OM/TRATE distances as R computed them.
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+// Shared helpers of the explain tests: mvad's OM/TRATE distances as the
+// references of ../shared/fixtures/traminer2 computed them.
+import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { distinctDistances, type StateSequences } from '../../src/index.js';
-import { FIXTURE_DIR, hasFixtures, loadMvad } from '../helpers/fixtures.js';
+import { fixture2Path, loadMvad } from '../helpers/fixtures.js';
 
-/** Folder of the second set of TraMineR references. */
-export const FIXTURE2_DIR = resolve(FIXTURE_DIR, '../traminer2');
+export { hasFixtures2, readFixture2Rows } from '../helpers/fixtures.js';
 
-/** True when both fixture sets are present. */
-export const hasFixtures2 = hasFixtures && existsSync(resolve(FIXTURE2_DIR, 'mvad_dissassoc.csv'));
-
-if (!hasFixtures2) console.warn(`explain parity tests skipped: fixtures not found at ${FIXTURE2_DIR}`);
-
-/** A traminer2 fixture as text. */
+/** A second-set fixture as text. */
 export function readFixture2(name: string): string {
-  return readFileSync(resolve(FIXTURE2_DIR, name), 'utf8');
-}
-
-/** A traminer2 CSV fixture as rows of strings, header included. */
-export function readFixture2Rows(name: string): string[][] {
-  return parse(readFixture2(name)) as string[][];
+  return readFileSync(fixture2Path(name), 'utf8');
 }
 
 /** mvad and its OM distances (TRATE costs, indel 1) over the distinct sequences, as the references use. */
@@ -34,4 +22,23 @@ export async function mvadOm(): Promise<{ seqs: StateSequences; diss: Awaited<Re
 /** Relative difference |a - b| / |b| (absolute when b = 0). */
 export function relativeError(a: number, b: number): number {
   return b === 0 ? Math.abs(a) : Math.abs(a - b) / Math.abs(b);
+}
+
+/** Folder of the R references made for these tests (test/fixtures-r/explain/make.R). */
+export const R_DIR = new URL('../fixtures-r/explain/', import.meta.url);
+
+/** One of those references as rows of strings, header included. */
+export function readRRows(name: string): string[][] {
+  return parse(readFileSync(new URL(name, R_DIR), 'utf8')) as string[][];
+}
+
+/** mvad with the extra covariates of make.R: a 5-level region and a numeric x5 (id mod 5, missing in rows 1-30). */
+export function mvadExtra(seqs: StateSequences): Record<string, unknown[]> {
+  const [, ...rows] = readRRows('mvad_extra_covariates.csv');
+  const base = (v: string) => Array.from(seqs.covariates.array(v) as ArrayLike<unknown>);
+  return {
+    region: rows.map((r) => r[1]),
+    x5: rows.map((r) => (r[2] === '' ? null : Number(r[2]))),
+    ...Object.fromEntries(['male', 'funemp', 'gcse5eq', 'Grammar', 'fmpr'].map((v) => [v, base(v)])),
+  };
 }

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { discrepancy, discrepancyAssociation, discrepancyTree, formatTree, multiFactorDiscrepancy, type StateSequences } from '../../src/index.js';
+import {
+  discrepancy, discrepancyAssociation, discrepancyTree, formatTree, multiFactorDiscrepancy, sequenceRepresentatives, type StateSequences,
+} from '../../src/index.js';
 import { hasFixtures2, mvadOm, readFixture2, readFixture2Rows, relativeError } from './helpers.js';
 
 describe.skipIf(!hasFixtures2)('mvad: discrepancy analysis equals TraMineR', () => {
@@ -51,4 +53,22 @@ describe.skipIf(!hasFixtures2)('mvad: dissimilarity tree equals TraMineR (R = 1,
     expect(formatTree(tree, { response: 'om' })).toBe(readFixture2('mvad_disstree_depth3.txt'));
     console.log('tree R2', tree.R2);
   });
+});
+
+describe.skipIf(!hasFixtures2)('mvad: representative sequences equal TraMineR (coverage 0.25)', () => {
+  for (const criterion of ['density', 'freq', 'dist'] as const) {
+    it(`${criterion}: the same rows, na, nb, SD, MD, DC, V, Q`, async () => {
+      const { seqs, diss } = await mvadOm();
+      const r = sequenceRepresentatives(seqs, diss, { criterion, coverage: 0.25 });
+      const ref = readFixture2Rows(`mvad_seqrep_${criterion}_cov0.25.csv`).slice(1);
+      expect(Array.from(r.rows, (x) => x + 1)).toEqual(ref.map((row) => Number(row[0])));
+      let worst = 0;
+      ref.forEach((row, k) => {
+        const s = r.statistics[k];
+        [s.na, s.naPct, s.nb, s.nbPct, s.SD, s.MD, s.DC, s.V, s.Q].forEach((v, j) => (worst = Math.max(worst, relativeError(v, Number(row[j + 1])))));
+      });
+      console.log(`seqrep ${criterion}: ${r.rows.length} representatives, worst relative error ${worst}`);
+      expect(worst).toBeLessThan(1e-9);
+    });
+  }
 });
