@@ -22,3 +22,5 @@ export { dendrogram, type DendrogramOptions, type DendrogramTree } from './dendr
 export { clusterPanels, type ClusterPanelsOptions } from './clusterPanels.js';
 export { chartMimeBundle, type ChartMimeBundle, type ChartMimeOptions } from './mime.js';
 export { treePlot, type TreePlotOptions } from './treePlot.js';
+export { representativePlot, type RepresentativePanel, type RepresentativePlotOptions } from './representativePlot.js';
+export { nullModelPlot, type NullModelPlotOptions } from './nullModelPlot.js';

@@ -18,6 +18,8 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   cluster: () => import('./commands/cluster.js'),
   discrepancy: () => import('./commands/discrepancy.js'),
   tree: () => import('./commands/tree.js'),
+  representatives: () => import('./commands/representatives.js'),
+  validate: () => import('./commands/validate.js'),
   simulate: () => import('./commands/simulate.js'),
   report: () => import('./commands/report.js'),
 };

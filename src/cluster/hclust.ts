@@ -2,7 +2,7 @@ import type { DistanceMatrix } from '../distance/matrix.js';
 import type { ProgressReporter } from '../progress.js';
 
 /** Agglomeration criteria of `hclust`, named as in R's `stats::hclust`. */
-export type LinkageMethod = 'ward.D' | 'ward.D2' | 'average' | 'complete' | 'single';
+export type LinkageMethod = 'ward.D' | 'ward.D2' | 'average' | 'complete' | 'single' | 'mcquitty' | 'median' | 'centroid';
 
 /** A hierarchical clustering laid out as R's `hclust` object. */
 export interface HClustTree {
@@ -46,6 +46,8 @@ export interface HClustOptions {
  *               ward.D2:  the same on squared distances; heights are square roots
  *               average:  (m_i d_ik + m_j d_jk) / (m_i + m_j)
  *               complete: max(d_ik, d_jk);  single: min(d_ik, d_jk)
+ *               mcquitty: (d_ik + d_jk) / 2;   median: (d_ik + d_jk) / 2 - d_ij / 4
+ *               centroid: (m_i d_ik + m_j d_jk - m_i m_j d_ij / (m_i + m_j)) / (m_i + m_j)
  *
  * where m are cluster sizes (weights). Each step joins the pair (i < j) with the
  * smallest dissimilarity, the first such pair in row order on ties; the joined
@@ -78,8 +80,8 @@ export function hclust(matrix: DistanceMatrix, options: HClustOptions = {}): HCl
   const diss = Float64Array.from(matrix.values);
   if (method === 'ward.D2') for (let p = 0; p < diss.length; p++) diss[p] *= diss[p];
   const ward = method === 'ward.D' || method === 'ward.D2';
-  const kind = ward ? 0 : method === 'single' ? 1 : method === 'complete' ? 2 : method === 'average' ? 3 : -1;
-  if (kind < 0) throw new Error(`hclust: unknown method "${method}"; expected ward.D, ward.D2, average, complete or single.`);
+  const kind = ward ? 0 : ['single', 'complete', 'average', 'mcquitty', 'median', 'centroid'].indexOf(method) + 1;
+  if (kind < 1 && !ward) throw new Error(`hclust: unknown method "${method}"; expected ward.D, ward.D2, average, complete, single, mcquitty, median or centroid.`);
 
   // rowStart[i] = position of (i, i+1) in the condensed array; (i, j>i) is rowStart[i] + j - i - 1.
   const rowStart = new Float64Array(n);
@@ -131,7 +133,10 @@ export function hclust(matrix: DistanceMatrix, options: HClustOptions = {}): HCl
         d = ((mi + mk) * diss[p1] + (mj + mk) * diss[p2] - mk * d12) / (mi + mj + mk);
       } else if (kind === 1) d = Math.min(diss[p1], diss[p2]);
       else if (kind === 2) d = Math.max(diss[p1], diss[p2]);
-      else d = (mi * diss[p1] + mj * diss[p2]) / (mi + mj);
+      else if (kind === 3) d = (mi * diss[p1] + mj * diss[p2]) / (mi + mj);
+      else if (kind === 4) d = 0.5 * diss[p1] + 0.5 * diss[p2]; // R's exact operations: ties depend on them
+      else if (kind === 5) d = 0.5 * diss[p1] + 0.5 * diss[p2] - 0.25 * d12;
+      else d = (mi * diss[p1] + mj * diss[p2] - (mi * mj * d12) / (mi + mj)) / (mi + mj);
       diss[p1] = d;
       if (i2 < k) {
         if (d < dmin) {

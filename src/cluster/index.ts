@@ -14,3 +14,9 @@ export {
   describeClusters, spellLabel,
   type Representative, type ClusterDescription, type DescribeClustersOptions, type SpellLabelOptions,
 } from './describe-clusters.js';
+export { compareClusterings, COMPARED_LINKAGES, type ClusterCompareOptions, type ClusterComparison } from './compare.js';
+export {
+  nullModelQuality, bootstrapClusterRange,
+  type NullModel, type ValidationClustering, type QualityByK, type ValidationOptions, type NullModelOptions, type NullModelQuality,
+  type BootstrapOptions, type BootstrapClusterRange,
+} from './validation.js';

@@ -14,5 +14,5 @@ export { formatTree, splitLabels, spellFormat, type FormatTreeOptions } from './
 export {
   representatives, sequenceRepresentatives,
   type RepresentativeCriterion, type RepresentativeOptions, type RepresentativeStatistics, type Representatives,
-  type SequenceRepresentative, type SequenceRepresentativeOptions,
+  type SequenceRepresentative, type SequenceRepresentatives, type SequenceRepresentativeOptions,
 } from './representatives.js';

@@ -262,6 +262,13 @@ export interface SequenceRepresentative {
   readonly disclosable: boolean;
 }
 
+/** Result of {@link sequenceRepresentatives}: the representatives with their disclosure check. */
+export interface SequenceRepresentatives extends Representatives {
+  readonly shown: readonly SequenceRepresentative[];
+  /** The disclosure threshold used. */
+  readonly minCell: number;
+}
+
 /** Options of {@link sequenceRepresentatives}. */
 export interface SequenceRepresentativeOptions extends Omit<RepresentativeOptions, 'weights' | 'score'> {
   /** Use the sequences' weights (default true). */
@@ -292,7 +299,7 @@ export function sequenceRepresentatives(
   seqs: StateSequences,
   diss: CaseDissimilarities,
   options: SequenceRepresentativeOptions = {},
-): Representatives & { readonly shown: readonly SequenceRepresentative[] } {
+): SequenceRepresentatives {
   const weighted = options.weighted ?? true;
   const criterion = options.criterion ?? 'density';
   const score = criterion === 'mscore' ? modalScore(seqs, weighted) : criterion === 'prob' ? logProbability(seqs, weighted) : undefined;
@@ -303,7 +310,7 @@ export function sequenceRepresentatives(
     const persons = counts[rowToDistinct[row]];
     return { row, persons, disclosable: persons >= minCell };
   });
-  return { ...result, shown };
+  return { ...result, shown, minCell };
 }
 
 /** TraMineR's mscore: per sequence, the sum over months of the share of its state in that month. */

@@ -1,0 +1,76 @@
+import type { TopLevelSpec } from 'vega-lite';
+import type { SequenceRepresentatives } from '../explain/representatives.js';
+import type { StateSequences } from '../sequences/types.js';
+import { chartText } from './i18n.js';
+import { chartTitle, monthX, roundTo, stateScale, topLevel, type ChartOptions } from './theme.js';
+
+/** One panel of {@link representativePlot}: a group's sequences and its representatives. */
+export interface RepresentativePanel {
+  /** Group name (empty for one panel). */
+  readonly name: string;
+  /** The representatives (`sequenceRepresentatives`), rows relative to `seqs`. */
+  readonly result: SequenceRepresentatives;
+  /** The sequences they were chosen from. */
+  readonly seqs: StateSequences;
+}
+
+/** Options of {@link representativePlot}. */
+export type RepresentativePlotOptions = ChartOptions;
+
+/**
+ * Representative sequences (TraMineR's `seqrplot`): per group one bar per
+ * representative, its spells coloured by state, labelled with the share of
+ * the cases it represents (na) and of those within the neighbourhood radius
+ * (nb), and the group's coverage in the panel title. A representative that
+ * fewer than `minCell` persons share (`disclosable` false) is drawn as an
+ * empty grey bar saying so: its sequence is never shown.
+ *
+ * @param panels one per group
+ * @param options lang, title, width, height (of one panel)
+ * @returns a Vega-Lite spec with inline data
+ * @example
+ * representativePlot([{ name: '', seqs, result: sequenceRepresentatives(seqs, om, { coverage: 0.25 }) }]);
+ */
+export function representativePlot(panels: readonly RepresentativePanel[], options: RepresentativePlotOptions = {}): TopLevelSpec {
+  const lang = options.lang ?? 'en';
+  const first = panels[0].seqs;
+  const width = options.width ?? 420;
+  const scale = stateScale(first.alphabet, lang, false);
+  const pct = (x: number) => roundTo(x, 1).toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-US');
+  const views = panels.map(({ name, result, seqs }) => {
+    const cells: Record<string, unknown>[] = [];
+    const hidden: Record<string, unknown>[] = [];
+    result.shown.forEach((rep, r) => {
+      const st = result.statistics[r];
+      const label = `r${r + 1}: na ${pct(st.naPct)}%, nb ${pct(st.nbPct)}%`;
+      if (!rep.disclosable) {
+        hidden.push({ rep: label, x: 0, x2: seqs.t, text: chartText(lang, 'representativeSuppressed', { k: result.minCell }) });
+        return;
+      }
+      const row = rep.row * seqs.t;
+      for (let j = 0; j < seqs.lengths[rep.row]; ) {
+        const c = seqs.codes[row + j];
+        let k = j;
+        while (k < seqs.lengths[rep.row] && seqs.codes[row + k] === c) k++;
+        cells.push({ rep: label, x: j - 0.5, x2: k - 0.5, state: seqs.alphabet.labels[c] ?? chartText(lang, 'missing') });
+        j = k;
+      }
+    });
+    const x = { ...monthX(lang, seqs.timeLabels), field: 'x' };
+    const y = { field: 'rep', type: 'ordinal', title: null, sort: null };
+    const title = `${name ? `${name}: ` : ''}${chartText(lang, 'coverage', { pct: pct(100 * result.coverage) })}`;
+    return {
+      title,
+      width,
+      height: 22 * Math.max(1, result.shown.length),
+      layer: [
+        { data: { values: cells }, mark: { type: 'rect' }, encoding: { x, x2: { field: 'x2' }, y, color: { field: 'state', type: 'nominal', title: chartText(lang, 'state'), scale } } },
+        { data: { values: hidden }, mark: { type: 'rect', fill: '#EEEEEE', stroke: '#999999' }, encoding: { x, x2: { field: 'x2' }, y } },
+        { data: { values: hidden }, mark: { type: 'text', fontSize: 10 }, encoding: { x: { datum: seqs.t / 2, type: 'quantitative' }, y, text: { field: 'text' } } },
+      ],
+    };
+  });
+  const title = chartTitle(options, 'representatives');
+  return topLevel(lang, title, undefined, views.length === 1 ? views[0] : { vconcat: views, resolve: { scale: { color: 'shared' } } });
+}
+
