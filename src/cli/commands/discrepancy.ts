@@ -1,4 +1,4 @@
-import { toCsv } from '../../describe/table.js';
+import { csvText } from '../../disclosure/csv.js';
 import { discrepancyAssociation } from '../../explain/association.js';
 import { multiFactorDiscrepancy } from '../../explain/multifactor.js';
 import { integerOption, parseOptions } from '../args.js';
@@ -52,7 +52,7 @@ examples:
       const a = await discrepancyAssociation(diss, covariateValues(seqs, by[0], '--by'), { ...common, name: by[0] });
       const { distribution: _distribution, ...json } = a;
       await writeResult(values, { covariate: by[0], ...json }, () =>
-        toCsv([
+        csvText([
           ['table', 'name', 'n', 'value', 'p_value'],
           ...a.statistics.map((s) => ['statistic', s.name, '', String(s.value), Number.isNaN(s.pValue) ? '' : String(s.pValue)]),
           ...a.groups.map((g) => ['discrepancy', g.level, String(g.n), String(g.discrepancy), '']),
@@ -63,7 +63,7 @@ examples:
     const covariates = Object.fromEntries(by.map((name) => [name, covariateValues(seqs, name, '--by')]));
     const mf = await multiFactorDiscrepancy(diss, covariates, common);
     await writeResult(values, mf, () =>
-      toCsv([
+      csvText([
         ['variable', 'pseudo_f', 'pseudo_r2', 'p_value'],
         ...mf.rows.map((r) => [r.variable, String(r.pseudoF), String(r.pseudoR2), Number.isNaN(r.pValue) ? '' : String(r.pValue)]),
       ]),

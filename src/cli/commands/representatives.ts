@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { representativePlot, type RepresentativePanel } from '../../charts/representativePlot.js';
-import { toCsv } from '../../describe/table.js';
+import { csvText } from '../../disclosure/csv.js';
 import { distinctDistances } from '../../distance/compute.js';
 import { InputError, OptionsError } from '../../errors.js';
 import { isMissingValue } from '../../explain/factor.js';
@@ -105,7 +105,7 @@ examples:
       for (const rep of g.representatives) rowsOut.push([g.group ?? '', String(rep.rank), rep.sequence ?? '', String(rep.persons), String(rep.shown), ...stat(rep)]);
       rowsOut.push([g.group ?? '', 'total', '', '', '', ...stat(g.total)]);
     }
-    await writeResult(values, { min_cell: options.minCell, groups: json }, () => toCsv(rowsOut));
+    await writeResult(values, { min_cell: options.minCell, groups: json }, () => csvText(rowsOut));
     const figure = stringOption(values, 'figure');
     if (figure) await writeChart(representativePlot(panels, { lang: stringOption(values, 'lang') === 'nl' ? 'nl' : 'en' }), figure);
     return 0;

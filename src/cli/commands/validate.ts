@@ -4,7 +4,7 @@ import { hclust } from '../../cluster/hclust.js';
 import { QUALITY_INDICES } from '../../cluster/quality.js';
 import { bootstrapClusterRange, nullModelQuality, type NullModel, type ValidationClustering } from '../../cluster/validation.js';
 import { nullModelPlot } from '../../charts/nullModelPlot.js';
-import { toCsv } from '../../describe/table.js';
+import { csvText } from '../../disclosure/csv.js';
 import { distinctDistances } from '../../distance/compute.js';
 import { OptionsError } from '../../errors.js';
 import { silentProgress, stderrProgress } from '../../progress.js';
@@ -74,7 +74,7 @@ examples:
       const { matrix, distinct } = await distinctDistances(seqs, { ...distance, progress });
       const cmp = compareClusterings(matrix, { weights: distinct.weights, kmax, progress });
       await writeResult(values, { table: cmp.table, best: cmp.best }, () =>
-        toCsv([['method', 'k', ...QUALITY_INDICES], ...cmp.table.map((r) => [r.method, String(r.k), ...QUALITY_INDICES.map((i) => String(r[i]))])]),
+        csvText([['method', 'k', ...QUALITY_INDICES], ...cmp.table.map((r) => [r.method, String(r.k), ...QUALITY_INDICES.map((i) => String(r[i]))])]),
       );
       return 0;
     }
@@ -88,7 +88,7 @@ examples:
       });
       const b = await bootstrapClusterRange(seqs, partitions, { distance, replicates, sampleSize: integerOption(values, 'sample-size', 1000, 10), seed, threads, progress });
       await writeResult(values, { ks: b.ks, mean: b.mean, sd: b.sd }, () =>
-        toCsv([['index', 'k', 'mean', 'sd'], ...QUALITY_INDICES.flatMap((i) => b.ks.map((k, c) => [i, String(k), String(b.mean[i][c]), String(b.sd[i][c])]))]),
+        csvText([['index', 'k', 'mean', 'sd'], ...QUALITY_INDICES.flatMap((i) => b.ks.map((k, c) => [i, String(k), String(b.mean[i][c]), String(b.sd[i][c])]))]),
       );
       return 0;
     }
@@ -99,7 +99,7 @@ examples:
       qualitySample: integerOption(values, 'quality-sample', 3000, 10),
     });
     await writeResult(values, { ks: v.ks, model: v.model, replicates: v.replicates, observed: v.observed, null_mean: v.nullMean, null_sd: v.nullSd, standardized: v.standardized, max_t: v.maxT }, () =>
-      toCsv([
+      csvText([
         ['index', 'k', 'observed', 'null_mean', 'null_sd', 'standardized', 'maxt_low', 'maxt_high'],
         ...QUALITY_INDICES.flatMap((i) => v.ks.map((k, c) => [i, String(k), String(v.observed[i][c]), String(v.nullMean[i][c]), String(v.nullSd[i][c]), String(v.standardized[i][c]), String(v.maxT[i][0]), String(v.maxT[i][1])])),
       ]),
