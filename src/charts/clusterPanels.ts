@@ -1,12 +1,11 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { stateDistribution } from '../describe/state-distribution.js';
 import type { DescribeOptions } from '../describe/states.js';
 import type { StateSequences } from '../sequences/types.js';
 import { chartText } from './i18n.js';
-import { indexPlotData, indexUnitSpec } from './indexPlot.js';
+import { indexPlotData, indexPlotNote, indexUnitSpec } from './indexPlot.js';
 import { sequencePanels } from './panels.js';
 import type { SequenceSort } from './rows.js';
-import { distributionView } from './stateDistributionPlot.js';
+import { distributionView, hasSuppressed, protectedDistribution } from './stateDistributionPlot.js';
 import type { ChartOptions } from './theme.js';
 import { chartTitle, stateScale, topLevel } from './theme.js';
 
@@ -23,17 +22,26 @@ export interface ClusterPanelsOptions extends ChartOptions, DescribeOptions {
   maxRows?: number;
   /** Show the N-at-risk row under each chronogram (default true). */
   nAtRisk?: boolean;
+  /**
+   * Disclosure control (default 10): every drawn index-plot row stands for at
+   * least this many sequences, chronogram shares and N at risk resting on
+   * fewer persons are not shown (nor shares that would give them away), and a
+   * cluster of fewer is not drawn. 1 turns it off (inside a secure environment only).
+   */
+  minCell?: number;
 }
 
 /**
  * Cluster panels: one row per cluster with its state distribution plot
  * (chronogram, with N at risk) and its sequence index plot side by side, all
  * in the alphabet's colours with one legend. This is how a typology is shown
- * to readers (Studer 2013, WeightedCluster manual, section 5).
+ * to readers (Studer 2013, WeightedCluster manual, section 5). Disclosure
+ * control as in `indexPlot` and `stateDistributionPlot` (`minCell`, default
+ * 10); clusters of fewer than `minCell` sequences are left out.
  *
  * @param seqs the sequences
  * @param clusters cluster per row (e.g. `cutree(tree, 4)`)
- * @param options groupOrder, clusterLabels, sort, order, maxRows, nAtRisk, weighted, withMissing, lang, title, width, height
+ * @param options groupOrder, clusterLabels, sort, order, maxRows, nAtRisk, minCell (10), weighted, withMissing, lang, title, width, height
  * @returns a Vega-Lite spec with inline data
  * @example
  * clusterPanels(seqs, cutree(hclust(matrix), 4), { clusterLabels: { '1': 'quickly without jobcoach' } });
@@ -42,21 +50,24 @@ export function clusterPanels(seqs: StateSequences, clusters: ArrayLike<string |
   const lang = options.lang ?? 'en';
   const width = options.width ?? 260;
   const height = options.height ?? 150;
-  const panels = sequencePanels(seqs, { groups: clusters, groupOrder: options.groupOrder });
+  const minCell = options.minCell ?? 10;
+  const panels = sequencePanels(seqs, { groups: clusters, groupOrder: options.groupOrder }).filter((p) => p.seqs.n >= minCell);
   const label = (name: string) => options.clusterLabels?.[name] ?? `${chartText(lang, 'cluster')} ${name}`;
   const parts = panels.map((p) => {
-    const index = indexPlotData(seqs, [{ name: label(p.name), rows: p.rows }], { ...options, maxRows: options.maxRows ?? height }, lang);
-    return { p, index, distribution: stateDistribution(p.seqs, options) };
+    const index = indexPlotData(seqs, [{ name: label(p.name), rows: p.rows }], { ...options, maxRows: options.maxRows ?? height, minCell }, lang);
+    return { p, index, distribution: protectedDistribution(p.seqs, options, minCell) };
   });
   const withMissing = parts.some((x) => x.index.withMissing || x.distribution.states.length > seqs.alphabet.codes.length);
-  const scale = stateScale(seqs.alphabet, lang, withMissing);
+  const withSuppressed = parts.some((x) => hasSuppressed(x.distribution));
+  const scale = stateScale(seqs.alphabet, lang, withMissing, withSuppressed ? minCell : undefined);
+  const view = { lang, scale, width, height, nAtRisk: options.nAtRisk !== false, minCell };
   const rows = parts.map(({ p, index, distribution }) => ({
     hconcat: [
-      distributionView(seqs.alphabet, seqs.timeLabels, { name: label(p.name), distribution }, { lang, scale, width, height, nAtRisk: options.nAtRisk !== false }),
+      distributionView(seqs.alphabet, seqs.timeLabels, { name: label(p.name), distribution }, view),
       {
         data: { values: index.values },
         ...indexUnitSpec(seqs, { ...index, withMissing }, lang, { width, height, yTitle: chartText(lang, 'sequencesAxis') }),
-        title: { text: index.perRow > 1 ? chartText(lang, 'binnedRows', { k: index.perRow }) : ' ', fontSize: 10, fontWeight: 'normal', anchor: 'middle' },
+        title: { text: indexPlotNote(index, lang, minCell) ?? ' ', fontSize: 10, fontWeight: 'normal', anchor: 'middle' },
       },
     ],
   }));

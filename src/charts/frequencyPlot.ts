@@ -16,6 +16,12 @@ export interface FrequencyPlotOptions extends ChartOptions, GroupOptions {
   weighted?: boolean;
   /** Panels per line when grouped (default 2). */
   columns?: number;
+  /**
+   * Disclosure control (default 10): only sequences that at least this many
+   * persons share are drawn (a rarer one is close to one person's
+   * trajectory). 1 draws every sequence (inside a secure environment only).
+   */
+  minCell?: number;
 }
 
 /**
@@ -23,11 +29,13 @@ export interface FrequencyPlotOptions extends ChartOptions, GroupOptions {
  * distinct sequences, most frequent at the bottom, each drawn as a bar whose
  * height is its share of all sequences, so the y axis reads as the cumulative
  * percentage of sequences covered. Ties keep the order of first appearance.
+ * Disclosure control is on: only sequences shared by at least `minCell` (10)
+ * persons are drawn, and the subtitle says so.
  *
  * Reference: Gabadinho et al. (2011), J. Stat. Softw. 40(4), section 6.3.
  *
  * @param seqs the sequences
- * @param options top (10), weighted (true), groups, groupOrder, columns, lang, title, width, height
+ * @param options top (10), weighted (true), minCell (10), groups, groupOrder, columns, lang, title, width, height
  * @returns a Vega-Lite spec with inline data
  * @example
  * const spec = frequencyPlot(seqs, { top: 10, groups: clusters });
@@ -38,6 +46,7 @@ export function frequencyPlot(seqs: StateSequences, options: FrequencyPlotOption
   const weighted = options.weighted ?? true;
   const width = options.width ?? 360;
   const height = options.height ?? (options.groups ? 200 : 280);
+  const minCell = options.minCell ?? 10;
   const values: Record<string, number | string>[] = [];
   const panelNames: string[] = [];
   for (const panel of sequencePanels(seqs, options)) {
@@ -45,16 +54,26 @@ export function frequencyPlot(seqs: StateSequences, options: FrequencyPlotOption
     const amount = weighted ? d.weights : d.counts;
     let total = 0;
     for (let k = 0; k < amount.length; k++) total += amount[k];
-    const ranked = Int32Array.from({ length: amount.length }, (_, k) => k).sort((a, b) => amount[b] - amount[a] || a - b);
+    const ranked = Int32Array.from({ length: amount.length }, (_, k) => k)
+      .filter((k) => d.counts[k] >= minCell)
+      .sort((a, b) => amount[b] - amount[a] || a - b);
     const shown = ranked.subarray(0, Math.min(top, ranked.length));
     // Height of a shown sequence = 100 * its frequency / total frequency.
     const heights = Array.from(shown, (k) => (total > 0 ? (100 * amount[k]) / total : 0));
     const rows = Int32Array.from(shown, (k) => d.firstRow[k]);
     const { rects } = indexRects(panel.seqs, rows, { heights, maxRows: rows.length });
-    const name = panelTitle(panel.name, panel.seqs.n, lang);
+    // the persons sharing each bar's sequence, by the bar's bottom edge
+    const personsAt = new Map<number, number>();
+    let bottom = 0;
+    shown.forEach((k, b) => {
+      personsAt.set(bottom, d.counts[k]);
+      bottom += heights[b];
+    });
+    const name = panelTitle(panel.name, panel.seqs.n, lang, minCell);
     panelNames.push(name);
     for (const r of rects) {
       values.push({
+        n: personsAt.get(r.y)!,
         x: r.x - 0.5,
         x2: r.x2 - 0.5,
         y: roundTo(r.y, 4),
@@ -79,6 +98,7 @@ export function frequencyPlot(seqs: StateSequences, options: FrequencyPlotOption
     },
   };
   const title = chartTitle(options, 'frequencyPlot', { k: top });
+  const subtitle = minCell > 1 ? chartText(lang, 'sharedBy', { k: minCell }) : undefined;
   const facet = options.groups ? { panels: panelNames, columns: options.columns, independentY: true } : undefined;
-  return panelSpec(lang, title, undefined, values, unit, facet);
+  return panelSpec(lang, title, subtitle, values, unit, facet);
 }

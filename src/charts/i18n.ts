@@ -12,12 +12,18 @@ const TEXTS = {
   cluster: { en: 'Cluster', nl: 'Cluster' },
   stateDistribution: { en: 'State distribution by month', nl: 'Verdeling over toestanden per maand' },
   indexPlot: { en: 'Sequence index plot', nl: 'Sequentie-indexplot' },
-  sequences: { en: 'Sequences (n = {n})', nl: 'Sequenties (n = {n})' },
+  sequences: { en: 'Sequences (n {n})', nl: 'Sequenties (n {n})' },
   sequencesAxis: { en: 'Sequences', nl: 'Sequenties' },
   binnedRows: {
-    en: 'Each drawn row: the modal state of up to {k} sequences',
-    nl: 'Elke rij: de modale toestand van maximaal {k} sequenties',
+    en: 'Each drawn row: the modal state of {k} sequences',
+    nl: 'Elke rij: de modale toestand van {k} sequenties',
   },
+  hiddenGroups: {
+    en: '{g} group(s) of fewer than {k} not drawn',
+    nl: '{g} groep(en) van minder dan {k} niet getekend',
+  },
+  suppressed: { en: 'not shown (< {k} persons)', nl: 'niet getoond (< {k} personen)' },
+  sharedBy: { en: 'only sequences shared by at least {k} persons', nl: 'alleen sequenties van minstens {k} personen' },
   frequencyPlot: { en: '{k} most frequent sequences', nl: '{k} meest voorkomende sequenties' },
   cumulativePercent: { en: 'Cumulative % of sequences', nl: 'Cumulatief % van de sequenties' },
   meanTime: { en: 'Mean time in each state', nl: 'Gemiddelde tijd per toestand' },
@@ -70,7 +76,7 @@ export type TextKey = keyof typeof TEXTS;
  * @param key a text key
  * @param params values for the placeholders
  * @example
- * chartText('nl', 'sequences', { n: 120 }); // 'Sequenties (n = 120)'
+ * chartText('nl', 'binnedRows', { k: 12 }); // 'Elke rij: de modale toestand van 12 sequenties'
  */
 export function chartText(lang: Lang, key: TextKey, params: Readonly<Record<string, string | number>> = {}): string {
   const entry: Record<Lang, string> = TEXTS[key];

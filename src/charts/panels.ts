@@ -45,11 +45,24 @@ export function checkGroups(groups: ArrayLike<unknown>, n: number): void {
 }
 
 /**
- * Title of a group panel: its name and (weighted) size; '' for the unnamed single panel.
+ * Title of a group panel: its name and (weighted) size; '' for the unnamed
+ * single panel. A size below `minCell` is not shown (disclosure control).
  *
  * @example
- * panelTitle('Wajong', 23750, 'nl'); // 'Wajong (n = 23.750)'
+ * panelTitle('Wajong', 23750, 'nl');   // 'Wajong (n = 23.750)'
+ * panelTitle('3', 7, 'en', 10);        // '3 (n < 10)'
  */
-export function panelTitle(name: string, n: number, lang: Lang): string {
-  return name ? `${name} (n = ${formatCount(n, lang)})` : '';
+export function panelTitle(name: string, n: number, lang: Lang, minCell = 1): string {
+  return name ? `${name} (n ${shownCount(n, lang, minCell)})` : '';
+}
+
+/**
+ * A count as a chart shows it: `= 1,234`, or `< 10` when it is below the disclosure threshold.
+ *
+ * @example
+ * shownCount(1234, 'en', 10); // '= 1,234'
+ * shownCount(7, 'nl', 10);    // '< 10'
+ */
+export function shownCount(n: number, lang: Lang, minCell: number): string {
+  return n > 0 && n < minCell ? `< ${minCell}` : `= ${formatCount(n, lang)}`;
 }

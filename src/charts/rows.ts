@@ -71,50 +71,62 @@ export interface RunRect {
   y2: number;
   /** State index into the alphabet, or -1 for missing. */
   s: number;
+  /** Number of sequences of the drawn row. */
+  n: number;
 }
 
 /** Rectangles of an index plot and how many sequences one drawn row stands for. */
 export interface IndexRects {
   readonly rects: RunRect[];
-  /** Sequences per drawn row (1 when every sequence has its own row). */
+  /** Fewest and most sequences per drawn row (1 when every sequence has its own row; 0 when nothing is drawn). */
   readonly perRow: number;
-  /** Total height: sum of the weights (or the count) of the rows. */
+  readonly maxPerRow: number;
+  /** Total height: sum of the weights (or the count) of the rows drawn. */
   readonly total: number;
 }
 
 /**
  * Rectangles for an index plot: one per run of equal states in each drawn row.
- * With more sequences than `maxRows`, consecutive sequences (in plot order) are
- * binned `perRow = ceil(m / maxRows)` at a time and each bin shows, month by
- * month, its (weighted) modal state; months where void is modal stay empty.
- * This keeps the inline data to at most maxRows x runs rectangles.
+ * Consecutive sequences (in plot order) are binned so that there are at most
+ * `maxRows` drawn rows and every drawn row stands for at least `minPerRow`
+ * sequences, the last row included: with m sequences, perRow =
+ * max(ceil(m / maxRows), minPerRow), floor(m / perRow) rows, the m sequences
+ * spread over them as evenly as possible (sizes differ by at most one). Each
+ * bin shows, month by month, its (weighted) modal state; months where void is
+ * modal stay empty. Fewer than `minPerRow` sequences draw nothing
+ * (disclosure control: no row describes fewer than minPerRow persons).
  *
  * @param seqs the sequences
  * @param rows the rows in plot order
- * @param options maxRows (default 400); weighted (row heights proportional
- *   to the case weights, default true); heights (explicit height per entry of `rows`)
+ * @param options maxRows (default 400); minPerRow (default 1); weighted (row
+ *   heights proportional to the case weights, default true); heights
+ *   (explicit height per entry of `rows`)
  * @example
- * indexRects(seqs, sortRows(seqs, 'start'), { maxRows: 300 }).rects.length;
+ * indexRects(seqs, sortRows(seqs, 'start'), { maxRows: 300, minPerRow: 10 }).rects.length;
  */
 export function indexRects(
   seqs: StateSequences,
   rows: Int32Array,
-  options: { maxRows?: number; weighted?: boolean; heights?: ArrayLike<number> } = {},
+  options: { maxRows?: number; minPerRow?: number; weighted?: boolean; heights?: ArrayLike<number> } = {},
 ): IndexRects {
-  const { maxRows = 400, weighted = true } = options;
+  const { maxRows = 400, minPerRow = 1, weighted = true } = options;
   const { t, codes } = seqs;
   const m = rows.length;
+  if (m === 0 || m < minPerRow) return { rects: [], perRow: 0, maxPerRow: 0, total: 0 };
   const h = new Float64Array(m);
   for (let r = 0; r < m; r++) h[r] = options.heights ? options.heights[r] : weighted ? seqs.weights[rows[r]] : 1;
   const nStates = seqs.alphabet.codes.length;
-  const perRow = Math.max(1, Math.ceil(m / Math.max(1, maxRows)));
+  const bins = Math.floor(m / Math.max(1, Math.ceil(m / Math.max(1, maxRows)), minPerRow));
+  const small = Math.floor(m / bins);
+  const larger = m % bins; // the first `larger` bins hold small + 1 sequences
   // Slots 0..nStates-1 are states, nStates is missing, nStates + 1 is void.
   const tally = new Float64Array(nStates + 2);
   const modal = new Int32Array(t);
   const rects: RunRect[] = [];
   let y = 0;
-  for (let start = 0; start < m; start += perRow) {
-    const end = Math.min(m, start + perRow);
+  for (let b = 0, start = 0; b < bins; b++) {
+    const size = small + (b < larger ? 1 : 0);
+    const end = start + size;
     let height = 0;
     for (let r = start; r < end; r++) height += h[r];
     // modal[j] = argmax_s sum_{rows r in bin, code(r, j) = s} h_r
@@ -133,10 +145,11 @@ export function indexRects(
       let k = j + 1;
       while (k < t && modal[k] === modal[j]) k++;
       const slot = modal[j];
-      if (slot !== nStates + 1) rects.push({ x: j, x2: k, y, y2: y + height, s: slot === nStates ? -1 : slot });
+      if (slot !== nStates + 1) rects.push({ x: j, x2: k, y, y2: y + height, s: slot === nStates ? -1 : slot, n: size });
       j = k;
     }
     y += height;
+    start = end;
   }
-  return { rects, perRow, total: y };
+  return { rects, perRow: small, maxPerRow: small + (larger > 0 ? 1 : 0), total: y };
 }

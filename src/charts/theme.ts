@@ -20,6 +20,8 @@ export interface ChartOptions {
 
 /** Colour of missing months (TraMineR draws them dark grey; light grey keeps states readable). */
 export const MISSING_COLOR = '#D9D9D9';
+/** Colour of shares not shown by disclosure control: lighter than missing. */
+export const SUPPRESSED_COLOR = '#F0F0F0';
 
 /** Colours for series that are not states (measures, events, groups): Okabe-Ito, starting where it contrasts most. */
 export const SERIES_PALETTE: readonly string[] = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#999999'];
@@ -63,20 +65,26 @@ export function chartTitle(
 /**
  * Colour scale of an alphabet for the `color` channel: state labels mapped to
  * `alphabet.colors` in alphabet order (so every chart of one alphabet uses the
- * same colours), plus a grey "missing" entry when asked.
+ * same colours), plus a grey "missing" entry and a light grey "not shown
+ * (< k persons)" entry for shares hidden by disclosure control when asked.
  *
  * @param alphabet the states
  * @param lang language of the "missing" label
  * @param withMissing add the missing entry
+ * @param suppressedBelow add the "not shown" entry for this threshold
  * @example
  * stateScale(makeAlphabet(['a', 'b']), 'en', false); // { domain: ['a', 'b'], range: ['#E69F00', '#56B4E9'] }
  */
-export function stateScale(alphabet: Alphabet, lang: Lang, withMissing: boolean): { domain: string[]; range: string[] } {
+export function stateScale(alphabet: Alphabet, lang: Lang, withMissing: boolean, suppressedBelow?: number): { domain: string[]; range: string[] } {
   const domain = [...alphabet.labels];
   const range = [...alphabet.colors];
   if (withMissing) {
     domain.push(chartText(lang, 'missing'));
     range.push(MISSING_COLOR);
+  }
+  if (suppressedBelow !== undefined) {
+    domain.push(chartText(lang, 'suppressed', { k: suppressedBelow }));
+    range.push(SUPPRESSED_COLOR);
   }
   return { domain, range };
 }

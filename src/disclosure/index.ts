@@ -7,5 +7,6 @@ export {
   controlTables, publishedValues,
   type DisclosureOptions, type ControlledCell, type ControlledTable, type DisclosureLogRow, type ControlledTables,
 } from './control.js';
+export { protectDistribution, type DistributionCells, type ProtectedDistribution } from './distribution.js';
 export { withUnsafeRaw, type WithUnsafeRaw } from './safe.js';
 export { csvText, csvColumns, neutraliseFormula, disclosureCsv, type CsvValue } from './csv.js';

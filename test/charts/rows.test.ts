@@ -12,8 +12,8 @@ const seqs = createSequences({ alphabet: ab, n: 4, t: 3, codes: Uint8Array.from(
 
 describe('i18n', () => {
   it('translates and fills placeholders with language number formats', () => {
-    expect(chartText('en', 'sequences', { n: 25000 })).toBe('Sequences (n = 25,000)');
-    expect(chartText('nl', 'sequences', { n: 25000 })).toBe('Sequenties (n = 25.000)');
+    expect(chartText('en', 'binnedRows', { k: 25000 })).toBe('Each drawn row: the modal state of 25,000 sequences');
+    expect(chartText('nl', 'binnedRows', { k: 25000 })).toBe('Elke rij: de modale toestand van 25.000 sequenties');
     expect(chartText('nl', 'month')).toBe('Maand');
     expect(formatCount(1234.56, 'nl')).toBe('1.234,6');
   });
@@ -58,13 +58,13 @@ describe('indexRects', () => {
     expect(perRow).toBe(1);
     expect(total).toBe(4);
     expect(rects).toEqual([
-      { x: 0, x2: 2, y: 0, y2: 1, s: 1 },
-      { x: 2, x2: 3, y: 0, y2: 1, s: 2 },
-      { x: 0, x2: 3, y: 1, y2: 2, s: 0 },
-      { x: 0, x2: 1, y: 2, y2: 3, s: 0 },
-      { x: 1, x2: 2, y: 2, y2: 3, s: 1 },
-      { x: 0, x2: 1, y: 3, y2: 4, s: 0 },
-      { x: 1, x2: 3, y: 3, y2: 4, s: 1 },
+      { x: 0, x2: 2, y: 0, y2: 1, s: 1, n: 1 },
+      { x: 2, x2: 3, y: 0, y2: 1, s: 2, n: 1 },
+      { x: 0, x2: 3, y: 1, y2: 2, s: 0, n: 1 },
+      { x: 0, x2: 1, y: 2, y2: 3, s: 0, n: 1 },
+      { x: 1, x2: 2, y: 2, y2: 3, s: 1, n: 1 },
+      { x: 0, x2: 1, y: 3, y2: 4, s: 0, n: 1 },
+      { x: 1, x2: 3, y: 3, y2: 4, s: 1, n: 1 },
     ]);
   });
 
@@ -75,13 +75,25 @@ describe('indexRects', () => {
     expect(total).toBe(8);
     // Bin 1 = rows 0 (weight 5) and 1: row 0 dominates. Bin 2 = rows 2 and 3: a, b, then b and void tie and the state wins.
     expect(rects.filter((r) => r.y === 0)).toEqual([
-      { x: 0, x2: 2, y: 0, y2: 6, s: 1 },
-      { x: 2, x2: 3, y: 0, y2: 6, s: 2 },
+      { x: 0, x2: 2, y: 0, y2: 6, s: 1, n: 2 },
+      { x: 2, x2: 3, y: 0, y2: 6, s: 2, n: 2 },
     ]);
     expect(rects.filter((r) => r.y === 6)).toEqual([
-      { x: 0, x2: 1, y: 6, y2: 8, s: 0 },
-      { x: 1, x2: 3, y: 6, y2: 8, s: 1 },
+      { x: 0, x2: 1, y: 6, y2: 8, s: 0, n: 2 },
+      { x: 1, x2: 3, y: 6, y2: 8, s: 1, n: 2 },
     ]);
+  });
+
+  it('minPerRow: no drawn row of fewer sequences, the last included; too few draw nothing', () => {
+    const rows = Int32Array.from([0, 1, 2, 3]);
+    // 4 rows, at least 3 per row: one row of 4 (not 3 + 1)
+    const one = indexRects(seqs, rows, { minPerRow: 3, weighted: false });
+    expect([one.perRow, one.maxPerRow, one.total]).toEqual([4, 4, 4]);
+    expect(new Set(one.rects.map((r) => r.n))).toEqual(new Set([4]));
+    expect(indexRects(seqs, rows, { minPerRow: 5 })).toEqual({ rects: [], perRow: 0, maxPerRow: 0, total: 0 });
+    // at most 3 drawn rows: rows of ceil(4 / 3) = 2, so 2 + 2 (not 2 + 1 + 1, nor 3 + 1)
+    const even = indexRects(seqs, rows, { maxRows: 3, weighted: false });
+    expect([even.perRow, even.maxPerRow, even.total]).toEqual([2, 2, 4]);
   });
 
   it('marks missing months with state -1', () => {

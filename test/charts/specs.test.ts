@@ -34,20 +34,38 @@ function expectAlphabetColours(spec: unknown): void {
 
 describe('sequence index plot', () => {
   it('draws borderless rects per run, coloured by the alphabet', () => {
-    const spec = indexPlot(seqs, { maxRows: 1000 });
+    const spec = indexPlot(seqs, { maxRows: 1000, minCell: 1 });
     expect(markTypes(spec)).toEqual(['rect']);
     expectAlphabetColours(spec);
     const rows = dataRows(spec);
     // Without binning every sequence is one unit high: the top edge is n.
     expect(Math.max(...rows.map((r) => r.y2 as number))).toBe(seqs.n);
     expect(strings(spec)).toContain('Sequences (n = 300)');
+    expect(dataRows(spec).every((r) => r.n === 1)).toBe(true);
   });
 
   it('aggregates rows above the pixel limit and says so', () => {
-    const spec = indexPlot(seqs, { maxRows: 30 });
+    const spec = indexPlot(seqs, { maxRows: 29, minCell: 1 });
     const tops = new Set(dataRows(spec).map((r) => r.y));
-    expect(tops.size).toBeLessThanOrEqual(30);
-    expect(strings(spec)).toContain('Each drawn row: the modal state of up to 10 sequences');
+    expect(tops.size).toBeLessThanOrEqual(29);
+    // 300 sequences in rows of ceil(300 / 29) = 11: 27 rows of 11 or 12, the last one too
+    expect(strings(spec)).toContain('Each drawn row: the modal state of 11-12 sequences');
+  });
+
+  it('disclosure control: every drawn row, the last included, stands for at least minCell sequences', () => {
+    const rowsOf = (spec: unknown) => new Map(dataRows(spec).map((r) => [`${r.panel}|${r.y}`, r.n as number]));
+    for (const [maxRows, minCell] of [[1000, 10], [40, 10], [1000, 7], [13, 25]]) {
+      const sizes = [...rowsOf(indexPlot(seqs, { maxRows, minCell })).values()];
+      expect(Math.min(...sizes)).toBeGreaterThanOrEqual(minCell);
+      expect(sizes.reduce((a, b) => a + b, 0)).toBe(seqs.n);
+    }
+    expect(strings(indexPlot(seqs))).toContain('Each drawn row: the modal state of 10 sequences');
+    // groups of fewer than minCell are not drawn, and their size is not shown
+    const small = Int32Array.from({ length: seqs.n }, (_, i) => (i < 7 ? 2 : 1));
+    const spec = indexPlot(seqs, { groups: small });
+    expect(new Set(dataRows(spec).map((r) => r.panel))).toEqual(new Set(['1 (n = 293)']));
+    expect(strings(spec)).toContain('2 (n < 10)');
+    expect(strings(spec).some((x) => x.includes('1 group(s) of fewer than 10 not drawn'))).toBe(true);
   });
 
   it('facets by group and follows an explicit order', () => {
@@ -93,12 +111,24 @@ describe('state distribution plot', () => {
 
 describe('describe charts', () => {
   it('frequency plot: top-k bars as high as their share, cumulative %', () => {
-    const spec = frequencyPlot(seqs, { top: 5 });
+    const spec = frequencyPlot(seqs, { top: 5, minCell: 1 });
     expectAlphabetColours(spec);
     const ys = [...new Set(dataRows(spec).map((r) => r.y2 as number))];
     expect(ys.length).toBe(5);
     expect(Math.max(...ys)).toBeLessThanOrEqual(100);
     expect(strings(spec)).toContain('5 most frequent sequences');
+  });
+
+  it('frequency plot: only sequences shared by at least minCell persons', async () => {
+    const { createSequences } = await import('../../src/sequences/create.js');
+    // 12 persons share the first sequence, 3 the second
+    const codes = new Uint8Array(15 * 3);
+    for (let i = 12; i < 15; i++) codes.fill(2, i * 3, i * 3 + 3);
+    const few = createSequences({ alphabet: jobcoachAlphabet, n: 15, t: 3, codes });
+    const rows = dataRows(frequencyPlot(few));
+    expect(rows.map((r) => [r.state, r.n])).toEqual([['trial placement', 12]]);
+    expect(strings(frequencyPlot(few))).toContain('only sequences shared by at least 10 persons');
+    expect(dataRows(frequencyPlot(few, { minCell: 1 })).map((r) => r.n)).toEqual([12, 3]);
   });
 
   it('modal state plot draws modalStates', () => {
@@ -208,11 +238,24 @@ describe('cluster charts', () => {
   });
 
   it('cluster panels: a chronogram and an index plot per cluster', () => {
-    const spec = clusterPanels(seqs, groups, { clusterLabels: { '1': 'quick' } }) as unknown as { vconcat: { hconcat: unknown[] }[] };
+    const spec = clusterPanels(seqs, groups, { clusterLabels: { '1': 'quick' }, minCell: 1 }) as unknown as { vconcat: { hconcat: unknown[] }[] };
     expect(spec.vconcat.length).toBe(new Set(groups).size);
     for (const row of spec.vconcat) expect(row.hconcat.length).toBe(2);
     expect(strings(spec).some((s) => s.startsWith('quick (n = '))).toBe(true);
     expectAlphabetColours(spec);
+  });
+
+  it('cluster panels under disclosure control: small clusters left out, shares and N resting on few persons not shown', () => {
+    const sizes = new Map<number, number>();
+    for (const g of groups) sizes.set(g, (sizes.get(g) ?? 0) + 1);
+    const spec = clusterPanels(seqs, groups) as unknown as { vconcat: unknown[] };
+    expect(spec.vconcat.length).toBe([...sizes.values()].filter((n) => n >= 10).length);
+    const rows = dataRows(spec);
+    // index rows of at least 10 sequences; N at risk never a number below 10
+    expect(rows.filter((r) => r.y2 !== undefined && r.n !== undefined).every((r) => (r.n as number) >= 10)).toBe(true);
+    const risk = rows.filter((r) => typeof r.n === 'string').map((r) => r.n as string);
+    expect(risk.every((n) => n === '< 10' || Number(n.replace(/,/g, '')) >= 10)).toBe(true);
+    expect(rows.some((r) => r.state === 'not shown (< 10 persons)')).toBe(true);
   });
 });
 
@@ -227,6 +270,9 @@ describe('adapters of labour results', () => {
     const spec = charts.stateSharesPlot(jobcoachAlphabet, shares, { lang: 'nl' });
     const titles = strings(spec).filter((s) => / \(n = /.test(s));
     expect(titles).toEqual(shares.groups.map((g) => `${g.group} (n = ${Math.max(...g.atRiskWeighted)})`));
+    // N at risk below 10 persons is not shown
+    const risk = dataRows(spec).filter((r) => typeof r.n === 'string').map((r) => r.n as string);
+    expect(risk.every((n) => n === '< 10' || Number(n.replace(/\./g, '')) >= 10)).toBe(true);
     expectAlphabetColours(spec);
   });
 
