@@ -25,8 +25,9 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
 };
 
 /**
- * Entry point of the `loopbaan` command line.
- * Input problems print one line on stderr and give exit code 2.
+ * Entry point of the `loopbaan` command line. `loopbaan --version` prints the
+ * version, `loopbaan help COMMAND` (or `loopbaan COMMAND --help`) a command's
+ * usage with examples. Input problems print one line on stderr and give exit code 2.
  *
  * @example
  * process.exitCode = await main(['describe', '--input', 'mvad.csv', '--what', 'statd']);
@@ -34,17 +35,22 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
   const [name, ...rest] = argv.filter((a) => a !== '--debug');
-  if (!name || name === '--help' || name === '-h') {
+  if (!name || name === '--help' || name === '-h' || (name === 'help' && rest.length === 0)) {
     process.stdout.write(await overview());
     return name ? 0 : 1;
   }
-  const load = COMMANDS[name];
+  if (name === '--version' || name === '-v') {
+    process.stdout.write(`${packageVersion()}\n`);
+    return 0;
+  }
+  const wanted = name === 'help' ? rest[0] : name;
+  const load = COMMANDS[wanted];
   if (!load) {
-    process.stderr.write(`loopbaan: unknown command "${name}"; expected one of ${Object.keys(COMMANDS).join(', ')}\n`);
+    process.stderr.write(`loopbaan: unknown command "${wanted}"; expected one of ${Object.keys(COMMANDS).join(', ')}\n`);
     return 2;
   }
   const { command } = await load();
-  if (rest.includes('--help') || rest.includes('-h')) {
+  if (name === 'help' || rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(command.usage.trimEnd() + '\n');
     return 0;
   }
@@ -86,10 +92,11 @@ export class UsageError extends OptionsError {
 }
 
 async function overview(): Promise<string> {
-  const lines = ['usage: loopbaan <command> [options]   (loopbaan <command> --help for details)', ''];
+  const lines = [`loopbaan ${packageVersion()}`, 'usage: loopbaan <command> [options]   (loopbaan help <command> for its options and examples)', ''];
   for (const [name, load] of Object.entries(COMMANDS)) {
     const summary = await load().then((m) => m.command.summary, () => '(not available)');
     lines.push(`  ${name.padEnd(10)} ${summary}`);
   }
+  lines.push('', '  loopbaan --version    print the version', '  add --debug to any command for the stack trace of an error');
   return lines.join('\n') + '\n';
 }
