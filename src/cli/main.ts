@@ -97,6 +97,6 @@ async function overview(): Promise<string> {
     const summary = await load().then((m) => m.command.summary, () => '(not available)');
     lines.push(`  ${name.padEnd(10)} ${summary}`);
   }
-  lines.push('', '  loopbaan --version    print the version', '  add --debug to any command for the stack trace of an error');
+  lines.push('', '`loopbaan --version` prints the version; add --debug to any command for the stack trace of an error.');
   return lines.join('\n') + '\n';
 }

@@ -4,7 +4,6 @@ import { main } from '../../src/cli/main.js';
 import { captureOutput } from '../helpers/cli.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-const COMMANDS = ['describe', 'dist', 'cluster', 'simulate', 'report'];
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -20,8 +19,9 @@ describe('loopbaan', () => {
   it('help lists every command; help COMMAND prints its usage with an example, like COMMAND --help', async () => {
     const out = captureOutput(process.stdout);
     expect(await main(['help'])).toBe(0);
-    for (const c of COMMANDS) expect(out()).toMatch(new RegExp(`^  ${c} `, 'm'));
-    for (const c of COMMANDS) {
+    const commands = [...out().matchAll(/^ {2}([a-z]+) /gm)].map((m) => m[1]);
+    expect(commands).toEqual(expect.arrayContaining(['describe', 'dist', 'cluster', 'simulate', 'report']));
+    for (const c of commands) {
       const before = out().length;
       expect(await main(['help', c])).toBe(0);
       const help = out().slice(before);
