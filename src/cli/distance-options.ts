@@ -11,14 +11,21 @@ import { createInterface } from 'node:readline';
 import { readCostMatrix } from '../distance/cost-file.js';
 import type { DistanceMatrix } from '../distance/matrix.js';
 import { costStates } from '../distance/setup.js';
-import type { CostMethod, DistanceMethod, DistanceOptions, Normalization } from '../distance/types.js';
+import { readStateFeatures } from '../distance/state-features-file.js';
+import type { CostMethod, DistanceMethod, DistanceOptions, FeatureType, Normalization, StateFeatures } from '../distance/types.js';
 import { InputError } from '../errors.js';
 import type { StateSequences } from '../sequences/types.js';
 import { numberOption, stringOption, type OptionValues } from './args.js';
 import { UsageError } from './main.js';
 
-const METHODS: readonly DistanceMethod[] = ['OM', 'HAM', 'DHD', 'LCS', 'LCP', 'RLCP', 'OMspell', 'CHI2', 'EUCLID', 'TWED'];
-const COSTS: readonly CostMethod[] = ['TRATE', 'CONSTANT', 'INDELS', 'INDELSLOG'];
+const METHODS: readonly DistanceMethod[] = [
+  'OM', 'HAM', 'DHD', 'LCS', 'LCP', 'RLCP', 'OMspell', 'CHI2', 'EUCLID', 'TWED',
+  'OMloc', 'OMslen', 'OMstran', 'NMS', 'NMSMST', 'SVRspell',
+];
+const COSTS: readonly CostMethod[] = ['TRATE', 'CONSTANT', 'INDELS', 'INDELSLOG', 'FUTURE', 'FEATURES'];
+/** Methods whose `--sm` defaults to TRATE. */
+const SM_DEFAULT: readonly DistanceMethod[] = ['OM', 'OMspell', 'TWED', 'OMloc', 'OMslen', 'OMstran'];
+const FEATURE_TYPES: readonly FeatureType[] = ['interval', 'nominal', 'ordratio', 'logratio', 'asymm', 'symm'];
 const NORMS: readonly Normalization[] = ['none', 'auto', 'maxlength', 'gmean', 'maxdist', 'YujianBo'];
 
 /** `parseOptions` spec of the distance options; spread it into a command's own spec. */
@@ -35,21 +42,48 @@ export const DISTANCE_OPTIONS = {
   lambda: { type: 'string' },
   step: { type: 'string' },
   overlap: { type: 'boolean' },
+  otto: { type: 'string' },
+  previous: { type: 'boolean' },
+  'add-column': { type: 'string' },
+  transindel: { type: 'string' },
+  context: { type: 'string' },
+  link: { type: 'string' },
+  h: { type: 'string' },
+  prox: { type: 'string' },
+  kweights: { type: 'string' },
+  lag: { type: 'string' },
+  'state-features': { type: 'string' },
+  'feature-type': { type: 'string' },
+  'feature-weights': { type: 'string' },
   threads: { type: 'string' },
   'memory-budget': { type: 'string' },
 } as const;
 
 /** Usage lines of the distance options, for a command's `usage` text. */
 export const DISTANCE_USAGE = `distance options (as TraMineR's seqdist):
-  --method M                OM (default), HAM, DHD, LCS, LCP, RLCP, OMspell, CHI2, EUCLID, TWED
-  --sm COSTS                TRATE (default for OM, OMspell, TWED), CONSTANT, INDELS, INDELSLOG,
+  --method M                OM (default), HAM, DHD, LCS, LCP, RLCP, OMspell, CHI2, EUCLID, TWED,
+                            OMloc, OMslen, OMstran, NMS, NMSMST, SVRspell
+  --sm COSTS                TRATE (default for the OM family and TWED), CONSTANT, INDELS, INDELSLOG,
+                            FUTURE, FEATURES (with --state-features),
                             or FILE.csv: a states x states cost matrix (bare, alphabet order, or labelled as R writes it)
+  --lag N                   TRATE and FUTURE costs: transitions N months apart (default 1; back: --lag=-1)
+  --state-features FILE     FEATURES costs: CSV of state,feature1,feature2,... (numbers: interval, text: nominal)
+  --feature-type F=T,...    a feature's type: interval, nominal, ordratio, logratio, asymm, symm
+  --feature-weights w,...   weights of the features, in file order (default 1)
   --indel X                 indel cost: a number, one per state (a,b,c) or auto (default)
   --norm N                  none (default), auto, maxlength, gmean, maxdist, YujianBo
   --with-missing            treat missing months as an extra state
   --unweighted              derive costs without the case weights
-  --expcost X --tpow X      OMspell parameters (default 0.5 and 1)
-  --nu X --lambda X         TWED stiffness (required) and gap penalty (default 0.5)
+  --expcost X --tpow X      OMspell parameters (default 0.5 and 1); tpow also for NMSMST, SVRspell
+  --nu X --lambda X         TWED stiffness (required) and gap penalty (default 0.5; --h too)
+  --otto X                  OMstran: weight of the state in a transition, 0..1 (required)
+  --previous                OMstran: transitions also carry the previous state
+  --add-column true|false   OMstran: keep the last month as a transition to itself (default true)
+  --transindel T            OMstran: constant (default), prob or subcost
+  --expcost X --context X   OMloc: indel cost (default 0.5) and weight of the neighbours (default 1 - 2 expcost)
+  --link mean|gmean --h X   OMslen: combine spell weights by mean (default) or gmean; exponent h (default 0.5)
+  --prox FILE.csv           NMS, SVRspell: states x states proximities (SVRspell default: identity)
+  --kweights w | w1,w2,...  NMS, NMSMST, SVRspell: weight per subsequence length (default 1)
   --step N --overlap        CHI2/EUCLID intervals
   --threads N               worker threads (default: all cores)
   --memory-budget GB        refuse a full matrix above this size (default 8)
@@ -69,11 +103,12 @@ export function distanceOptions(values: OptionValues, seqs: StateSequences): Dis
   if (!METHODS.includes(method)) throw new UsageError(`--method must be one of ${METHODS.join(', ')}; got "${method}"`);
   const norm = (stringOption(values, 'norm') ?? 'none') as Normalization;
   if (!NORMS.includes(norm)) throw new UsageError(`--norm must be one of ${NORMS.join(', ')}; got "${norm}"`);
-  const smText = stringOption(values, 'sm') ?? (method === 'OM' || method === 'OMspell' || method === 'TWED' ? 'TRATE' : undefined);
+  const withMissing = values['with-missing'] === true;
+  const smText = stringOption(values, 'sm') ?? (SM_DEFAULT.includes(method) ? 'TRATE' : undefined);
   let sm: DistanceOptions['sm'];
   if (smText === undefined) sm = undefined;
   else if ((COSTS as readonly string[]).includes(smText)) sm = smText as CostMethod;
-  else if (/\.csv$/i.test(smText)) sm = readCostMatrix(smText, costStates(seqs, values['with-missing'] === true));
+  else if (/\.csv$/i.test(smText)) sm = readCostMatrix(smText, costStates(seqs, withMissing));
   else throw new UsageError(`--sm must be ${COSTS.join(', ')} or a .csv cost matrix; got "${smText}"`);
   const indelText = stringOption(values, 'indel');
   let indel: DistanceOptions['indel'];
@@ -88,12 +123,13 @@ export function distanceOptions(values: OptionValues, seqs: StateSequences): Dis
   if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) throw new UsageError(`--threads must be a positive integer; got ${threads}`);
   const budget = optional('memory-budget');
   if (budget !== undefined && !(budget > 0)) throw new UsageError(`--memory-budget must be a positive number of GB; got ${budget}`);
+  const prox = stringOption(values, 'prox');
   return {
     method,
     sm,
     indel,
     norm,
-    withMissing: values['with-missing'] === true,
+    withMissing,
     weighted: values.unweighted !== true,
     expcost: optional('expcost'),
     tpow: optional('tpow'),
@@ -101,9 +137,62 @@ export function distanceOptions(values: OptionValues, seqs: StateSequences): Dis
     lambda: optional('lambda'),
     step: optional('step'),
     overlap: values.overlap === true,
+    otto: optional('otto'),
+    previous: values.previous === true,
+    addColumn: booleanText(values, 'add-column'),
+    transindel: oneOf(values, 'transindel', ['constant', 'prob', 'subcost'] as const),
+    context: optional('context'),
+    link: oneOf(values, 'link', ['mean', 'gmean'] as const),
+    h: optional('h'),
+    prox: prox === undefined ? undefined : readCostMatrix(prox, costStates(seqs, withMissing)),
+    kweights: numberList(values, 'kweights'),
+    lag: optional('lag'),
+    stateFeatures: stateFeaturesOption(values),
     threads,
     memoryBudgetBytes: budget === undefined ? undefined : budget * 2 ** 30,
   };
+}
+
+function oneOf<T extends string>(values: OptionValues, name: string, allowed: readonly T[]): T | undefined {
+  const v = stringOption(values, name);
+  if (v !== undefined && !allowed.includes(v as T)) throw new UsageError(`--${name} must be ${allowed.join(', ')}; got "${v}"`);
+  return v as T | undefined;
+}
+
+function booleanText(values: OptionValues, name: string): boolean | undefined {
+  const v = oneOf(values, name, ['true', 'false', 'TRUE', 'FALSE'] as const);
+  return v === undefined ? undefined : v.toLowerCase() === 'true';
+}
+
+/** A number or a comma-separated list of numbers. */
+function numberList(values: OptionValues, name: string): number | number[] | undefined {
+  const v = stringOption(values, name);
+  if (v === undefined) return undefined;
+  const parts = v.split(',').map((x) => Number(x.trim()));
+  if (parts.some((x) => !Number.isFinite(x))) throw new UsageError(`--${name} must be a number or a list a,b,c; got "${v}"`);
+  return parts.length === 1 ? parts[0] : parts;
+}
+
+/** `--state-features FILE` with `--feature-type name=type,...` and `--feature-weights w1,w2,...`. */
+function stateFeaturesOption(values: OptionValues): StateFeatures | undefined {
+  const file = stringOption(values, 'state-features');
+  const typeText = stringOption(values, 'feature-type');
+  const weights = numberList(values, 'feature-weights');
+  if (file === undefined) {
+    if (typeText !== undefined || weights !== undefined) throw new UsageError('--feature-type and --feature-weights need --state-features FILE');
+    return undefined;
+  }
+  const table = readStateFeatures(file);
+  const types = new Map<string, FeatureType>();
+  for (const part of typeText?.split(',') ?? []) {
+    const [name, type] = part.split('=').map((x) => x.trim());
+    if (!table.features.some((f) => f.name === name)) throw new UsageError(`--feature-type: "${name}" is not a column of ${file} (${table.features.map((f) => f.name).join(', ')})`);
+    if (!FEATURE_TYPES.includes(type as FeatureType)) throw new UsageError(`--feature-type ${name}: the type must be ${FEATURE_TYPES.join(', ')}; got "${type}"`);
+    types.set(name, type as FeatureType);
+  }
+  const w = weights === undefined ? undefined : typeof weights === 'number' ? [weights] : weights;
+  if (w && w.length !== table.features.length) throw new UsageError(`--feature-weights needs one weight per feature of ${file} (${table.features.length}); got ${w.length}`);
+  return { states: table.states, features: table.features.map((f, c) => ({ ...f, type: types.get(f.name), weight: w?.[c] })) };
 }
 
 /**

@@ -93,10 +93,8 @@ export async function clara(seqs: StateSequences, k: number | readonly number[],
   if (ks.some((x) => !Number.isInteger(x) || x < 2)) throw new Error(`clara: every k must be an integer >= 2; got ${ks.join(', ')}.`);
   if (!(Number.isInteger(samples) && samples >= 1)) throw new Error(`clara: samples must be a positive integer; got ${samples}.`);
   if (!(Number.isInteger(sampleSize) && sampleSize > kmax)) throw new Error(`clara: sampleSize must be an integer above the largest k (${kmax}); got ${sampleSize}.`);
-  const method = options.distance.method;
-  if (method === 'CHI2' || method === 'EUCLID') {
-    throw new DistanceOptionsError(`clara cannot use ${method}: its margins would come from each sample; use OM, HAM, DHD, LCS, LCP, RLCP, OMspell or TWED`);
-  }
+  const unsafe = sampleDependence(options.distance);
+  if (unsafe !== undefined) throw new DistanceOptionsError(`clara cannot use ${options.distance.method} ${unsafe}`);
   const progress = options.progress;
 
   // Costs from all sequences, once; every later call reuses them.
@@ -158,6 +156,19 @@ export async function clara(seqs: StateSequences, k: number | readonly number[],
     solutions.push({ k: kk, labels, medoids, meanDistance: mean, medoidSilhouette, sample: cand.sample, sampleMeanDistances: perSample.get(kk)! });
   }
   return { solutions, distinct };
+}
+
+/**
+ * Why a distance would differ on a sample of the sequences from the same pair in
+ * all of them (undefined when it would not): CHI2/EUCLID margins, and OMstran's
+ * transition rates (transindel 'prob') and normalisation (over the tokens that occur).
+ */
+function sampleDependence(options: DistanceOptions): string | undefined {
+  const { method } = options;
+  if (method === 'CHI2' || method === 'EUCLID') return 'because its margins would come from each sample; use OM, HAM, DHD, LCS, LCP, RLCP, OMspell, TWED, OMloc, OMslen, NMS, NMSMST or SVRspell';
+  if (method === 'OMstran' && options.transindel === 'prob') return 'with transindel prob: the transition rates would come from each sample; use constant or subcost';
+  if (method === 'OMstran' && (options.norm ?? 'none') !== 'none') return 'with a normalisation: its largest cost would come from the transitions of each sample; use norm none';
+  return undefined;
 }
 
 /** A lean sequence set of the given rows (codes and lengths only; weights 1). */

@@ -1,7 +1,7 @@
 // Public API of src/describe (re-exported from src/index.ts).
 export { type DescribeOptions, MISSING_LABEL } from './states.js';
 export { stateDistribution, modalStates, type StateDistribution, type ModalStates } from './state-distribution.js';
-export { transitionRates, transitionRatesByMonth, type TransitionRates, type TransitionRatesByMonth } from './transitions.js';
+export { transitionRates, transitionRatesByMonth, type TransitionRateOptions, type TransitionRates, type TransitionRatesByMonth } from './transitions.js';
 export { meanTime, type MeanTime } from './mean-time.js';
 export { spells, spellDurations, type Spells, type SpellDurations } from './spells.js';
 export {

@@ -1,3 +1,4 @@
+import { OptionsError } from '../errors.js';
 import type { StateSequences } from '../sequences/types.js';
 import { rowWeights, stateIndex, type DescribeOptions } from './states.js';
 
@@ -22,27 +23,35 @@ export interface TransitionRatesByMonth {
   readonly rates: Float64Array[];
 }
 
+/** Options of `transitionRates`. */
+export interface TransitionRateOptions extends DescribeOptions {
+  /** Months from a state to the state it moves to (TraMineR `lag`, default 1; negative looks back). */
+  lag?: number;
+}
+
 /**
- * Transition rates between states over all pairs of consecutive months
- * (TraMineR `seqtrate`, lag 1; Gabadinho et al. 2011, J. Stat. Softw. 40(4), section 4.2).
+ * Transition rates between states over all pairs of months `lag` apart
+ * (TraMineR `seqtrate`; Gabadinho et al. 2011, J. Stat. Softw. 40(4), section 4.2).
  *
- * p(x -> y) = sum_i w_i #{j : x_ij = x, x_i,j+1 = y} / sum_i w_i #{j : x_ij = x, x_i,j+1 valid},
+ * p(x -> y) = sum_i w_i #{j : x_ij = x, x_i,j+lag = y} / sum_i w_i #{j : x_ij = x, x_i,j+lag valid},
  * where a valid state is neither VOID nor (unless `withMissing`) missing.
  * A state never followed by a valid state has a row of zeros, as in TraMineR.
  *
  * @param seqs the sequences (weights honoured unless `weighted: false`)
- * @param options `weighted` (true), `withMissing` (false)
+ * @param options `weighted` (true), `withMissing` (false), `lag` (1)
  * @returns weighted counts and rates, from-major
  * @example
  * const tr = transitionRates(seqs);
  * const S = tr.states.length;
  * tr.rates[tr.states.indexOf('work_jc') * S + tr.states.indexOf('work')]; // monthly rate work_jc -> work
  */
-export function transitionRates(seqs: StateSequences, options: DescribeOptions = {}): TransitionRates {
+export function transitionRates(seqs: StateSequences, options: TransitionRateOptions = {}): TransitionRates {
+  const lag = options.lag ?? 1;
+  if (!Number.isInteger(lag) || Math.abs(lag) >= Math.max(1, seqs.t)) throw new OptionsError('lag', `must be an integer between ${1 - seqs.t} and ${seqs.t - 1}; got ${lag}`);
   const { states, lut } = stateIndex(seqs, options.withMissing);
   const S = states.length;
   const counts = new Float64Array(S * S);
-  countMoves(seqs, lut, rowWeights(seqs, options.weighted), S, [counts], false);
+  countMoves(seqs, lut, rowWeights(seqs, options.weighted), S, [counts], false, lag);
   return { states, counts, rates: rowRates(counts, S) };
 }
 
@@ -66,15 +75,15 @@ export function transitionRatesByMonth(seqs: StateSequences, options: DescribeOp
   return { states, timeLabels: seqs.timeLabels.slice(0, pairs), counts, rates: counts.map((c) => rowRates(c, S)) };
 }
 
-/** Add w_i for every move x_ij -> x_i,j+1 between valid states; into counts[j] (by month) or counts[0] (pooled). */
-function countMoves(seqs: StateSequences, lut: Int16Array, w: Float64Array, S: number, counts: Float64Array[], byMonth: boolean): void {
+/** Add w_i for every move x_ij -> x_i,j+lag between valid states; into counts[j] (by month) or counts[0] (pooled). */
+function countMoves(seqs: StateSequences, lut: Int16Array, w: Float64Array, S: number, counts: Float64Array[], byMonth: boolean, lag = 1): void {
   const { n, t, codes, lengths } = seqs;
   for (let i = 0; i < n; i++) {
     const wi = w[i];
     const row = i * t;
-    for (let j = 0; j + 1 < lengths[i]; j++) {
+    for (let j = Math.max(0, -lag); j + Math.max(0, lag) < lengths[i]; j++) {
       const a = lut[codes[row + j]];
-      const b = lut[codes[row + j + 1]];
+      const b = lut[codes[row + j + lag]];
       if (a >= 0 && b >= 0) counts[byMonth ? j : 0][a * S + b] += wi;
     }
   }

@@ -1,12 +1,10 @@
 import { ResourceError } from '../errors.js';
-import type { ProgressReporter } from '../progress.js';
 import type { DistinctSequences } from '../sequences/distinct.js';
 import type { StateSequences } from '../sequences/types.js';
-import { concatRows, encodeRows, type EncodedRows } from './encode.js';
-import { pairKernel } from './kernels.js';
+import { encodeRows, type EncodedRows } from './encode.js';
 import { condensedBytes, type DistanceMatrix } from './matrix.js';
-import { alignmentProblem, omNormalizer } from './om.js';
-import { condensedPairs, expandInParallel, omCondensed, omToReferences } from './engine/index.js';
+import { engineProblems } from './engine-methods.js';
+import { condensedPairs, expandInParallel, omCondensed, omToReferences, referencePairs } from './engine/index.js';
 import { prepareDistances, type DistanceSetup } from './setup.js';
 import { DistanceOptionsError, type DistanceOptions } from './types.js';
 
@@ -112,13 +110,14 @@ function isIdentity(map: Int32Array): boolean {
 async function condensedOverDistinct(setup: DistanceSetup, options: DistanceOptions): Promise<Float64Array> {
   const { rows } = setup;
   const progress = options.progress;
-  if (setup.method === 'OM' || setup.method === 'LCS') {
-    const values = await omCondensed(alignmentProblem(setup, rows), { threads: options.threads, progress });
-    const normalize = omNormalizer(setup);
+  const engine = engineProblems(setup, [rows]);
+  if (engine) {
+    const [p] = engine.problems;
+    const values = await omCondensed(p, { threads: options.threads, progress });
     if (setup.norm !== 'none') {
       let k = 0;
       for (let a = 0; a < rows.n; a++) {
-        for (let b = a + 1; b < rows.n; b++, k++) values[k] = normalize(values[k], rows.lengths[a], rows.lengths[b]);
+        for (let b = a + 1; b < rows.n; b++, k++) values[k] = engine.normalize(values[k], p.lengths[a], p.lengths[b]);
       }
     }
     return values;
@@ -129,30 +128,18 @@ async function condensedOverDistinct(setup: DistanceSetup, options: DistanceOpti
 async function distinctToReferences(setup: DistanceSetup, refRows: EncodedRows, options: DistanceOptions): Promise<Float64Array> {
   const { rows } = setup;
   const k = refRows.n;
-  if (setup.method === 'OM' || setup.method === 'LCS') {
-    const values = await omToReferences(alignmentProblem(setup, rows), alignmentProblem(setup, refRows), {
-      threads: options.threads,
-      progress: options.progress,
-    });
+  const engine = engineProblems(setup, [rows, refRows]);
+  if (engine) {
+    const [p, q] = engine.problems;
+    const values = await omToReferences(p, q, { threads: options.threads, progress: options.progress });
     if (setup.norm !== 'none') {
-      const normalize = omNormalizer(setup);
       for (let a = 0; a < rows.n; a++) {
-        for (let r = 0; r < k; r++) values[a * k + r] = normalize(values[a * k + r], rows.lengths[a], refRows.lengths[r]);
+        for (let r = 0; r < k; r++) values[a * k + r] = engine.normalize(values[a * k + r], p.lengths[a], q.lengths[r]);
       }
     }
     return values;
   }
-  const pair = pairKernel(setup, concatRows(rows, refRows));
-  const values = new Float64Array(rows.n * k);
-  for (let a = 0; a < rows.n; a++) {
-    for (let r = 0; r < k; r++) values[a * k + r] = pair(a, rows.n + r);
-    report(options.progress, (a + 1) * k, values.length);
-  }
-  return values;
-}
-
-function report(progress: ProgressReporter | undefined, done: number, total: number): void {
-  progress?.('distances', done, total);
+  return referencePairs(setup, rows, refRows, { threads: options.threads, progress: options.progress });
 }
 
 function encodeReferences(seqs: StateSequences, refs: readonly number[] | Int32Array | StateSequences, setup: DistanceSetup): EncodedRows {

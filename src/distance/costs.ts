@@ -3,7 +3,10 @@ import { distinctSequences } from '../sequences/distinct.js';
 import { MISSING_LABEL } from '../describe/states.js';
 import { transitionRates, transitionRatesByMonth } from '../describe/transitions.js';
 import { encodeRows, hasMissingCells, type EncodedRows } from './encode.js';
-import { DistanceOptionsError, type CostMethod, type SubstitutionCosts } from './types.js';
+import { OptionsError } from '../errors.js';
+import { futureCosts } from './cost-future.js';
+import { gowerDistances } from './gower.js';
+import { DistanceOptionsError, type CostMethod, type StateFeatures, type SubstitutionCosts } from './types.js';
 
 /** Options of `substitutionCosts` (TraMineR `seqcost` arguments). */
 export interface SubstitutionCostOptions {
@@ -20,6 +23,10 @@ export interface SubstitutionCostOptions {
   weighted?: boolean;
   /** Time-varying TRATE: use the transitions into the month, out of it, or both (default). */
   transition?: 'both' | 'previous' | 'next';
+  /** TRATE and FUTURE: months between the two states of a transition (default 1; not with timeVarying). */
+  lag?: number;
+  /** FEATURES: the states' features (Gower distances between the states). */
+  stateFeatures?: StateFeatures;
 }
 
 /**
@@ -33,6 +40,11 @@ export interface SubstitutionCostOptions {
  * - INDELS: indel(i) = 1 / f(i) with f(i) the weighted share of all cells (void cells
  *   included, as TraMineR counts them) in state i; sm(i, j) = indel(i) + indel(j).
  * - INDELSLOG: indel(i) = log(2 / (1 + f(i))); sm(i, j) = indel(i) + indel(j).
+ * - FUTURE: sm(i, j) = the chi-squared distance between the transition-rate rows of i
+ *   and j (./cost-future.ts); indel = max(sm) / 2.
+ * - FEATURES: sm(i, j) = Gower's distance between the features of i and j
+ *   (`stateFeatures`, ./gower.ts); indel = max(sm) / 2.
+ * TRATE and FUTURE count transitions `lag` months apart (default 1).
  *
  * Reference: Studer & Ritschard (2016), "What matters in differences between life
  * trajectories", JRSS A 179(2); TraMineR `seqcost`.
@@ -76,6 +88,9 @@ export function costsFromRows(
   const timeVarying = options.timeVarying ?? false;
   const transition = options.transition ?? 'both';
   const rateOptions = { weighted: options.weighted ?? true, withMissing };
+  const lag = options.lag ?? 1;
+  if (lag !== 1 && timeVarying) throw new OptionsError('lag', 'time-varying costs use transitions of consecutive months (lag 1)');
+  if (lag !== 1 && method !== 'TRATE' && method !== 'FUTURE') throw new OptionsError('lag', `applies to TRATE and FUTURE costs, not ${method}`);
   const cval = options.cval ?? (timeVarying && method === 'TRATE' && transition === 'both' ? 4 : 2);
   const missCost = options.missCost ?? cval;
   const nStates = states.length;
@@ -93,7 +108,7 @@ export function costsFromRows(
     if (timeVarying) {
       trateTimeVarying(sm, transitionRatesByMonth(seqs, rateOptions).rates, nStates, rows.t, cval, transition);
     } else {
-      const tr = transitionRates(seqs, rateOptions).rates;
+      const tr = transitionRates(seqs, { ...rateOptions, lag }).rates;
       // sm(i, j) = cval - p(j | i) - p(i | j)
       let max = 0;
       for (let i = 0; i < nStates; i++) {
@@ -110,12 +125,26 @@ export function costsFromRows(
     if (timeVarying) throw new DistanceOptionsError(`time-varying ${method} costs are not available`);
     indel = stateIndels(rows, nStates, method);
     for (let i = 0; i < nStates; i++) for (let j = 0; j < nStates; j++) if (i !== j) sm[i * nStates + j] = indel[i] + indel[j];
+  } else if (method === 'FUTURE' || method === 'FEATURES') {
+    if (timeVarying) throw new OptionsError('sm', `time-varying ${method} costs are not available`);
+    let max = 0;
+    if (method === 'FUTURE') sm.set(futureCosts(transitionRates(seqs, { ...rateOptions, lag }).rates, nStates).sm);
+    else {
+      if (!options.stateFeatures) throw new OptionsError('stateFeatures', 'FEATURES costs need the states\' features (stateFeatures; --state-features FILE)');
+      // the missing state's costs are fixed below: it needs no row (but a row counts in the ranges, as in TraMineR)
+      const described = withMissing && !options.stateFeatures.states.includes(MISSING_LABEL) ? states.slice(0, -1) : states;
+      const d = gowerDistances(options.stateFeatures, described);
+      const m = described.length;
+      for (let i = 0; i < m; i++) sm.set(d.subarray(i * m, i * m + m), i * nStates);
+    }
+    for (let k = 0; k < sm.length; k++) if (sm[k] > max) max = sm[k];
+    indel = 0.5 * max;
   } else {
-    throw new DistanceOptionsError(`unknown cost method "${String(method)}"; expected CONSTANT, TRATE, INDELS or INDELSLOG`);
+    throw new DistanceOptionsError(`unknown cost method "${String(method)}"; expected CONSTANT, TRATE, INDELS, INDELSLOG, FUTURE or FEATURES`);
   }
 
-  // CONSTANT and TRATE fix the missing state's costs; INDELS* derive them from the data.
-  if (withMissing && (method === 'CONSTANT' || method === 'TRATE')) {
+  // All but INDELS* fix the missing state's costs (INDELS* derive them from the data).
+  if (withMissing && method !== 'INDELS' && method !== 'INDELSLOG') {
     const m = nStates - 1;
     for (let k = 0; k < nSlices; k++) {
       for (let i = 0; i < m; i++) {

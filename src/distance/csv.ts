@@ -18,13 +18,32 @@ import { distanceAt, type DistanceMatrix } from './matrix.js';
  * // 1,2,0
  */
 export async function writeDistanceCsv(m: DistanceMatrix, out: Writable): Promise<void> {
-  const { n } = m;
-  const row = new Array<string>(n);
-  // A failed stream (a closed pipe, a full disk) ends the writing with its error.
+  await writeNumberRows(m.n, m.n, (i, j) => distanceAt(m, i, j), out);
+}
+
+/**
+ * Write the N x k distances of `distancesToReferences` as a headerless CSV: one
+ * line per sequence, one column per reference, values as in `writeDistanceCsv`.
+ *
+ * @param values N x k distances, row-major
+ * @param k number of references
+ * @param out where to write
+ * @example
+ * await writeReferenceCsv(await distancesToReferences(seqs, [0, 4], { method: 'HAM' }), 2, process.stdout);
+ * // 0,2
+ * // 3,1
+ */
+export async function writeReferenceCsv(values: Float64Array, k: number, out: Writable): Promise<void> {
+  await writeNumberRows(values.length / k, k, (i, r) => values[i * k + r], out);
+}
+
+// Streams rows of numbers: memory stays at one line; a failed stream (a closed pipe, a full disk) ends the writing with its error.
+async function writeNumberRows(rows: number, cols: number, cell: (i: number, j: number) => number, out: Writable): Promise<void> {
+  const row = new Array<string>(cols);
   let failure: Error | undefined;
   out.on('error', (err: Error) => (failure ??= err));
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) row[j] = String(distanceAt(m, i, j));
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) row[j] = String(cell(i, j));
     if (failure) throw failure;
     if (!out.write(row.join(',') + '\n')) await once(out, 'drain');
   }

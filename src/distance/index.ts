@@ -4,5 +4,7 @@ export { substitutionCosts, type SubstitutionCostOptions } from './costs.js';
 export { normalizeDistance, resolveNorm, type ResolvedNorm } from './normalize.js';
 export { distances, distinctDistances, distancesToReferences, DEFAULT_MEMORY_BUDGET } from './compute.js';
 export { omCondensedReference, omToReferencesReference } from './om.js';
-export { writeDistanceCsv } from './csv.js';
+export { writeDistanceCsv, writeReferenceCsv } from './csv.js';
 export { readCostMatrix } from './cost-file.js';
+export { gowerDistances } from './gower.js';
+export { readStateFeatures } from './state-features-file.js';

@@ -1,13 +1,15 @@
 import type { DistanceMethod, Normalization } from './types.js';
 import { DistanceOptionsError } from './types.js';
+import { OptionsError } from '../errors.js';
 
 /** A normalisation with `auto` resolved. */
 export type ResolvedNorm = Exclude<Normalization, 'auto'>;
 
 /**
  * TraMineR's `auto` normalisation per method: maxlength for OM, HAM and DHD;
- * gmean for LCS, LCP and RLCP; YujianBo for OMspell and TWED. CHI2 and EUCLID
- * only know none/auto, which their kernel applies itself (so this returns 'none').
+ * gmean for LCS, LCP and RLCP; YujianBo for OMspell, OMloc, OMslen, OMstran and TWED.
+ * CHI2 and EUCLID only know none/auto, which their kernel applies itself (so this
+ * returns 'none'); NMS, NMSMST and SVRspell are not normalised (none only).
  *
  * @example
  * resolveNorm('LCS', 'auto'); // 'gmean'
@@ -16,6 +18,10 @@ export function resolveNorm(method: DistanceMethod, norm: Normalization): Resolv
   if (method === 'CHI2' || method === 'EUCLID') {
     if (norm !== 'none' && norm !== 'auto') throw new DistanceOptionsError(`${method} accepts norm none or auto; got ${norm}`);
     return 'none'; // the kernel itself scales by the number of intervals
+  }
+  if (method === 'NMS' || method === 'NMSMST' || method === 'SVRspell') {
+    if (norm !== 'none') throw new OptionsError('norm', `${method} is not normalised; expected none, got ${norm}`);
+    return 'none';
   }
   if (norm !== 'auto') return norm;
   if (method === 'OM' || method === 'HAM' || method === 'DHD') return 'maxlength';

@@ -1,7 +1,7 @@
 import type { ProgressReporter } from '../progress.js';
 import type { EncodedRows } from './encode.js';
 import type { AlignmentProblem } from './engine/index.js';
-import { normalizeDistance } from './normalize.js';
+import { normalizeDistance, type ResolvedNorm } from './normalize.js';
 import type { DistanceSetup } from './setup.js';
 
 /**
@@ -122,8 +122,21 @@ export function omToReferencesReference(p: AlignmentProblem, refs: AlignmentProb
  * norm(raw, 70, 70);
  */
 export function omNormalizer(setup: DistanceSetup): (raw: number, la: number, lb: number) => number {
-  const { norm, indelScalar: indel } = setup;
-  const maxSub = maxSubstitution(setup);
+  return alignmentNormalizer(setup.norm, maxSubstitution(setup), setup.indelScalar);
+}
+
+/**
+ * The normalisation of TraMineR's alignment methods (OM, OMstran, OMloc, OMslen):
+ * lengths la, lb count as la indel and lb indel, and the largest possible distance
+ * is |la - lb| indel + min(la, lb) maxSub.
+ *
+ * @param norm the normalisation
+ * @param maxSub the largest cost of one aligned position (TraMineR's maxscost, times 2 for OMslen's mean link)
+ * @param indel the single indel of the normalisation
+ * @example
+ * alignmentNormalizer('maxdist', 2, 1)(3, 4, 4); // 3 / 8
+ */
+export function alignmentNormalizer(norm: ResolvedNorm, maxSub: number, indel: number): (raw: number, la: number, lb: number) => number {
   return (raw, la, lb) => normalizeDistance(raw, Math.abs(la - lb) * indel + maxSub * Math.min(la, lb), la * indel, lb * indel, norm);
 }
 
@@ -133,9 +146,17 @@ export function omNormalizer(setup: DistanceSetup): (raw: number, la: number, lb
  * maxSubstitution(setup); // 2 for CONSTANT costs with indel 1
  */
 export function maxSubstitution(setup: DistanceSetup): number {
-  const { nStates, sm, indelScalar, norm } = setup;
-  if (norm === 'YujianBo') return 2 * indelScalar;
+  return maxSubstitutionOf(setup.sm, setup.nStates, setup.indelScalar, setup.norm);
+}
+
+/**
+ * `maxSubstitution` of any costs: min(largest sm(i, j) with i < j, 2 indel), or 2 indel for YujianBo.
+ * @example
+ * maxSubstitutionOf(Float64Array.from([0, 3, 3, 0]), 2, 1, 'maxdist'); // 2
+ */
+export function maxSubstitutionOf(sm: Float64Array, nStates: number, indel: number, norm: ResolvedNorm): number {
+  if (norm === 'YujianBo') return 2 * indel;
   let max = 0;
   for (let i = 0; i < nStates; i++) for (let j = i + 1; j < nStates; j++) if (sm[i * nStates + j] > max) max = sm[i * nStates + j];
-  return Math.min(max, 2 * indelScalar);
+  return Math.min(max, 2 * indel);
 }

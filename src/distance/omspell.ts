@@ -1,5 +1,6 @@
 import type { EncodedRows } from './encode.js';
 import { omNormalizer } from './om.js';
+import { spellRows } from './spells.js';
 import type { DistanceSetup } from './setup.js';
 
 /**
@@ -19,24 +20,12 @@ import type { DistanceSetup } from './setup.js';
  */
 export function omspellKernel(setup: DistanceSetup, rows: EncodedRows): (a: number, b: number) => number {
   const { nStates, sm, indel, expcost, tpow } = setup;
-  const { n, t, codes, lengths } = rows;
-  // spells of row r at [r * t, r * t + count[r])
-  const state = new Uint8Array(n * t);
-  const dur = new Float64Array(n * t);
-  const indelCost = new Float64Array(n * t);
-  const count = new Int32Array(n);
-  for (let r = 0; r < n; r++) {
-    let k = -1;
-    for (let j = 0; j < lengths[r]; j++) {
-      const c = codes[r * t + j];
-      if (k < 0 || state[r * t + k] !== c) {
-        k++;
-        state[r * t + k] = c;
-      }
-      dur[r * t + k]++;
-    }
-    count[r] = k + 1;
-    for (let s = r * t; s <= r * t + k; s++) {
+  const { t, lengths } = rows;
+  // spells of row r at [r * t, r * t + count[r]); dur = l^tpow - 1
+  const { state, length: dur, count } = spellRows(rows);
+  const indelCost = new Float64Array(dur.length);
+  for (let r = 0; r < rows.n; r++) {
+    for (let s = r * t; s < r * t + count[r]; s++) {
       dur[s] = Math.pow(dur[s], tpow) - 1;
       indelCost[s] = indel[state[s]] + expcost * dur[s];
     }

@@ -3,11 +3,20 @@ import { distinctSequences, type DistinctSequences } from '../sequences/distinct
 import { MISSING_LABEL } from '../describe/states.js';
 import { costsFromRows, type SubstitutionCostOptions } from './costs.js';
 import { encodeRows, hasMissingCells, type EncodedRows } from './encode.js';
+import { methodParams, type MethodParams } from './method-params.js';
 import { resolveNorm, type ResolvedNorm } from './normalize.js';
+import { OptionsError } from '../errors.js';
 import { DistanceOptionsError, type CostMatrix, type DistanceMethod, type DistanceOptions, type SubstitutionCosts } from './types.js';
 
-const METHODS: readonly DistanceMethod[] = ['OM', 'HAM', 'DHD', 'LCS', 'LCP', 'RLCP', 'OMspell', 'CHI2', 'EUCLID', 'TWED'];
-const COST_METHODS = ['CONSTANT', 'TRATE', 'INDELS', 'INDELSLOG'];
+const METHODS: readonly DistanceMethod[] = [
+  'OM', 'HAM', 'DHD', 'LCS', 'LCP', 'RLCP', 'OMspell', 'CHI2', 'EUCLID', 'TWED',
+  'OMloc', 'OMslen', 'OMstran', 'NMS', 'NMSMST', 'SVRspell',
+];
+const COST_METHODS = ['CONSTANT', 'TRATE', 'INDELS', 'INDELSLOG', 'FUTURE', 'FEATURES'];
+/** Alignment methods: their costs must be symmetric, and sm is required. */
+const ALIGNMENT: readonly DistanceMethod[] = ['OM', 'OMloc', 'OMslen', 'OMstran'];
+/** Methods without substitution costs. */
+const NO_COSTS: readonly DistanceMethod[] = ['LCP', 'RLCP', 'CHI2', 'EUCLID', 'NMS', 'NMSMST', 'SVRspell'];
 
 /** Everything a kernel needs, with TraMineR's defaults and `auto` choices resolved. */
 export interface DistanceSetup {
@@ -31,6 +40,8 @@ export interface DistanceSetup {
   readonly lambda: number;
   /** CHI2/EUCLID intervals, 0-based inclusive [start, end] pairs flattened. */
   readonly breaks: Int32Array;
+  /** OMstran, OMloc, OMslen, NMS, NMSMST, SVRspell parameters. */
+  readonly params: MethodParams;
   /** Distinct sequences of the data and their encoded rows (weights per `weighted`). */
   readonly distinct: DistinctSequences;
   readonly rows: EncodedRows;
@@ -58,8 +69,9 @@ export function prepareDistances(seqs: StateSequences, options: DistanceOptions)
   if ((method === 'HAM' || method === 'DHD') && new Set(rows.lengths).size > 1) {
     throw new DistanceOptionsError(`${method} needs sequences of equal length; lengths range from ${Math.min(...rows.lengths)} to ${Math.max(...rows.lengths)} (use OM or another method for censored sequences)`);
   }
+  if (method === 'OMloc' && rows.lengths.some((len) => len === 0)) throw new OptionsError('method', 'OMloc needs non-empty sequences');
   const nu = options.nu ?? NaN;
-  const lambda = options.lambda ?? 0.5;
+  const lambda = options.lambda ?? options.h ?? 0.5;
   if (method === 'TWED') {
     if (!(nu > 0)) throw new DistanceOptionsError('TWED needs nu (stiffness) > 0');
     if (!(lambda >= 0)) throw new DistanceOptionsError(`TWED needs lambda >= 0; got ${lambda}`);
@@ -69,6 +81,7 @@ export function prepareDistances(seqs: StateSequences, options: DistanceOptions)
   const tpow = options.tpow ?? 1;
   if (!Number.isFinite(tpow)) throw new DistanceOptionsError(`tpow must be a number; got ${tpow}`);
 
+  const params = methodParams(seqs, options, states);
   const costs = resolveCosts(seqs, options, rows, states, withMissing);
   const indel = resolveIndel(method, options, costs, states.length, nu, lambda);
   const indelScalar = indel.length > 0 ? Math.max(...indel) : 0;
@@ -76,7 +89,7 @@ export function prepareDistances(seqs: StateSequences, options: DistanceOptions)
   return {
     method, norm, intervalNorm: options.norm === 'auto', withMissing, states, nStates: states.length,
     sm: costs?.sm ?? new Float64Array(0), nSlices: costs?.nSlices ?? 0,
-    indel, indelScalar, expcost, tpow, nu, lambda, breaks, distinct, rows,
+    indel, indelScalar, expcost, tpow, nu, lambda, breaks, params, distinct, rows,
   };
 }
 
@@ -95,7 +108,7 @@ function resolveCosts(seqs: StateSequences, options: DistanceOptions, rows: Enco
   };
   const sm = options.sm;
   if (method === 'LCS') return { ...fromData({ method: 'CONSTANT', cval: 2 }), indel: 1 };
-  if (method === 'LCP' || method === 'RLCP' || method === 'CHI2' || method === 'EUCLID') return undefined;
+  if (NO_COSTS.includes(method)) return undefined;
   if (typeof sm === 'string') {
     if (!COST_METHODS.includes(sm)) throw new DistanceOptionsError(`unknown sm "${sm}"; expected ${COST_METHODS.join(', ')}, a matrix or substitutionCosts()`);
     if (method === 'DHD') {
@@ -103,12 +116,12 @@ function resolveCosts(seqs: StateSequences, options: DistanceOptions, rows: Enco
       return fromData({ method: 'TRATE', cval: 4, timeVarying: true });
     }
     // TraMineR: HAM with CONSTANT costs 1 per substitution; otherwise the seqcost defaults (2).
-    return fromData({ method: sm, cval: method === 'HAM' && sm === 'CONSTANT' ? 1 : undefined });
+    return fromData({ method: sm, cval: method === 'HAM' && sm === 'CONSTANT' ? 1 : undefined, lag: options.lag, stateFeatures: options.stateFeatures });
   }
   if (sm === undefined) {
     if (method === 'HAM') return fromData({ method: 'CONSTANT', cval: 1 });
     if (method === 'DHD') return fromData({ method: 'TRATE', cval: 4, timeVarying: true });
-    throw new DistanceOptionsError(`${method} needs substitution costs: sm = TRATE, CONSTANT, INDELS, INDELSLOG, a matrix or substitutionCosts()`);
+    throw new DistanceOptionsError(`${method} needs substitution costs: sm = TRATE, CONSTANT, INDELS, INDELSLOG, FUTURE, FEATURES, a matrix or substitutionCosts()`);
   }
   const n = states.length;
   if (isCostObject(sm)) {
@@ -148,12 +161,12 @@ function checkCosts(sm: Float64Array, n: number, method: DistanceMethod): void {
     const i = Math.floor((k - base) / n);
     const j = (k - base) % n;
     if (i === j && v !== 0) throw new DistanceOptionsError('substitution costs must be 0 on the diagonal');
-    if (method === 'OM' && v !== sm[base + j * n + i]) throw new DistanceOptionsError(`OM needs symmetric substitution costs; sm[${i}][${j}] != sm[${j}][${i}]`);
+    if (ALIGNMENT.includes(method) && v !== sm[base + j * n + i]) throw new DistanceOptionsError(`${method} needs symmetric substitution costs; sm[${i}][${j}] != sm[${j}][${i}]`);
   }
 }
 
 function resolveIndel(method: DistanceMethod, options: DistanceOptions, costs: ResolvedCosts | undefined, n: number, nu: number, lambda: number): Float64Array {
-  if (method !== 'OM' && method !== 'OMspell' && method !== 'TWED' && method !== 'LCS') return new Float64Array(0);
+  if (!['OM', 'OMspell', 'TWED', 'LCS', 'OMstran', 'OMslen'].includes(method)) return new Float64Array(0);
   const user = method === 'LCS' ? 'auto' : (options.indel ?? 'auto');
   let indel: number | Float64Array;
   if (user === 'auto') {

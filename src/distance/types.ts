@@ -2,13 +2,38 @@ import { OptionsError } from '../errors.js';
 import type { ProgressReporter } from '../progress.js';
 
 /** The dissimilarity measures, named as in TraMineR's `seqdist`. */
-export type DistanceMethod = 'OM' | 'HAM' | 'DHD' | 'LCS' | 'LCP' | 'RLCP' | 'OMspell' | 'CHI2' | 'EUCLID' | 'TWED';
+export type DistanceMethod =
+  | 'OM' | 'HAM' | 'DHD' | 'LCS' | 'LCP' | 'RLCP' | 'OMspell' | 'CHI2' | 'EUCLID' | 'TWED'
+  | 'OMloc' | 'OMslen' | 'OMstran' | 'NMS' | 'NMSMST' | 'SVRspell';
 
 /** Normalisations, named as in TraMineR's `seqdist(norm = ...)`. */
 export type Normalization = 'none' | 'auto' | 'maxlength' | 'gmean' | 'maxdist' | 'YujianBo';
 
 /** Ways to derive substitution costs from the data, named as in TraMineR's `seqcost`. */
-export type CostMethod = 'CONSTANT' | 'TRATE' | 'INDELS' | 'INDELSLOG';
+export type CostMethod = 'CONSTANT' | 'TRATE' | 'INDELS' | 'INDELSLOG' | 'FUTURE' | 'FEATURES';
+
+/** How `gowerDistances` compares one feature (cluster's `daisy` types). */
+export type FeatureType = 'interval' | 'nominal' | 'ordratio' | 'logratio' | 'asymm' | 'symm';
+
+/**
+ * Features of the states, one value per state (TraMineR's `state.features`), from
+ * which FEATURES costs are the Gower distances between the states.
+ */
+export interface StateFeatures {
+  /** The states described, in any order; must cover the alphabet (and `*` with `withMissing`). */
+  readonly states: readonly string[];
+  readonly features: readonly StateFeature[];
+}
+
+/** One feature of the states: a value per state (null when unknown). */
+export interface StateFeature {
+  readonly name: string;
+  readonly values: readonly (number | string | null)[];
+  /** Default: interval for numbers, nominal for text. */
+  readonly type?: FeatureType;
+  /** Weight of the feature in the Gower distance (default 1). */
+  readonly weight?: number;
+}
 
 /**
  * Substitution and indel costs over the states of a sequence set
@@ -57,9 +82,9 @@ export interface DistanceOptions {
   withMissing?: boolean;
   /** Use the case weights where TraMineR does (TRATE, INDELS, CHI2). Default true. */
   weighted?: boolean;
-  /** OMspell: cost of a unit of spell-length difference (default 0.5). */
+  /** OMspell: cost of a unit of spell-length difference (default 0.5); OMloc: cost of an indel in units of max(sm) (default 0.5). */
   expcost?: number;
-  /** OMspell: exponent applied to spell lengths (default 1). */
+  /** OMspell, NMSMST, SVRspell: exponent applied to spell lengths (default 1). */
   tpow?: number;
   /** CHI2/EUCLID: length of the intervals (default 1). */
   step?: number;
@@ -71,6 +96,28 @@ export interface DistanceOptions {
   nu?: number;
   /** TWED: gap penalty (TraMineR's `h`, default 0.5). */
   lambda?: number;
+  /** OMstran: weight of the state in a transition, in ]0, 1] (required). */
+  otto?: number;
+  /** OMstran: tokens also carry the previous state (default false). */
+  previous?: boolean;
+  /** OMstran: a last token repeats the last state, so no month is lost (default true). */
+  addColumn?: boolean;
+  /** OMstran: indel of a transition: constant (default), prob (1 - rate) or subcost (its substitution cost). */
+  transindel?: 'constant' | 'prob' | 'subcost';
+  /** OMloc: weight of the neighbouring states in an indel (default 1 - 2 expcost). */
+  context?: number;
+  /** OMslen: combine the two spell lengths of a substitution by their mean (default) or geometric mean. */
+  link?: 'mean' | 'gmean';
+  /** OMslen: exponent of the spell-length weight (default 0.5). TWED: the gap penalty when `lambda` is not given. */
+  h?: number;
+  /** NMS, SVRspell: state proximities (1 on the diagonal); NMS counts exact matches without it, SVRspell uses the identity. */
+  prox?: CostMatrix;
+  /** NMS, NMSMST, SVRspell: weight of the common subsequences of each length 1, 2, ... (default 1 for all; missing ones 0). */
+  kweights?: number | readonly number[];
+  /** TRATE and FUTURE costs: months between the two states of a transition (default 1; negative looks back). */
+  lag?: number;
+  /** FEATURES costs: the states' features. */
+  stateFeatures?: StateFeatures;
   /** Worker threads for the OM engine (default: all cores). */
   threads?: number;
   /** Receives progress of the computation. */

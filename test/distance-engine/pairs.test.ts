@@ -14,6 +14,11 @@ const METHODS: DistanceOptions[] = [
   { method: 'OMspell', sm: 'TRATE', indel: 1, expcost: 0.5 },
   { method: 'TWED', sm: 'CONSTANT', nu: 0.5, lambda: 0.5, indel: 1 },
   { method: 'CHI2', step: 6 },
+  { method: 'OMloc', sm: 'TRATE', expcost: 0.3 },
+  { method: 'OMslen', sm: 'TRATE', indel: 1, h: 0.5 },
+  { method: 'NMS' },
+  { method: 'NMSMST' },
+  { method: 'SVRspell', tpow: 0.5 },
 ];
 
 describe('condensedPairs', () => {

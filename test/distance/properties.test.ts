@@ -59,6 +59,15 @@ const ALL: [string, StateSequences, DistanceOptions][] = [
   ['EUCLID', censored, { method: 'EUCLID', step: 3 }],
   ['HAM', equal, { method: 'HAM', sm: 'TRATE', norm: 'maxlength' }],
   ['DHD', equal, { method: 'DHD' }],
+  ['OMstran', censored, { method: 'OMstran', sm: 'TRATE', otto: 0.2, transindel: 'prob', norm: 'auto' }],
+  ['OMstran previous, no added column', gapped, { method: 'OMstran', sm: 'CONSTANT', otto: 0.6, previous: true, addColumn: false, withMissing: true }],
+  ['OMloc', censored, { method: 'OMloc', sm: 'TRATE', expcost: 0.3, norm: 'auto' }],
+  ['OMslen', censored, { method: 'OMslen', sm: 'INDELS', link: 'gmean', h: 0.7, norm: 'maxdist' }],
+  ['NMS', censored, { method: 'NMS' }],
+  ['NMS with prox', censored, { method: 'NMS', prox: [[1, 0.5, 0, 0], [0.5, 1, 0, 0], [0, 0, 1, 0.2], [0, 0, 0.2, 1]], kweights: [1, 0.5, 0.25] }],
+  ['NMSMST', censored, { method: 'NMSMST', tpow: 0.5 }],
+  ['SVRspell', gapped, { method: 'SVRspell', withMissing: true, kweights: 2 }],
+  ['OM FUTURE lag 2', censored, { method: 'OM', sm: 'FUTURE', lag: 2 }],
 ];
 
 describe.each(ALL)('%s', (_name, seqs, options) => {

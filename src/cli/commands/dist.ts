@@ -1,41 +1,56 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { distances } from '../../distance/compute.js';
-import { writeDistanceCsv } from '../../distance/csv.js';
+import { distances, distancesToReferences } from '../../distance/compute.js';
+import { writeDistanceCsv, writeReferenceCsv } from '../../distance/csv.js';
+import { loadPanel } from '../../ingest/load.js';
+import type { StateSequences } from '../../sequences/types.js';
 import { silentProgress, stderrProgress } from '../../progress.js';
-import { parseOptions, stringOption } from '../args.js';
+import { parseOptions, stringOption, type OptionValues } from '../args.js';
 import { DISTANCE_OPTIONS, DISTANCE_USAGE, distanceOptions } from '../distance-options.js';
-import { INPUT_OPTIONS, INPUT_USAGE, loadInput } from '../input-options.js';
+import { INPUT_OPTIONS, INPUT_USAGE, inputPanelOptions, loadInput } from '../input-options.js';
 import { UsageError, type Command } from '../main.js';
 
 export const command: Command = {
-  summary: 'pairwise distances equal to TraMineR seqdist (OM, HAM, DHD, LCS, LCP, RLCP, OMspell, CHI2, EUCLID, TWED) as an N x N CSV',
-  usage: `usage: loopbaan dist --input FILE [input options] --method M [--sm TRATE|CONSTANT|INDELS|INDELSLOG|FILE.csv]
-         [--indel X|auto] [--norm none|auto|maxlength|gmean|maxdist|YujianBo] [--expcost E] [--tpow P]
-         [--step S] [--threads N] [--out FILE.csv]
+  summary: 'distances equal to TraMineR seqdist (OM and its variants, HAM, DHD, LCS, NMS, CHI2, TWED, ...) as an N x N CSV, or to reference sequences',
+  usage: `usage: loopbaan dist --input FILE [input options] --method M [--sm TRATE|CONSTANT|INDELS|INDELSLOG|FUTURE|FEATURES|FILE.csv]
+         [--indel X|auto] [--norm none|auto|maxlength|gmean|maxdist|YujianBo] [method options]
+         [--refseq ROWS|FILE] [--threads N] [--out FILE.csv]
 
 Writes the full N x N distance matrix as a headerless CSV, rows and columns in input row
-order, every value with full double precision. Progress goes to stderr (not with --quiet).
+order, every value with full double precision. With --refseq, writes N rows of k columns:
+the distance of every sequence to each of k reference sequences (TraMineR's refseq).
+Progress goes to stderr (not with --quiet).
 
   --out FILE.csv            write the matrix there (default: stdout)
+  --refseq ROWS             references: rows of the input, 1-based (e.g. 1 or 12,40,77)
+  --refseq FILE             references: the sequences of FILE, read with the input options
+                            (same format and --cols; states of the input's alphabet)
 
 ${DISTANCE_USAGE}
 ${INPUT_USAGE}
-example:
+examples:
   loopbaan dist --input ../shared/fixtures/traminer/mvad.csv --cols Sep.93..Jun.99 \\
     --method OM --sm TRATE --indel 1 --out om.csv
+  loopbaan dist --input ../shared/fixtures/traminer/mvad.csv --cols Sep.93..Jun.99 \\
+    --method OMstran --otto 0.1 --indel 1 --refseq 1,2,3 --out to-first-three.csv
+  loopbaan dist --input ../shared/fixtures/traminer/mvad.csv --cols Sep.93..Jun.99 \\
+    --method OM --sm FEATURES --state-features features.csv --out om-features.csv
 `,
   async run(args) {
-    const values = parseOptions(args, { ...INPUT_OPTIONS, ...DISTANCE_OPTIONS, out: { type: 'string' } }, ['input']);
+    const values = parseOptions(args, { ...INPUT_OPTIONS, ...DISTANCE_OPTIONS, out: { type: 'string' }, refseq: { type: 'string' } }, ['input']);
     const { sequences } = await loadInput(values);
     const options = distanceOptions(values, sequences);
+    const refText = stringOption(values, 'refseq');
+    const refs = refText === undefined ? undefined : await references(refText, values, sequences);
     const file = stringOption(values, 'out');
     const out: Writable = file === undefined ? process.stdout : await openOutput(file);
     const progress = values.quiet === true ? silentProgress : stderrProgress();
-    const matrix = await distances(sequences, { ...options, progress });
+    const write = refs === undefined
+      ? writeDistanceCsv.bind(null, await distances(sequences, { ...options, progress }))
+      : writeReferenceCsv.bind(null, await distancesToReferences(sequences, refs, { ...options, progress }), Array.isArray(refs) ? refs.length : (refs as StateSequences).n);
     try {
-      await writeDistanceCsv(matrix, out);
+      await write(out);
     } catch (err) {
       // a reader that stops early (loopbaan dist ... | head) is not an error
       if ((err as NodeJS.ErrnoException).code === 'EPIPE') return 0;
@@ -48,6 +63,26 @@ example:
     return 0;
   },
 };
+
+/**
+ * The reference sequences of `--refseq`: 1-based row numbers of the input, or a
+ * file read with the input options over the input's alphabet.
+ */
+async function references(text: string, values: OptionValues, seqs: StateSequences): Promise<number[] | StateSequences> {
+  if (/^\s*\d+(\s*,\s*\d+)*\s*$/.test(text)) {
+    return text.split(',').map((x) => {
+      const row = Number(x);
+      if (row < 1 || row > seqs.n) throw new UsageError(`--refseq ${row}: rows are numbered 1..${seqs.n}`);
+      return row - 1;
+    });
+  }
+  if (!existsSync(text)) throw new UsageError(`--refseq must be row numbers (1-based, e.g. 1,5) or a file of sequences; "${text}" is neither`);
+  const { sequences } = await loadPanel({
+    ...inputPanelOptions({ ...values, input: text, persons: undefined, weight: undefined, align: undefined }),
+    states: seqs.alphabet.codes,
+  });
+  return sequences;
+}
 
 async function openOutput(file: string): Promise<Writable> {
   const stream = createWriteStream(file);

@@ -1,5 +1,5 @@
 export { omCondensed, omToReferences } from './om.js';
 export { expandInParallel } from './expand.js';
-export { condensedPairs } from './pairs.js';
+export { condensedPairs, referencePairs } from './pairs.js';
 export type { AlignmentProblem, EngineOptions } from './problem.js';
 export { wasmModule } from './kernel.js';
