@@ -77,8 +77,8 @@ export function omlocKernel(setup: DistanceSetup, rows: EncodedRows): (a: number
         const yj = codes[yb + j - 1];
         const up = work[j];
         // F(i, j) = min(F(i-1, j) + ind(x_i | y_j-1, y_j), F(i, j-1) + ind(y_j | x_i-1, x_i), F(i-1, j-1) + sm(x_i, y_j))
-        const del = up + timeCost + (context * (sm[yPrev * nStates + xi] + sm[yj * nStates + xi])) / 2;
-        const ins = work[j - 1] + timeCost + (context * (sm[xPrev * nStates + yj] + sm[smX + yj])) / 2;
+        const del = up + (timeCost + (context * (sm[yPrev * nStates + xi] + sm[yj * nStates + xi])) / 2);
+        const ins = work[j - 1] + (timeCost + (context * (sm[xPrev * nStates + yj] + sm[smX + yj])) / 2);
         let v = del < ins ? del : ins;
         const sub = xi === yj ? diag : diag + sm[smX + yj];
         if (sub < v) v = sub;

@@ -29,8 +29,6 @@ export function omslenKernel(setup: DistanceSetup, rows: EncodedRows): (a: numbe
   const normalize = alignmentNormalizer(setup.norm, mean ? 2 * maxSub : maxSub, indelScalar);
   const { t, codes, lengths } = rows;
   const weight = monthWeights(rows, setup.params.h);
-  // gmean: sqrt(w_i w_j) = sqrt(w_i) sqrt(w_j) up to rounding (within 1e-15 of TraMineR)
-  const rootWeight = mean ? weight : weight.map(Math.sqrt);
   const work = new Float64Array(t + 1);
   return (a, b) => {
     const m = lengths[a];
@@ -41,7 +39,7 @@ export function omslenKernel(setup: DistanceSetup, rows: EncodedRows): (a: numbe
     for (let j = 1; j <= n; j++) work[j] = work[j - 1] + indel[codes[yb + j - 1]] * weight[yb + j - 1];
     for (let i = 1; i <= m; i++) {
       const xi = codes[xb + i - 1];
-      const wi = rootWeight[xb + i - 1];
+      const wi = weight[xb + i - 1];
       const delX = indel[xi] * weight[xb + i - 1];
       const smX = xi * nStates;
       let diag = work[0];
@@ -53,7 +51,7 @@ export function omslenKernel(setup: DistanceSetup, rows: EncodedRows): (a: numbe
         let v = work[j - 1] + indel[yj] * weight[yb + j - 1];
         const del = up + delX;
         if (del < v) v = del;
-        const sub = diag + (mean ? scost[smX + yj] * (wi + weight[yb + j - 1]) : scost[smX + yj] * (wi * rootWeight[yb + j - 1]));
+        const sub = diag + (mean ? scost[smX + yj] * (wi + weight[yb + j - 1]) : scost[smX + yj] * Math.sqrt(wi * weight[yb + j - 1]));
         work[j] = sub < v ? sub : v;
         diag = up;
       }
