@@ -16,3 +16,4 @@ export {
   type RepresentativeCriterion, type RepresentativeOptions, type RepresentativeStatistics, type Representatives,
   type SequenceRepresentative, type SequenceRepresentatives, type SequenceRepresentativeOptions,
 } from './representatives.js';
+export { controlTree, controlRepresentatives, type ControlledOutput } from './disclosure.js';

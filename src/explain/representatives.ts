@@ -59,6 +59,8 @@ export interface Representatives {
   readonly quality: number;
   /** Index (0-based) of the nearest representative of every case. */
   readonly assignment: Int32Array;
+  /** Distance of every case to that representative. */
+  readonly caseDistance: Float64Array;
   readonly criterion: RepresentativeCriterion | 'score';
   readonly dmax: number;
   /** Neighbourhood radius (pradius x dmax). */
@@ -227,6 +229,7 @@ export function representatives(diss: CaseDissimilarities, options: Representati
     statistics: stats,
     quality: (sumDC - sumSD) / sumDC,
     assignment: Int32Array.from(cases.item, (a) => assign[local[a]]),
+    caseDistance: Float64Array.from(cases.item, (a) => toRep[assign[local[a]]][local[a]]),
     criterion: options.score !== undefined && criterion !== 'mscore' && criterion !== 'prob' ? 'score' : criterion,
     dmax, radius, coverage: covered / total, n: total,
   };

@@ -8,8 +8,10 @@ export interface FormatTreeOptions {
   digits?: number;
   /** Left-hand side of the formula line (default `diss`). */
   response?: string;
-  /** Text of a leaf's medoid (default its 1-based case number, as `disstree`; `spellMedoid` for `seqtree`). */
+  /** Text of a leaf's medoid (default its 1-based case number, as `disstree`; `spellFormat` for `seqtree`). */
   medoid?: (caseIndex: number) => string;
+  /** Disclosure control (`controlTree(tree).values`): sizes and discrepancies suppressed there print as `-`. */
+  published?: ReadonlyMap<string, number | null>;
 }
 
 /**
@@ -40,7 +42,11 @@ export function formatTree(tree: DiscrepancyTree, options: FormatTreeOptions = {
   ];
   const visit = (node: TreeNode, label: string, gap: string) => {
     const indent = gap.repeat(node.depth);
-    const stats = ` (n: ${f(node.n)} disc: ${f(node.discrepancy)})`;
+    const shown = (key: string, x: number) => {
+      const v = options.published ? options.published.get(`${node.id}.${key}`) : x;
+      return v === null || v === undefined ? '-' : f(v);
+    };
+    const stats = ` (n: ${shown('n', node.n)} disc: ${shown('discrepancy', node.discrepancy)})`;
     if (!node.split || !node.children) {
       lines.push(`${indent} |-- ${label}   ${stats}[${medoid(node.medoid)}] * `);
       return;

@@ -4,6 +4,7 @@ import { representativePlot, type RepresentativePanel } from '../../charts/repre
 import { csvText } from '../../disclosure/csv.js';
 import { distinctDistances } from '../../distance/compute.js';
 import { InputError, OptionsError } from '../../errors.js';
+import { controlRepresentatives } from '../../explain/disclosure.js';
 import { isMissingValue } from '../../explain/factor.js';
 import { sequenceRepresentatives, type RepresentativeCriterion } from '../../explain/representatives.js';
 import { spellFormat } from '../../explain/tree-print.js';
@@ -92,17 +93,28 @@ examples:
       }
     }
     const rowsOut: string[][] = [['group', 'rank', 'sequence', 'persons', 'shown', 'na', 'na_pct', 'nb', 'nb_pct', 'SD', 'MD', 'DC', 'V', 'Q']];
-    const json = panels.map(({ name, seqs: s, result }) => ({
-      group: name || null,
-      criterion: result.criterion, dmax: result.dmax, radius: result.radius, coverage: result.coverage, quality: result.quality, n: result.n,
-      representatives: result.shown.map((rep, r) => ({
-        rank: r + 1, sequence: rep.disclosable ? spellFormat(s, rep.row) : null, persons: rep.persons, shown: rep.disclosable, ...result.statistics[r],
-      })),
-      total: result.statistics[result.statistics.length - 1],
-    }));
+    const STATS = ['na', 'naPct', 'nb', 'nbPct', 'SD', 'MD', 'DC', 'V', 'Q'] as const;
+    const json = panels.map(({ name, seqs: s, result }) => {
+      // disclosure control of the statistics: cells resting on fewer than --min-cell persons are null
+      const safe = controlRepresentatives(result, options.minCell).values;
+      const published = (id: string) => Object.fromEntries(STATS.map((st) => {
+        const base = st === 'naPct' ? 'na' : st === 'nbPct' ? 'nb' : st;
+        const v = safe.get(`${id}.${base}`);
+        const raw = result.statistics[id === 'total' ? result.rows.length : Number(id.slice(1)) - 1][st];
+        return [st, v === null || v === undefined ? null : raw];
+      })) as Record<(typeof STATS)[number], number | null>;
+      return {
+        group: name || null,
+        criterion: result.criterion, dmax: result.dmax, radius: result.radius, coverage: result.coverage, quality: result.quality, n: result.n,
+        representatives: result.shown.map((rep, r) => ({
+          rank: r + 1, sequence: rep.disclosable ? spellFormat(s, rep.row) : null, persons: rep.persons >= options.minCell ? rep.persons : null, shown: rep.disclosable, ...published(`r${r + 1}`),
+        })),
+        total: published('total'),
+      };
+    });
     for (const g of json) {
-      const stat = (st: (typeof g)['total']) => [st.na, st.naPct, st.nb, st.nbPct, st.SD, st.MD, st.DC, st.V, st.Q].map(String);
-      for (const rep of g.representatives) rowsOut.push([g.group ?? '', String(rep.rank), rep.sequence ?? '', String(rep.persons), String(rep.shown), ...stat(rep)]);
+      const stat = (st: (typeof g)['total']) => STATS.map((k) => (st[k] === null ? '' : String(st[k])));
+      for (const rep of g.representatives) rowsOut.push([g.group ?? '', String(rep.rank), rep.sequence ?? '', rep.persons === null ? '' : String(rep.persons), String(rep.shown), ...stat(rep)]);
       rowsOut.push([g.group ?? '', 'total', '', '', '', ...stat(g.total)]);
     }
     await writeResult(values, { min_cell: options.minCell, groups: json }, () => csvText(rowsOut));

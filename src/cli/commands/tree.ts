@@ -1,4 +1,5 @@
 import { discrepancyTree, type TreeNode } from '../../explain/tree.js';
+import { controlTree } from '../../explain/disclosure.js';
 import { formatTree, spellFormat } from '../../explain/tree-print.js';
 import { treePlot } from '../../charts/treePlot.js';
 import { integerOption, numberOption, parseOptions, stringOption } from '../args.js';
@@ -70,12 +71,13 @@ examples:
       threads: values.threads === undefined ? undefined : integerOption(values, 'threads', 1, 1),
       progress,
     });
+    const safe = controlTree(tree, minCell);
     const shared = sharedBy(seqs);
     const medoid = (i: number) => (shared[i] >= minCell ? spellFormat(seqs, i) : `fewer than ${minCell} persons share the medoid`);
     const nodes: Record<string, unknown>[] = [];
     const flatten = (node: TreeNode, parent: number | null) => {
       nodes.push({
-        id: node.id, parent, depth: node.depth, n: node.n, persons: node.cases.length, discrepancy: node.discrepancy,
+        id: node.id, parent, depth: node.depth, n: safe.values.get(`${node.id}.n`), discrepancy: safe.values.get(`${node.id}.discrepancy`),
         medoid: shared[node.medoid] >= minCell ? spellFormat(seqs, node.medoid) : null,
         split: node.split ?? null,
       });
@@ -85,7 +87,7 @@ examples:
     await writeResult(
       values,
       { covariates: tree.covariates, parameters: tree.parameters, n: tree.n, R2: tree.R2, R2_p_value: tree.R2pValue, nodes },
-      () => formatTree(tree, { response: stringOption(values, 'method') ?? 'OM', medoid }),
+      () => formatTree(tree, { response: stringOption(values, 'method') ?? 'OM', medoid, published: safe.values }),
     );
     const figure = stringOption(values, 'figure');
     if (figure) {
