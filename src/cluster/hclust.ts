@@ -46,7 +46,7 @@ export interface HClustOptions {
  *               ward.D2:  the same on squared distances; heights are square roots
  *               average:  (m_i d_ik + m_j d_jk) / (m_i + m_j)
  *               complete: max(d_ik, d_jk);  single: min(d_ik, d_jk)
- *               mcquitty: (d_ik + d_jk) / 2;   median: (d_ik + d_jk) / 2 - d_ij / 4
+ *               mcquitty: (d_ik + d_jk) / 2;   median: (d_ik + d_jk - d_ij / 2) / 2
  *               centroid: (m_i d_ik + m_j d_jk - m_i m_j d_ij / (m_i + m_j)) / (m_i + m_j)
  *
  * where m are cluster sizes (weights). Each step joins the pair (i < j) with the
@@ -134,8 +134,8 @@ export function hclust(matrix: DistanceMatrix, options: HClustOptions = {}): HCl
       } else if (kind === 1) d = Math.min(diss[p1], diss[p2]);
       else if (kind === 2) d = Math.max(diss[p1], diss[p2]);
       else if (kind === 3) d = (mi * diss[p1] + mj * diss[p2]) / (mi + mj);
-      else if (kind === 4) d = 0.5 * diss[p1] + 0.5 * diss[p2]; // R's exact operations: ties depend on them
-      else if (kind === 5) d = 0.5 * diss[p1] + 0.5 * diss[p2] - 0.25 * d12;
+      else if (kind === 4) d = (diss[p1] + diss[p2]) / 2;
+      else if (kind === 5) d = (diss[p1] + diss[p2] - d12 / 2) / 2; // R's order of operations: ties depend on it
       else d = (mi * diss[p1] + mj * diss[p2] - (mi * mj * d12) / (mi + mj)) / (mi + mj);
       diss[p1] = d;
       if (i2 < k) {
