@@ -34,15 +34,22 @@ describe.skipIf(!hasFixtures)('mvad: compareClusterings equals WeightedCluster w
       // pam: random starting medoids in R; pam.<linkage>: WeightedCluster's PAMonce can stop at
       // another local optimum than kmedoids (measured: up to 1.8% apart at some k), so only the
       // hierarchical methods are compared here
-      if (method.startsWith('pam')) continue;
+      if (method.startsWith('pam') || method === 'mcquitty') continue;
       const ours = cmp.table.find((t) => t.method === method && t.k === k)!;
       for (let c = 2; c < header.length; c++) {
         const index = header[c] as 'ASW';
         worst[method] = Math.max(worst[method] ?? 0, relativeError(ours[index], Number(row[c])));
       }
     }
+    // wcCmpCluster's own mcquitty rows differ from hclust + as.clustrange in the same R session
+    // (up to 1.3% at k >= 4); mcquitty is checked against the latter below
+    const [head, ...mq] = readRRows('mvad_mcquitty_clustrange.csv');
+    worst.mcquitty = 0;
+    for (const row of mq) {
+      const ours = cmp.table.find((t) => t.method === 'mcquitty' && t.k === Number(row[0]))!;
+      for (let c = 1; c < head.length; c++) worst.mcquitty = Math.max(worst.mcquitty, relativeError(ours[head[c] as 'ASW'], Number(row[c])));
+    }
     console.log(worst);
-    // mcquitty differs from R's at some k (up to 1.3%, not yet explained): reported, not asserted
-    for (const [method, err] of Object.entries(worst)) if (method !== 'mcquitty') expect(err, method).toBeLessThan(1e-9);
+    for (const [method, err] of Object.entries(worst)) expect(err, method).toBeLessThan(1e-9);
   });
 });
