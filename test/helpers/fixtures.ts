@@ -6,7 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import * as aq from 'arquero';
-import { createSequences, makeAlphabet, type StateSequences } from '../../src/index.js';
+import { createSequences, makeAlphabet, MISSING, VOID, type StateSequences } from '../../src/index.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -89,5 +89,46 @@ export function loadMvad(): StateSequences {
     ids: rows.map((r) => r[0]),
     timeLabels: header.slice(from, to + 1),
     covariates,
+  });
+}
+
+/**
+ * A wide file of the second set (`mvad_missing.csv`, `mvad_channel_*.csv`): its
+ * months Sep.93..Jun.99 as TraMineR's `seqdef` reads them (see `wideSequences`).
+ */
+export function loadWide2(name: string, states?: readonly string[]): StateSequences {
+  return wideSequences(readFixture2Rows(name), { first: MVAD_FIRST, last: MVAD_LAST, states });
+}
+
+/**
+ * Sequences from wide CSV rows (header first, ids in the first column) as
+ * TraMineR's `seqdef` reads the columns first..last: `NA` before the last
+ * state is missing, after it the sequence ends (right = "DEL"); states in
+ * TraMineR's default order unless `states` is given; weights from the column
+ * `weight` when named. A minimal reader independent of src/ingest.
+ */
+export function wideSequences(
+  [header, ...rows]: string[][],
+  options: { first: string; last: string; states?: readonly string[]; weight?: string },
+): StateSequences {
+  const from = header.indexOf(options.first);
+  const t = header.indexOf(options.last) - from + 1;
+  const seen = new Set<string>();
+  for (const row of rows) for (let j = 0; j < t; j++) if (row[from + j] !== 'NA') seen.add(row[from + j]);
+  const collator = new Intl.Collator('en');
+  const alphabet = options.states ?? [...seen].sort((a, b) => collator.compare(a, b));
+  const codes = new Uint8Array(rows.length * t).fill(VOID);
+  rows.forEach((row, i) => {
+    let last = t - 1;
+    while (last >= 0 && row[from + last] === 'NA') last--;
+    for (let j = 0; j <= last; j++) codes[i * t + j] = row[from + j] === 'NA' ? MISSING : alphabet.indexOf(row[from + j]);
+  });
+  const w = options.weight === undefined ? -1 : header.indexOf(options.weight);
+  return createSequences({
+    alphabet: makeAlphabet(alphabet),
+    n: rows.length, t, codes,
+    ids: rows.map((r) => r[0]),
+    weights: w < 0 ? undefined : Float64Array.from(rows, (r) => Number(r[w])),
+    timeLabels: header.slice(from, from + t),
   });
 }
