@@ -1,5 +1,5 @@
 import type { StateSequences } from '../sequences/types.js';
-import { MISSING } from '../sequences/types.js';
+import { MISSING, VOID } from '../sequences/types.js';
 import { rowWeights, stateIndex, type DescribeOptions } from './states.js';
 
 /** All spells of all sequences in one flat layout, ordered by row then start. */
@@ -12,9 +12,12 @@ export interface Spells {
   readonly state: Uint8Array;
   /** First month (column index) of each spell. */
   readonly start: Int32Array;
-  /** Length of each spell in months (gaps inside or right after it included, see `spells`). */
+  /** Observed months of each spell (TraMineR `seqdur`: gaps inside or right after it do not count, see `spells`). */
   readonly duration: Int32Array;
 }
+
+/** The cells the spell rule reads: N rows of T codes, row i observed up to `lengths[i]`. */
+export type SequenceGrid = Pick<StateSequences, 'n' | 't' | 'codes' | 'lengths'>;
 
 /** Per-row spell buffers of length T, filled by `rowSpells`. */
 export interface SpellScratch {
@@ -32,26 +35,33 @@ export function spellScratch(t: number): SpellScratch {
  * Split row i into spells, TraMineR's `seqdss` / `seqdur` rule: a spell is a
  * maximal run of one state; unless `withMissing`, missing months never start
  * a spell, a gap before the first state is skipped, and a gap after a state
- * joins that state's spell (A A * * A is one spell of A lasting 5 months,
- * A * B is A for 2 months then B). With `withMissing`, a run of missing months
- * is a spell of its own (state MISSING).
+ * joins that state's spell without counting in its duration (A A * * A is one
+ * spell of A with 3 observed months, A * B is A for 1 month then B). With
+ * `withMissing`, a run of missing months is a spell of its own (state MISSING).
+ * Only the first `lengths[i]` cells are read; a VOID cell among them is
+ * skipped like a gap (TraMineR reads recoded sequences that way).
  * Writes the spells into `scratch` and returns their number.
  */
-export function rowSpells(seqs: StateSequences, i: number, withMissing: boolean, scratch: SpellScratch): number {
+export function rowSpells(seqs: SequenceGrid, i: number, withMissing: boolean, scratch: SpellScratch): number {
   const { t, codes, lengths } = seqs;
   const { state, start, duration } = scratch;
   const row = i * t;
   const len = lengths[i];
+  const skipped = (c: number) => c === VOID || (c === MISSING && !withMissing);
   let count = 0;
   let j = 0;
   while (j < len) {
     const x = codes[row + j];
     const first = j;
-    while (j + 1 < len && (codes[row + j + 1] === x || (!withMissing && codes[row + j + 1] === MISSING))) j++;
-    if (x !== MISSING || withMissing) {
+    let observed = 1;
+    while (j + 1 < len && (codes[row + j + 1] === x || skipped(codes[row + j + 1]))) {
+      j++;
+      if (!skipped(codes[row + j])) observed++;
+    }
+    if (!skipped(x)) {
       state[count] = x;
       start[count] = first;
-      duration[count] = j - first + 1;
+      duration[count] = observed;
       count++;
     }
     j++;

@@ -118,13 +118,13 @@ describe('meanTime', () => {
 });
 
 describe('spells', () => {
-  it('TraMineR rule: leading gap skipped, later gaps join the spell before them', () => {
+  it('TraMineR rule: leading gap skipped, later gaps join the spell before them without counting', () => {
     const sp = spells(small());
     expect([...sp.offsets]).toEqual([0, 2, 4, 6, 8]);
     expect([...sp.row]).toEqual([0, 0, 1, 1, 2, 2, 3, 3]);
     expect([...sp.state]).toEqual([0, 1, 0, 1, 0, 1, 1, 0]);
     expect([...sp.start]).toEqual([0, 2, 0, 1, 1, 3, 0, 3]);
-    expect([...sp.duration]).toEqual([2, 2, 1, 1, 2, 1, 3, 1]);
+    expect([...sp.duration]).toEqual([2, 2, 1, 1, 2, 1, 2, 1]); // r3: b * b counts 2 observed months
   });
 
   it('gaps as spells of their own with withMissing', () => {
@@ -141,8 +141,8 @@ describe('spells', () => {
     expect(d.count[0]).toBe(4.5);
     expect(d.mean[0]).toBeCloseTo((2 + 2 + 1 + 1) / 4.5, 15);
     expect([...d.histogram.subarray(0, 5)]).toEqual([0, 3, 1.5, 0, 0]);
-    // b spells: r0 2 (w1), r1 1 (w2), r2 1 (w.5), r3 3 (w1)
-    expect([...d.histogram.subarray(5, 10)]).toEqual([0, 2.5, 1, 1, 0]);
+    // b spells: r0 2 (w1), r1 1 (w2), r2 1 (w.5), r3 2 (w1)
+    expect([...d.histogram.subarray(5, 10)]).toEqual([0, 2.5, 2, 0, 0]);
     expect(Number.isNaN(d.mean[2])).toBe(true);
   });
 });
@@ -165,7 +165,7 @@ describe('per-sequence indicators', () => {
 
   it('turbulence: log2(phi (s2max + 1) / (s2 + 1))', () => {
     // r0 ab durations 2,2: phi 4, s2 0, s2max 1 -> log2(8); r1 ab 1,1 -> log2(4);
-    // r2 ab 2,1: s2 = s2max = 0.25 -> log2(4); r3 ba 3,1: s2 = s2max = 1 -> log2(4)
+    // r2 ab 2,1: s2 = s2max = 0.25 -> log2(4); r3 ba 2,1 (b * b): s2 = s2max = 0.25 -> log2(4)
     expect([...turbulence(small())]).toEqual([3, 2, 2, 2]);
     // abab, one month each: phi = 12 distinct subsequences, s2 = s2max = 0
     const abab = createSequences({ alphabet: makeAlphabet(['a', 'b']), n: 1, t: 4, codes: Uint8Array.from([0, 1, 0, 1]) });
