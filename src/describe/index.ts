@@ -5,7 +5,21 @@ export { transitionRates, transitionRatesByMonth, type TransitionRateOptions, ty
 export { meanTime, type MeanTime } from './mean-time.js';
 export { spells, spellDurations, type Spells, type SpellDurations } from './spells.js';
 export {
-  withinEntropy, transitionCount, turbulence, complexity, sequenceIndicators,
-  type IndicatorOptions, type SequenceIndicators,
+  withinEntropy, transitionCount, turbulence, complexity, sequenceIndicators, sequenceLength, spellCount,
+  visitedStates, recurrence, subsequenceCount, durationSpread, volatility,
+  type IndicatorOptions, type SequenceIndicators, type DurationSpread, type TurbulenceOptions,
 } from './indicators.js';
+export {
+  positiveShare, positiveVolatility, positiveIntegration, stateIntegration, type PositiveStateOptions,
+} from './positive-states.js';
+export {
+  startingCosts, degradation, badness, precarity, insecurity,
+  type RankedStateOptions, type DegradationOptions, type DegradationMethod, type StartingCosts,
+  type PrecarityOptions, type InsecurityOptions,
+} from './precarity.js';
+export {
+  indicatorTable, resolveIndicators, INDICATORS, INDICATOR_GROUPS,
+  type IndicatorTable, type IndicatorTableOptions, type IndicatorName, type IndicatorColumn,
+} from './indicator-table.js';
 export { describeTable, DESCRIBE_TABLES, type DescribeTable } from './table.js';
+

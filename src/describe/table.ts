@@ -3,6 +3,7 @@ import { stateDistribution } from './state-distribution.js';
 import { transitionRates } from './transitions.js';
 import { meanTime } from './mean-time.js';
 import { sequenceIndicators } from './indicators.js';
+import { indicatorTable, type IndicatorTableOptions } from './indicator-table.js';
 import type { DescribeOptions } from './states.js';
 
 /** The tables of `loopbaan describe --what ...`. */
@@ -15,16 +16,21 @@ export type DescribeTable = (typeof DESCRIBE_TABLES)[number];
  * - `statd`: `state,<months...>`, a row of frequencies per state, then `N` (valid weighted N) and `entropy`;
  * - `trate`: `from,<states...>`, one row of transition rates per state;
  * - `meant`: `state,mean`;
- * - `indicators`: `id,entropy,turbulence,complexity,transitions`, one row per sequence in input order.
+ * - `indicators`: `id,entropy,turbulence,complexity,transitions`, one row per sequence in input order;
+ *   with `indicators.indic`, `id` then TraMineR's `seqindic` columns (`indicatorTable`).
  *
  * @param seqs the sequences
  * @param what which table
- * @param options `weighted` (true), `withMissing` (false)
+ * @param options `weighted` (true), `withMissing` (false), `indicators` (the `indicatorTable` options)
  * @returns rows of cells, header first
  * @example
  * csvText(describeTable(seqs, 'meant')); // "state,mean\nemployment,31.72...\n..."
  */
-export function describeTable(seqs: StateSequences, what: DescribeTable, options: DescribeOptions = {}): string[][] {
+export function describeTable(
+  seqs: StateSequences,
+  what: DescribeTable,
+  options: DescribeOptions & { indicators?: IndicatorTableOptions } = {},
+): string[][] {
   switch (what) {
     case 'statd': {
       const d = stateDistribution(seqs, options);
@@ -46,6 +52,10 @@ export function describeTable(seqs: StateSequences, what: DescribeTable, options
       return [['state', 'mean'], ...m.states.map((s, k) => [s, String(m.mean[k])])];
     }
     case 'indicators': {
+      if (options.indicators?.indic) {
+        const table = indicatorTable(seqs, { withMissing: options.withMissing, ...options.indicators });
+        return [['id', ...table.columns], ...seqs.ids.map((id, i) => [id, ...table.columns.map((c) => String(table.values[c]![i]))])];
+      }
       const ind = sequenceIndicators(seqs, options);
       return [
         ['id', 'entropy', 'turbulence', 'complexity', 'transitions'],

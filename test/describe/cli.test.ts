@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
 import { captureOutput, readCsv } from '../helpers/cli.js';
-import { fixturePath, hasFixtures, readFixtureRows } from '../helpers/fixtures.js';
+import { fixture2Path, fixturePath, hasFixtures, hasFixtures2, readFixture2Rows, readFixtureRows } from '../helpers/fixtures.js';
+import { maxRelError } from '../helpers/r-references.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'loopbaan-describe-'));
 const TOL = 1e-9;
@@ -75,6 +76,54 @@ describe.skipIf(!hasFixtures)('loopbaan describe on mvad', () => {
   });
 });
 
+/** Run `loopbaan describe` with these arguments and parse the CSV it writes. */
+async function describeCsv(name: string, args: string[]): Promise<string[][]> {
+  const out = join(dir, `${name}.csv`);
+  expect(await main(['describe', ...args, '--out', out, '--quiet'])).toBe(0);
+  return readCsv(out);
+}
+
+/** Largest relative error beyond the stored 12 decimals between our table and a seqindic fixture (its "row" column dropped). */
+function seqindicError(name: string, ours: string[][], reference: string[][]): number {
+  expect(ours[0]).toEqual(['id', ...reference[0].slice(1)]);
+  expect(ours.length).toBe(reference.length);
+  let worst = 0;
+  for (let c = 1; c < ours[0].length; c++) {
+    worst = Math.max(worst, maxRelError(ours.slice(1).map((r) => Number(r[c])), reference.slice(1).map((r) => Number(r[c])), 5e-13));
+  }
+  console.log(`describe ${name}: max relative error ${worst.toExponential(2)}`);
+  return worst;
+}
+
+describe.skipIf(!hasFixtures2)('loopbaan describe: seqindic and missing states (second fixture set)', () => {
+  const mvad = ['--input', hasFixtures2 ? fixturePath('mvad.csv') : '', '--cols', 'Sep.93..Jun.99', '--what', 'indicators'];
+
+  it('--indic: the 18 basic, diversity and complexity indicators with TraMineR column names', async () => {
+    const rows = await describeCsv('seqindic', [...mvad, '--indic', 'lgth,nonm,dlgth,visited,visitp,recu,trans,transp,meand,dustd,entr,volat,cplx,turb,turbn,turb2,turb2n,nsubs']);
+    expect(seqindicError('mvad_seqindic', rows, readFixture2Rows('mvad_seqindic.csv'))).toBeLessThan(TOL);
+  });
+
+  it('--indic binary --pos-states', async () => {
+    const rows = await describeCsv('binary', [...mvad, '--indic', 'binary', '--pos-states', 'employment,HE']);
+    expect(seqindicError('mvad_seqindic_binary', rows, readFixture2Rows('mvad_seqindic_binary.csv'))).toBeLessThan(TOL);
+  });
+
+  it('--indic prec,insec,degrad with the state order of --states', async () => {
+    const order = 'employment,HE,FE,school,training,joblessness';
+    const rows = await describeCsv('ranked', [...mvad, '--states', order, '--indic', 'prec,insec,degrad', '--state-order', order]);
+    expect(seqindicError('mvad_seqindic_ranked', rows, readFixture2Rows('mvad_seqindic_ranked.csv'))).toBeLessThan(TOL);
+  });
+
+  it('statd --with-missing: the state * after the alphabet', async () => {
+    const rows = await describeCsv('missing', ['--input', fixture2Path('mvad_missing.csv'), '--cols', 'Sep.93..Jun.99', '--what', 'statd', '--with-missing']);
+    const [, ...reference] = readFixture2Rows('mvad_missing_statd.csv');
+    expect(rows.slice(1, 8).map((r) => r[0])).toEqual(reference.map((r) => r[0]));
+    const err = maxRelError(rows.slice(1, 8).flatMap((r) => r.slice(1).map(Number)), reference.flatMap((r) => r.slice(1).map(Number)), 5e-13);
+    console.log(`describe --what statd --with-missing: max relative error ${err.toExponential(2)}`);
+    expect(err).toBeLessThan(TOL);
+  });
+});
+
 describe('loopbaan describe errors', () => {
   it('bad input file: exit 2, one line naming file, line and column', async () => {
     const file = join(dir, 'bad.csv');
@@ -91,5 +140,17 @@ describe('loopbaan describe errors', () => {
     expect(await main(['describe', '--input', 'x.csv'])).toBe(2);
     expect(stderr()).toMatch(/--what must be one of statd, trate, meant, indicators/);
     expect(stderr()).toMatch(/missing required option --what/);
+  });
+
+  it('indicator options without --indic, or an unknown indicator: exit 2', async () => {
+    const file = join(dir, 'ok.csv');
+    writeFileSync(file, 'id,m1,m2\n1,work,none\n');
+    const stderr = captureOutput();
+    expect(await main(['describe', '--input', file, '--cols', 'm1..m2', '--what', 'indicators', '--pos-states', 'work', '--quiet'])).toBe(2);
+    expect(await main(['describe', '--input', file, '--cols', 'm1..m2', '--what', 'indicators', '--indic', 'turbo', '--quiet'])).toBe(2);
+    expect(await main(['describe', '--input', file, '--cols', 'm1..m2', '--what', 'indicators', '--indic', 'ppos', '--quiet'])).toBe(2);
+    expect(stderr()).toMatch(/--pos-states needs --indic/);
+    expect(stderr()).toMatch(/unknown indicator\(s\) turbo/);
+    expect(stderr()).toMatch(/need the positive states/);
   });
 });

@@ -1,34 +1,76 @@
 import type { Command } from '../main.js';
 import { UsageError } from '../main.js';
-import { parseOptions, stringOption } from '../args.js';
+import { numberOption, parseOptions, stringOption, type OptionValues } from '../args.js';
 import { INPUT_OPTIONS, INPUT_USAGE, loadInput } from '../input-options.js';
 import { writeOutput } from '../output.js';
 import { DESCRIBE_TABLES, describeTable, type DescribeTable } from '../../describe/table.js';
+import type { IndicatorTableOptions } from '../../describe/indicator-table.js';
 import { csvText } from '../../disclosure/csv.js';
 
 export const command: Command = {
-  summary: 'descriptive statistics equal to TraMineR: seqstatd, seqtrate, seqmeant, per-sequence indicators',
+  summary: 'descriptive statistics equal to TraMineR: seqstatd, seqtrate, seqmeant, per-sequence indicators (seqindic)',
   usage: `usage: loopbaan describe --input FILE [--format wide|long|spell] [--cols FIRST..LAST] [--id COL]
-         [--weight COL] [--states a,b,c] --what statd|trate|meant|indicators [--out FILE.csv]
+         [--weight COL] [--states a,b,c] --what statd|trate|meant|indicators [--with-missing]
+         [--indic a,b,c] [--pos-states a,b] [--neg-states a,b] [--state-order a,b,c] [--state-equiv a,b;c,d]
+         [--w X] [--out FILE.csv]
 
   --what statd       state,<months...>: share of each state per month, then rows N (valid weighted N) and entropy
   --what trate       from,<states...>: transition rates between consecutive months
   --what meant       state,mean: mean number of months in each state
-  --what indicators  id,entropy,turbulence,complexity,transitions: one row per sequence, input order
+  --what indicators  one row per sequence, input order: id,entropy,turbulence,complexity,transitions,
+                     or with --indic the columns of TraMineR's seqindic (Lgth, NonM, ..., Prec, Insec)
+  --with-missing     count missing months as the state * (TraMineR with.missing = TRUE)
   --out FILE.csv     write the CSV there (default: stdout)
 
-Weights are used when --weight is given. Missing months are skipped, censored months never count.
+indicators (--what indicators, names as TraMineR's seqindic):
+  --indic a,b,c      lgth, nonm, dlgth, visited, visitp, recu, trans, transp, entr, meand, dustd, meand2,
+                     dustd2, nsubs, volat, cplx, turb, turbn, turb2, turb2n, ppos, nvolat, vpos, integr,
+                     degrad, bad, prec, insec, or groups all, basic, diversity, complexity, binary, ranked
+  --pos-states a,b   positive states for ppos, nvolat, vpos, integr (or --neg-states; one is required)
+  --state-order a,b  states from best to worst for degrad, bad, prec, insec (default: the alphabet)
+  --state-equiv a,b;c,d   classes of equivalent states, separated by ;
+  --w X              weight of the visited states in volat (default 0.5)
+
+Weights are used when --weight is given (by the transition rates of prec). Missing months are
+skipped unless --with-missing; censored months never count.
 
 ${INPUT_USAGE}
-example:
+examples:
   loopbaan describe --input ../shared/fixtures/traminer/mvad.csv --cols Sep.93..Jun.99 --what meant
+  loopbaan describe --input ../shared/fixtures/traminer/mvad.csv --cols Sep.93..Jun.99 --what indicators \\
+    --indic visited,turb2n,binary,prec --pos-states employment,HE \\
+    --state-order employment,HE,FE,school,training,joblessness --out indicators.csv
 `,
   async run(args) {
-    const values = parseOptions(args, { ...INPUT_OPTIONS, what: { type: 'string' }, out: { type: 'string' } }, ['input', 'what']);
+    const values = parseOptions(args, {
+      ...INPUT_OPTIONS, what: { type: 'string' }, out: { type: 'string' }, 'with-missing': { type: 'boolean' },
+      indic: { type: 'string' }, 'pos-states': { type: 'string' }, 'neg-states': { type: 'string' },
+      'state-order': { type: 'string' }, 'state-equiv': { type: 'string' }, w: { type: 'string' },
+    }, ['input', 'what']);
     const what = stringOption(values, 'what') as DescribeTable;
     if (!DESCRIBE_TABLES.includes(what)) throw new UsageError(`--what must be one of ${DESCRIBE_TABLES.join(', ')}; got "${what}"`);
+    const indicators = indicatorOptions(values);
+    if (indicators && what !== 'indicators') throw new UsageError('--indic and the indicator options need --what indicators');
     const { sequences } = await loadInput(values);
-    await writeOutput(stringOption(values, 'out'), csvText(describeTable(sequences, what)));
+    const table = describeTable(sequences, what, { withMissing: values['with-missing'] === true, indicators });
+    await writeOutput(stringOption(values, 'out'), csvText(table));
     return 0;
   },
 };
+
+// The seqindic options, or undefined when none is given.
+function indicatorOptions(values: OptionValues): IndicatorTableOptions | undefined {
+  const list = (name: string) => stringOption(values, name)?.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const indic = list('indic');
+  const posStates = list('pos-states');
+  const negStates = list('neg-states');
+  const stateOrder = list('state-order');
+  const stateEquiv = stringOption(values, 'state-equiv')?.split(';').map((c) => c.split(',').map((s) => s.trim()).filter((s) => s !== ''));
+  const w = stringOption(values, 'w') === undefined ? undefined : numberOption(values, 'w', 0.5);
+  if (!indic) {
+    const given = ['pos-states', 'neg-states', 'state-order', 'state-equiv', 'w'].filter((k) => values[k] !== undefined);
+    if (given.length > 0) throw new UsageError(`--${given[0]} needs --indic (the indicators to compute)`);
+    return undefined;
+  }
+  return { indic, w, positive: { posStates, negStates }, ranked: { stateOrder, stateEquiv } };
+}
