@@ -8,6 +8,7 @@ const TEXTS = {
   share: { en: 'Share', nl: 'Aandeel' },
   nAtRisk: { en: 'N at risk', nl: 'N in observatie' },
   missing: { en: 'missing', nl: 'ontbrekend' },
+  channel: { en: 'channel', nl: 'kanaal' },
   group: { en: 'Group', nl: 'Groep' },
   cluster: { en: 'Cluster', nl: 'Cluster' },
   stateDistribution: { en: 'State distribution by month', nl: 'Verdeling over toestanden per maand' },

@@ -8,6 +8,7 @@ export type { GroupOptions } from './panels.js';
 export { chartFont, renderPng, renderSvg, svgToPng, writeFigure, type ChartFont, type PngOptions } from './render.js';
 export { indexPlot, type IndexPlotOptions } from './indexPlot.js';
 export { stateDistributionPlot, stateDistributionPlotFrom, stateSharesPlot, type DistributionPlotOptions } from './stateDistributionPlot.js';
+export { channelDistributionPlot, type ChannelPlotOptions } from './channelDistributionPlot.js';
 export { frequencyPlot, type FrequencyPlotOptions } from './frequencyPlot.js';
 export { modalStatePlot, type ModalStatePlotOptions } from './modalStatePlot.js';
 export { meanTimePlot, type MeanTimePlotOptions } from './meanTimePlot.js';

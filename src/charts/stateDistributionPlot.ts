@@ -170,7 +170,7 @@ export function distributionView(
   alphabet: Alphabet,
   timeLabels: readonly string[],
   panel: DistributionPanel,
-  view: { lang: Lang; scale: { domain: string[]; range: string[] }; width: number; height: number; nAtRisk: boolean; minCell?: number },
+  view: { lang: Lang; scale: { domain: string[]; range: string[] }; width: number; height: number; nAtRisk: boolean; minCell?: number; legendTitle?: string },
 ): Record<string, unknown> {
   const { lang, scale, width } = view;
   const minCell = view.minCell ?? 1;
@@ -190,7 +190,7 @@ export function distributionView(
       x2: { field: 'x2' },
       y: { field: 'y', type: 'quantitative', title: chartText(lang, 'share'), scale: { domain: [0, 1] }, axis: { format: '.0%' } },
       y2: { field: 'y2' },
-      color: { field: 'state', type: 'nominal', scale, legend: { title: chartText(lang, 'state') } },
+      color: { field: 'state', type: 'nominal', scale, legend: { title: view.legendTitle ?? chartText(lang, 'state') } },
       stroke: { field: 'state', type: 'nominal', scale },
     },
   };

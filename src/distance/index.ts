@@ -8,3 +8,4 @@ export { writeDistanceCsv, writeReferenceCsv } from './csv.js';
 export { readCostMatrix } from './cost-file.js';
 export { gowerDistances } from './gower.js';
 export { readStateFeatures } from './state-features-file.js';
+export { channelCosts, channelDistances, type ChannelCost, type ChannelCostOptions, type ChannelDistanceOptions, type ChannelMethod } from './multichannel.js';

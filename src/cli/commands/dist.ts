@@ -9,10 +9,12 @@ import { silentProgress, stderrProgress } from '../../progress.js';
 import { parseOptions, stringOption, type OptionValues } from '../args.js';
 import { DISTANCE_OPTIONS, DISTANCE_USAGE, distanceOptions } from '../distance-options.js';
 import { INPUT_OPTIONS, INPUT_USAGE, inputPanelOptions, loadInput } from '../input-options.js';
+import { CHANNEL_OPTIONS, CHANNEL_USAGE, channelDistanceOptions, isMultichannel, loadChannels } from '../channel-options.js';
+import { channelDistances } from '../../distance/multichannel.js';
 import { UsageError, type Command } from '../main.js';
 
 export const command: Command = {
-  summary: 'distances equal to TraMineR seqdist (OM and its variants, HAM, DHD, LCS, NMS, CHI2, TWED, ...) as an N x N CSV, or to reference sequences',
+  summary: 'distances equal to TraMineR seqdist (OM and its variants, HAM, DHD, LCS, NMS, CHI2, TWED, ...) as an N x N CSV, or to reference sequences; multichannel (seqMD) with --channels',
   usage: `usage: loopbaan dist --input FILE [input options] --method M [--sm TRATE|CONSTANT|INDELS|INDELSLOG|FUTURE|FEATURES|FILE.csv]
          [--indel X|auto] [--norm none|auto|maxlength|gmean|maxdist|YujianBo] [method options]
          [--refseq ROWS|FILE] [--threads N] [--out FILE.csv]
@@ -28,6 +30,7 @@ Progress goes to stderr (not with --quiet).
                             (same format and --cols; states of the input's alphabet)
 
 ${DISTANCE_USAGE}
+${CHANNEL_USAGE}
 ${INPUT_USAGE}
 examples:
   loopbaan dist --input ../shared/fixtures/traminer/mvad.csv --cols Sep.93..Jun.99 \\
@@ -36,33 +39,53 @@ examples:
     --method OMstran --otto 0.1 --indel 1 --refseq 1,2,3 --out to-first-three.csv
   loopbaan dist --input ../shared/fixtures/traminer/mvad.csv --cols Sep.93..Jun.99 \\
     --method OM --sm FEATURES --state-features features.csv --out om-features.csv
+  loopbaan dist --format wide --channels edu.csv,work.csv --cols Sep.93..Jun.99 \\
+    --method OM --sm TRATE,CONSTANT --cweight 1,1 --link sum --out om-md.csv
 `,
   async run(args) {
-    const values = parseOptions(args, { ...INPUT_OPTIONS, ...DISTANCE_OPTIONS, out: { type: 'string' }, refseq: { type: 'string' } }, ['input']);
+    const values = parseOptions(args, { ...INPUT_OPTIONS, ...DISTANCE_OPTIONS, ...CHANNEL_OPTIONS, out: { type: 'string' }, refseq: { type: 'string' } });
+    if (isMultichannel(values)) return multichannel(values);
     const { sequences } = await loadInput(values);
     const options = distanceOptions(values, sequences);
     const refText = stringOption(values, 'refseq');
     const refs = refText === undefined ? undefined : await references(refText, values, sequences);
     const file = stringOption(values, 'out');
     const out: Writable = file === undefined ? process.stdout : await openOutput(file);
-    const progress = values.quiet === true ? silentProgress : stderrProgress();
+    const progress = progressOf(values);
     const write = refs === undefined
       ? writeDistanceCsv.bind(null, await distances(sequences, { ...options, progress }))
       : writeReferenceCsv.bind(null, await distancesToReferences(sequences, refs, { ...options, progress }), Array.isArray(refs) ? refs.length : (refs as StateSequences).n);
-    try {
-      await write(out);
-    } catch (err) {
-      // a reader that stops early (loopbaan dist ... | head) is not an error
-      if ((err as NodeJS.ErrnoException).code === 'EPIPE') return 0;
-      throw err;
-    }
-    if (file !== undefined) {
-      out.end();
-      await once(out, 'finish');
-    }
-    return 0;
+    return writeTo(out, file, write);
   },
 };
+
+const progressOf = (values: OptionValues) => (values.quiet === true ? silentProgress : stderrProgress());
+
+/** `--channels` / `--channel-columns`: the N x N distances of the combined channels (TraMineR seqMD). */
+async function multichannel(values: OptionValues): Promise<number> {
+  if (values.refseq !== undefined) throw new UsageError('--refseq does not apply to several channels');
+  const channels = await loadChannels(values);
+  const options = channelDistanceOptions(values, channels);
+  const file = stringOption(values, 'out');
+  const out: Writable = file === undefined ? process.stdout : await openOutput(file);
+  const matrix = await channelDistances(channels, { ...options, progress: progressOf(values) });
+  return writeTo(out, file, (o) => writeDistanceCsv(matrix, o));
+}
+
+async function writeTo(out: Writable, file: string | undefined, write: (out: Writable) => Promise<void>): Promise<number> {
+  try {
+    await write(out);
+  } catch (err) {
+    // a reader that stops early (loopbaan dist ... | head) is not an error
+    if ((err as NodeJS.ErrnoException).code === 'EPIPE') return 0;
+    throw err;
+  }
+  if (file !== undefined) {
+    out.end();
+    await once(out, 'finish');
+  }
+  return 0;
+}
 
 /**
  * The reference sequences of `--refseq`: 1-based row numbers of the input, or a
