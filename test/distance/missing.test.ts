@@ -1,7 +1,11 @@
 // Gaps as an extra state (TraMineR with.missing): hand-computed costs and parity on mvad_missing.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { main } from '../../src/cli/main.js';
 import { distanceAt, distances, selectRows, type DistanceMatrix, type DistanceOptions, type StateSequences } from '../../src/index.js';
-import { hasFixtures2, loadWide2, readMatrix2 } from '../helpers/fixtures.js';
+import { fixture2Path, hasFixtures2, loadWide2, readMatrix2 } from '../helpers/fixtures.js';
 import { loadPanel, maxRelError, referenceColumns } from '../helpers/r-references.js';
 import { maxRelativeError } from './helpers.js';
 
@@ -45,6 +49,20 @@ describe('TraMineR parity with gaps and censoring, every method (test/fixtures-r
     expect(err).toBeLessThan(1e-9);
   });
 
+  const more = referenceColumns('dist_missing_more.csv');
+  const moreCases: [string, DistanceOptions][] = [
+    ['omloc', { method: 'OMloc', sm: 'TRATE', expcost: 0.5, context: 0 }],
+    ['omslen', { method: 'OMslen', sm: 'TRATE', link: 'mean', h: 0.5 }],
+    ['omstran', { method: 'OMstran', sm: 'TRATE', otto: 0.1 }],
+    ['nms', { method: 'NMS' }], ['nmsmst', { method: 'NMSMST' }], ['svrspell', { method: 'SVRspell' }],
+    ['om_future', { method: 'OM', sm: 'FUTURE' }],
+  ];
+  test.each(moreCases)('%s', async (name, options) => {
+    const err = maxRelError(lowerTriangle(await distances(first40, { ...options, withMissing: true })), more[name]);
+    console.log(`dist_missing ${name}: max relative error ${err.toExponential(2)}`);
+    expect(err).toBeLessThan(1e-9);
+  });
+
   test('HAM, HAM/TRATE and DHD on the uncensored rows', async () => {
     const rows = referenceColumns('dist_missing_equal_rows.csv').row.map((r) => r - 1);
     const equal = selectRows(panel, rows);
@@ -55,5 +73,20 @@ describe('TraMineR parity with gaps and censoring, every method (test/fixtures-r
       console.log(`dist_missing ${name}: max relative error ${err.toExponential(2)}`);
       expect(err, name).toBeLessThan(1e-9);
     }
+  });
+});
+
+describe.skipIf(!hasFixtures2)('loopbaan dist --with-missing on mvad with 2,500 missing cells', () => {
+  test('OM, CONSTANT costs, indel 1 = seqdist(with.missing = TRUE)', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'loopbaan-missing-')), 'om.csv');
+    const code = await main(['dist', '--input', fixture2Path('mvad_missing.csv'), '--cols', 'Sep.93..Jun.99', '--method', 'OM',
+      '--sm', 'CONSTANT', '--indel', '1', '--with-missing', '--out', out, '--quiet']);
+    expect(code).toBe(0);
+    const rows = readFileSync(out, 'utf8').trimEnd().split('\n').map((line) => line.split(',').map(Number));
+    const reference = readMatrix2('mvad_missing_om_const.csv.gz');
+    const err = maxRelError(rows.slice(0, reference.length).flat(), reference.flat());
+    console.log(`dist --with-missing mvad_missing_om_const: max relative error ${err.toExponential(2)}`);
+    expect(rows.length).toBe(712);
+    expect(err).toBeLessThan(1e-9);
   });
 });

@@ -68,3 +68,13 @@ out(as.data.frame(dm), "dist_missing.csv")
 out(data.frame(ham = dd(s40[full, ], method = "HAM"), ham_trate = dd(s40[full, ], method = "HAM", sm = "TRATE"),
   dhd = dd(s40[full, ], method = "DHD")), "dist_missing_equal.csv")
 write.csv(data.frame(row = full), "dist_missing_equal_rows.csv", row.names = FALSE)
+
+## The methods of issue 17 with missing states (first 40 rows): OMloc, OMslen, OMstran, NMS, NMSMST, SVRspell, FUTURE costs
+f <- q(seqcost(s40, method = "FUTURE", with.missing = TRUE))
+dm2 <- list(
+  omloc = dd(s40, method = "OMloc", sm = "TRATE", expcost = 0.5, context = 0),
+  omslen = dd(s40, method = "OMslen", sm = "TRATE", link = "mean", h = 0.5),
+  omstran = dd(s40, method = "OMstran", sm = "TRATE", otto = 0.1),
+  nms = dd(s40, method = "NMS"), nmsmst = dd(s40, method = "NMSMST"), svrspell = dd(s40, method = "SVRspell"),
+  om_future = dd(s40, method = "OM", sm = f$sm, indel = f$indel))
+out(as.data.frame(dm2), "dist_missing_more.csv")
