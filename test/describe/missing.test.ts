@@ -1,8 +1,8 @@
 // Gaps as the state '*' (TraMineR with.missing = TRUE): state distribution, transition rates and mean time against TraMineR.
 import { describe, expect, it } from 'vitest';
-import { meanTime, stateDistribution, transitionRates } from '../../src/index.js';
+import { meanTime, stateDistribution, substitutionCosts, transitionRates, transitionRatesByMonth } from '../../src/index.js';
 import { hasFixtures2, loadWide2, readFixture2Rows } from '../helpers/fixtures.js';
-import { loadPanel, maxRelError, readReference } from '../helpers/r-references.js';
+import { loadPanel, maxRelError, readReference, referenceColumns } from '../helpers/r-references.js';
 
 const TOL = 1e-9;
 
@@ -42,5 +42,29 @@ describe('TraMineR parity with gaps, censoring and weights (test/fixtures-r)', (
     const m = meanTime(panel, { withMissing: true });
     expect(header).toEqual(m.states);
     expect(maxRelError(m.mean, row.map(Number))).toBeLessThan(TOL);
+  });
+
+  it('transitionRatesByMonth = seqtrate(with.missing = TRUE, time.varying = TRUE), weighted', () => {
+    const tv = transitionRatesByMonth(panel, { withMissing: true });
+    const S = tv.states.length;
+    // R stores the S x S x (T - 1) array column by column: from fastest, then to, then month
+    const ours: number[] = [];
+    tv.rates.forEach((m) => {
+      for (let to = 0; to < S; to++) for (let from = 0; from < S; from++) ours.push(m[from * S + to]);
+    });
+    expect(maxRelError(ours, referenceColumns('trate_tv_missing.csv').rate)).toBeLessThan(TOL);
+  });
+
+  it('substitutionCosts with the missing state and its own cost = seqcost(with.missing = TRUE, miss.cost = ...)', () => {
+    const cases: [string, Parameters<typeof substitutionCosts>[1]][] = [
+      ['sm_trate_misscost3.csv', { method: 'TRATE', withMissing: true, missCost: 3 }],
+      ['sm_constant_misscost.csv', { method: 'CONSTANT', cval: 1.5, withMissing: true, missCost: 0.5 }],
+    ];
+    for (const [file, options] of cases) {
+      const [header, ...rows] = readReference(file);
+      const sc = substitutionCosts(panel, options);
+      expect(header).toEqual([...sc.states]);
+      expect(maxRelError(sc.sm, rows.flatMap((r) => r.map(Number))), file).toBeLessThan(TOL);
+    }
   });
 });

@@ -103,3 +103,24 @@ describe('CAT costs by hand', () => {
     expect(() => channelCosts([work, hours], { sm: [[[0, 1], [2, 0], [1, 1]], 'CONSTANT'] })).toThrow(/channel 1: the matrix must be 2 x 2/);
   });
 });
+
+describe('multichannel distances: properties', () => {
+  const panel = loadPanel({ weighted: false });
+  const hours = wideSequences(readReference('channel_hours.csv'), { first: 'm01', last: 'm24' });
+  const order = Array.from({ length: panel.n }, (_, i) => (i * 29) % panel.n);
+
+  test('symmetric, zero diagonal, the same after shuffling the rows and on one or two threads', async () => {
+    const options: ChannelDistanceOptions = { method: 'OM', sm: ['TRATE', 'CONSTANT'], cweight: [1, 2] };
+    const d = await channelDistances([panel, hours], { ...options, threads: 1 });
+    const two = await channelDistances([panel, hours], { ...options, threads: 2 });
+    expect(two.values).toEqual(d.values);
+    const shuffled = await channelDistances([selectRows(panel, order), selectRows(hours, order)], options);
+    for (let a = 0; a < panel.n; a++) {
+      expect(distanceAt(d, a, a)).toBe(0);
+      for (let b = 0; b < panel.n; b += 7) {
+        expect(distanceAt(d, a, b)).toBe(distanceAt(d, b, a));
+        expect(Math.abs(distanceAt(shuffled, a, b) - distanceAt(d, order[a], order[b]))).toBeLessThan(1e-12);
+      }
+    }
+  });
+});

@@ -78,3 +78,9 @@ dm2 <- list(
   nms = dd(s40, method = "NMS"), nmsmst = dd(s40, method = "NMSMST"), svrspell = dd(s40, method = "SVRspell"),
   om_future = dd(s40, method = "OM", sm = f$sm, indel = f$indel))
 out(as.data.frame(dm2), "dist_missing_more.csv")
+
+## Time-varying transition rates and substitution costs with a chosen miss.cost
+tv <- q(seqtrate(s, with.missing = TRUE, time.varying = TRUE))
+out(data.frame(month = rep(seq_len(dim(tv)[3]), each = dim(tv)[1] * dim(tv)[2]), rate = as.vector(tv)), "trate_tv_missing.csv")
+out(q(seqcost(s, method = "TRATE", with.missing = TRUE, miss.cost = 3))$sm, "sm_trate_misscost3.csv")
+out(q(seqcost(s, method = "CONSTANT", cval = 1.5, with.missing = TRUE, miss.cost = 0.5))$sm, "sm_constant_misscost.csv")
