@@ -33,7 +33,7 @@ export function withinEntropy(seqs: StateSequences, options: IndicatorOptions & 
 }
 
 /** counts[s] = number of row i's cells in output state s (cells the lut maps to -1 skipped); returns counts. */
-export function rowStateCounts(grid: SequenceGrid, i: number, lut: Int16Array, counts: Float64Array): Float64Array {
+function rowStateCounts(grid: SequenceGrid, i: number, lut: Int16Array, counts: Float64Array): Float64Array {
   counts.fill(0);
   for (let j = i * grid.t, end = (i + 1) * grid.t; j < end; j++) {
     const s = lut[grid.codes[j]];

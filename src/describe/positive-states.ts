@@ -86,20 +86,14 @@ export function positiveShare(seqs: StateSequences, options: PositiveStateOption
   for (const c of neg) kind[c] = NEGATIVE;
   const out = new Float64Array(n);
   const scratch = spellScratch(t);
+  const tally = new Float64Array(2);
   for (let i = 0; i < n; i++) {
-    let p = 0;
-    let m = 0;
-    const count = (c: number) => {
-      if (kind[c] === POSITIVE) p++;
-      else if (kind[c] === NEGATIVE) m++;
-    };
-    if (options.spells) {
-      const d = rowSpells(seqs, i, options.withMissing ?? false, scratch);
-      for (let k = 0; k < d; k++) count(scratch.state[k]);
-    } else {
-      for (let j = i * t; j < (i + 1) * t; j++) count(seqs.codes[j]);
-    }
-    out[i] = p / (p + m);
+    tally.fill(0);
+    // the states of the spells, or of the months
+    const d = options.spells ? rowSpells(seqs, i, options.withMissing ?? false, scratch) : t;
+    const cells = options.spells ? scratch.state : seqs.codes.subarray(i * t, (i + 1) * t);
+    for (let k = 0; k < d; k++) if (kind[cells[k]] >= 0) tally[kind[cells[k]]]++;
+    out[i] = tally[POSITIVE] / (tally[POSITIVE] + tally[NEGATIVE]);
   }
   return out;
 }

@@ -219,16 +219,17 @@ export function degradation(seqs: StateSequences, options: DegradationOptions = 
   }
 
   const scratch = spellScratch(seqs.t);
+  const integration = new Float64Array(seqs.t).fill(1);
   const out = new Float64Array(seqs.n);
   for (let i = 0; i < seqs.n; i++) {
     const d = rowSpells(rankedSeqs, i, withMissing, scratch);
-    const integration = spellIntegration ? spellIntegrations(scratch.duration, d, pow) : undefined;
+    if (spellIntegration) spellIntegrations(scratch.duration, d, pow, integration);
     let total = 0;
     let penalty = 0;
     // D = sum_k sign(s_k-1, s_k) w(s_k-1, s_k) I_k, and sum_k w I_k
     for (let k = 1; k < d; k++) {
       const ab = index(scratch.state[k - 1]) * S + index(scratch.state[k]);
-      const weight = w[ab] * (integration ? integration[k] : 1);
+      const weight = w[ab] * integration[k];
       total += weight;
       penalty += weight * sign[ab];
     }
@@ -256,9 +257,9 @@ function mergeStates(seqs: StateSequences, states: readonly string[], unranked: 
   return codes;
 }
 
-// I_k = sum of positions^pow of spell k's months / sum over all observed months (positions count observed months only).
-function spellIntegrations(durations: Int32Array, d: number, pow: number): Float64Array {
-  const out = new Float64Array(d);
+// out[k] = I_k = sum of positions^pow of spell k's months / sum over all observed months (positions count observed months only).
+function spellIntegrations(durations: Int32Array, d: number, pow: number, out: Float64Array): Float64Array {
+  out.fill(0, 0, d);
   let position = 0;
   let total = 0;
   for (let k = 0; k < d; k++) {
@@ -399,10 +400,11 @@ export function insecurity(seqs: StateSequences, options: InsecurityOptions = {}
   const parts = precarityParts(seqs, { method: 'RANK', ...options }, true);
   const spow = options.spow ?? options.pow ?? 1;
   const scratch = spellScratch(seqs.t);
+  const integration = new Float64Array(seqs.t);
   const index = (c: number) => (c === MISSING ? parts.costs.length - 1 : c);
   return parts.start.map((c, i) => {
     const d = rowSpells(seqs, i, options.withMissing ?? false, scratch);
-    const first = d > 0 ? spellIntegrations(scratch.duration, d, spow)[0] : NaN;
+    const first = d > 0 ? spellIntegrations(scratch.duration, d, spow, integration)[0] : NaN;
     let q = c * first + (parts.complexity[i] + parts.correction[i]);
     if (options.bound) {
       let lo = Infinity;
