@@ -7,6 +7,8 @@ export interface Command {
   readonly summary: string;
   /** Full usage text for `loopbaan <command> --help`. */
   readonly usage: string;
+  /** Usage of a part of the command (`loopbaan analyse job-loss --help`), from its arguments; default `usage`. */
+  help?(args: string[]): string;
   /** Runs the command; resolves to the process exit code. */
   run(args: string[]): Promise<number>;
 }
@@ -20,6 +22,7 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   tree: () => import('./commands/tree.js'),
   representatives: () => import('./commands/representatives.js'),
   validate: () => import('./commands/validate.js'),
+  analyse: () => import('./commands/analyse.js'),
   simulate: () => import('./commands/simulate.js'),
   report: () => import('./commands/report.js'),
 };
@@ -51,7 +54,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   const { command } = await load();
   if (name === 'help' || rest.includes('--help') || rest.includes('-h')) {
-    process.stdout.write(command.usage.trimEnd() + '\n');
+    const args = name === 'help' ? rest.slice(1) : rest;
+    process.stdout.write((command.help?.(args) ?? command.usage).trimEnd() + '\n');
     return 0;
   }
   try {

@@ -11,3 +11,4 @@ export type { LoadedPanel } from './assemble.js';
 export { readWide, parseColumnRange } from './wide.js';
 export { loadPanel, type LoadPanelOptions } from './load.js';
 export { checkRow, checkCsvFile, readDataSchema, type RowSchema, type DataSchemaName } from './schema.js';
+export { joinLabels, type JoinedLabels } from './labels.js';

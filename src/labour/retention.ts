@@ -28,8 +28,9 @@ export interface RetentionRow {
   readonly startsWeighted: number;
   /** Distinct persons behind those starts. */
   readonly persons: number;
-  /** Starts left out because month start + horizon is not observed (right-censored or missing). */
+  /** Starts left out because month start + horizon is not observed (right-censored or missing), and the persons behind them. */
   readonly censored: number;
+  readonly personsCensored: number;
   /** At the same employer ("job retention"). */
   readonly sameEmployerPct: number;
   /** Working at another employer. */
@@ -38,10 +39,11 @@ export interface RetentionRow {
   readonly notWorkingPct: number;
   /** same + other ("work retention"). */
   readonly workRetentionPct: number;
-  /** Persons behind each outcome (for disclosure control). */
+  /** Persons behind each outcome (for disclosure control); `personsWorking`: at the same or another employer. */
   readonly personsSame: number;
   readonly personsOther: number;
   readonly personsNotWorking: number;
+  readonly personsWorking: number;
   readonly flagged?: readonly string[];
 }
 
@@ -56,7 +58,7 @@ export interface Retention {
 
 // sums per group: starts, then the persons behind them
 const STARTS = 0, STARTS_W = 1, CENSORED = 2, SAME_W = 3, OTHER_W = 4, NONE_W = 5;
-const PERSONS = 6, P_SAME = 7, P_OTHER = 8, P_NONE = 9, SLOTS = 10;
+const PERSONS = 6, P_SAME = 7, P_OTHER = 8, P_NONE = 9, P_WORKING = 10, P_CENSORED = 11, SLOTS = 12;
 
 /**
  * Job and work retention (study B, "one-year retention"): the cohort is every
@@ -108,6 +110,7 @@ export function retention(seqs: StateSequences, options: RetentionOptions): Rete
       let pslot: number;
       if (c === MISSING) {
         acc.add(gi, CENSORED, 1);
+        seen[P_CENSORED] = 1;
         continue;
       } else if (!work[c]) {
         slot = NONE_W;
@@ -124,6 +127,7 @@ export function retention(seqs: StateSequences, options: RetentionOptions): Rete
       acc.add(gi, slot, w);
       seen[PERSONS] = 1;
       seen[pslot] = 1;
+      if (pslot !== P_NONE) seen[P_WORKING] = 1;
     }
     for (let k = PERSONS; k < SLOTS; k++) acc.add(gi, k, seen[k]);
   }
@@ -137,6 +141,7 @@ export function retention(seqs: StateSequences, options: RetentionOptions): Rete
       startsWeighted: sw,
       persons: acc.get(k, PERSONS),
       censored: acc.get(k, CENSORED),
+      personsCensored: acc.get(k, P_CENSORED),
       sameEmployerPct: pct(acc.get(k, SAME_W)),
       otherEmployerPct: pct(acc.get(k, OTHER_W)),
       notWorkingPct: pct(acc.get(k, NONE_W)),
@@ -144,6 +149,7 @@ export function retention(seqs: StateSequences, options: RetentionOptions): Rete
       personsSame: acc.get(k, P_SAME),
       personsOther: acc.get(k, P_OTHER),
       personsNotWorking: acc.get(k, P_NONE),
+      personsWorking: acc.get(k, P_WORKING),
     };
   };
   return {

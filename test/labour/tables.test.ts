@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import {
+  cellId, fixedEffectsIndex, groupProfiles, jobLossTable, labourTables, participationLadder, publishTables, retention, ruleTypology,
+  stateSharesByMonth, stockOnDate, timeToNewJob, type PublishedTable,
+} from '../../src/index.js';
+import { panel, ROLES, WORK } from './panel.js';
+
+const seqs = panel([
+  { states: 'TTJJNNW', emp: 'AAAA--B', wage: [0, 0, 10, 11, NaN, NaN, 12] },
+  { states: 'WWJJNN', emp: 'AABB--', wage: [9, 9, 10, 10] },
+  { states: 'NJJNNNN', emp: '-CC----', wage: [NaN, 8, 8] },
+  { states: 'NJWNWW', emp: '-CCCDD', wage: [NaN, 7, 7, NaN, 9, 9] },
+  { states: 'NNNNNNN' },
+], { covariates: { sex: ['f', 'm', 'f', 'm', 'f'], cohort: ['a', 'a', 'b', 'b', 'b'] } });
+
+/** Every relation of a table holds on its values. */
+function checkRelations(t: PublishedTable): void {
+  const value = new Map(t.rows.flatMap((r) => t.columns.map((c, k) => [cellId(r.keys, c), r.cells[k]?.value] as const)));
+  for (const rel of t.relations) {
+    const sum = rel.terms.reduce((s, [id, a]) => s + a * value.get(id)!, 0);
+    expect(sum).toBeCloseTo(rel.constant ?? 0, 9);
+  }
+}
+
+describe('labourTables', () => {
+  it('job-loss: a row per group and the total, each value with the persons behind it, and the sums a reader knows', () => {
+    const r = jobLossTable(seqs, { ...WORK, by: 'sex', window: 6 });
+    const [t] = labourTables(r);
+    expect(t.name).toBe('job-loss');
+    expect(t.keys).toEqual(['group']);
+    expect(t.rows.map((row) => row.keys)).toEqual([['f'], ['m'], ['total']]);
+    const total = t.rows[2].cells;
+    const col = (c: string) => total[t.columns.indexOf(c)]!;
+    expect(col('persons')).toEqual({ value: r.total.persons, kind: 'count', persons: r.total.persons, key: undefined });
+    expect(col('direct_pct')).toEqual({ value: r.total.directPct, kind: 'share', persons: r.total.personsDirect, base: r.total.personsWithEnding });
+    expect(t.relations).toContainEqual({ terms: [['f / persons', 1], ['m / persons', 1], ['total / persons', -1]], constant: 0 });
+    checkRelations(t);
+  });
+
+  it('every result gives tables whose relations hold, and with minCell 1 publishes its values unchanged', () => {
+    const results = [
+      stateSharesByMonth(seqs, { by: 'sex' }),
+      jobLossTable(seqs, { ...WORK, by: 'cohort', window: 6 }),
+      timeToNewJob(seqs, { ...WORK, by: 'sex', at: [0, 1, 2] }),
+      retention(seqs, { ...WORK, horizon: 2, by: 'sex' }),
+      ruleTypology(seqs, { ...WORK, minMonths: 3, longRun: 2, by: 'sex' }),
+      groupProfiles(seqs, { by: 'sex', roles: ROLES, categorical: ['cohort'], shareBy: 'cohort' }),
+      fixedEffectsIndex(seqs, { outcome: 'hourly_wage', states: ROLES.paid, bins: [0, 2, 4] }),
+      participationLadder(seqs, { rungs: ['none', 'trial', ['work_jc', 'work'], 'retired'], dates: [1, 5], by: 'sex' }),
+      stockOnDate(seqs, { date: 3, of: 'role', roles: ROLES, by: ['sex', 'cohort'] }),
+    ];
+    for (const result of results) {
+      const tables = labourTables(result);
+      tables.forEach(checkRelations);
+      const out = publishTables(tables, { minCell: 1 });
+      expect(out.counts.primary + out.counts.secondary).toBe(0);
+      out.tables.forEach((o, k) => {
+        const t = tables[k];
+        expect(o.header).toEqual([...t.keys, ...t.columns]);
+        expect(o.rows).toEqual(t.rows.map((r) => [...r.keys, ...r.cells.map((c) => c?.value ?? null)]));
+      });
+    }
+  });
+
+  it('the ladder and the stock: counts, shares and margins', () => {
+    const [ladder, transitions] = labourTables(participationLadder(seqs, { rungs: ['none', 'trial', ['work_jc', 'work'], 'retired'], dates: [1, 5] }));
+    expect(ladder.columns).toEqual(['persons', 'not_observed', 'same', 'up', 'down', 'left', 'same_pct', 'up_pct', 'down_pct', 'left_pct']);
+    expect(transitions.rows.map((r) => r.keys[0])).toEqual(['none', 'trial', 'work_jc+work', 'retired', 'total']);
+    expect(ladder.together).toContainEqual(['total / up', 'total / up_pct']);
+    const [stock] = labourTables(stockOnDate(seqs, { date: 3, by: ['sex'] }));
+    expect(stock.relations).toContainEqual({ terms: [['f / none', 1], ['m / none', 1], ['total / none', -1]], constant: 0 });
+    expect(labourTables(stockOnDate(seqs, { date: 3, by: ['sex'] }), { weighted: true })[0].together).toEqual([]);
+  });
+});
+
+describe('publishTables', () => {
+  // groups of 12 and 3 persons: the small group's cells are suppressed, and so are the cells that would give them away
+  const big = panel([
+    ...Array.from({ length: 12 }, (_, i) => ({ states: i < 8 ? 'WWW' : 'NNN' })),
+    ...Array.from({ length: 3 }, () => ({ states: 'WWN' })),
+  ], { covariates: { g: [...Array(12).fill('a'), ...Array(3).fill('b')] } });
+
+  it('suppresses cells of fewer than minCell persons and what would give them away; logs every cell', () => {
+    const out = publishTables(labourTables(stockOnDate(big, { date: 2, by: ['g'] })), { minCell: 10 });
+    const [t] = out.tables;
+    expect(t.header).toEqual(['g', 'persons', 'not_observed', 'trial', 'work_jc', 'work', 'none', 'retired',
+      'trial_pct', 'work_jc_pct', 'work_pct', 'none_pct', 'retired_pct']);
+    const at = (g: string, c: string) => t.rows.find((r) => r[0] === g)![t.header.indexOf(c)];
+    expect(at('b', 'persons')).toBeNull(); // 3 persons
+    expect(at('a', 'persons')).toBeNull(); // a = total - b
+    expect(at('total', 'persons')).toBe(15);
+    expect(at('a', 'work')).toBeNull(); // 8 persons: primary
+    expect(out.log.find((l) => l.cell === 'b / persons')).toEqual({ table: 'stock', cell: 'b / persons', kind: 'count', persons: '<10', rule: 'primary' });
+    expect(out.counts.none + out.counts.primary + out.counts.secondary).toBe(out.log.length);
+    // unweighted, a count and its share give each other away: published or hidden together
+    const [table] = labourTables(stockOnDate(big, { date: 2, by: ['g'] }));
+    for (const [countId, shareId] of table.together) {
+      const [g, countColumn] = countId.split(' / ');
+      expect(at(g, countColumn) === null).toBe(at(g, shareId.split(' / ')[1]) === null);
+    }
+  });
+
+  it('rounds counts instead with round, and hides the shares of small rounded counts', () => {
+    const out = publishTables(labourTables(stockOnDate(big, { date: 2, by: ['g'] })), { minCell: 10, round: 5 });
+    const [t] = out.tables;
+    const at = (g: string, c: string) => t.rows.find((r) => r[0] === g)![t.header.indexOf(c)];
+    expect(at('a', 'persons')).toBe(10);
+    expect(at('b', 'persons')).toBe(5);
+    expect(at('total', 'persons')).toBe(15);
+    expect(at('total', 'work')).toBeNull(); // 8 rounds to 10, but 8 of 15 (53.3%) would give it away
+    expect(at('total', 'work_pct')).toBeNull();
+    expect(at('b', 'none_pct')).toBeNull(); // 3 of 3
+    expect(out.log.find((l) => l.cell === 'a / persons')).toMatchObject({ persons: 10, rule: 'rounded' });
+  });
+});
