@@ -14,14 +14,15 @@ import { captureOutput } from '../helpers/cli.js';
 // A small panel in the generic states of the issue (employed, unemployed,
 // education, inactive), 2020-01 .. 2020-06, hand-computed below.
 const MONTHS = ['2020-01', '2020-02', '2020-03', '2020-04', '2020-05', '2020-06'];
-const PEOPLE: [string, string, string, string, string][] = [
+const PEOPLE: [string, string, string, string, string, number[]][] = [
   // id, sex, birth, states (E employed, U unemployed, D education, I inactive), employer per month
-  ['p1', 'f', '1990-03', 'EEEUUE', 'AAA--B'], // job A ends after month 2, new job after 2 months
-  ['p2', 'm', '1985', 'EEEEEE', 'AABBBB'], //   A -> B directly
-  ['p3', 'f', '2001-12-31', 'UUEEII', '--CC--'], // job C ends, no new job (2 months inactive)
-  ['p4', 'm', '1999', 'DDEEEE', '--CCCC'], //  job C runs to the end
-  ['p5', 'f', '', 'UUUUUU', '------'], //      never works
-  ['p6', 'm', '1970', 'EUEUEU', 'A-A-A-'], //  three jobs, two new after one month, the last without a new job
+  // and hours per week in the working months
+  ['p1', 'f', '1990-03', 'EEEUUE', 'AAA--B', [20, 20, 20, 0, 0, 30]], // job A ends after month 2, new job after 2 months
+  ['p2', 'm', '1985', 'EEEEEE', 'AABBBB', [30, 30, 30, 36, 36, 36]], //   A -> B directly
+  ['p3', 'f', '2001-12-31', 'UUEEII', '--CC--', [0, 0, 25, 25, 0, 0]], // job C ends, no new job (2 months inactive)
+  ['p4', 'm', '1999', 'DDEEEE', '--CCCC', [0, 0, 10, 16, 16, 16]], //  job C runs to the end
+  ['p5', 'f', '', 'UUUUUU', '------', [0, 0, 0, 0, 0, 0]], //      never works
+  ['p6', 'm', '1970', 'EUEUEU', 'A-A-A-', [20, 0, 20, 0, 26, 0]], //  three jobs, two new after one month, the last without a new job
 ];
 const STATE: Record<string, string> = { E: 'employed', U: 'unemployed', D: 'education', I: 'inactive' };
 const ROLES = ['--paid', 'employed', '--none', 'unemployed,inactive', '--other', 'education'];
@@ -32,10 +33,11 @@ let seqs: StateSequences;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'loopbaan-analyse-'));
-  const months = ['person_id,month,state,employer'];
-  for (const [id, , , states, emp] of PEOPLE) {
-    [...states].forEach((s, j) => months.push(`${id},${MONTHS[j]},${STATE[s]},${emp[j] === '-' ? '' : emp[j]}`));
+  const months = ['person_id,month,state,employer,hours'];
+  for (const [id, , , states, emp, hours] of PEOPLE) {
+    [...states].forEach((s, j) => months.push(`${id},${MONTHS[j]},${STATE[s]},${emp[j] === '-' ? '' : emp[j]},${s === 'E' ? hours[j] : ''}`));
   }
+  await writeFile(join(dir, 'labels.csv'), 'id,cluster\np1,1\np2,1\np3,1\np4,2\np5,2\np6,2\n');
   await writeFile(join(dir, 'months.csv'), months.join('\n') + '\n');
   await writeFile(join(dir, 'persons.csv'), ['person_id,sex,birth', ...PEOPLE.map(([id, sex, birth]) => `${id},${sex},${birth}`)].join('\n') + '\n');
   input = ['--input', join(dir, 'months.csv'), '--persons', join(dir, 'persons.csv'), '--quiet'];
@@ -106,6 +108,29 @@ describe('loopbaan analyse on a panel with the states employed, unemployed, educ
     const sh = stateSharesByMonth(seqs, { months: [0, 5] });
     expect(shares[1]).toMatchObject({ month: '2020-06', persons: 6, employed_pct: 100 * sh.total.shares[1][sh.states.indexOf('employed')] });
     expect(shares[1].employed_pct).toBe(50);
+  });
+
+  it('profiles: clusters from --labels, time working and sex per cluster', async () => {
+    const args = ['profiles', ...input, ...ROLES, '--labels', join(dir, 'labels.csv'), '--by', 'cluster', '--categorical', 'sex', ...open];
+    const [c1, c2, total] = await analyse(args);
+    expect(c1).toMatchObject({ group: 1, persons: 3, share_pct: 50 });
+    expect(c1.pct_time_working).toBeCloseTo(100 * 12 / 18, 12); // 4 + 6 + 2 of 18 months employed
+    expect(c2.pct_time_working).toBeCloseTo(100 * 7 / 18, 12);
+    expect(total).toMatchObject({ group: 'total', persons: 6 });
+    const sex = await analyse([...args, '--table', 'profile-covariates']);
+    const female = sex.filter((r) => r.level === 'f');
+    expect(female.map((r) => r.group)).toEqual([1, 2, 'total']);
+    expect(female[0].pct).toBeCloseTo(200 / 3, 12);
+    expect(female[1].pct).toBeCloseTo(100 / 3, 12);
+    expect(sex.find((r) => r.level === '(test)')).toMatchObject({ df: 1 });
+  });
+
+  it('index-numbers: the within estimate of the second bin against the first', async () => {
+    const [first, second] = await analyse(['index-numbers', ...input, ...ROLES, '--outcome', 'hours', '--bins', '0,3', ...open]);
+    expect(first).toMatchObject({ bin: '0-2', index: 100, persons: 5, observations: 10 });
+    // per person the bin-1 minus bin-0 mean (10, 6, 0, 6, 6) weighted by n0 n1 / (n0 + n1): beta = 6; bin 0 mean 22.5
+    expect(second).toMatchObject({ bin: '3-5', persons: 5 });
+    expect(second.index).toBeCloseTo(100 * (1 + 6 / 22.5), 10);
   });
 
   it('ladder: same / up / down / left and the transitions', async () => {
