@@ -5,30 +5,25 @@
 //   node reports/jobcoach.mjs persons.csv months.csv     # your own extract
 //
 // Writes reports/out/jobcoach-script/ (index.html, results.json, figures/, tables/)
-// and prints the study's headline numbers next to the published ones.
-import { compareWithPublished, runJobcoachStudy, stderrProgress, writeJobcoachReport } from 'loopbaan';
+// and prints the study's published figures next to this panel's.
+import { builtinStudy, comparePublished, stderrProgress, studyReport } from 'loopbaan';
 
 const [persons, months] = process.argv.slice(2);
+const out = 'reports/out/jobcoach-script';
 
-const study = await runJobcoachStudy({
+// studies/jobcoach.json: states and roles, time axis, groups, covariates, typology, analyses, published figures
+const study = await builtinStudy('jobcoach');
+const { computation, written } = await studyReport({
+  study: { ...study, disclosure: { minCell: 10 } }, // change any key of the study file here
   persons, // person file: person_id, benefit, start_month, regime, sex, disability, ... (weight)
   months, // long months file: person_id, month, state, employer_id, hours_week, hourly_wage, permanent
-  n: persons ? undefined : 25_000, // without files: the synthetic panel ...
-  seed: persons ? undefined : 1, // ... and its seed
-  panelDir: persons ? undefined : 'reports/out/jobcoach-script/data', // ... written as CSV there and read back like an extract
-  window: 36, // months since the start that the typology clusters
-  k: 4, // the four groups of the study
-  refine: 'none', // or 'pam': weighted k-medoids from the Ward groups
-  minCell: 10, // disclosure control: suppress cells of fewer than 10 persons
+  simulate: persons ? undefined : { n: 25_000, seed: 1, dir: `${out}/data` }, // without files: the synthetic panel
+  out,
+  lang: 'en',
   progress: stderrProgress(),
 });
 
-const { index } = await writeJobcoachReport(study, { out: 'reports/out/jobcoach-script', lang: 'en' });
-
-const r = study.results;
-console.log(`${index}`);
+const r = computation.results;
+console.log(written.index);
 console.log(`${r.n_persons} persons; groups: ${r.clusters.groups.map((g) => `${g.id} ${g.label} ${(100 * g.share_total).toFixed(0)}%`).join(', ')}`);
-if (r.clusters.ari_vs_true_group !== null) console.log(`adjusted Rand index against the latent groups: ${r.clusters.ari_vs_true_group.toFixed(3)}`);
-for (const f of compareWithPublished(r)) {
-  console.log(`${f.figure.padEnd(72)} ${String(f.published).padStart(6)} ${f.value === null ? '     -' : f.value.toFixed(f.unit === 'EUR' ? 2 : 1).padStart(6)}`);
-}
+console.table(comparePublished(study.published.figures, r).map((f) => ({ figure: f.key, published: f.published, panel: f.reproduced?.toFixed(1) })));

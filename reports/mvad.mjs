@@ -4,7 +4,7 @@
 //   node reports/mvad.mjs path/to/mvad.csv   # mvad in wide format (id, weight, ..., Jul.93 .. Jun.99)
 //
 // Writes reports/out/mvad-script/ and prints the cluster sizes and the quality table.
-import { runMvadStudy, stderrProgress, writeMvadReport } from 'loopbaan';
+import { builtinStudy, stderrProgress, studyReport } from 'loopbaan';
 
 const input = process.argv[2];
 if (!input) {
@@ -12,16 +12,19 @@ if (!input) {
   process.exit(2);
 }
 
-const study = await runMvadStudy({
+const study = await builtinStudy('mvad'); // studies/mvad.json
+const { computation, written } = await studyReport({
+  study,
   input,
+  format: 'wide',
   cols: 'Sep.93..Jun.99', // the 70 months of the standard example
   id: 'id',
-  k: 4,
-  kRange: [2, 8],
+  weight: null, // unweighted, as the standard example
+  out: 'reports/out/mvad-script',
   progress: stderrProgress(),
 });
-const { index } = await writeMvadReport(study, { out: 'reports/out/mvad-script' });
 
-console.log(index);
-for (const c of study.results.clusters) console.log(`cluster ${c.id}: n = ${c.n}, medoid ${c.medoid_id} (${c.medoid})`);
-console.table(study.results.cluster_quality);
+const r = computation.results;
+console.log(written.index);
+for (const g of r.clusters.groups) console.log(`cluster ${g.id}: n = ${g.n}, medoid ${g.medoid_id} (${g.medoid})`);
+console.table(r.cluster_quality);

@@ -16,4 +16,7 @@ export * from './stats/index.js';
 export * from './charts/index.js';
 export * from './simulate/index.js';
 export * from './report/index.js';
+export * from './studies/index.js';
+export * from './workflows/index.js';
+export * from './i18n/index.js';
 export * from './output/index.js';

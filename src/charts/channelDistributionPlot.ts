@@ -2,7 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { DescribeOptions } from '../describe/states.js';
 import { OptionsError } from '../errors.js';
 import type { StateSequences } from '../sequences/types.js';
-import { chartText } from './i18n.js';
+import { tr } from '../i18n/index.js';
 import type { GroupOptions } from './panels.js';
 import { sequencePanels } from './panels.js';
 import { distributionView, protectedDistribution } from './stateDistributionPlot.js';
@@ -37,7 +37,7 @@ export function channelDistributionPlot(channels: readonly StateSequences[], opt
   if (channels.length < 1 || channels.some((ch) => ch.n !== channels[0].n)) {
     throw new OptionsError('channels', 'give channels of the same persons (the same number of sequences each)');
   }
-  const names = options.names ?? channels.map((_, c) => `${chartText(lang, 'channel')} ${c + 1}`);
+  const names = options.names ?? channels.map((_, c) => `${tr(lang, 'channel')} ${c + 1}`);
   if (names.length !== channels.length) throw new OptionsError('names', `needs one name per channel (${channels.length}); got ${names.length}`);
   const width = options.width ?? 300;
   const height = options.height ?? 200;

@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { DescribeOptions } from '../describe/states.js';
 import type { StateSequences } from '../sequences/types.js';
-import { chartText } from './i18n.js';
+import { tr } from '../i18n/index.js';
 import { indexPlotData, indexPlotNote, indexUnitSpec } from './indexPlot.js';
 import { sequencePanels } from './panels.js';
 import type { SequenceSort } from './rows.js';
@@ -22,6 +22,10 @@ export interface ClusterPanelsOptions extends ChartOptions, DescribeOptions {
   maxRows?: number;
   /** Show the N-at-risk row under each chronogram (default true). */
   nAtRisk?: boolean;
+  /** Each cluster's index plot under its chronogram instead of beside it (for narrow figures; default false). */
+  stacked?: boolean;
+  /** Say above each index plot how many sequences a drawn row stands for (default true; a caption can say it instead). */
+  rowNote?: boolean;
   /**
    * Disclosure control (default 10): every drawn index-plot row stands for at
    * least this many sequences, chronogram shares and N at risk resting on
@@ -52,7 +56,7 @@ export function clusterPanels(seqs: StateSequences, clusters: ArrayLike<string |
   const height = options.height ?? 150;
   const minCell = options.minCell ?? 10;
   const panels = sequencePanels(seqs, { groups: clusters, groupOrder: options.groupOrder }).filter((p) => p.seqs.n >= minCell);
-  const label = (name: string) => options.clusterLabels?.[name] ?? `${chartText(lang, 'cluster')} ${name}`;
+  const label = (name: string) => options.clusterLabels?.[name] ?? `${tr(lang, 'cluster')} ${name}`;
   const parts = panels.map((p) => {
     const index = indexPlotData(seqs, [{ name: label(p.name), rows: p.rows }], { ...options, maxRows: options.maxRows ?? height, minCell }, lang);
     return { p, index, distribution: protectedDistribution(p.seqs, options, minCell) };
@@ -62,12 +66,12 @@ export function clusterPanels(seqs: StateSequences, clusters: ArrayLike<string |
   const scale = stateScale(seqs.alphabet, lang, withMissing, withSuppressed ? minCell : undefined);
   const view = { lang, scale, width, height, nAtRisk: options.nAtRisk !== false, minCell };
   const rows = parts.map(({ p, index, distribution }) => ({
-    hconcat: [
+    [options.stacked ? 'vconcat' : 'hconcat']: [
       distributionView(seqs.alphabet, seqs.timeLabels, { name: label(p.name), distribution }, view),
       {
         data: { values: index.values },
-        ...indexUnitSpec(seqs, { ...index, withMissing }, lang, { width, height, yTitle: chartText(lang, 'sequencesAxis') }),
-        title: { text: indexPlotNote(index, lang, minCell) ?? ' ', fontSize: 10, fontWeight: 'normal', anchor: 'middle' },
+        ...indexUnitSpec(seqs, { ...index, withMissing }, lang, { width, height, yTitle: tr(lang, 'sequencesAxis') }),
+        title: { text: (options.rowNote === false ? undefined : indexPlotNote(index, lang, minCell)) ?? ' ', fontSize: 10, fontWeight: 'normal', anchor: 'middle' },
       },
     ],
   }));

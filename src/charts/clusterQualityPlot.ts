@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { chartText } from './i18n.js';
+import { tr } from '../i18n/index.js';
 import type { ChartOptions } from './theme.js';
 import { SERIES_PALETTE, chartTitle, roundTo, topLevel } from './theme.js';
 
@@ -57,10 +57,10 @@ export function clusterQualityPlot(range: ClusterRangeLike, options: ClusterQual
       values.push({ stat, k: range.ks[i], value: Number.isFinite(v) ? roundTo(v) : null });
     });
   }
-  const x = { field: 'k', type: 'quantitative', title: chartText(lang, 'numberOfClusters'), scale: { zero: false, nice: false }, axis: { tickMinStep: 1, format: 'd' } };
-  const y = { field: 'value', type: 'quantitative', title: chartText(lang, 'value'), scale: { zero: false } };
+  const x = { field: 'k', type: 'quantitative', title: tr(lang, 'numberOfClusters'), scale: { zero: false, nice: false }, axis: { tickMinStep: 1, format: 'd' } };
+  const y = { field: 'value', type: 'quantitative', title: tr(lang, 'value'), scale: { zero: false } };
   const color = zscore
-    ? { field: 'stat', type: 'nominal', sort: stats, scale: { range: [...SERIES_PALETTE] }, legend: { title: chartText(lang, 'statistic') } }
+    ? { field: 'stat', type: 'nominal', sort: stats, scale: { range: [...SERIES_PALETTE] }, legend: { title: tr(lang, 'statistic') } }
     : { value: SERIES_PALETTE[0] };
   const layers: Record<string, unknown>[] = [{ mark: { type: 'line', point: true }, encoding: { x, y, color } }];
   if (options.highlightK !== undefined) {

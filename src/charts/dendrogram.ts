@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { chartText } from './i18n.js';
+import { tr } from '../i18n/index.js';
 import type { ChartOptions } from './theme.js';
 import { SERIES_PALETTE, chartTitle, roundTo, topLevel } from './theme.js';
 
@@ -102,7 +102,7 @@ export function dendrogram(tree: DendrogramTree, options: DendrogramOptions = {}
         field: 'cluster',
         type: 'nominal',
         scale: { domain: ['', ...clusters], range: ['#333333', ...clusters.map((_, i) => SERIES_PALETTE[i % SERIES_PALETTE.length])] },
-        legend: { title: chartText(lang, 'cluster'), values: clusters },
+        legend: { title: tr(lang, 'cluster'), values: clusters },
       };
   const layers: Record<string, unknown>[] = [
     {
@@ -112,12 +112,12 @@ export function dendrogram(tree: DendrogramTree, options: DendrogramOptions = {}
         x: {
           field: 'x',
           type: 'quantitative',
-          title: chartText(lang, 'size'),
+          title: tr(lang, 'size'),
           scale: { domain: [-0.5, leafLabels.length - 0.5], nice: false, zero: false },
           axis: { values: leafLabels.map((_, i) => i), labelExpr: `(${JSON.stringify(leafLabels)})[datum.value]`, labelAngle: -90, labelFontSize: 9, grid: false },
         },
         x2: { field: 'x2' },
-        y: { field: 'y', type: 'quantitative', title: chartText(lang, 'height') },
+        y: { field: 'y', type: 'quantitative', title: tr(lang, 'height') },
         y2: { field: 'y2' },
         color,
       },

@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { withinEntropy } from '../describe/indicators.js';
 import type { StateSequences } from '../sequences/types.js';
-import { chartText } from './i18n.js';
+import { tr } from '../i18n/index.js';
 import type { GroupOptions } from './panels.js';
 import { panelTitle, sequencePanels } from './panels.js';
 import type { ChartOptions } from './theme.js';
@@ -53,9 +53,9 @@ export function entropyHistogram(seqs: StateSequences, options: EntropyHistogram
     height: options.height ?? 180,
     mark: { type: 'rect', color: SERIES_PALETTE[0], stroke: 'white', strokeWidth: 0.5 },
     encoding: {
-      x: { field: 'x', type: 'quantitative', title: chartText(lang, 'entropyValue'), scale: { domain: [0, 1] } },
+      x: { field: 'x', type: 'quantitative', title: tr(lang, 'entropyValue'), scale: { domain: [0, 1] } },
       x2: { field: 'x2' },
-      y: { field: 'count', type: 'quantitative', title: chartText(lang, 'count') },
+      y: { field: 'count', type: 'quantitative', title: tr(lang, 'count') },
       y2: { datum: 0 },
     },
   };

@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { StateSequences } from '../sequences/types.js';
 import { distinctSequences } from '../sequences/distinct.js';
-import { chartText } from './i18n.js';
+import { tr } from '../i18n/index.js';
 import type { GroupOptions } from './panels.js';
 import { panelTitle, sequencePanels } from './panels.js';
 import { indexRects } from './rows.js';
@@ -78,12 +78,12 @@ export function frequencyPlot(seqs: StateSequences, options: FrequencyPlotOption
         x2: r.x2 - 0.5,
         y: roundTo(r.y, 4),
         y2: roundTo(r.y2, 4),
-        state: r.s < 0 ? chartText(lang, 'missing') : seqs.alphabet.labels[r.s],
+        state: r.s < 0 ? tr(lang, 'missing') : seqs.alphabet.labels[r.s],
         panel: name,
       });
     }
   }
-  const scale = stateScale(seqs.alphabet, lang, values.some((v) => v.state === chartText(lang, 'missing')));
+  const scale = stateScale(seqs.alphabet, lang, values.some((v) => v.state === tr(lang, 'missing')));
   const unit = {
     width,
     height,
@@ -92,13 +92,13 @@ export function frequencyPlot(seqs: StateSequences, options: FrequencyPlotOption
     encoding: {
       x: monthX(lang, seqs.timeLabels, monthStep(seqs.t, width)),
       x2: { field: 'x2' },
-      y: { field: 'y', type: 'quantitative', title: chartText(lang, 'cumulativePercent'), scale: { nice: false, zero: true } },
+      y: { field: 'y', type: 'quantitative', title: tr(lang, 'cumulativePercent'), scale: { nice: false, zero: true } },
       y2: { field: 'y2' },
-      color: { field: 'state', type: 'nominal', scale, legend: { title: chartText(lang, 'state') } },
+      color: { field: 'state', type: 'nominal', scale, legend: { title: tr(lang, 'state') } },
     },
   };
   const title = chartTitle(options, 'frequencyPlot', { k: top });
-  const subtitle = minCell > 1 ? chartText(lang, 'sharedBy', { k: minCell }) : undefined;
+  const subtitle = minCell > 1 ? tr(lang, 'sharedBy', { k: minCell }) : undefined;
   const facet = options.groups ? { panels: panelNames, columns: options.columns, independentY: true } : undefined;
   return panelSpec(lang, title, subtitle, values, unit, facet);
 }

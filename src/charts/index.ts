@@ -1,7 +1,7 @@
 // Public API of src/charts (re-exported from src/index.ts): the chart
 // builders, rendering and their option types. The spec helpers the builders
-// share (theme.ts, rows.ts, panels.ts, i18n.ts) stay internal.
-export type { Lang } from './i18n.js';
+// share (theme.ts, rows.ts, panels.ts) stay internal; texts live in src/i18n.
+export type { Lang } from '../i18n/index.js';
 export { chartConfig, MISSING_COLOR, SERIES_PALETTE, type ChartConfig, type ChartOptions } from './theme.js';
 export type { SequenceSort } from './rows.js';
 export type { GroupOptions } from './panels.js';

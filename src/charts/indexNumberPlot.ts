@@ -1,8 +1,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { IndexNumbers } from '../labour/indexNumbers.js';
-import { chartText } from './i18n.js';
+import { tr } from '../i18n/index.js';
 import type { ChartOptions } from './theme.js';
-import { SERIES_PALETTE, chartTitle, roundTo, topLevel } from './theme.js';
+import { SERIES_PALETTE, chartTitle, monthStep, roundTo, topLevel } from './theme.js';
 
 /** One index-number series: a measure (hourly wage, hours, share permanent) in one group, start = 100. */
 export interface IndexSeries {
@@ -57,7 +57,7 @@ export function indexNumberPlot(series: readonly IndexSeries[], options: IndexNu
     field: 'measure',
     type: 'nominal',
     scale: { domain: measures, range: measures.map((_, i) => SERIES_PALETTE[i % SERIES_PALETTE.length]) },
-    legend: { title: chartText(lang, 'measure'), symbolType: 'stroke', symbolStrokeWidth: 3, symbolOpacity: 1 },
+    legend: { title: tr(lang, 'measure'), symbolType: 'stroke', symbolStrokeWidth: 3, symbolOpacity: 1 },
   };
   const layers: Record<string, unknown>[] = [];
   if (series.some((s) => s.lower && s.upper)) {
@@ -66,7 +66,7 @@ export function indexNumberPlot(series: readonly IndexSeries[], options: IndexNu
   layers.push(
     {
       mark: { type: 'line', strokeWidth: 2, point: { size: 18 } },
-      encoding: { y: { field: 'index', type: 'quantitative', title: chartText(lang, 'index'), scale: { zero: false } }, color },
+      encoding: { y: { field: 'index', type: 'quantitative', title: tr(lang, 'index'), scale: { zero: false } }, color },
     },
     {
       // One rule per panel: collapse the rows to one per group first.
@@ -75,10 +75,16 @@ export function indexNumberPlot(series: readonly IndexSeries[], options: IndexNu
       encoding: { y: { datum: base } },
     },
   );
+  const width = options.width ?? 320;
+  // ticks at the month step every figure uses
+  let last = 0;
+  for (const s of series) for (let j = 0; j < s.time.length; j++) last = Math.max(last, s.time[j]);
+  const step = monthStep(last + 1, width);
+  const ticks = Array.from({ length: Math.floor(last / step) + 1 }, (_, k) => k * step);
   const unit = {
-    width: options.width ?? 320,
+    width,
     height: options.height ?? 220,
-    encoding: { x: { field: 'time', type: 'quantitative', title: options.timeTitle ?? chartText(lang, 'monthsSince'), scale: { nice: false } } },
+    encoding: { x: { field: 'time', type: 'quantitative', title: options.timeTitle ?? tr(lang, 'monthsSince'), scale: { nice: false }, axis: { values: ticks } } },
     layer: layers,
   };
   const title = chartTitle(options, 'indexNumbers');

@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { StateSequences } from '../sequences/types.js';
-import { chartText } from './i18n.js';
-import type { Lang } from './i18n.js';
+import { tr } from '../i18n/index.js';
+import type { Lang } from '../i18n/index.js';
 import type { GroupOptions } from './panels.js';
 import { checkGroups, panelTitle, shownCount } from './panels.js';
 import type { RowGroup, SequenceSort } from './rows.js';
@@ -55,7 +55,7 @@ export function indexPlotData(
   options: { sort?: SequenceSort; order?: ArrayLike<number>; maxRows: number; weighted?: boolean; minCell?: number },
   lang: Lang,
 ): IndexPlotData {
-  const missing = chartText(lang, 'missing');
+  const missing = tr(lang, 'missing');
   const minCell = options.minCell ?? 10;
   const rank = options.order ? orderRank(options.order, seqs.n) : undefined;
   const values: Record<string, number | string>[] = [];
@@ -94,8 +94,8 @@ export function indexPlotData(
  */
 export function indexPlotNote(data: Pick<IndexPlotData, 'perRow' | 'maxPerRow' | 'hidden'>, lang: Lang, minCell: number): string | undefined {
   const parts: string[] = [];
-  if (data.maxPerRow > 1) parts.push(chartText(lang, 'binnedRows', { k: data.perRow === data.maxPerRow ? data.perRow : `${data.perRow}-${data.maxPerRow}` }));
-  if (data.hidden > 0) parts.push(chartText(lang, 'hiddenGroups', { g: data.hidden, k: minCell }));
+  if (data.maxPerRow > 1) parts.push(tr(lang, 'binnedRows', { k: data.perRow === data.maxPerRow ? data.perRow : `${data.perRow}-${data.maxPerRow}` }));
+  if (data.hidden > 0) parts.push(tr(lang, 'hiddenGroups', { g: data.hidden, k: minCell }));
   return parts.length ? parts.join('; ') : undefined;
 }
 
@@ -128,7 +128,7 @@ export function indexPlot(seqs: StateSequences, options: IndexPlotOptions = {}):
   const groups = options.groups ? splitRows(options.groups, options.groupOrder) : [{ name: '', rows: allRows(seqs.n) }];
   const minCell = options.minCell ?? 10;
   const data = indexPlotData(seqs, groups, { ...options, maxRows: options.maxRows ?? height, minCell }, lang);
-  const unit = indexUnitSpec(seqs, data, lang, { width, height, yTitle: chartText(lang, options.groups ? 'sequencesAxis' : 'sequences', { n: shownCount(seqs.n, lang, minCell) }) });
+  const unit = indexUnitSpec(seqs, data, lang, { width, height, yTitle: tr(lang, options.groups ? 'sequencesAxis' : 'sequences', { n: shownCount(seqs.n, lang, minCell) }) });
   const subtitle = indexPlotNote(data, lang, minCell);
   const title = chartTitle(options, 'indexPlot');
   const facet = options.groups ? { panels: data.panels.map((p) => p.label), columns: options.columns, independentY: true } : undefined;
@@ -153,7 +153,7 @@ export function indexUnitSpec(
       x2: { field: 'x2' },
       y: { field: 'y', type: 'quantitative', title: size.yTitle, scale: { nice: false, zero: true }, axis: { format: ',~r' } },
       y2: { field: 'y2' },
-      color: { field: 'state', type: 'nominal', scale, legend: { title: chartText(lang, 'state') } },
+      color: { field: 'state', type: 'nominal', scale, legend: { title: tr(lang, 'state') } },
       stroke: { field: 'state', type: 'nominal', scale },
     },
   };

@@ -2,7 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { meanTime } from '../describe/mean-time.js';
 import type { DescribeOptions } from '../describe/states.js';
 import type { StateSequences } from '../sequences/types.js';
-import { chartText } from './i18n.js';
+import { tr } from '../i18n/index.js';
 import type { GroupOptions } from './panels.js';
 import { panelTitle, sequencePanels } from './panels.js';
 import type { ChartOptions } from './theme.js';
@@ -44,7 +44,7 @@ export function meanTimePlot(seqs: StateSequences, options: MeanTimePlotOptions 
   const unit = {
     width: options.width ?? 300,
     height: options.height ?? { step: 24 },
-    encoding: { y, x: { field: 'months', type: 'quantitative', title: chartText(lang, 'meanMonths') } },
+    encoding: { y, x: { field: 'months', type: 'quantitative', title: tr(lang, 'meanMonths') } },
     layer: [
       { mark: { type: 'bar' }, encoding: { color: { field: 'state', type: 'nominal', scale, legend: null } } },
       { mark: { type: 'text', align: 'left', dx: 3, fontSize: 10 }, encoding: { text: { field: 'months', type: 'quantitative', format: '.1f' } } },

@@ -3,7 +3,7 @@ import { modalStates } from '../describe/state-distribution.js';
 import type { DescribeOptions } from '../describe/states.js';
 import type { StateSequences } from '../sequences/types.js';
 import { VOID } from '../sequences/types.js';
-import { chartText } from './i18n.js';
+import { tr } from '../i18n/index.js';
 import type { GroupOptions } from './panels.js';
 import { panelTitle, sequencePanels } from './panels.js';
 import type { ChartOptions } from './theme.js';
@@ -55,9 +55,9 @@ export function modalStatePlot(seqs: StateSequences, options: ModalStatePlotOpti
     encoding: {
       x: monthX(lang, seqs.timeLabels, monthStep(seqs.t, width)),
       x2: { field: 'x2' },
-      y: { field: 'share', type: 'quantitative', title: chartText(lang, 'shareModal'), scale: { domain: [0, 1] }, axis: { format: '.0%' } },
+      y: { field: 'share', type: 'quantitative', title: tr(lang, 'shareModal'), scale: { domain: [0, 1] }, axis: { format: '.0%' } },
       y2: { datum: 0 },
-      color: { field: 'state', type: 'nominal', scale, legend: { title: chartText(lang, 'state') } },
+      color: { field: 'state', type: 'nominal', scale, legend: { title: tr(lang, 'state') } },
       stroke: { field: 'state', type: 'nominal', scale },
     },
   };

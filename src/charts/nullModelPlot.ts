@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { NullModelQuality } from '../cluster/validation.js';
 import type { QualityIndex } from '../cluster/quality.js';
-import { chartText } from './i18n.js';
+import { tr } from '../i18n/index.js';
 import { chartTitle, roundTo, SERIES_PALETTE, topLevel, type ChartOptions } from './theme.js';
 
 /** Options of {@link nullModelPlot}. */
@@ -32,17 +32,17 @@ export function nullModelPlot(result: NullModelQuality, options: NullModelPlotOp
     const points = result.ks.map((k, c) => ({ k, z: roundTo(result.standardized[index][c]) }));
     const [lo, hi] = result.maxT[index];
     const band = [{ k: result.ks[0], lo: roundTo(lo), hi: roundTo(hi) }, { k: result.ks[result.ks.length - 1], lo: roundTo(lo), hi: roundTo(hi) }];
-    const x = { field: 'k', type: 'quantitative', title: chartText(lang, 'numberOfClusters'), axis: { tickMinStep: 1 } };
+    const x = { field: 'k', type: 'quantitative', title: tr(lang, 'numberOfClusters'), axis: { tickMinStep: 1 } };
     return {
       title: index,
       width,
       height,
       layer: [
-        { data: { values: band }, mark: { type: 'area', color: '#DDDDDD' }, encoding: { x, y: { field: 'lo', type: 'quantitative', title: chartText(lang, 'standardized') }, y2: { field: 'hi' } } },
+        { data: { values: band }, mark: { type: 'area', color: '#DDDDDD' }, encoding: { x, y: { field: 'lo', type: 'quantitative', title: tr(lang, 'standardized') }, y2: { field: 'hi' } } },
         { data: { values: points }, mark: { type: 'line', point: true, color: SERIES_PALETTE[0] }, encoding: { x, y: { field: 'z', type: 'quantitative' } } },
       ],
     };
   });
   const title = chartTitle(options, 'nullModel', { model: result.model });
-  return topLevel(lang, title, chartText(lang, 'nullInterval', { pct: roundTo(100 * result.level, 1) }), { concat: views, columns: 3 });
+  return topLevel(lang, title, tr(lang, 'nullInterval', { pct: roundTo(100 * result.level, 1) }), { concat: views, columns: 3 });
 }

@@ -1,7 +1,7 @@
 import type { StateSequences } from '../sequences/types.js';
 import { selectRows } from '../sequences/select.js';
-import type { Lang } from './i18n.js';
-import { formatCount } from './i18n.js';
+import type { Lang } from '../i18n/index.js';
+import { formatCount } from '../i18n/index.js';
 import { splitRows } from './rows.js';
 
 /** Options of builders that draw one panel per group. */

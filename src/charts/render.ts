@@ -60,7 +60,8 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   const vgSpec = compile(spec).spec;
   const view = new vega.View(vega.parse(vgSpec), { renderer: 'none' });
   try {
-    return await view.toSVG();
+    // adjacent rectangles (monthly bars, index-plot rows) drawn without anti-aliased seams between them
+    return (await view.toSVG()).replace(/<g class="mark-rect role-mark/g, '<g shape-rendering="crispEdges" class="mark-rect role-mark');
   } finally {
     view.finalize();
   }

@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { SequenceRepresentatives } from '../explain/representatives.js';
 import type { StateSequences } from '../sequences/types.js';
-import { chartText } from './i18n.js';
+import { tr } from '../i18n/index.js';
 import { chartTitle, monthX, roundTo, stateScale, topLevel, type ChartOptions } from './theme.js';
 
 /** One panel of {@link representativePlot}: a group's sequences and its representatives. */
@@ -44,7 +44,7 @@ export function representativePlot(panels: readonly RepresentativePanel[], optio
       const st = result.statistics[r];
       const label = `r${r + 1}: na ${pct(st.naPct)}%, nb ${pct(st.nbPct)}%`;
       if (!rep.disclosable) {
-        hidden.push({ rep: label, x: 0, x2: seqs.t, text: chartText(lang, 'representativeSuppressed', { k: result.minCell }) });
+        hidden.push({ rep: label, x: 0, x2: seqs.t, text: tr(lang, 'representativeSuppressed', { k: result.minCell }) });
         return;
       }
       const row = rep.row * seqs.t;
@@ -52,19 +52,19 @@ export function representativePlot(panels: readonly RepresentativePanel[], optio
         const c = seqs.codes[row + j];
         let k = j;
         while (k < seqs.lengths[rep.row] && seqs.codes[row + k] === c) k++;
-        cells.push({ rep: label, x: j - 0.5, x2: k - 0.5, state: seqs.alphabet.labels[c] ?? chartText(lang, 'missing') });
+        cells.push({ rep: label, x: j - 0.5, x2: k - 0.5, state: seqs.alphabet.labels[c] ?? tr(lang, 'missing') });
         j = k;
       }
     });
     const x = { ...monthX(lang, seqs.timeLabels), field: 'x' };
     const y = { field: 'rep', type: 'ordinal', title: null, sort: null };
-    const title = `${name ? `${name}: ` : ''}${chartText(lang, 'coverage', { pct: pct(100 * result.coverage) })}`;
+    const title = `${name ? `${name}: ` : ''}${tr(lang, 'coverage', { pct: pct(100 * result.coverage) })}`;
     return {
       title,
       width,
       height: 22 * Math.max(1, result.shown.length),
       layer: [
-        { data: { values: cells }, mark: { type: 'rect' }, encoding: { x, x2: { field: 'x2' }, y, color: { field: 'state', type: 'nominal', title: chartText(lang, 'state'), scale } } },
+        { data: { values: cells }, mark: { type: 'rect' }, encoding: { x, x2: { field: 'x2' }, y, color: { field: 'state', type: 'nominal', title: tr(lang, 'state'), scale } } },
         { data: { values: hidden }, mark: { type: 'rect', fill: '#EEEEEE', stroke: '#999999' }, encoding: { x, x2: { field: 'x2' }, y } },
         { data: { values: hidden }, mark: { type: 'text', fontSize: 10 }, encoding: { x: { datum: seqs.t / 2, type: 'quantitative' }, y, text: { field: 'text' } } },
       ],

@@ -5,8 +5,8 @@ import type { DescribeOptions } from '../describe/states.js';
 import { protectDistribution } from '../disclosure/distribution.js';
 import type { StateShares } from '../labour/shares.js';
 import type { Alphabet, StateSequences } from '../sequences/types.js';
-import type { Lang } from './i18n.js';
-import { chartText, formatCount } from './i18n.js';
+import type { Lang } from '../i18n/index.js';
+import { tr, formatCount } from '../i18n/index.js';
 import type { ChartOptions } from './theme.js';
 import type { GroupOptions } from './panels.js';
 import { panelTitle, sequencePanels } from './panels.js';
@@ -178,7 +178,7 @@ export function distributionView(
   // the panel's size: its largest published N (a hidden N is below minCell)
   const shownN = Array.from(d.validN).filter(Number.isFinite);
   const size = shownN.length ? Math.max(...shownN) : minCell > 1 ? 1 : 0;
-  const suppressed = chartText(lang, 'suppressed', { k: minCell });
+  const suppressed = tr(lang, 'suppressed', { k: minCell });
   const chart = {
     ...(panel.name ? { title: { text: panelTitle(panel.name, size, lang, minCell), fontSize: 12, anchor: 'middle' } } : {}),
     width,
@@ -188,9 +188,9 @@ export function distributionView(
     encoding: {
       x: monthX(lang, timeLabels, monthStep(timeLabels.length, width)),
       x2: { field: 'x2' },
-      y: { field: 'y', type: 'quantitative', title: chartText(lang, 'share'), scale: { domain: [0, 1] }, axis: { format: '.0%' } },
+      y: { field: 'y', type: 'quantitative', title: tr(lang, 'share'), scale: { domain: [0, 1] }, axis: { format: '.0%' } },
       y2: { field: 'y2' },
-      color: { field: 'state', type: 'nominal', scale, legend: { title: view.legendTitle ?? chartText(lang, 'state') } },
+      color: { field: 'state', type: 'nominal', scale, legend: { title: view.legendTitle ?? tr(lang, 'state') } },
       stroke: { field: 'state', type: 'nominal', scale },
     },
   };
@@ -232,7 +232,7 @@ function stackedShares(d: DistributionPanel['distribution'], labels: readonly st
 export function nAtRiskRow(validN: ArrayLike<number>, timeLabels: readonly string[], width: number, lang: Lang, minCell = 1): Record<string, unknown> {
   const t = timeLabels.length;
   const step = monthStep(t, width);
-  const row = chartText(lang, 'nAtRisk');
+  const row = tr(lang, 'nAtRisk');
   const values: Record<string, number | string>[] = [];
   for (let j = 0; j < t; j += step) values.push({ x: j, n: Number.isNaN(validN[j]) ? `< ${minCell}` : formatCount(validN[j], lang), row });
   return {

@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { CumulativeIncidence, KaplanMeierCurve } from '../stats/survival.js';
-import type { Lang, TextKey } from './i18n.js';
-import { chartText, formatCount } from './i18n.js';
+import type { Lang, TextKey } from '../i18n/index.js';
+import { tr, formatCount } from '../i18n/index.js';
 import type { ChartOptions } from './theme.js';
 import { SERIES_PALETTE, chartTitle, monthStep, roundTo, topLevel } from './theme.js';
 
@@ -125,7 +125,7 @@ function stepCurvePlot(
     type: 'nominal',
     scale: { domain: names, range: names.map((_, i) => SERIES_PALETTE[i % SERIES_PALETTE.length]) },
     // Line symbols: the band layer would otherwise give pale area swatches.
-    legend: { title: chartText(lang, keys.legend), symbolType: 'stroke', symbolStrokeWidth: 3, symbolOpacity: 1 },
+    legend: { title: tr(lang, keys.legend), symbolType: 'stroke', symbolStrokeWidth: 3, symbolOpacity: 1 },
   };
   const step = monthStep(maxTime, width);
   const xScale = { domain: [0, maxTime], nice: false };
@@ -142,7 +142,7 @@ function stepCurvePlot(
     }
     layers.push({
       mark: { type: 'line', interpolate: 'step-after', strokeWidth: 2 },
-      encoding: { y: { field: 'value', type: 'quantitative', title: chartText(lang, keys.y), scale: { domain: [0, 1] } }, color },
+      encoding: { y: { field: 'value', type: 'quantitative', title: tr(lang, keys.y), scale: { domain: [0, 1] } }, color },
     });
     const chart = {
       ...(panel ? { title: { text: panel, fontSize: 12, anchor: 'middle' } } : {}),
@@ -150,7 +150,7 @@ function stepCurvePlot(
       height,
       data: { values },
       encoding: {
-        x: { field: 'time', type: 'quantitative', title: options.timeTitle ?? chartText(lang, 'monthsSince'), scale: xScale, axis: xAxis },
+        x: { field: 'time', type: 'quantitative', title: options.timeTitle ?? tr(lang, 'monthsSince'), scale: xScale, axis: xAxis },
       },
       layer: layers,
     };
@@ -193,7 +193,7 @@ function riskTable(series: readonly StepSeries[], maxTime: number, step: number,
   return {
     width,
     height: 14 * series.length,
-    title: { text: chartText(lang, 'nAtRisk'), fontSize: 11, anchor: 'start', fontWeight: 'bold' },
+    title: { text: tr(lang, 'nAtRisk'), fontSize: 11, anchor: 'start', fontWeight: 'bold' },
     data: { values },
     mark: { type: 'text', fontSize: 10 },
     encoding: {

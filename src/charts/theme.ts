@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Alphabet } from '../sequences/types.js';
-import type { Lang, TextKey } from './i18n.js';
-import { chartText } from './i18n.js';
+import type { Lang, TextKey } from '../i18n/index.js';
+import { tr } from '../i18n/index.js';
 
 /** Vega-Lite top-level config object. */
 export type ChartConfig = NonNullable<TopLevelSpec['config']>;
@@ -47,6 +47,51 @@ export function chartConfig(lang: Lang): ChartConfig {
   return config;
 }
 
+/** Text size and legend place of a chart for `applyLayout` (print: 8-point text, legends under the panels). */
+export interface ChartLayout {
+  readonly fontSize?: number;
+  readonly legend?: 'right' | 'bottom';
+}
+
+/**
+ * A chart for print: every font size of the spec set from the layout (titles
+ * one point larger than labels, nothing below `fontSize`) and the legend
+ * beside or under the panels. Builders draw at screen sizes; this one pass
+ * makes any of them print-ready.
+ *
+ * @param spec a spec from a chart builder
+ * @param layout font size (points) and legend place
+ * @example
+ * applyLayout(stateDistributionPlot(seqs, { width: 200 }), { fontSize: 8, legend: 'bottom' });
+ */
+export function applyLayout(spec: TopLevelSpec, layout: ChartLayout): TopLevelSpec {
+  const fs = layout.fontSize ?? 11;
+  const walk = (x: unknown): unknown => {
+    if (Array.isArray(x)) return x.map(walk);
+    if (!x || typeof x !== 'object') return x;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(x)) {
+      if (k === 'data' || k === 'values') out[k] = v;
+      else if (/^(fontSize|labelFontSize|titleFontSize)$/.test(k) && typeof v === 'number') out[k] = v >= 12 ? fs + 1 : fs;
+      else out[k] = walk(v);
+    }
+    return out;
+  };
+  const config = (spec as { config?: ChartConfig }).config ?? {};
+  const legend = layout.legend === 'bottom' ? { orient: 'bottom', direction: 'vertical', columns: 1, labelLimit: 0 } : {};
+  return {
+    ...(walk(spec) as TopLevelSpec),
+    config: {
+      ...config,
+      axis: { ...config.axis, labelFontSize: fs, titleFontSize: fs + 1 },
+      legend: { ...config.legend, labelFontSize: fs, titleFontSize: fs + 1, ...legend },
+      header: { ...config.header, labelFontSize: fs + 1, titleFontSize: fs + 1 },
+      title: { ...(typeof config.title === 'object' ? config.title : {}), fontSize: fs + 2 },
+      text: { fontSize: fs },
+    } as ChartConfig,
+  };
+}
+
 /**
  * The title a chart shows: the caller's, none, or the translated default.
  *
@@ -59,7 +104,7 @@ export function chartTitle(
   params: Readonly<Record<string, string | number>> = {},
 ): string | undefined {
   if (options.title === false) return undefined;
-  return options.title ?? chartText(options.lang ?? 'en', key, params);
+  return options.title ?? tr(options.lang ?? 'en', key, params);
 }
 
 /**
@@ -79,11 +124,11 @@ export function stateScale(alphabet: Alphabet, lang: Lang, withMissing: boolean,
   const domain = [...alphabet.labels];
   const range = [...alphabet.colors];
   if (withMissing) {
-    domain.push(chartText(lang, 'missing'));
+    domain.push(tr(lang, 'missing'));
     range.push(MISSING_COLOR);
   }
   if (suppressedBelow !== undefined) {
-    domain.push(chartText(lang, 'suppressed', { k: suppressedBelow }));
+    domain.push(tr(lang, 'suppressed', { k: suppressedBelow }));
     range.push(SUPPRESSED_COLOR);
   }
   return { domain, range };
@@ -99,7 +144,7 @@ export function stateScale(alphabet: Alphabet, lang: Lang, withMissing: boolean,
 export function stateLabels(alphabet: Alphabet, states: readonly string[], lang: Lang): string[] {
   return states.map((code) => {
     const s = alphabet.codes.indexOf(code);
-    return s >= 0 ? alphabet.labels[s] : chartText(lang, 'missing');
+    return s >= 0 ? alphabet.labels[s] : tr(lang, 'missing');
   });
 }
 
@@ -139,15 +184,31 @@ export function topLevel(
 }
 
 /**
- * A readable step between labelled months: 1, 2, 3, 6, 12, 24 or 60 months,
- * with at most one label per `pixelsPerLabel` pixels.
+ * The step between labelled months, one convention for every figure: a year
+ * (12) for spans of 2 to 10 years, 6 months for up to 2 years, 3 for up to a
+ * year, 24 beyond 10 years; wider only when labels would come closer than
+ * `pixelsPerLabel`.
  *
  * @example
  * monthStep(60, 300); // 12
+ * monthStep(36, 150); // 12
  */
-export function monthStep(t: number, width: number, pixelsPerLabel = 55): number {
-  const most = Math.max(3, Math.floor(width / pixelsPerLabel));
-  return [1, 2, 3, 6, 12, 24, 60].find((s) => t / s <= most) ?? Math.ceil(t / most);
+export function monthStep(t: number, width: number, pixelsPerLabel = 22): number {
+  const steps = [1, 3, 6, 12, 24, 60, 120];
+  let k = t <= 6 ? 0 : t <= 12 ? 1 : t <= 24 ? 2 : t <= 120 ? 3 : 4;
+  while (k < steps.length - 1 && (width * steps[k]) / t < pixelsPerLabel) k++;
+  return steps[k];
+}
+
+/**
+ * The title of a month axis: "Months since start" in process time (labels
+ * 0, 1, 2, ...), "Month" in calendar time.
+ *
+ * @example
+ * monthAxisTitle('en', ['0', '1']); // 'Months since start'
+ */
+export function monthAxisTitle(lang: Lang, timeLabels: readonly string[]): string {
+  return tr(lang, monthLabelExpr(timeLabels) === undefined ? 'monthsSince' : 'month');
 }
 
 /**
@@ -168,7 +229,7 @@ export function monthX(lang: Lang, timeLabels: readonly string[], step?: number,
   return {
     field,
     type: 'quantitative',
-    title: chartText(lang, 'month'),
+    title: monthAxisTitle(lang, timeLabels),
     scale: { domain: [-0.5, t - 0.5], nice: false, zero: false },
     axis: { values: Array.from({ length: Math.ceil(t / every) }, (_, k) => k * every), ...(labelExpr ? { labelExpr } : {}) },
   };

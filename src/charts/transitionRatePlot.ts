@@ -3,7 +3,7 @@ import { transitionRates } from '../describe/transitions.js';
 import type { TransitionRates } from '../describe/transitions.js';
 import type { DescribeOptions } from '../describe/states.js';
 import type { Alphabet, StateSequences } from '../sequences/types.js';
-import { chartText } from './i18n.js';
+import { tr } from '../i18n/index.js';
 import type { ChartOptions } from './theme.js';
 import { chartTitle, roundTo, stateLabels, topLevel } from './theme.js';
 
@@ -51,14 +51,14 @@ export function transitionRatePlotFrom(
     width: side,
     height: options.height ?? side,
     encoding: {
-      x: { field: 'to', type: 'nominal', sort: labels, title: chartText(lang, 'toState'), axis: { orient: 'top', labelAngle: -30, labelAlign: 'left' } },
-      y: { field: 'from', type: 'nominal', sort: labels, title: chartText(lang, 'fromState') },
+      x: { field: 'to', type: 'nominal', sort: labels, title: tr(lang, 'toState'), axis: { orient: 'top', labelAngle: -30, labelAlign: 'left' } },
+      y: { field: 'from', type: 'nominal', sort: labels, title: tr(lang, 'fromState') },
     },
     layer: [
       {
         mark: { type: 'rect' },
         encoding: {
-          color: { field: 'rate', type: 'quantitative', scale: { scheme: 'blues', domain: [0, 1] }, legend: { title: chartText(lang, 'rate'), format: '.1f' } },
+          color: { field: 'rate', type: 'quantitative', scale: { scheme: 'blues', domain: [0, 1] }, legend: { title: tr(lang, 'rate'), format: '.1f' } },
         },
       },
       {

@@ -4,7 +4,7 @@ import type { DiscrepancyTree, TreeNode } from '../explain/tree.js';
 import { splitLabels } from '../explain/tree-print.js';
 import { selectRows } from '../sequences/select.js';
 import type { StateSequences } from '../sequences/types.js';
-import { chartText, formatCount } from './i18n.js';
+import { tr, formatCount } from '../i18n/index.js';
 import { chartTitle, roundTo, stateLabels, stateScale, topLevel, type ChartOptions } from './theme.js';
 
 /** Options of {@link treePlot}. */
@@ -63,9 +63,9 @@ export function treePlot(seqs: StateSequences, tree: DiscrepancyTree, options: T
   const visit = (node: TreeNode) => {
     const p = place.get(node.id)!;
     texts.push({ x: p.x + bw / 2, y: p.y - 30, text: p.label, weight: 'bold' });
-    texts.push({ x: p.x + bw / 2, y: p.y - 15, text: chartText(lang, 'treeNode', { n: formatCount(node.n, lang), disc: fmt(node.discrepancy) }), weight: 'normal' });
+    texts.push({ x: p.x + bw / 2, y: p.y - 15, text: tr(lang, 'treeNode', { n: formatCount(node.n, lang), disc: fmt(node.discrepancy) }), weight: 'normal' });
     if (node.cases.length < minCell) {
-      texts.push({ x: p.x + bw / 2, y: p.y + bh / 2, text: chartText(lang, 'treeSuppressed', { k: minCell }), weight: 'normal' });
+      texts.push({ x: p.x + bw / 2, y: p.y + bh / 2, text: tr(lang, 'treeSuppressed', { k: minCell }), weight: 'normal' });
       cells.push({ x: p.x, x2: p.x + bw, y: p.y, y2: p.y + bh, state: null });
     } else {
       const d = stateDistribution(selectRows(seqs, node.cases));
@@ -102,7 +102,7 @@ export function treePlot(seqs: StateSequences, tree: DiscrepancyTree, options: T
       {
         data: { values: cells.filter((c) => c.state !== null) },
         mark: { type: 'rect' },
-        encoding: { x, y, x2: { field: 'x2' }, y2: { field: 'y2' }, color: { field: 'state', type: 'nominal', title: chartText(lang, 'state'), scale } },
+        encoding: { x, y, x2: { field: 'x2' }, y2: { field: 'y2' }, color: { field: 'state', type: 'nominal', title: tr(lang, 'state'), scale } },
       },
       {
         data: { values: cells.filter((c) => c.state === null) },

@@ -20,3 +20,4 @@ export {
   type NullModel, type ValidationClustering, type QualityByK, type ValidationOptions, type NullModelOptions, type NullModelQuality,
   type BootstrapOptions, type BootstrapClusterRange,
 } from './validation.js';
+export { clusterSequences, type ClusterAlgorithm, type ClusterPipelineOptions, type ClusterPipelineResult } from './pipeline.js';

@@ -107,7 +107,7 @@ th,td{padding:.25rem .6rem;border-bottom:1px solid #e3e3e3} th{background:#f7f7f
 pre{background:#f7f7f7;padding:.8rem;overflow:auto;font-size:.85rem}
 .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(420px,1fr));gap:1rem}
 .note{font-size:.85rem;color:#555;margin:.1rem 0 .6rem}
-.table{overflow-x:auto}
+.table{overflow-x:auto} .num{text-align:right}
 `;
 
 /**
@@ -116,9 +116,9 @@ pre{background:#f7f7f7;padding:.8rem;overflow:auto;font-size:.85rem}
  * environment as one folder.
  *
  * @example
- * const html = renderPage({ title: 'Jobcoach study', lang: 'en', sections: [{ id: 'intro', title: 'Intro', html: paragraph('...') }] });
+ * const html = pageHtml({ title: 'Jobcoach study', lang: 'en', sections: [{ id: 'intro', title: 'Intro', html: paragraph('...') }] });
  */
-export function renderPage(page: { title: string; subtitle?: string; lang: string; sections: readonly ReportSection[] }): string {
+export function pageHtml(page: { title: string; subtitle?: string; lang: string; sections: readonly ReportSection[] }): string {
   const nav = page.sections.map((s) => `<a href="#${escapeHtml(s.id)}">${escapeHtml(s.title)}</a>`).join('');
   const body = page.sections
     .map((s) => `<section id="${escapeHtml(s.id)}"><h2>${escapeHtml(s.title)}</h2>${s.html}</section>`)

@@ -2,5 +2,5 @@
 export * from './jobcoach-params.js';
 export { fitGroupModel, groupCell, type GroupModel } from './group-model.js';
 export { createJobcoachGenerator, type JobcoachOptions, type JobcoachGenerator, type GeneratedPerson } from './generator.js';
-export { simulateJobcoach, JOBCOACH_LABELS, type SimulateJobcoachOptions } from './jobcoach.js';
+export { simulateJobcoach, JOBCOACH_LABELS, JOBCOACH_ROLES, JOBCOACH_EMPLOYER, type SimulateJobcoachOptions } from './jobcoach.js';
 export { writeJobcoachPanel, PERSON_COLUMNS, MONTH_COLUMNS, type WriteJobcoachOptions, type WrittenPanel } from './write.js';

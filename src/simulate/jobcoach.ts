@@ -1,3 +1,4 @@
+import type { StateRoles } from '../labour/roles.js';
 import * as aq from 'arquero';
 import type { ProgressReporter } from '../progress.js';
 import { makeAlphabet } from '../sequences/alphabet.js';
@@ -20,6 +21,15 @@ export const JOBCOACH_LABELS: Readonly<Record<string, string>> = {
   work: 'work without jobcoach',
   none: 'no work',
 };
+
+/**
+ * What the jobcoach panel's states mean: paid jobs with and without a
+ * jobcoach, the unpaid trial placement (a job that pays no wage), no work
+ * (as in studies/jobcoach.json).
+ */
+export const JOBCOACH_ROLES: StateRoles = { paid: ['work_jc', 'work'], unpaid: ['trial'], none: ['none'] };
+/** The person-month column that tells employers apart in the jobcoach panel. */
+export const JOBCOACH_EMPLOYER = 'employer_id';
 
 /**
  * Generate the synthetic jobcoach panel of study A in memory, in process time

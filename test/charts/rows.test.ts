@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { chartText, formatCount } from '../../src/charts/i18n.js';
 import { indexRects, sortRows, splitRows } from '../../src/charts/rows.js';
 import { MISSING_COLOR, monthLabelExpr, monthStep, stateLabels, stateScale } from '../../src/charts/theme.js';
 import { makeAlphabet } from '../../src/sequences/alphabet.js';
@@ -9,15 +8,6 @@ import { MISSING, VOID } from '../../src/sequences/types.js';
 const ab = makeAlphabet(['a', 'b', 'c'], { labels: { a: 'A', b: 'B', c: 'C' } });
 // Rows: 0 = b b c, 1 = a a a, 2 = a b void, 3 = a b b
 const seqs = createSequences({ alphabet: ab, n: 4, t: 3, codes: Uint8Array.from([1, 1, 2, 0, 0, 0, 0, 1, VOID, 0, 1, 1]) });
-
-describe('i18n', () => {
-  it('translates and fills placeholders with language number formats', () => {
-    expect(chartText('en', 'binnedRows', { k: 25000 })).toBe('Each drawn row: the modal state of 25,000 sequences');
-    expect(chartText('nl', 'binnedRows', { k: 25000 })).toBe('Elke rij: de modale toestand van 25.000 sequenties');
-    expect(chartText('nl', 'month')).toBe('Maand');
-    expect(formatCount(1234.56, 'nl')).toBe('1.234,6');
-  });
-});
 
 describe('theme', () => {
   it('maps state labels to the alphabet colours in alphabet order, missing last', () => {
@@ -32,7 +22,8 @@ describe('theme', () => {
     expect(monthLabelExpr(['0', '1', '2'])).toBeUndefined();
     expect(monthLabelExpr(['2013-01', '2013-02'])).toBe('(["2013-01","2013-02"])[datum.value] || ""');
     expect(monthStep(60, 300)).toBe(12);
-    expect(monthStep(12, 600)).toBe(2);
+    expect(monthStep(12, 600)).toBe(3);
+    expect(monthStep(36, 100)).toBe(12);
   });
 });
 

@@ -103,7 +103,7 @@ describe('state distribution plot', () => {
     const s = strings(stateDistributionPlot(seqs, { lang: 'nl' }));
     expect(s).toContain('Verdeling over toestanden per maand');
     expect(s).toContain('Aandeel');
-    expect(s).toContain('Maand');
+    expect(s).toContain('Maanden sinds start'); // process time: one axis title for every month axis
     expect(s).toContain('N in observatie');
     expect(strings(stateDistributionPlot(seqs, { title: false }))).not.toContain('State distribution by month');
   });

@@ -10,7 +10,7 @@ const SCHEMA_DIR = resolve(import.meta.dirname, '../../data-schemas');
 describe('data-schemas', () => {
   it('are draft 2020-12 JSON Schemas with a title and description', () => {
     const names = readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.schema.json')).sort();
-    expect(names).toEqual(['months.schema.json', 'persons.schema.json', 'spells.schema.json', 'wide.schema.json']);
+    expect(names).toEqual(['months.schema.json', 'persons.schema.json', 'spells.schema.json', 'study.schema.json', 'wide.schema.json']);
     for (const name of names) {
       const schema = JSON.parse(readFileSync(resolve(SCHEMA_DIR, name), 'utf8'));
       expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');

@@ -6,7 +6,9 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runJobcoachStudy, writeJobcoachPanel, writeJobcoachReport } from '../../src/index.js';
+import { main } from '../../src/cli/main.js';
+import { writeJobcoachPanel } from '../../src/index.js';
+import { captureOutput } from '../helpers/cli.js';
 
 // The page's DOM, as seen inside page.evaluate (the project compiles without the DOM library).
 interface Element {
@@ -35,10 +37,11 @@ beforeAll(async () => {
     return k > 0 && f[2] === 'none' && Number(f[0].slice(1)) % 3 === 0 ? [f[0], f[1], EVIL, ...f.slice(3)].join(',') : line;
   });
   await writeFile(panel.months, edited.join('\n'));
-  // the hostile state is also an exit state: its name reaches figure 7's caption and the methods
-  const study = await runJobcoachStudy({ persons: panel.persons, months: panel.months, exitStates: [EVIL], threads: 1 });
+  // the hostile state is also an exit state: its name reaches the incidence figure's caption and the methods
   out = join(dir, 'report');
-  await writeJobcoachReport(study, { out });
+  captureOutput(process.stdout);
+  const code = await main(['report', 'jobcoach', '--persons', panel.persons, '--months', panel.months, '--exit-states', EVIL, '--out', out, '--quiet', '--threads', '1']);
+  expect(code).toBe(0);
   html = await readFile(join(out, 'index.html'), 'utf8');
 });
 
@@ -55,7 +58,7 @@ describe('a hostile state label in the input', () => {
       const svg = await readFile(join(out, 'figures', f), 'utf8');
       expect(svg).not.toContain(EVIL);
     }
-    expect(await readFile(join(out, 'figures', 'fig1-state-shares.svg'), 'utf8')).toContain(ESCAPED);
+    expect(await readFile(join(out, 'figures', 'state-shares.svg'), 'utf8')).toContain(ESCAPED);
     const results = JSON.parse(await readFile(join(out, 'results.json'), 'utf8'));
     expect(results.panel.states.map((s: { state: string }) => s.state)).toEqual(['trial', 'work_jc', 'work', 'none', EVIL]);
     expect(results.ingest.files.length).toBe(2);
@@ -91,7 +94,7 @@ describe.skipIf(!hasChromium)('the report in headless Chromium', () => {
           return { marks: svg ? svg.querySelectorAll('path, rect, line').length : 0, width: box?.width ?? 0, height: box?.height ?? 0 };
         }),
       );
-      // figures 1-7: state shares, index numbers, groups, Ward tree, cluster quality, time to a new job, cumulative incidence
+      // state shares, index numbers, clusters, Ward tree, cluster quality, time to a new job, cumulative incidence
       expect(figures).toHaveLength(7);
       for (const f of figures) {
         expect(f.marks).toBeGreaterThan(10);
@@ -104,10 +107,10 @@ describe.skipIf(!hasChromium)('the report in headless Chromium', () => {
         [...document.querySelectorAll('section')].map((s) => ({ id: (s as unknown as { id: string }).id, rows: s.querySelectorAll('tbody tr').length })),
       );
       expect(sections.map((s) => s.id)).toEqual([
-        'summary', 'figure-1', 'table-1', 'figure-2', 'groups', 'table-2', 'cluster-quality', 'time-to-new-job', 'retention', 'rule-typology',
+        'summary', 'state-shares', 'job-endings', 'index-numbers', 'clusters', 'cluster-quality', 'time-to-new-job', 'retention', 'rule-typology',
         'published', 'data', 'methods',
       ]);
-      for (const id of ['time-to-new-job', 'retention', 'rule-typology', 'groups', 'published']) expect(sections.find((s) => s.id === id)!.rows).toBeGreaterThan(2);
+      for (const id of ['time-to-new-job', 'retention', 'rule-typology', 'clusters', 'published']) expect(sections.find((s) => s.id === id)!.rows).toBeGreaterThan(2);
       expect(await page.getByText('Figure 7. Cumulative incidence of a new job and of an exit (' + EVIL + ')', { exact: false }).count()).toBe(1);
       expect(await page.getByText(EVIL, { exact: true }).count()).toBeGreaterThan(0);
       const shot = await page.screenshot({ path: join(out, 'screenshot.png'), fullPage: true });

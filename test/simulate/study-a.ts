@@ -1,7 +1,7 @@
 // The published figures of study A (../shared/docs/studies.md) next to the
 // same figures computed on a panel by the library's own analyses (src/labour).
 import { cellMeansByMonth, groupProfiles, jobLossTable, selectRows, stateSharesByMonth } from '../../src/index.js';
-import { JOBCOACH_EMPLOYER, JOBCOACH_ROLES } from '../../src/report/jobcoach-study.js';
+import { JOBCOACH_EMPLOYER, JOBCOACH_ROLES } from '../../src/simulate/jobcoach.js';
 import type { StateSequences } from '../../src/sequences/types.js';
 
 export interface Figure {

@@ -1,17 +1,10 @@
-import { clara, fixedCostOptions } from '../../cluster/clara.js';
-import { cutree } from '../../cluster/cutree.js';
-import { hclust, type LinkageMethod } from '../../cluster/hclust.js';
-import { pam } from '../../cluster/pam.js';
+import { clusterSequences } from '../../cluster/pipeline.js';
 import { QUALITY_INDICES } from '../../cluster/quality.js';
-import { clusterRange } from '../../cluster/range.js';
 import { csvText } from '../../disclosure/csv.js';
-import { distances, distinctDistances, DEFAULT_MEMORY_BUDGET } from '../../distance/compute.js';
-import { condensedBytes, type DistanceMatrix } from '../../distance/matrix.js';
-import { ResourceError } from '../../errors.js';
-import { silentProgress, stderrProgress, type ProgressReporter } from '../../progress.js';
-import { selectRows } from '../../sequences/select.js';
+import { silentProgress, stderrProgress } from '../../progress.js';
+import { makeAlphabet } from '../../sequences/alphabet.js';
+import { createSequences } from '../../sequences/create.js';
 import type { StateSequences } from '../../sequences/types.js';
-import { sampleWithoutReplacement, seededRandom } from '../../stats/random.js';
 import { integerOption, parseOptions, stringOption } from '../args.js';
 import { DISTANCE_OPTIONS, DISTANCE_USAGE, distanceOptions, readDistanceMatrix } from '../distance-options.js';
 import { INPUT_OPTIONS, INPUT_USAGE, loadInput } from '../input-options.js';
@@ -78,66 +71,39 @@ example:
     if (distFile && algo === 'clara') throw new UsageError('--algo clara computes its own distances to medoids; give --input instead of --dist');
     const quiet = values.quiet === true;
     const progress = quiet ? silentProgress : stderrProgress();
-    const seqs = stringOption(values, 'input') ? (await loadInput(values)).sequences : undefined;
-
-    let labels: Int32Array[];
-    let quality: string[][] | undefined;
-    if (algo === 'clara') {
-      const options = distanceOptions(values, seqs!);
-      const samples = integerOption(values, 'samples', 20, 1);
-      const sampleSize = integerOption(values, 'sample-size', 40 + 2 * ks[ks.length - 1], ks[ks.length - 1] + 1);
-      const seed = integerOption(values, 'seed', 1);
-      const result = await clara(seqs!, ks, { distance: options, samples, sampleSize, seed, threads: options.threads, progress });
-      labels = result.solutions.map((s) => s.labels);
-      if (!quiet) {
-        for (const s of result.solutions) process.stderr.write(`k=${s.k}: mean distance to medoids ${s.meanDistance.toPrecision(6)}, medoid silhouette ${s.medoidSilhouette.toFixed(4)}\n`);
-      }
-      if (stringOption(values, 'quality')) {
-        const size = integerOption(values, 'quality-sample', 3000, 10);
-        quality = await sampledQuality(seqs!, labels, ks, options, size, seed, quiet);
-      }
-    } else {
-      // The matrix to cluster, over rows or (with --aggregate) distinct sequences.
-      let matrix: DistanceMatrix;
-      let weights: Float64Array | undefined = seqs?.weights;
-      let rowToItem: Int32Array | undefined;
-      if (distFile) {
-        matrix = await readDistanceMatrix(distFile);
-        if (seqs && seqs.n !== matrix.n) throw new UsageError(`--dist has ${matrix.n} rows but --input has ${seqs.n} sequences`);
-      } else {
-        const options = distanceOptions(values, seqs!);
-        if (values.aggregate === true) {
-          const r = await distinctDistances(seqs!, { ...options, progress });
-          matrix = r.matrix;
-          weights = r.distinct.weights;
-          rowToItem = r.distinct.rowToDistinct;
-        } else {
-          const budget = options.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET;
-          if (condensedBytes(seqs!.n) > budget) {
-            throw new ResourceError(
-              `the ${seqs!.n} x ${seqs!.n} distance matrix needs ${(condensedBytes(seqs!.n) / 2 ** 30).toFixed(2)} GiB, above the budget; ` +
-                'add --aggregate (distinct sequences only), use --algo clara, or raise --memory-budget',
-            );
-          }
-          matrix = await distances(seqs!, { ...options, progress });
-        }
-      }
-      let itemLabels: Int32Array[];
-      if (algo === 'pam') itemLabels = ks.map((k) => pam(matrix, k, { weights, progress }).labels);
-      else {
-        const tree = hclust(matrix, { method: algo as LinkageMethod, weights, progress });
-        itemLabels = ks.map((k) => cutree(tree, k));
-      }
-      labels = rowToItem ? itemLabels.map((l) => Int32Array.from(rowToItem!, (x) => l[x])) : itemLabels;
-      if (stringOption(values, 'quality')) quality = qualityRows(matrix, itemLabels, ks, weights, progress);
+    const loaded = stringOption(values, 'input') ? (await loadInput(values)).sequences : undefined;
+    const matrix = distFile ? await readDistanceMatrix(distFile) : undefined;
+    if (loaded && matrix && loaded.n !== matrix.n) throw new UsageError(`--dist has ${matrix.n} rows but --input has ${loaded.n} sequences`);
+    // with --dist alone, placeholder sequences carry the row count (ids 1..n, weights 1)
+    const seqs = loaded ?? placeholderSequences(matrix!.n);
+    const options = loaded && !matrix ? distanceOptions(values, loaded) : undefined;
+    const maxK = ks[ks.length - 1];
+    const result = await clusterSequences(seqs, {
+      distance: options, matrix, ks, k: ks[0],
+      algorithm: algo === 'clara' ? 'clara' : algo === 'pam' ? 'pam' : 'ward',
+      linkage: algo === 'ward.D2' ? 'ward.D2' : 'ward.D',
+      aggregate: values.aggregate === true || algo === 'clara',
+      memoryBudgetBytes: options?.memoryBudgetBytes,
+      samples: algo === 'clara' ? integerOption(values, 'samples', 20, 1) : undefined,
+      sampleSize: algo === 'clara' ? integerOption(values, 'sample-size', 40 + 2 * maxK, maxK + 1) : undefined,
+      seed: integerOption(values, 'seed', 1),
+      qualitySample: integerOption(values, 'quality-sample', 3000, 10),
+      threads: options?.threads,
+      progress,
+    });
+    if (!quiet && result.qualitySample !== null && stringOption(values, 'quality')) {
+      process.stderr.write(`quality indices estimated on ${result.qualitySample} of ${result.items} distinct sequences (--quality-sample)\n`);
     }
-
-    const ids = seqs ? seqs.ids : Array.from({ length: labels[0].length }, (_, i) => String(i + 1));
+    const labels = result.labelsByK;
+    const ids = seqs.ids;
     const header = ['id', ...(stringOption(values, 'range') ? ks.map((k) => `k${k}`) : ['cluster'])];
     const rows = [header, ...ids.map((id, i) => [id, ...labels.map((l) => String(l[i]))])];
     await writeOutput(stringOption(values, 'out'), csvText(rows));
     const qualityFile = stringOption(values, 'quality');
-    if (qualityFile && quality) await writeOutput(qualityFile, csvText(quality));
+    if (qualityFile) {
+      const table = [['k', ...QUALITY_INDICES], ...result.quality.map((q, r) => [String(ks[r]), ...QUALITY_INDICES.map((name) => String(q[name]))])];
+      await writeOutput(qualityFile, csvText(table));
+    }
     return 0;
   },
 };
@@ -155,40 +121,7 @@ function parseKs(k: string | undefined, range: string | undefined): number[] {
   return Array.from({ length: Number(m[2]) - Number(m[1]) + 1 }, (_, i) => Number(m[1]) + i);
 }
 
-/** The quality table rows (header first) for partitions of the matrix's items. */
-function qualityRows(
-  matrix: DistanceMatrix,
-  labels: Int32Array[],
-  ks: number[],
-  weights: ArrayLike<number> | undefined,
-  progress?: ProgressReporter,
-): string[][] {
-  const range = clusterRange(matrix, labels, { weights, progress });
-  return [['k', ...QUALITY_INDICES], ...range.quality.map((q, r) => [String(ks[r]), ...QUALITY_INDICES.map((name) => String(q[name]))])];
-}
-
-/**
- * CLARA quality: the indices need all pairwise distances, so they are estimated
- * on a uniform sample of the distinct sequences, each with its total weight
- * (exact when there are at most `size` distinct sequences).
- */
-async function sampledQuality(
-  seqs: StateSequences,
-  labels: Int32Array[],
-  ks: number[],
-  options: ReturnType<typeof distanceOptions>,
-  size: number,
-  seed: number,
-  quiet: boolean,
-): Promise<string[][]> {
-  const fixed = fixedCostOptions(seqs, options);
-  const distinct = fixed.distinct;
-  const d = distinct.firstRow.length;
-  const pick = d <= size ? Int32Array.from({ length: d }, (_, q) => q) : sampleWithoutReplacement(seededRandom(seed), d, size).sort();
-  const rows = Int32Array.from(pick, (q) => distinct.firstRow[q]);
-  const sample = selectRows(seqs, rows);
-  const { matrix } = await distinctDistances(sample, fixed.optionsFor(sample));
-  if (!quiet && d > size) process.stderr.write(`quality indices estimated on ${size} of ${d} distinct sequences (--quality-sample)\n`);
-  const weights = Float64Array.from(pick, (q) => distinct.weights[q]);
-  return qualityRows(matrix, labels.map((l) => Int32Array.from(rows, (r) => l[r])), ks, weights);
+/** Sequences standing for the rows of a distance matrix read with --dist alone: ids 1..n, weights 1. */
+function placeholderSequences(n: number): StateSequences {
+  return createSequences({ alphabet: makeAlphabet(['x']), n, t: 1, codes: new Uint8Array(n), ids: Array.from({ length: n }, (_, i) => String(i + 1)) });
 }

@@ -1,138 +1,172 @@
 import { join } from 'node:path';
-import type { Lang } from '../../charts/i18n.js';
+import { LANGS, type Lang } from '../../i18n/index.js';
 import { silentProgress, stderrProgress } from '../../progress.js';
-import { runJobcoachStudy } from '../../report/jobcoach-study.js';
-import { writeJobcoachReport } from '../../report/jobcoach-report.js';
-import { runMvadStudy, writeMvadReport } from '../../report/mvad.js';
-import { numberOption, parseOptions, stringOption, type OptionValues } from '../args.js';
+import type { StudyFile } from '../../studies/study-file.js';
+import { builtinStudy, readStudyFile, studyReport, type StudyReportOptions } from '../../workflows/study-report.js';
+import { integerOption, numberOption, parseOptions, stringOption, type OptionValues } from '../args.js';
 import { UsageError, type Command } from '../main.js';
 
-const USAGE = `usage: loopbaan report jobcoach [--persons persons.csv --months months.csv] [options]
+const USAGE = `usage: loopbaan report --study STUDY.json --months months.csv [--persons persons.csv] [options]
+       loopbaan report --study STUDY.json --input FILE --format wide|spell|long [--cols A..B] [--persons FILE] [options]
+       loopbaan report jobcoach [--persons persons.csv --months months.csv] [options]
        loopbaan report mvad --input mvad.csv [options]
 
-jobcoach: study A (labour-market patterns after the start of jobcoaching) from a
-monthly panel, or from the synthetic panel (25,000 persons, seed 1) when no files
-are given: that panel is written as DIR/data/persons.csv and DIR/data/months.csv
-and read back like an extract. Writes DIR/index.html (a self-contained page),
-DIR/results.json, DIR/figures/*.svg and *.png, DIR/tables/*.csv.
+A study report: DIR/index.html (a self-contained page), DIR/results.json,
+DIR/figures/*.svg and *.png, DIR/tables/*.csv. The study file (JSON, schema
+data-schemas/study.schema.json) names the states and their roles, the time
+axis, the grouping, the covariates, the typology and the analyses.
+\`report jobcoach\` is the built-in study file studies/jobcoach.json, on the
+synthetic panel when no files are given (written as DIR/data/*.csv and read
+back); \`report mvad\` is studies/mvad.json (TraMineR's standard typology).
 
-  --persons FILE    person file: person_id, benefit, start_month, regime, sex, ... (weight)
-  --months FILE     long months file: person_id, month (YYYY-MM), state, employer_id,
-                    hours_week, hourly_wage, permanent
-  --start COL       person column with the start month = month 0 (default start_month)
-  --weight COL      case-weight column of the person file (default: weight when present)
+panel:
+  --study FILE      the study file
+  --months FILE     long months file: person_id, month (YYYY-MM), state, person-month columns
+  --persons FILE    person file: person_id, covariates, start month, weight
+  --input FILE      the panel in another format, with --format wide|spell|long (--cols A..B, --id COL)
+  --weight COL      case-weight column (default: weight when the person file has it)
   --lenient         drop bad rows and count them instead of failing on the first
-  --n N, --seed S   size and seed of the synthetic panel (default 25000 and 1)
-  --window M        months since the start that are clustered (default 36)
-  --indel X         indel cost of the typology's OM (default auto: max TRATE cost / 2)
-  --k K             number of groups (default 4); quality table for k = 2..max(8, K)
-  --distance D      OM (default, the study's) or OMspell (spells and their lengths); TRATE costs
-  --refine pam      refine the Ward groups with weighted k-medoids (default: none)
-  --exit-states S   comma-separated states that end the search for a new job (e.g. retired):
-                    time to a new job becomes a competing-risks curve (default: none)
-  --min-cell N      disclosure control: suppress cells of fewer than N persons (default 10)
-  --out DIR         output folder (default reports/out/jobcoach)
-
-mvad: the standard TraMineR typology of the mvad data (OM/TRATE, indel 1, Ward, k = 4).
-
-  --input FILE      mvad in wide format (id, weight, covariates, Jul.93 .. Jun.99)
-  --cols A..B       month columns (default Sep.93..Jun.99)
-  --id COL          id column (default id)
-  --weight COL      case weights (default none, as the standard example)
-  --k K             number of clusters (default 4)
-  --out DIR         output folder (default reports/out/mvad)
-
-both:
-  --lang en|nl      language of the page, figures and tables (default en)
+  --n N, --seed S   jobcoach without files: size and seed of the synthetic panel (default 25000, 1)
+study settings (override the study file):
+  --k K             number of groups (quality table for k = 2..max(8, K))
+  --window M        months the typology clusters
+  --min-cell N      disclosure control: suppress cells of fewer than N persons (1: off)
+  --distance D      OM or OMspell; --indel X (auto: max cost / 2); --refine none|pam
+  --start COL       person column with month 0
+  --exit-states S   comma-separated states that end the search for a new job (role exit)
+output:
+  --out DIR         output folder (default reports/out/NAME)
+  --lang en|nl      language of the page, figures and tables (default: the study's, else en)
+  --figure-width W  print size of the figures: 8.5cm (one column) or 17cm (full page); text >= 8 pt
+  --dpi N           PNG resolution at that size (default 300)
+  --memory-budget GB  largest distance matrix (default 8): beyond it the typology runs CLARA
   --threads N       worker threads for the distances (default all cores)
   --quiet           no progress on stderr
 
 examples:
-  loopbaan report jobcoach                         # synthetic panel -> reports/out/jobcoach
-  loopbaan report jobcoach --persons data/persons.csv --months data/months.csv --out out/a --lang nl
+  loopbaan report --study my-study.json --months months.csv --persons persons.csv --out out/careers
+  loopbaan report jobcoach                          # synthetic panel -> reports/out/jobcoach
+  loopbaan report jobcoach --persons data/persons.csv --months data/months.csv --lang nl --figure-width 17cm
   loopbaan report mvad --input mvad.csv --out out/mvad
 `;
 
-const COMMON = { out: { type: 'string' }, lang: { type: 'string' }, threads: { type: 'string' }, quiet: { type: 'boolean' }, k: { type: 'string' }, weight: { type: 'string' } } as const;
+const SPEC = {
+  study: { type: 'string' }, months: { type: 'string' }, persons: { type: 'string' }, input: { type: 'string' }, format: { type: 'string' },
+  cols: { type: 'string' }, id: { type: 'string' }, weight: { type: 'string' }, lenient: { type: 'boolean' }, n: { type: 'string' }, seed: { type: 'string' },
+  k: { type: 'string' }, window: { type: 'string' }, 'min-cell': { type: 'string' }, distance: { type: 'string' }, indel: { type: 'string' },
+  refine: { type: 'string' }, start: { type: 'string' }, 'exit-states': { type: 'string' },
+  out: { type: 'string' }, lang: { type: 'string' }, 'figure-width': { type: 'string' }, dpi: { type: 'string' }, 'memory-budget': { type: 'string' },
+  threads: { type: 'string' }, quiet: { type: 'boolean' },
+} as const;
 
 export const command: Command = {
-  summary: 'the study report: HTML page, figures, tables and results.json (jobcoach, mvad)',
+  summary: 'a study report from a study file (or the built-in jobcoach and mvad studies): HTML page, figures, tables, results.json',
   usage: USAGE,
   async run(args) {
-    const [study, ...rest] = args;
-    if (study === 'jobcoach') return jobcoach(rest);
-    if (study === 'mvad') return mvad(rest);
-    throw new UsageError(`expected a study: "loopbaan report jobcoach ..." or "loopbaan report mvad ..."; got ${study ? `"${study}"` : 'none'}`);
+    const builtin = args[0] === 'jobcoach' || args[0] === 'mvad' ? args[0] : undefined;
+    if (!builtin && args[0] !== undefined && !args[0].startsWith('-')) {
+      throw new UsageError(`expected --study FILE, or a built-in study: "jobcoach" or "mvad"; got "${args[0]}"`);
+    }
+    const o = parseOptions(builtin ? args.slice(1) : args, SPEC);
+    const studyPath = stringOption(o, 'study');
+    if (builtin && studyPath) throw new UsageError(`give either --study FILE or "${builtin}", not both`);
+    if (!builtin && !studyPath) throw new UsageError('give --study FILE (a study file), or a built-in study: loopbaan report jobcoach | mvad');
+    const base = builtin ? await builtinStudy(builtin) : await readStudyFile(studyPath!);
+    const study = withOverrides(base, o);
+    const name = builtin ? `studies/${builtin}.json` : studyPath!;
+    const out = stringOption(o, 'out') ?? join('reports', 'out', builtin ?? 'study');
+    const progress = o.quiet === true ? silentProgress : stderrProgress();
+    const options: StudyReportOptions = {
+      study, studyName: name, out, lang: lang(o) ?? study.lang, figures: figures(o), progress,
+      months: stringOption(o, 'months'), persons: stringOption(o, 'persons'), input: stringOption(o, 'input'), cols: stringOption(o, 'cols'), id: stringOption(o, 'id'),
+      format: format(o), weight: stringOption(o, 'weight'), lenient: o.lenient === true,
+      threads: o.threads === undefined ? undefined : integerOption(o, 'threads', 1, 1),
+      memoryBudgetBytes: o['memory-budget'] === undefined ? undefined : positive(o, 'memory-budget') * 2 ** 30,
+    };
+    const hasPanel = options.months !== undefined || options.input !== undefined;
+    if (builtin === 'jobcoach' && !hasPanel) {
+      if (options.persons) throw new UsageError('give both --persons and --months, or neither (synthetic panel)');
+      options.simulate = { n: integerOption(o, 'n', 25_000, 1), seed: integerOption(o, 'seed', 1), dir: join(out, 'data') };
+    } else if (o.n !== undefined || o.seed !== undefined) {
+      throw new UsageError('--n and --seed are for the synthetic jobcoach panel; leave them out with your own files');
+    }
+    if (builtin === 'mvad') Object.assign(options, { format: options.format ?? 'wide', cols: options.cols ?? 'Sep.93..Jun.99', id: options.id ?? 'id', weight: options.weight ?? null });
+    if (!options.simulate && !hasPanel) throw new UsageError('give the panel: --months FILE (long format) or --input FILE with --format');
+    const started = Date.now();
+    const { computation, written } = await studyReport(options);
+    if (o.quiet !== true) for (const w of computation.warnings) process.stderr.write(`warning: ${w}\n`);
+    const r = computation.results;
+    const groups = r.clusters.groups.map((g) => `${g.id} ${g.label} ${Math.round(100 * (g.share_total ?? 0))}%`).join(', ');
+    process.stdout.write(
+      `${written.index}: ${r.n_persons} persons, ${r.clusters.k} groups (${groups})` +
+        `${r.clusters.ari_vs_true_group !== null ? `, ARI vs ${study.clusters?.truth} ${r.clusters.ari_vs_true_group.toFixed(3)}` : ''}` +
+        `; ${written.files.length} files in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+    );
+    return 0;
   },
 };
 
-async function jobcoach(args: string[]): Promise<number> {
-  const o = parseOptions(args, {
-    ...COMMON, persons: { type: 'string' }, months: { type: 'string' }, start: { type: 'string' }, lenient: { type: 'boolean' },
-    n: { type: 'string' }, seed: { type: 'string' }, window: { type: 'string' }, refine: { type: 'string' }, 'min-cell': { type: 'string' },
-    distance: { type: 'string' }, 'exit-states': { type: 'string' }, indel: { type: 'string' },
-  });
-  const persons = stringOption(o, 'persons');
-  const months = stringOption(o, 'months');
-  if ((persons === undefined) !== (months === undefined)) throw new UsageError('give both --persons and --months, or neither (synthetic panel)');
-  if (persons && (o.n !== undefined || o.seed !== undefined)) throw new UsageError('--n and --seed are for the synthetic panel; leave them out with --persons/--months');
-  const refine = stringOption(o, 'refine') ?? 'none';
-  if (refine !== 'none' && refine !== 'pam') throw new UsageError(`--refine must be none or pam; got "${refine}"`);
-  const distance = stringOption(o, 'distance') ?? 'OM';
-  if (distance !== 'OM' && distance !== 'OMspell') throw new UsageError(`--distance must be OM or OMspell; got "${distance}"`);
-  const indelText = stringOption(o, 'indel') ?? 'auto';
-  const indel = indelText === 'auto' ? 'auto' : Number(indelText);
-  if (indel !== 'auto' && !(indel > 0)) throw new UsageError(`--indel must be auto or a number > 0; got "${indelText}"`);
-  const language = lang(o);
-  const progress = o.quiet === true ? silentProgress : stderrProgress();
-  const started = Date.now();
-  const out = stringOption(o, 'out') ?? 'reports/out/jobcoach';
-  const result = await runJobcoachStudy({
-    persons, months, panelDir: persons ? undefined : join(out, 'data'), startColumn: stringOption(o, 'start'), weight: stringOption(o, 'weight'), lenient: o.lenient === true,
-    n: whole(o, 'n', 25_000, 1), seed: whole(o, 'seed', 1, -Infinity), window: whole(o, 'window', 36, 2), k: whole(o, 'k', 4, 4),
-    distance, indel, refine, minCell: whole(o, 'min-cell', 10, 1), threads: threads(o), progress,
-    exitStates: stringOption(o, 'exit-states')?.split(',').map((x) => x.trim()).filter((x) => x !== ''),
-  }).catch(usageRange);
-  const written = await writeJobcoachReport(result, { out, lang: language, progress });
-  const r = result.results;
-  process.stdout.write(
-    `${written.index}: ${r.n_persons} persons, ${r.clusters.k} groups (${r.clusters.groups.map((g) => `${g.id} ${g.label} ${Math.round(100 * (g.share_total ?? 0))}%`).join(', ')})` +
-      `${r.clusters.ari_vs_true_group !== null ? `, ARI vs true_group ${r.clusters.ari_vs_true_group.toFixed(3)}` : ''}; ${written.files.length} files in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
-  );
-  return 0;
+/** The study file with the command line's settings in place of its own. */
+function withOverrides(study: StudyFile, o: OptionValues): StudyFile {
+  const out: { -readonly [K in keyof StudyFile]: StudyFile[K] } = { ...study };
+  if (o.k !== undefined) {
+    const k = integerOption(o, 'k', 4, 2);
+    out.clusters = { ...out.clusters, k, range: [Math.min(2, k), Math.max(8, k)] };
+  }
+  if (o.window !== undefined) out.time = { align: 'calendar', ...out.time, window: integerOption(o, 'window', 36, 2) };
+  if (o.start !== undefined) out.time = { ...out.time, align: 'start', startColumn: stringOption(o, 'start') };
+  if (o['min-cell'] !== undefined) out.disclosure = { ...out.disclosure, minCell: integerOption(o, 'min-cell', 10, 1) };
+  const distance = stringOption(o, 'distance');
+  if (distance !== undefined && distance !== 'OM' && distance !== 'OMspell') throw new UsageError(`--distance must be OM or OMspell; got "${distance}"`);
+  const indelText = stringOption(o, 'indel');
+  const indel = indelText === undefined || indelText === 'auto' ? indelText : Number(indelText);
+  if (typeof indel === 'number' && !(indel > 0)) throw new UsageError(`--indel must be auto or a number > 0; got "${indelText}"`);
+  if (distance !== undefined || indel !== undefined) out.distance = { ...out.distance, ...(distance ? { method: distance } : {}), ...(indel !== undefined ? { indel: indel as number | 'auto' } : {}) };
+  const refine = stringOption(o, 'refine');
+  if (refine !== undefined) {
+    if (refine !== 'none' && refine !== 'pam') throw new UsageError(`--refine must be none or pam; got "${refine}"`);
+    out.clusters = { ...out.clusters, refine };
+  }
+  const exits = stringOption(o, 'exit-states')?.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (exits?.length) {
+    const known = out.states.map((s) => s.code);
+    for (const s of exits) {
+      const state = out.states.find((x) => x.code === s);
+      if (state && (state.role === 'paid' || state.role === 'unpaid')) throw new UsageError(`--exit-states: "${s}" is a job state; an exit state must be a state without work`);
+    }
+    out.states = [...out.states.map((s) => (exits.includes(s.code) ? { ...s, role: 'exit' as const } : s)), ...exits.filter((s) => !known.includes(s)).map((code) => ({ code, role: 'exit' as const }))];
+  }
+  return out;
 }
 
-async function mvad(args: string[]): Promise<number> {
-  const o = parseOptions(args, { ...COMMON, input: { type: 'string' }, cols: { type: 'string' }, id: { type: 'string' } }, ['input']);
-  const language = lang(o);
-  const progress = o.quiet === true ? silentProgress : stderrProgress();
-  const result = await runMvadStudy({
-    input: stringOption(o, 'input'), cols: stringOption(o, 'cols'), id: stringOption(o, 'id'), weight: stringOption(o, 'weight'),
-    k: whole(o, 'k', 4, 2), threads: threads(o), progress,
-  });
-  const written = await writeMvadReport(result, { out: stringOption(o, 'out') ?? 'reports/out/mvad', lang: language, progress });
-  process.stdout.write(`${written.index}: ${result.results.n_persons} sequences, k = ${result.results.k}, sizes ${result.results.clusters.map((c) => c.n).join(', ')}\n`);
-  return 0;
+function lang(o: OptionValues): Lang | undefined {
+  const l = stringOption(o, 'lang');
+  if (l !== undefined && !(LANGS as readonly string[]).includes(l)) throw new UsageError(`--lang must be ${LANGS.join(' or ')}; got "${l}"`);
+  return l as Lang | undefined;
 }
 
-function lang(o: OptionValues): Lang {
-  const l = stringOption(o, 'lang') ?? 'en';
-  if (l !== 'en' && l !== 'nl') throw new UsageError(`--lang must be en or nl; got "${l}"`);
-  return l;
+function format(o: OptionValues): 'long' | 'wide' | 'spell' | undefined {
+  const f = stringOption(o, 'format');
+  if (f !== undefined && f !== 'long' && f !== 'wide' && f !== 'spell') throw new UsageError(`--format must be long, wide or spell; got "${f}"`);
+  return f as 'long' | 'wide' | 'spell' | undefined;
 }
 
-function threads(o: OptionValues): number | undefined {
-  return o.threads === undefined ? undefined : whole(o, 'threads', 1, 1);
+/** --figure-width 8.5cm|17cm (a number of cm, with or without the unit) and --dpi. */
+function figures(o: OptionValues): StudyReportOptions['figures'] {
+  const w = stringOption(o, 'figure-width');
+  const dpi = o.dpi === undefined ? undefined : integerOption(o, 'dpi', 300, 72);
+  if (w === undefined) {
+    if (dpi !== undefined) throw new UsageError('--dpi needs --figure-width (8.5cm or 17cm)');
+    return undefined;
+  }
+  const m = /^(\d+(?:\.\d+)?)\s*(cm)?$/.exec(w);
+  const cm = m ? Number(m[1]) : NaN;
+  if (!(cm >= 5 && cm <= 30)) throw new UsageError(`--figure-width must be a width in cm, e.g. 8.5cm (one column) or 17cm (full page); got "${w}"`);
+  return { widthCm: cm, dpi: dpi ?? 300 };
 }
 
-/** A whole-number option of at least `min`, or a usage error naming it. */
-function whole(o: OptionValues, name: string, fallback: number, min: number): number {
-  const x = numberOption(o, name, fallback);
-  if (!Number.isInteger(x) || x < min) throw new UsageError(`--${name} must be a whole number${Number.isFinite(min) ? ` >= ${min}` : ''}; got "${stringOption(o, name)}"`);
+function positive(o: OptionValues, name: string): number {
+  const x = numberOption(o, name, NaN);
+  if (!(x > 0)) throw new UsageError(`--${name} must be a positive number; got "${stringOption(o, name)}"`);
   return x;
-}
-
-/** Options out of range for the data (e.g. a window longer than the follow-up) are usage errors (exit 2). */
-function usageRange(err: unknown): never {
-  throw err instanceof RangeError ? new UsageError(err.message) : err;
 }

@@ -1,5 +1,5 @@
 import { cutree } from '../cluster/cutree.js';
-import type { SequenceTypology } from './typology.js';
+import type { HClustTree } from '../cluster/hclust.js';
 
 /** Options of `disclosableLeaves`. */
 export interface TreeTopOptions {
@@ -28,7 +28,7 @@ export interface TreeTopOptions {
  * const leaves = disclosableLeaves(typology, { maxLeaves: 30, minLeaves: 4, minPersons: 10 });
  * dendrogram(typology.tree, { leaves, k: 4 });
  */
-export function disclosableLeaves(typ: Pick<SequenceTypology, 'tree' | 'rowItem'>, options: TreeTopOptions = {}): number {
+export function disclosableLeaves(typ: { readonly tree: HClustTree; readonly rowItem: Int32Array | null }, options: TreeTopOptions = {}): number {
   const { maxLeaves = 30, minPersons = 10 } = options;
   const n = typ.tree.n;
   const lo = Math.max(1, Math.min(options.minLeaves ?? 2, n));

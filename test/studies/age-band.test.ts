@@ -1,6 +1,6 @@
 import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
-import { AGE_BANDS, ageBands } from '../../src/report/age-band.js';
+import { AGE_BANDS, ageBands } from '../../src/studies/age-band.js';
 import type { StateSequences } from '../../src/sequences/types.js';
 
 const panel = (columns: Record<string, unknown[]>) => ({ n: Object.values(columns)[0].length, covariates: aq.table(columns) }) as unknown as StateSequences;

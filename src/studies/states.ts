@@ -12,16 +12,19 @@ import { MAX_STATES } from '../sequences/types.js';
  * @param seqs the sequences (e.g. as read, with states sorted alphabetically)
  * @param order states to put first, in this order (those absent are skipped)
  * @param labels labels by state code (default: the current labels)
+ * @param colors colours by state code (default: the palette in the new order)
  * @returns a new sequence set with the reordered alphabet
  * @example
  * const s = orderStates(seqs, ['trial', 'work_jc', 'work', 'none'], { none: 'no work' });
  * s.alphabet.codes; // ['trial', 'work_jc', 'work', 'none', ...other states]
  */
-export function orderStates(seqs: StateSequences, order: readonly string[], labels: Readonly<Record<string, string>> = {}): StateSequences {
+export function orderStates(
+  seqs: StateSequences, order: readonly string[], labels: Readonly<Record<string, string>> = {}, colors: Readonly<Record<string, string>> = {},
+): StateSequences {
   const old = seqs.alphabet;
   const codes = [...order.filter((s) => old.codes.includes(s)), ...old.codes.filter((s) => !order.includes(s))];
   const current = Object.fromEntries(old.codes.map((c, k) => [c, old.labels[k]]));
-  const alphabet = makeAlphabet(codes, { labels: { ...current, ...labels } });
+  const alphabet = makeAlphabet(codes, { labels: { ...current, ...labels }, colors });
   // recode[old code] = new code; cells >= MAX_STATES (missing, void) map to themselves
   const recode = new Uint8Array(256);
   for (let c = 0; c < 256; c++) recode[c] = c;

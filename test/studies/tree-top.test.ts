@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HClustTree } from '../../src/cluster/hclust.js';
-import { disclosableLeaves } from '../../src/report/tree-top.js';
+import { disclosableLeaves } from '../../src/studies/tree-top.js';
 
 // items 0..3: step 1 joins 0 and 1, step 2 joins 2 and 3, step 3 joins the two
 const tree = { n: 4, merge: Int32Array.from([-1, -2, -3, -4, 1, 2]), height: Float64Array.from([1, 2, 3]) } as HClustTree;

@@ -1,0 +1,145 @@
+import { join } from 'node:path';
+import { renderSvg, svgToPng } from '../charts/render.js';
+import { openOutputFolder, type NamedInput } from '../output/index.js';
+import type { ProgressReporter } from '../progress.js';
+import { documentFigures, documentTables, type Figure, type ReportDocument } from './document.js';
+import { reportHtml, tableCsv } from './page.js';
+
+/** Size of the figure files: for print, a width in centimetres and a resolution. */
+export interface FigureOutput {
+  /** Print width of every figure in cm (e.g. 8.5 for one column, 17 for the page); default: screen size (1 px = 1 pt). */
+  readonly widthCm?: number;
+  /** PNG resolution in dots per inch at that width (default 300 with `widthCm`; without it PNGs are drawn at 2 pixels per SVG unit). */
+  readonly dpi?: number;
+}
+
+/** Options of `renderReport`. */
+export interface RenderOptions {
+  readonly figures?: FigureOutput;
+  /** Files the report was made from: never overwritten nor removed (see `openOutputFolder`). */
+  readonly inputs?: readonly NamedInput[];
+  readonly progress?: ProgressReporter;
+}
+
+/** What `renderReport` wrote. */
+export interface WrittenReport {
+  readonly dir: string;
+  /** Path of index.html. */
+  readonly index: string;
+  /** Every file written, relative to `dir`. */
+  readonly files: readonly string[];
+}
+
+/** Points per centimetre: figures are laid out in points (1 SVG unit = 1 pt). */
+export const POINTS_PER_CM = 72 / 2.54;
+
+/**
+ * Write a report document to a folder: `index.html` (self-contained: inline
+ * CSS and SVG, no scripts or external resources), every figure as
+ * `figures/NAME.svg` and `figures/NAME.png`, every table as
+ * `tables/NAME.csv`, and `results.json`, as one output folder
+ * (`openOutputFolder`): staged, moved into place at the end with a manifest,
+ * and files of the previous report that this one does not have removed, so
+ * the folder holds only what the page links to; an interrupted run leaves
+ * the earlier report.
+ * With `figures.widthCm` the SVG files carry their print size in cm and the
+ * PNGs have `dpi` pixels per inch at that size.
+ *
+ * This is the only function of the report kit that touches the disk.
+ *
+ * @param doc the report document (from a study, or built by hand)
+ * @param dir output folder (created)
+ * @param options figure size for print (widthCm, dpi), progress
+ * @returns the folder, the page and the files written
+ * @example
+ * const { index } = await renderReport(doc, 'reports/out/my-study', { figures: { widthCm: 17, dpi: 300 } });
+ */
+export async function renderReport(doc: ReportDocument, dir: string, options: RenderOptions = {}): Promise<WrittenReport> {
+  const folder = await openOutputFolder(dir, { inputs: options.inputs });
+  const write = (path: string, content: string | Buffer) => folder.write(path, content);
+  const svgs = new Map<string, string>();
+  for (const f of documentFigures(doc)) {
+    options.progress?.(`figure ${f.name}`, 0, 1);
+    const svg = await fittedSvg(f, options.figures?.widthCm);
+    svgs.set(f.name, svg);
+    const { file, zoom } = printSize(svg, options.figures);
+    await write(`figures/${f.name}.svg`, file);
+    await write(`figures/${f.name}.png`, svgToPng(svg, { scale: zoom }));
+    options.progress?.(`figure ${f.name}`, 1, 1);
+  }
+  for (const t of documentTables(doc)) await write(`tables/${t.name}.csv`, tableCsv(t, doc.lang));
+  await write('results.json', JSON.stringify(doc.results, null, 2) + '\n');
+  await write('index.html', reportHtml(doc, svgs));
+  const files = folder.files();
+  await folder.commit();
+  return { dir, index: join(dir, 'index.html'), files };
+}
+
+/**
+ * A figure's SVG; for print, a figure that can be resized is redrawn with
+ * its panels narrowed so that the whole drawing is the print width in
+ * points, and its text prints at the size it was drawn at. The drawing's
+ * width is panels + fixed parts (axes, legend), close to linear in the
+ * panels' scale: a few secant steps find the scale that gives the width.
+ */
+async function fittedSvg(f: Figure, widthCm: number | undefined): Promise<string> {
+  let svg = await renderSvg(f.spec);
+  if (widthCm === undefined || !f.resize) return svg;
+  const target = widthCm * POINTS_PER_CM;
+  // secant steps on width(scale), which is close to linear: panels grow, axes and legends do not;
+  // stop at a drawing no wider than the target (so text never prints smaller than drawn)
+  let [s0, w0] = [1, svgWidth(svg)];
+  let [s1, w1] = [0.5, svgWidth(await renderSvg(f.resize(0.5)))];
+  for (let step = 0; step < 4 && !(w0 <= target && w0 > target - 2); step++) {
+    if (w0 === w1) break;
+    const s = s1 + ((target - 1 - w1) * (s0 - s1)) / (w0 - w1);
+    if (!(s > 0.05)) break;
+    const next = await renderSvg(f.resize(s));
+    [s1, w1] = [s0, w0];
+    [s0, w0] = [s, svgWidth(next)];
+    svg = next;
+  }
+  return svg;
+}
+
+function svgWidth(svg: string): number {
+  return Number(/<svg[^>]*?\swidth="([\d.]+)"/.exec(svg)?.[1] ?? NaN);
+}
+
+/**
+ * The page of a document as HTML, with its figures rendered in memory:
+ * what `renderReport` writes as index.html, without touching the disk.
+ *
+ * @example
+ * const html = await renderReportPage(doc);
+ * html.includes('<svg'); // true when the document has figures
+ */
+export async function renderReportPage(doc: ReportDocument): Promise<string> {
+  const svgs = new Map<string, string>();
+  for (const f of documentFigures(doc)) svgs.set(f.name, await renderSvg(f.spec));
+  return reportHtml(doc, svgs);
+}
+
+/**
+ * The SVG file of a figure and the PNG zoom: at screen size the SVG as
+ * rendered and zoom 2; for print, width and height in cm (the drawing scaled
+ * to `widthCm`) and a zoom that gives `dpi` pixels per inch.
+ *
+ * @example
+ * printSize('<svg width="482" height="241" ...', { widthCm: 17, dpi: 300 }).zoom; // 300 / 72 = 4.17
+ */
+export function printSize(svg: string, output: FigureOutput = {}): { file: string; zoom: number } {
+  if (output.widthCm === undefined) return { file: svg, zoom: output.dpi ? output.dpi / 72 : 2 };
+  const m = /<svg[^>]*?\swidth="([\d.]+)"[^>]*?\sheight="([\d.]+)"/.exec(svg);
+  if (!m) return { file: svg, zoom: (output.dpi ?? 300) / 72 };
+  const [w, h] = [Number(m[1]), Number(m[2])];
+  const widthCm = output.widthCm;
+  const heightCm = (h * widthCm) / w;
+  const file = svg.replace(/(<svg[^>]*?\s)width="[\d.]+"([^>]*?\s)height="[\d.]+"/, `$1width="${round(widthCm)}cm"$2height="${round(heightCm)}cm"`);
+  // pixels = inches x dpi = widthCm / 2.54 x dpi, over w SVG units
+  return { file, zoom: ((widthCm / 2.54) * (output.dpi ?? 300)) / w };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

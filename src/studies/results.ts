@@ -1,0 +1,368 @@
+import { QUALITY_INDICES } from '../cluster/quality.js';
+import type { IngestReport } from '../ingest/report.js';
+import type { IndexNumbers } from '../labour/indexNumbers.js';
+import type { JobLossRow } from '../labour/jobLoss.js';
+import type { CategoricalProfile, GroupProfiles } from '../labour/profiles.js';
+import type { TimeToNewJobGroup } from '../labour/reemployment.js';
+import type { RetentionRow } from '../labour/retention.js';
+import type { TypologyGroup } from '../labour/typology.js';
+import type { StudyComputation } from './compute.js';
+import type { PanelSummary } from './panel-summary.js';
+import { studyText } from './study-file.js';
+
+/** A number for JSON: rounded to 6 decimals, null when suppressed or not defined. */
+export type JsonNumber = number | null;
+
+/** Where the panel came from. */
+export type PanelSource =
+  | { readonly kind: 'simulated'; readonly n: number; readonly seed: number; readonly persons?: string; readonly months?: string }
+  | { readonly kind: 'files'; readonly persons?: string; readonly months: string }
+  | { readonly kind: 'sequences' };
+
+/** Row of the job-loss table (study A, Table 1). Percentages 0..100. */
+export interface JobLossResult {
+  endings_per_person: JsonNumber;
+  direct_pct: JsonNumber;
+  after_gap_pct: JsonNumber;
+  gap_months_mean: JsonNumber;
+  no_new_job_pct: JsonNumber;
+  /** Part of no_new_job_pct that reached an exit state first (0 without exit states). */
+  exit_pct: JsonNumber;
+  n_endings: JsonNumber;
+  n_persons: JsonNumber;
+  /** Persons left out because they were followed less than the study months. */
+  n_excluded: number;
+}
+
+/** One cluster in results.json. */
+export interface ClusterResult {
+  /** Number in the report (the named groups first, in the study file's order). */
+  id: number;
+  /** Key of the named group, or null for a cluster named from its medoid. */
+  key: string | null;
+  /** English label: the study file's name, or the medoid's spells. */
+  label: string;
+  /** Share (0..1) of each groupBy level's persons in this cluster. */
+  share: Record<string, JsonNumber>;
+  /** Share (0..1) of all persons (weighted). */
+  share_total: JsonNumber;
+  /** % of observed months in a job state (roles paid and unpaid); null without such roles. */
+  pct_time_working: JsonNumber;
+  /** Persons (unweighted) and their weight. */
+  n: JsonNumber;
+  n_weighted: JsonNumber;
+  /** The medoid sequence of the window as spells, its id and row. */
+  medoid: string;
+  medoid_id: string;
+  /** What the name was recognised by (shares 0..1 at the end of the window, state changes per year). */
+  profile: Record<string, number>;
+  /** Mean months in each state over the window (TraMineR seqmeant). */
+  mean_time: Record<string, number>;
+  /** Means in paid months at the end of the study months, per outcome. */
+  means_at_end: Record<string, JsonNumber>;
+}
+
+/** Time to a new job for one group (or the total). Percentages 0..100. */
+export interface NewJobResult {
+  endings: JsonNumber;
+  persons: JsonNumber;
+  shares: Record<string, { new_job_pct: JsonNumber; lower_pct: JsonNumber; upper_pct: JsonNumber; exit_pct: JsonNumber; at_risk: JsonNumber }>;
+}
+
+/** One-year retention for one group (or the total). Percentages 0..100 of the weighted starts. */
+export interface RetentionResult {
+  starts: JsonNumber;
+  persons: JsonNumber;
+  censored: number;
+  same_employer_pct: JsonNumber;
+  other_employer_pct: JsonNumber;
+  not_working_pct: JsonNumber;
+  work_retention_pct: JsonNumber;
+}
+
+/** Rule-based pattern (study B) within one group. Percentages 0..100. */
+export interface RuleTypeResult {
+  persons: JsonNumber;
+  share_pct: JsonNumber;
+  pct_time_working: JsonNumber;
+  pct_permanent: JsonNumber;
+  job_changes_per_worked_year: JsonNumber;
+}
+
+/** A categorical covariate by cluster: pct[id or 'total'][level] with significance at 95%, and the chi-square test. */
+export interface CategoricalResult {
+  by_cluster: Record<string, Record<string, { pct: JsonNumber; significant: boolean | null }>>;
+  test: { chi_square: JsonNumber; df: number; p_value: JsonNumber; cramers_v: JsonNumber };
+  /** The persons profiled: `{}` all, or those with these covariate values. */
+  within: Record<string, string>;
+}
+
+/** The machine-readable results of a study report (`DIR/results.json`). */
+export interface StudyResults {
+  /** The study's title (English). */
+  study: string;
+  source: PanelSource;
+  n_persons: number;
+  n_weighted: number;
+  /** Months of the job-loss table, the rule typology and the means at the end (the typology's window is `clusters.window_months`). */
+  window_months: number;
+  disclosure: { min_cell: number; mode: 'suppress'; suppressed_cells: number };
+  /** The analyses run and those that could not run (with the reason). */
+  analyses: { ran: string[]; skipped: { analysis: string; reason: string }[] };
+  /** state_share[group][month][state]: weighted share 0..1 among persons observed that month. */
+  state_share: Record<string, Record<string, Record<string, JsonNumber>>>;
+  at_risk: Record<string, Record<string, number>>;
+  job_loss: Record<string, JobLossResult>;
+  clusters: {
+    k: number;
+    method: string;
+    /** `ward`, `pam` or `clara`. */
+    algorithm: string;
+    window_months: number;
+    items_clustered: number;
+    /** Distinct sequences the quality indices were estimated on (CLARA), null when exact. */
+    quality_sample: number | null;
+    groups: ClusterResult[];
+    /** Adjusted Rand index against `clusters.truth`; null without it. */
+    ari_vs_true_group: JsonNumber;
+  };
+  /** Who is in each cluster: categorical[covariate] as Table 2, numeric[covariate][id or 'total'] = { mean, significant }. */
+  profiles: {
+    categorical: Record<string, CategoricalResult>;
+    numeric: Record<string, Record<string, { mean: JsonNumber; significant: boolean | null }>>;
+  };
+  time_to_new_job: { method: 'kaplan-meier' | 'aalen-johansen'; exit_states: string[]; groups: Record<string, NewJobResult> } | null;
+  retention: { horizon_months: number; groups: Record<string, RetentionResult> } | null;
+  rule_typology: { window_months: number; groups: Record<string, { persons: number; excluded: number; types: Record<string, RuleTypeResult> }> } | null;
+  /** index_numbers[outcome][first month of the bin] (start = 100), all persons. */
+  index_numbers: Record<string, Record<string, JsonNumber>>;
+  index_numbers_ci: Record<string, Record<string, [JsonNumber, JsonNumber]>>;
+  index_numbers_by_group: Record<string, Record<string, Record<string, JsonNumber>>>;
+  /** Raw means in paid months: means[outcome][group][month]. */
+  means: Record<string, Record<string, Record<string, JsonNumber>>>;
+  cluster_quality: Record<string, number | null>[];
+  best_k: Record<string, number>;
+  panel: PanelSummary;
+  ingest: IngestReport | null;
+  notes: string[];
+  /** Every person's cluster (only with clusters.personLabels and no disclosure control). */
+  labels?: { id: string; cluster: number }[];
+}
+
+/**
+ * The results.json object of a computed study: plain numbers rounded to 6
+ * decimals, suppressed cells null. The keys are those of the jobcoach report
+ * (n_persons, state_share, job_loss, clusters, index_numbers, ...), with the
+ * cluster profiles under `profiles` and the per-group series keyed by the
+ * groupBy levels.
+ *
+ * @example
+ * const r = studyResults(computed, [0, 6, 12, 24, 36]);
+ * r.state_share.Wajong['0'].trial; // 0.59 in study A
+ */
+export function studyResults(c: Omit<StudyComputation, 'results'>, shareMonths: readonly number[]): StudyResults {
+  const { shares, jobLoss, typology, naming } = c;
+  const state_share: StudyResults['state_share'] = {};
+  const at_risk: StudyResults['at_risk'] = {};
+  for (const g of shares?.groups ?? []) {
+    state_share[g.group] = {};
+    at_risk[g.group] = {};
+    for (const m of shareMonths) {
+      const k = shares!.months.indexOf(m);
+      state_share[g.group][m] = Object.fromEntries(shares!.states.map((s, si) => [s, num(g.shares[k][si])]));
+      at_risk[g.group][m] = g.atRisk[k];
+    }
+  }
+  const job_loss: StudyResults['job_loss'] = {};
+  for (const r of jobLoss ? [...jobLoss.groups, jobLoss.total] : []) job_loss[r.group] = jobLossResult(r);
+
+  // sizes and shares come from the profile over all persons when there is one, else from the labels
+  const main = c.profiles.find((p) => Object.keys(p.within).length === 0)?.profiles ?? null;
+  const byId = new Map((main?.groups ?? []).map((p) => [Number(p.group), p]));
+  const sizes = clusterSizes(c);
+  const means = (id: number) =>
+    Object.fromEntries(c.groupCellMeans.map((m) => [m.attribute, num(m.groups[m.groups.findIndex((g) => g.group === String(id))]?.mean[0])]));
+  const states = c.sequences.alphabet.codes;
+  const groups: ClusterResult[] = naming.groups.map((g) => {
+    const p = byId.get(g.id);
+    const size = sizes.get(g.id)!;
+    return {
+      id: g.id,
+      key: g.key,
+      label: g.name ? studyText(g.name.label, 'en') : c.medoidLabels[g.id],
+      share: p ? Object.fromEntries(c.groupLevels.filter((l) => l in p.shareByPct).map((b) => [b, num(p.shareByPct[b] / 100)])) : {},
+      share_total: num(p ? p.sharePct / 100 : size.weight / size.totalWeight),
+      pct_time_working: num(p ? p.pctTimeWorking : size.pctTimeWorking),
+      n: num(p ? p.persons : size.persons),
+      n_weighted: num(p ? p.personsWeighted : size.weight),
+      medoid: c.medoidLabels[g.id],
+      medoid_id: c.sequences.ids[typology.medoids[g.cluster - 1]],
+      profile: Object.fromEntries(Object.entries(g.profile).map(([k, v]) => [k, round(v)])),
+      mean_time: Object.fromEntries(states.map((s, j) => [s, round(c.meanTimes[g.id][j])])),
+      means_at_end: means(g.id),
+    };
+  });
+
+  const profiles: StudyResults['profiles'] = { categorical: {}, numeric: {} };
+  for (const t of c.profiles) {
+    for (const cat of t.profiles.categorical) profiles.categorical[cat.covariate] = { ...categoricalResult(t.profiles, cat), within: { ...t.within } };
+    for (const nu of t.profiles.numeric) {
+      profiles.numeric[nu.covariate] = {
+        ...Object.fromEntries(t.profiles.groups.map((g, gi) => [g.group, { mean: num(nu.mean[gi]), significant: nu.significant[gi] }])),
+        total: { mean: num(nu.totalMean), significant: null },
+      };
+    }
+  }
+
+  const series = (r: IndexNumbers) => Object.fromEntries(r.bins.map((b, k) => [String(b.from), num(r.index[k])]));
+  const meansOut: StudyResults['means'] = {};
+  for (const m of c.cellMeans) {
+    meansOut[m.attribute] = Object.fromEntries(m.groups.map((g) => [g.group, Object.fromEntries(m.months.map((month, k) => [String(month), num(g.mean[k])]))]));
+  }
+  const tables = [shares, jobLoss, ...c.profiles.map((p) => p.profiles), c.reemployment, c.retention, c.rules, ...c.index, ...Object.values(c.indexByGroup).flat(), ...c.cellMeans, ...c.groupCellMeans];
+  const suppressed = tables.reduce((s, t) => s + ((t as { disclosure?: { flaggedCells: number } } | null)?.disclosure?.flaggedCells ?? 0), 0);
+  const results: StudyResults = {
+    study: studyText(c.study.title, 'en'),
+    source: c.source,
+    n_persons: c.panel.persons,
+    n_weighted: round(c.panel.weightSum),
+    window_months: c.studyMonths,
+    disclosure: { min_cell: c.study.minCell, mode: 'suppress', suppressed_cells: suppressed },
+    analyses: { ran: [...c.ran], skipped: c.skipped.map((s) => ({ ...s })) },
+    state_share,
+    at_risk,
+    job_loss,
+    clusters: {
+      k: typology.k,
+      method: typology.method,
+      algorithm: typology.algorithm,
+      window_months: c.windowMonths,
+      items_clustered: typology.items,
+      quality_sample: typology.qualitySample,
+      groups,
+      ari_vs_true_group: c.ariVsTruth === null ? null : num(c.ariVsTruth),
+    },
+    profiles,
+    time_to_new_job: newJobResults(c),
+    retention: retentionResults(c),
+    rule_typology: ruleResults(c),
+    index_numbers: Object.fromEntries(c.index.map((r) => [r.outcome, series(r)])),
+    index_numbers_ci: Object.fromEntries(
+      c.index.map((r) => [r.outcome, Object.fromEntries(r.bins.map((b, k) => [String(b.from), [num(r.lower[k]), num(r.upper[k])] as [JsonNumber, JsonNumber]]))]),
+    ),
+    index_numbers_by_group: Object.fromEntries(Object.entries(c.indexByGroup).map(([b, list]) => [b, Object.fromEntries(list.map((r) => [r.outcome, series(r)]))])),
+    means: meansOut,
+    cluster_quality: typology.ks.map((k, r) => ({ k, ...Object.fromEntries(QUALITY_INDICES.map((q) => [q, num(typology.quality[r][q])])) })),
+    best_k: { ...typology.best },
+    panel: c.panel,
+    ingest: c.ingest ?? null,
+    notes: [...c.warnings, ...c.notes],
+  };
+  if (c.study.personLabels && c.study.minCell <= 1) results.labels = Array.from(naming.ids, (cluster, i) => ({ id: c.sequences.ids[i], cluster }));
+  return results;
+}
+
+/** Persons, weight and % time working per cluster from the labels (for studies without profiles). */
+function clusterSizes(c: Omit<StudyComputation, 'results'>): Map<number, { persons: number; weight: number; totalWeight: number; pctTimeWorking: number }> {
+  const { ids } = c.naming;
+  const seqs = c.sequences;
+  const out = new Map<number, { persons: number; weight: number; totalWeight: number; pctTimeWorking: number }>();
+  let total = 0;
+  for (let i = 0; i < ids.length; i++) total += seqs.weights[i];
+  for (const g of c.naming.groups) out.set(g.id, { persons: 0, weight: 0, totalWeight: total, pctTimeWorking: NaN });
+  for (let i = 0; i < ids.length; i++) {
+    const s = out.get(ids[i])!;
+    s.persons++;
+    s.weight += seqs.weights[i];
+  }
+  return out;
+}
+
+/** A categorical profile as in results.json: pct and significance per cluster and level, the total, the test. */
+function categoricalResult(p: GroupProfiles, c: CategoricalProfile): Omit<CategoricalResult, 'within'> {
+  const by_cluster: CategoricalResult['by_cluster'] = {};
+  p.groups.forEach((g, gi) => {
+    by_cluster[g.group] = Object.fromEntries(c.levels.map((l, li) => [l, { pct: num(c.pct[gi][li]), significant: c.significant[gi][li] }]));
+  });
+  by_cluster.total = Object.fromEntries(c.levels.map((l, li) => [l, { pct: num(c.totalPct[li]), significant: null }]));
+  return { by_cluster, test: { chi_square: num(c.test.statistic), df: c.test.df, p_value: num(c.test.pValue), cramers_v: num(c.test.cramersV) } };
+}
+
+function newJobResults(c: Omit<StudyComputation, 'results'>): StudyResults['time_to_new_job'] {
+  const r = c.reemployment;
+  if (!r) return null;
+  const minCell = c.study.minCell;
+  // counts resting on fewer than min-cell persons are not published
+  const count = (n: number, persons: number) => (persons > 0 && persons < minCell ? null : n);
+  const group = (g: TimeToNewJobGroup): NewJobResult => ({
+    endings: count(g.endings, g.persons),
+    persons: count(g.persons, g.persons),
+    shares: Object.fromEntries(g.shares.map((s) => [String(s.month), {
+      new_job_pct: pct(s.newJob), lower_pct: pct(s.lower), upper_pct: pct(s.upper), exit_pct: pct(s.exit), at_risk: count(s.atRisk, s.personsAtRisk),
+    }])),
+  });
+  const exits = c.study.roles.exit ?? [];
+  return { method: r.method, exit_states: [...exits], groups: Object.fromEntries([...r.groups, r.total].map((g) => [g.group, group(g)])) };
+}
+
+function retentionResults(c: Omit<StudyComputation, 'results'>): StudyResults['retention'] {
+  const r = c.retention;
+  if (!r) return null;
+  const row = (x: RetentionRow): RetentionResult => ({
+    starts: num(x.starts),
+    persons: x.flagged?.includes('starts') ? null : num(x.persons),
+    censored: x.censored,
+    same_employer_pct: num(x.sameEmployerPct),
+    other_employer_pct: num(x.otherEmployerPct),
+    not_working_pct: num(x.notWorkingPct),
+    work_retention_pct: num(x.workRetentionPct),
+  });
+  return { horizon_months: r.horizon, groups: Object.fromEntries([...r.groups, r.total].map((x) => [x.group, row(x)])) };
+}
+
+function ruleResults(c: Omit<StudyComputation, 'results'>): StudyResults['rule_typology'] {
+  const r = c.rules;
+  if (!r) return null;
+  const group = (g: TypologyGroup) => ({
+    persons: g.persons,
+    excluded: g.excluded,
+    types: Object.fromEntries(g.rows.map((x) => [x.type, {
+      persons: num(x.persons), share_pct: num(x.sharePct), pct_time_working: num(x.pctTimeWorking), pct_permanent: num(x.pctPermanent),
+      job_changes_per_worked_year: num(x.jobChangesPerWorkedYear),
+    }])),
+  });
+  return { window_months: r.to - r.from, groups: Object.fromEntries([...r.groups, r.total].map((g) => [g.group, group(g)])) };
+}
+
+/** A share 0..1 as a percentage 0..100 for JSON. */
+function pct(x: number): JsonNumber {
+  return num(100 * x);
+}
+
+function jobLossResult(r: JobLossRow): JobLossResult {
+  return {
+    endings_per_person: num(r.endingsPerPerson),
+    direct_pct: num(r.directPct),
+    after_gap_pct: num(r.afterGapPct),
+    gap_months_mean: num(r.gapMonthsMean),
+    no_new_job_pct: num(r.noNewJobPct),
+    exit_pct: num(r.exitPct),
+    n_endings: num(r.endings),
+    n_persons: num(r.persons),
+    n_excluded: r.excluded,
+  };
+}
+
+/**
+ * A number for JSON: rounded to 6 decimals; null when not a finite number (suppressed or undefined).
+ * @example
+ * num(0.1234567891); // 0.123457
+ * num(NaN);          // null
+ */
+export function num(x: number | undefined): JsonNumber {
+  return x === undefined || !Number.isFinite(x) ? null : round(x);
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
