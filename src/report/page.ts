@@ -1,5 +1,6 @@
 import { formatNumber, formatPValue, tr, type Lang, type TextParam } from '../i18n/index.js';
 import type { Block, Cell, Column, ReportDocument, Table, Text } from './document.js';
+import { csvText, type CsvValue } from '../disclosure/csv.js';
 import { escapeHtml, pageHtml } from './html.js';
 
 /**
@@ -39,32 +40,23 @@ export function cellText(column: Column, row: number, lang: Lang): string {
 }
 
 /**
- * A table as CSV text: the columns shown in the file (`show` both or csv)
- * with their raw values; suppressed or undefined numbers empty, texts
- * translated, and text that a spreadsheet would read as a formula (starting
- * with =, +, -, @, tab or carriage return) prefixed with a quote.
+ * A table as CSV text (`csvText` of src/disclosure: one writer for every CSV):
+ * the columns shown in the file (`show` both or csv) with their raw values;
+ * suppressed or undefined numbers empty, texts translated, text a
+ * spreadsheet would read as a formula prefixed with a quote.
  *
  * @example
  * tableCsv(table, 'en'); // 'group,n\n1,120\n2,95\n'
  */
 export function tableCsv(t: Table, lang: Lang): string {
   const columns = t.columns.filter((c) => (c.show ?? 'both') !== 'page');
-  const rows = rowCount(t);
-  const lines = [columns.map((c) => csvField(c.key)).join(',')];
-  for (let r = 0; r < rows; r++) lines.push(columns.map((c) => csvField(csvValue(c.values[r], lang))).join(','));
-  return lines.join('\n') + '\n';
+  const rows: CsvValue[][] = [columns.map((c) => c.key)];
+  for (let r = 0; r < rowCount(t); r++) rows.push(columns.map((c) => csvValue(c.values[r], lang)));
+  return csvText(rows);
 }
 
-function csvValue(v: Cell | undefined, lang: Lang): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-  if (typeof v === 'boolean') return v ? 'true' : 'false';
-  const s = typeof v === 'string' ? v : resolveText(v, lang);
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-}
-
-function csvField(s: string): string {
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+function csvValue(v: Cell | undefined, lang: Lang): CsvValue {
+  return v === null || v === undefined || typeof v !== 'object' ? v : resolveText(v, lang);
 }
 
 function rowCount(t: Table): number {
