@@ -70,7 +70,7 @@ export function clusterPanels(seqs: StateSequences, clusters: ArrayLike<string |
       distributionView(seqs.alphabet, seqs.timeLabels, { name: label(p.name), distribution }, view),
       {
         data: { values: index.values },
-        ...indexUnitSpec(seqs, { ...index, withMissing }, lang, { width, height, yTitle: tr(lang, 'sequencesAxis') }),
+        ...indexUnitSpec(seqs, { ...index, withMissing }, lang, { width, height, yTitle: tr(lang, 'sequencesAxis') }, scale),
         title: { text: (options.rowNote === false ? undefined : indexPlotNote(index, lang, minCell)) ?? ' ', fontSize: 10, fontWeight: 'normal', anchor: 'middle' },
       },
     ],

@@ -141,8 +141,10 @@ export function indexUnitSpec(
   data: IndexPlotData,
   lang: Lang,
   size: { width: number; height: number; yTitle: string },
+  shared?: { domain: string[]; range: string[] },
 ): Record<string, unknown> {
-  const scale = stateScale(seqs.alphabet, lang, data.withMissing);
+  // beside a chronogram the index plot takes its colour scale, so the legend is one and the scales agree
+  const scale = shared ?? stateScale(seqs.alphabet, lang, data.withMissing);
   return {
     width: size.width,
     height: size.height,

@@ -180,7 +180,8 @@ export function distributionView(
   const size = shownN.length ? Math.max(...shownN) : minCell > 1 ? 1 : 0;
   const suppressed = tr(lang, 'suppressed', { k: minCell });
   const chart = {
-    ...(panel.name ? { title: { text: panelTitle(panel.name, size, lang, minCell), fontSize: 12, anchor: 'middle' } } : {}),
+    // the name on one line, n on the next: a narrow panel keeps its width
+    ...(panel.name ? { title: { text: panelTitle(panel.name, size, lang, minCell).split(/ (?=\(n [=<] )/), fontSize: 12, anchor: 'middle' } } : {}),
     width,
     height: view.height,
     data: { values: stackedShares(d, stateLabels(alphabet, d.states, lang), suppressed) },

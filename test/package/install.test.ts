@@ -46,11 +46,11 @@ describe.skipIf(missing !== undefined)('npm pack + npm install ./loopbaan-X.tgz'
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  it('packs the built library, the CLI, the schemas, README and LICENSE, and nothing else', () => {
-    const allowed = [/^dist\/.+\.(js|d\.ts|wasm)$/, /^bin\/loopbaan\.js$/, /^data-schemas\/[\w-]+\.schema\.json$/, /^(README\.md|LICENSE|package\.json)$/];
+  it('packs the built library, the CLI, the schemas, the built-in study files, README and LICENSE, and nothing else', () => {
+    const allowed = [/^dist\/.+\.(js|d\.ts|wasm)$/, /^bin\/loopbaan\.js$/, /^data-schemas\/[\w-]+\.schema\.json$/, /^studies\/[\w-]+\.json$/, /^(README\.md|LICENSE|package\.json)$/];
     expect(files.filter((f) => !allowed.some((re) => re.test(f)))).toEqual([]);
     for (const f of ['dist/index.js', 'dist/index.d.ts', 'dist/cli/main.js', 'dist/distance/engine/om.wasm', 'dist/distance/engine/worker.js',
-      'bin/loopbaan.js', 'data-schemas/months.schema.json', 'README.md', 'LICENSE']) {
+      'bin/loopbaan.js', 'data-schemas/months.schema.json', 'data-schemas/study.schema.json', 'studies/jobcoach.json', 'README.md', 'LICENSE']) {
       expect(files).toContain(f);
     }
     // pack empties dist/ first (prepack) and prepare builds it afresh
