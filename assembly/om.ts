@@ -21,6 +21,8 @@
 // inputs after heapBase() and passes byte offsets; `work` must hold
 // workBytes(nStates, t) bytes.
 
+import { slotLanes } from './lanes';
+
 const LANES: i32 = 16;
 const LANE_BYTES: usize = 128; // 16 lanes x 8 bytes
 
@@ -58,22 +60,9 @@ export function omGroup(
     const l = load<i32>(aLcp + (<usize>(a0 + k) << 2));
     if (l < c) c = l;
   }
-  // Slots by length, longest first (insertion sort of 16). Padding lanes
-  // repeat the last sequence cut to c states: they cost no lane column.
-  for (let k = 0; k < LANES; k++) {
-    const r = a0 + (k < aCount ? k : aCount - 1);
-    const m = k < aCount ? load<i32>(aLen + (<usize>r << 2)) : c;
-    let q = k;
-    while (q > 0 && load<i32>(laneLen + (<usize>(q - 1) << 2)) < m) {
-      store<i32>(laneLen + (<usize>q << 2), load<i32>(laneLen + (<usize>(q - 1) << 2)));
-      store<usize>(laneCodes + (<usize>q << 3), load<usize>(laneCodes + (<usize>(q - 1) << 3)));
-      store<i32>(slotLane + (<usize>q << 2), load<i32>(slotLane + (<usize>(q - 1) << 2)));
-      q--;
-    }
-    store<i32>(laneLen + (<usize>q << 2), m);
-    store<usize>(laneCodes + (<usize>q << 3), aCodes + <usize>r * <usize>t);
-    store<i32>(slotLane + (<usize>q << 2), k);
-  }
+  // Slots by length, longest first. Padding lanes repeat the last sequence cut
+  // to c states: they cost no lane column.
+  slotLanes(aCodes, aLen, a0, aCount, t, c, laneLen, laneCodes, slotLane);
   const w = load<i32>(laneLen); // widest lane
   // Width of vector v: its first slot's length (at least c).
   const w1 = max(c, load<i32>(laneLen + 8)), w2 = max(c, load<i32>(laneLen + 16)), w3 = max(c, load<i32>(laneLen + 24));
@@ -303,3 +292,6 @@ export function workBytes(nStates: i32, t: i32): usize {
   const v = f64x2.splat(value);
   for (let k: usize = 0; k < LANE_BYTES; k += 16) v128.store(at + k, v);
 }
+
+// The kernel of the position-dependent OM variants (OMloc, OMslen) lives in omvar.ts, in the same module.
+export { variantGroup, variantWorkBytes } from './omvar';

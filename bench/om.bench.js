@@ -14,9 +14,9 @@ import { distances, substitutionCosts } from '../dist/distance/index.js';
 import { omCondensed, omToReferences, wasmModule } from '../dist/distance/engine/index.js';
 import { expandInParallel } from '../dist/distance/engine/expand.js';
 import { readWide } from '../dist/ingest/index.js';
-import { createSequences, distinctSequences, makeAlphabet } from '../dist/sequences/index.js';
+import { distinctSequences } from '../dist/sequences/index.js';
 import { simulateJobcoach } from '../dist/simulate/index.js';
-import { seededRandom } from '../dist/stats/random.js';
+import { markovSequences } from './markov.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const MVAD = resolve(here, '../../shared/fixtures/traminer/mvad.csv');
@@ -119,19 +119,9 @@ async function runCase(name) {
   return { n: seqs.n, d, seconds, cpuSeconds, expandSeconds, cells: ((d * (d - 1)) / 2) * t * t, maxRssKb: process.resourceUsage().maxRSS };
 }
 
-/** Markov-chain sequences: uniform start, stay with probability `stay`, else a uniform other state. */
+/** Markov-chain sequences (./markov.js) with their TRATE costs. */
 function markov(n, t, nStates, stay, seed) {
-  const rnd = seededRandom(seed);
-  const codes = new Uint8Array(n * t);
-  for (let r = 0; r < n; r++) {
-    let s = Math.floor(rnd() * nStates);
-    for (let j = 0; j < t; j++) {
-      if (j > 0 && rnd() >= stay) s = (s + 1 + Math.floor(rnd() * (nStates - 1))) % nStates;
-      codes[r * t + j] = s;
-    }
-  }
-  const alphabet = makeAlphabet(Array.from({ length: nStates }, (_, i) => `s${i}`));
-  return withTrate(createSequences({ alphabet, n, t, codes }));
+  return withTrate(markovSequences(n, t, nStates, stay, seed));
 }
 
 /** mvad as the TraMineR references use it: Sep.93 .. Jun.99, states in alphabetical order. */

@@ -1,6 +1,8 @@
 import type { EncodedRows } from './encode.js';
-import type { AlignmentProblem } from './engine/index.js';
+import { wasmModule, type AlignmentProblem } from './engine/index.js';
 import { alignmentProblem, omNormalizer } from './om.js';
+import { omlocProblems } from './omloc.js';
+import { omslenProblems } from './omslen.js';
 import { omstranProblems } from './omstran.js';
 import type { DistanceSetup } from './setup.js';
 
@@ -14,7 +16,9 @@ export interface EngineProblems {
 
 /**
  * The methods the OM engine (./engine) computes: OM and LCS on the states, OMstran
- * on the transition tokens of the sequences (./omstran.ts); undefined for the others.
+ * on the transition tokens of the sequences (./omstran.ts), OMloc and OMslen with
+ * its variant kernel when the WebAssembly build is there; undefined for the others
+ * (they use their pair kernels, `pairKernel`).
  *
  * @param setup resolved options
  * @param rowSets encoded rows, e.g. the distinct sequences and then references
@@ -29,6 +33,11 @@ export function engineProblems(setup: DistanceSetup, rowSets: readonly EncodedRo
       return { problems: rowSets.map((rows) => alignmentProblem(setup, rows)), normalize: omNormalizer(setup) };
     case 'OMstran':
       return omstranProblems(setup, rowSets);
+    // the position-dependent variants run on the WebAssembly kernel only; without it, on their pair kernels
+    case 'OMloc':
+      return wasmModule() ? omlocProblems(setup, rowSets) : undefined;
+    case 'OMslen':
+      return wasmModule() ? omslenProblems(setup, rowSets) : undefined;
     default:
       return undefined;
   }

@@ -1,4 +1,5 @@
 import type { EncodedRows } from './encode.js';
+import type { AlignmentProblem } from './engine/index.js';
 import { alignmentNormalizer, maxSubstitutionOf } from './om.js';
 import type { DistanceSetup } from './setup.js';
 
@@ -89,5 +90,21 @@ export function omlocKernel(setup: DistanceSetup, rows: EncodedRows): (a: number
       xPrev = xi;
     }
     return normalize(work[n], m, n);
+  };
+}
+
+/**
+ * OMloc as problems of the OM engine's variant kernel (assembly/omvar.ts), with
+ * their normalisation; the engine gives the values of `omlocKernel` bit for bit.
+ * @example
+ * const { problems, normalize } = omlocProblems(setup, [setup.rows]);
+ */
+export function omlocProblems(setup: DistanceSetup, rowSets: readonly EncodedRows[]): { problems: AlignmentProblem[]; normalize: (raw: number, la: number, lb: number) => number } {
+  const { indel, timeCost, context, maxSub } = omlocCosts(setup);
+  const { nStates, sm } = setup;
+  const variant = { mode: 'omloc' as const, weights: new Float64Array(0), timeCost, context };
+  return {
+    problems: rowSets.map((rows) => ({ codes: rows.codes, t: rows.t, lengths: rows.lengths, nStates, sm, indel: new Float64Array(nStates), variant })),
+    normalize: alignmentNormalizer(setup.norm, maxSub, indel),
   };
 }

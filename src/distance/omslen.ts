@@ -1,4 +1,5 @@
 import type { EncodedRows } from './encode.js';
+import type { AlignmentProblem } from './engine/index.js';
 import { alignmentNormalizer, maxSubstitutionOf } from './om.js';
 import type { DistanceSetup } from './setup.js';
 import { spellRows } from './spells.js';
@@ -21,12 +22,10 @@ import { spellRows } from './spells.js';
  * omslenKernel(setup, rows)(0, 1);
  */
 export function omslenKernel(setup: DistanceSetup, rows: EncodedRows): (a: number, b: number) => number {
-  const { nStates, indel, indelScalar } = setup;
-  const { link } = setup.params;
-  const mean = link === 'mean';
+  const { nStates, indel } = setup;
+  const mean = setup.params.link === 'mean';
   const scost = omslenCosts(setup);
-  const maxSub = maxSubstitutionOf(scost, nStates, indelScalar, setup.norm);
-  const normalize = alignmentNormalizer(setup.norm, mean ? 2 * maxSub : maxSub, indelScalar);
+  const normalize = omslenNormalizer(setup, scost);
   const { t, codes, lengths } = rows;
   const weight = monthWeights(rows, setup.params.h);
   const work = new Float64Array(t + 1);
@@ -61,6 +60,31 @@ export function omslenKernel(setup: DistanceSetup, rows: EncodedRows): (a: numbe
 }
 
 /**
+ * OMslen as problems of the OM engine's variant kernel (assembly/omvar.ts), with
+ * their normalisation; the engine gives the values of `omslenKernel` bit for bit.
+ * @example
+ * const { problems, normalize } = omslenProblems(setup, [setup.rows]);
+ */
+export function omslenProblems(setup: DistanceSetup, rowSets: readonly EncodedRows[]): { problems: AlignmentProblem[]; normalize: (raw: number, la: number, lb: number) => number } {
+  const { nStates, indel } = setup;
+  const scost = omslenCosts(setup);
+  const t = Math.max(...rowSets.map((rows) => rows.t));
+  // weights[L] = L^-h, the weight of a month in a spell of L months
+  const weights = Float64Array.from({ length: t + 1 }, (_, l) => Math.pow(l, -setup.params.h));
+  const variant = { mode: setup.params.link === 'mean' ? ('omslen-mean' as const) : ('omslen-gmean' as const), weights, timeCost: 0, context: 0 };
+  return {
+    problems: rowSets.map((rows) => ({ codes: rows.codes, t: rows.t, lengths: rows.lengths, nStates, sm: scost, indel, variant })),
+    normalize: omslenNormalizer(setup, scost),
+  };
+}
+
+/** The normalisation of OMslen: the largest indel, and twice maxscost (of sm / 2) per aligned month with link 'mean'. */
+function omslenNormalizer(setup: DistanceSetup, scost: Float64Array): (raw: number, la: number, lb: number) => number {
+  const maxSub = maxSubstitutionOf(scost, setup.nStates, setup.indelScalar, setup.norm);
+  return alignmentNormalizer(setup.norm, setup.params.link === 'mean' ? 2 * maxSub : maxSub, setup.indelScalar);
+}
+
+/**
  * OMslen's substitution costs as TraMineR passes them: sm / 2 with link 'mean', sm with 'gmean'.
  * @example
  * omslenCosts(setup); // Float64Array nStates x nStates
@@ -81,7 +105,7 @@ export function monthWeights(rows: EncodedRows, h: number): Float64Array {
   for (let r = 0; r < n; r++) {
     let j = r * t;
     for (let k = r * t; k < r * t + count[r]; k++) {
-      const w = Math.pow(length[k], -h);
+      const w = Math.pow(length[k], -h); // the same expression as omslenProblems' weights
       for (let e = j + length[k]; j < e; j++) out[j] = w;
     }
   }

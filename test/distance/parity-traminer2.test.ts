@@ -14,8 +14,8 @@ const TOLERANCE = 1e-9;
 /** Fixture, API options, the same as `loopbaan dist` options, and the fixture rows to compare (all 200 unless slow). */
 const CASES: [string, DistanceOptions, string[], number][] = [
   ['mvad_omstran_otto0.1.csv.gz', { method: 'OMstran', sm: 'TRATE', indel: 1, otto: 0.1 }, ['--method', 'OMstran', '--indel', '1', '--otto', '0.1'], 200],
-  ['mvad_omloc_expcost0.5_context0.csv.gz', { method: 'OMloc', sm: 'TRATE', expcost: 0.5, context: 0 }, ['--method', 'OMloc', '--expcost', '0.5', '--context', '0'], 40],
-  ['mvad_omslen_mean_h0.5.csv.gz', { method: 'OMslen', sm: 'TRATE', indel: 1, link: 'mean', h: 0.5 }, ['--method', 'OMslen', '--indel', '1', '--link', 'mean', '--h', '0.5'], 40],
+  ['mvad_omloc_expcost0.5_context0.csv.gz', { method: 'OMloc', sm: 'TRATE', expcost: 0.5, context: 0 }, ['--method', 'OMloc', '--expcost', '0.5', '--context', '0'], 200],
+  ['mvad_omslen_mean_h0.5.csv.gz', { method: 'OMslen', sm: 'TRATE', indel: 1, link: 'mean', h: 0.5 }, ['--method', 'OMslen', '--indel', '1', '--link', 'mean', '--h', '0.5'], 200],
   ['mvad_nmsmst.csv.gz', { method: 'NMSMST' }, ['--method', 'NMSMST'], 200],
   ['mvad_svrspell.csv.gz', { method: 'SVRspell' }, ['--method', 'SVRspell'], 200],
   ['mvad_om_future.csv.gz', { method: 'OM', sm: 'FUTURE' }, ['--method', 'OM', '--sm', 'FUTURE'], 200],

@@ -1,9 +1,10 @@
 import { condensedIndex } from '../matrix.js';
 import { LANES, type Kernel } from './kernel.js';
+import type { VariantSpec } from './problem.js';
 import type { SortedSet } from './sorted.js';
 
 /** Version of the job layout shared with worker threads; bump on any change to JobSpec or the kernel interface. */
-export const PROTOCOL = 2;
+export const PROTOCOL = 3;
 
 /**
  * One OM computation, in a form worker threads can receive (typed arrays on
@@ -29,7 +30,11 @@ export interface JobSpec {
   readonly next: Int32Array;
   /** [0]: pairs done, for progress. */
   readonly done: BigInt64Array;
+  /** OMloc or OMslen instead of OM (the `b` set's lcp then counts only rows the variant can share). */
+  readonly variant?: VariantSpec;
 }
+
+const VARIANT_MODES: Record<VariantSpec['mode'], number> = { omloc: 0, 'omslen-mean': 1, 'omslen-gmean': 2 };
 
 /** Number of kernel calls (units) of a job over `da` sequences (`db` references). */
 export function jobUnits(kind: JobSpec['kind'], da: number): number {
@@ -50,7 +55,7 @@ export function jobPairs(kind: JobSpec['kind'], da: number, db: number): number 
 export class JobSession {
   readonly job: JobSpec;
   private readonly kernel: Kernel;
-  private readonly ptr: { sm: number; indel: number; aCodes: number; aLen: number; aLcp: number; bCodes: number; bLen: number; bLcp: number; work: number; out: number };
+  private readonly ptr: { sm: number; indel: number; weights: number; aCodes: number; aLen: number; aLcp: number; bCodes: number; bLen: number; bLcp: number; work: number; out: number };
 
   constructor(kernel: Kernel, job: JobSpec) {
     this.kernel = kernel;
@@ -65,6 +70,7 @@ export class JobSession {
     };
     const sm = place(job.sm.byteLength);
     const indel = place(job.indel.byteLength);
+    const weights = place(job.variant ? job.variant.weights.byteLength : 0);
     const aCodes = place(a.codes.byteLength);
     const aLen = place(a.lengths.byteLength);
     const aLcp = place(a.lcp.byteLength);
@@ -72,13 +78,15 @@ export class JobSession {
     const bCodes = same ? aCodes : place(b.codes.byteLength);
     const bLen = same ? aLen : place(b.lengths.byteLength);
     const bLcp = same ? aLcp : place(b.lcp.byteLength);
-    const work = place(kernel.workBytes(nStates, t));
+    if (job.variant && !kernel.variantGroup) throw new Error('OMloc and OMslen need the WebAssembly kernel (run `npm run build`)');
+    const work = place(job.variant ? kernel.variantWorkBytes!(nStates, t) : kernel.workBytes(nStates, t));
     const out = place(Math.max(1, b.order.length) * LANES * 8);
     const missing = top - kernel.memory.buffer.byteLength;
     if (missing > 0) kernel.memory.grow(Math.ceil(missing / 65536));
     const buf = kernel.memory.buffer;
     new Float64Array(buf, sm, job.sm.length).set(job.sm);
     new Float64Array(buf, indel, job.indel.length).set(job.indel);
+    if (job.variant) new Float64Array(buf, weights, job.variant.weights.length).set(job.variant.weights);
     new Uint8Array(buf, aCodes, a.codes.length).set(a.codes);
     new Int32Array(buf, aLen, a.lengths.length).set(a.lengths);
     new Int32Array(buf, aLcp, a.lcp.length).set(a.lcp);
@@ -87,7 +95,7 @@ export class JobSession {
       new Int32Array(buf, bLen, b.lengths.length).set(b.lengths);
       new Int32Array(buf, bLcp, b.lcp.length).set(b.lcp);
     }
-    this.ptr = { sm, indel, aCodes, aLen, aLcp, bCodes, bLen, bLcp, work, out };
+    this.ptr = { sm, indel, weights, aCodes, aLen, aLcp, bCodes, bLen, bLcp, work, out };
   }
 
   /** Run one unit (16 sorted rows of `a`) and write its distances to `job.out`; returns the pairs done. */
@@ -100,12 +108,22 @@ export class JobSession {
     const condensed = job.kind === 'condensed';
     const bStart = condensed ? a0 + 1 : 0;
     if (bStart >= db) return 0;
-    this.kernel.omGroup(
-      job.nStates, job.t, ptr.sm, ptr.indel,
-      ptr.aCodes, ptr.aLen, ptr.aLcp, a0, aCount,
-      ptr.bCodes, ptr.bLen, ptr.bLcp, bStart, db,
-      ptr.work, ptr.out,
-    );
+    const v = job.variant;
+    if (v) {
+      this.kernel.variantGroup!(
+        VARIANT_MODES[v.mode], job.nStates, job.t, ptr.sm, ptr.indel, ptr.weights, v.timeCost, v.context,
+        ptr.aCodes, ptr.aLen, a0, aCount,
+        ptr.bCodes, ptr.bLen, ptr.bLcp, bStart, db,
+        ptr.work, ptr.out,
+      );
+    } else {
+      this.kernel.omGroup(
+        job.nStates, job.t, ptr.sm, ptr.indel,
+        ptr.aCodes, ptr.aLen, ptr.aLcp, a0, aCount,
+        ptr.bCodes, ptr.bLen, ptr.bLcp, bStart, db,
+        ptr.work, ptr.out,
+      );
+    }
     const res = new Float64Array(this.kernel.memory.buffer, ptr.out, (db - bStart) * LANES);
     const aOrder = job.a.order;
     const bOrder = job.b.order;

@@ -27,6 +27,15 @@ export interface Kernel {
     bCodes: number, bLen: number, bLcp: number, bStart: number, bEnd: number,
     work: number, out: number,
   ): void;
+  /** Workspace bytes of `variantGroup` (WebAssembly kernel only). */
+  variantWorkBytes?(nStates: number, t: number): number;
+  /** The OMloc and OMslen variants for 16 lanes of set A and rows bStart..bEnd-1 of set B (see assembly/omvar.ts). */
+  variantGroup?(
+    mode: number, nStates: number, t: number, sm: number, indel: number, weights: number, timeCost: number, context: number,
+    aCodes: number, aLen: number, a0: number, aCount: number,
+    bCodes: number, bLen: number, bLcp: number, bStart: number, bEnd: number,
+    work: number, out: number,
+  ): void;
 }
 
 /** A compiled WebAssembly module (opaque; it can be posted to worker threads). */
@@ -82,7 +91,10 @@ export function instantiateKernel(module: WasmModule | null): Kernel {
     env: { abort: () => { throw new Error('OM kernel aborted'); } },
   });
   const ex = instance.exports as unknown as Omit<Kernel, 'kind'>;
-  return { kind: 'wasm', memory: ex.memory, heapBase: ex.heapBase, workBytes: ex.workBytes, omGroup: ex.omGroup };
+  return {
+    kind: 'wasm', memory: ex.memory, heapBase: ex.heapBase, workBytes: ex.workBytes, omGroup: ex.omGroup,
+    variantWorkBytes: ex.variantWorkBytes, variantGroup: ex.variantGroup,
+  };
 }
 
 /** The module for a kernel choice: `wasm` fails when the build output is missing. */

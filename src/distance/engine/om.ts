@@ -1,4 +1,4 @@
-import { chooseModule } from './kernel.js';
+import { chooseModule, type WasmModule } from './kernel.js';
 import { jobPairs, jobUnits, type JobSpec } from './job.js';
 import { planThreads, runJob } from './pool.js';
 import { problemSize, validateProblem, type AlignmentProblem, type EngineOptions } from './problem.js';
@@ -28,7 +28,7 @@ export async function omCondensed(p: AlignmentProblem, opts: EngineOptions = {})
   const alloc = threads > 1 ? sharedAlloc : plainAlloc;
   const a = sortSequences(p, alloc);
   const job = makeJob('condensed', p, a, a, alloc);
-  await runJob(job, { threads, module: chooseModule(opts.kernel), progress: opts.progress });
+  await runJob(job, { threads, module: moduleFor(p, opts.kernel), progress: opts.progress });
   return job.out;
 }
 
@@ -55,11 +55,34 @@ export async function omToReferences(p: AlignmentProblem, refs: AlignmentProblem
   const threads = planThreads(opts.threads, jobUnits('refs', d), jobPairs('refs', d, k) * stride * stride);
   const alloc = threads > 1 ? sharedAlloc : plainAlloc;
   const job = makeJob('refs', { ...p, t: stride }, sortSequences(p, alloc, stride), sortSequences(refs, alloc, stride), alloc);
-  await runJob(job, { threads, module: chooseModule(opts.kernel), progress: opts.progress });
+  await runJob(job, { threads, module: moduleFor(p, opts.kernel), progress: opts.progress });
   return job.out;
 }
 
+/** The kernel module for a problem: the variants (OMloc, OMslen) exist in WebAssembly only. */
+function moduleFor(p: AlignmentProblem, kernel: EngineOptions['kernel']): WasmModule | null {
+  if (p.variant && kernel === 'js') throw new Error('OMloc and OMslen have no TypeScript engine kernel (their pair kernels in src/distance are the fallback).');
+  return chooseModule(p.variant ? 'wasm' : kernel);
+}
+
+/**
+ * OMslen: DP rows can be shared with the previous sorted sequence only up to the
+ * start of the last spell of their common prefix (that spell's length, and so
+ * its weight, may differ). Lowers `lcp` accordingly.
+ */
+function spellAwareLcp(set: SortedSet, stride: number): void {
+  const { codes, lcp } = set;
+  for (let q = 1; q < lcp.length; q++) {
+    let l = lcp[q];
+    if (l === 0) continue;
+    const last = codes[q * stride + l - 1];
+    while (l > 0 && codes[q * stride + l - 1] === last) l--;
+    lcp[q] = l;
+  }
+}
+
 function makeJob(kind: JobSpec['kind'], p: AlignmentProblem, a: SortedSet, b: SortedSet, alloc: Alloc): JobSpec {
+  if (p.variant?.mode.startsWith('omslen')) spellAwareLcp(b, p.t);
   const copy = (x: Float64Array) => {
     const y = new Float64Array(alloc(x.byteLength));
     y.set(x);
@@ -76,5 +99,6 @@ function makeJob(kind: JobSpec['kind'], p: AlignmentProblem, a: SortedSet, b: So
     out: new Float64Array(alloc(jobPairs(kind, a.order.length, b.order.length) * 8)),
     next: new Int32Array(alloc(4)),
     done: new BigInt64Array(alloc(8)),
+    variant: p.variant,
   };
 }

@@ -18,6 +18,24 @@ export interface AlignmentProblem {
   sm: Float64Array;
   /** Insertion/deletion cost of each state. */
   indel: Float64Array;
+  /** A position-dependent variant of OM (OMloc, OMslen) instead of plain OM; needs the WebAssembly kernel. */
+  variant?: VariantSpec;
+}
+
+/**
+ * The position-dependent OM variants of the engine (assembly/omvar.ts):
+ * - `omloc`: localised OM; an indel of s between neighbours p, q costs
+ *   timeCost + (context (sm[p, s] + sm[q, s])) / 2 (`indel` is not used);
+ * - `omslen-mean` / `omslen-gmean`: a month of a spell of L months weighs
+ *   weights[L]; indels cost indel[s] w, substitutions sm[x, y] (w_x + w_y) or
+ *   sm[x, y] sqrt(w_x w_y).
+ */
+export interface VariantSpec {
+  mode: 'omloc' | 'omslen-mean' | 'omslen-gmean';
+  /** OMslen: weights[L] for spells of L = 1..t months (index 0 unused). */
+  weights: Float64Array;
+  timeCost: number;
+  context: number;
 }
 
 /** Options of the OM engine. */
