@@ -97,9 +97,11 @@ export class UsageError extends OptionsError {
 
 async function overview(): Promise<string> {
   const lines = [`loopbaan ${packageVersion()}`, 'usage: loopbaan <command> [options]   (loopbaan help <command> for its options and examples)', ''];
+  // one column for the summaries, as wide as the longest command name
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
   for (const [name, load] of Object.entries(COMMANDS)) {
     const summary = await load().then((m) => m.command.summary, () => '(not available)');
-    lines.push(`  ${name.padEnd(10)} ${summary}`);
+    lines.push(`  ${name.padEnd(width)}  ${summary}`);
   }
   lines.push('', '`loopbaan --version` prints the version; add --debug to any command for the stack trace of an error.');
   return lines.join('\n') + '\n';

@@ -20,7 +20,10 @@ describe('loopbaan', () => {
     const out = captureOutput(process.stdout);
     expect(await main(['help'])).toBe(0);
     const commands = [...out().matchAll(/^ {2}([a-z]+) /gm)].map((m) => m[1]);
-    expect(commands).toEqual(expect.arrayContaining(['describe', 'dist', 'cluster', 'simulate', 'report']));
+    expect(commands).toEqual(expect.arrayContaining(['describe', 'dist', 'cluster', 'simulate', 'report', 'representatives']));
+    // every summary starts in the same column, also after the longest name
+    const starts = out().split('\n').filter((l) => /^ {2}[a-z]+ /.test(l)).map((l) => /^ {2}[a-z]+ +/.exec(l)![0].length);
+    expect(new Set(starts).size).toBe(1);
     for (const c of commands) {
       const before = out().length;
       expect(await main(['help', c])).toBe(0);
