@@ -40,10 +40,14 @@ export interface ClusterComparison {
  * Compare clustering methods over a range of k in one table
  * (WeightedCluster's `wcCmpCluster`, Studer 2013): for each hierarchical
  * linkage the cuts k = 2..kmax, with `pamCombine` also weighted k-medoids
- * started from each cut (`pam.<linkage>`), and k-medoids started by BUILD
- * (`pam`; WeightedCluster starts it from random medoids instead); the
- * quality indices of every partition (`clusterQuality`) and the best
- * method and k per index.
+ * started from each cut (`pam.<linkage>`, each cluster's start medoid the
+ * member with the smallest weighted sum of distances to the others), and
+ * k-medoids started by BUILD (`pam`: WeightedCluster's one pass of
+ * `wcKMedoids` is BUILD, its random start is drawn but not used); the quality
+ * indices of every partition (`clusterQuality`) and the best method and k per
+ * index. The hierarchical trees are R's `stats::hclust`; WeightedCluster uses
+ * fastcluster's, which can merge tied distances in another order (on mvad
+ * only `mcquitty` differs).
  *
  * @param matrix condensed dissimilarities (e.g. over distinct sequences)
  * @param options weights, kmax, methods, pamCombine

@@ -1,7 +1,8 @@
 import type { DistanceMatrix } from '../distance/matrix.js';
 import type { ProgressReporter } from '../progress.js';
-import { assignToMedoids, clusterMedoids, nearestTwo } from './medoids.js';
-import { aboveAll, build, checkK, markedRows, pamSilhouette, type PamResult } from './pam.js';
+import { renumberByFirstAppearance } from './cutree.js';
+import { clusterMedoids, nearestTwo } from './medoids.js';
+import { aboveAll, build, checkK, pamSilhouette, type PamResult } from './pam.js';
 import { distanceRow, weightsOrOnes } from './rows.js';
 
 /** Options of {@link kmedoids}. */
@@ -33,7 +34,12 @@ export interface KMedoidsOptions {
  * L_m = sum_{j near m} w_j (E_j - D_j) the loss of removing m (Schubert &
  * Rousseeuw 2021). Time O(n^2) per swap instead of PAM's O(k n^2); the result
  * is a local optimum of the same criterion as {@link pam} (it may differ from
- * PAM's when several swaps tie). Numbering as {@link pam}.
+ * PAM's when several swaps tie). As in WeightedCluster, the medoids keep the
+ * order of the start (BUILD's order of choice, or the clusters' order) with
+ * each swap in place; a swap tie goes to the first medoid in that order, then
+ * the first object, and an object as near to two medoids joins the first of
+ * them (`cluster::pam` takes the smaller row). Clusters are numbered 1..k by
+ * first appearance, as {@link pam}.
  *
  * @param matrix condensed dissimilarities
  * @param k number of clusters (1 <= k < n)
@@ -53,8 +59,7 @@ export function kmedoids(matrix: DistanceMatrix, k: number, options: KMedoidsOpt
   if (options.initialMedoids) medoids = Int32Array.from(options.initialMedoids);
   else if (options.initialClusters) medoids = clusterMedoids(matrix, options.initialClusters, w);
   else {
-    build(matrix, k, w, isMedoid, new Float64Array(n).fill(big));
-    medoids = markedRows(isMedoid);
+    medoids = build(matrix, k, w, isMedoid, new Float64Array(n).fill(big));
     isMedoid.fill(0);
   }
   if (medoids.length !== k) throw new Error(`kmedoids: the start has ${medoids.length} medoids for k = ${k}.`);
@@ -102,9 +107,10 @@ export function kmedoids(matrix: DistanceMatrix, k: number, options: KMedoidsOpt
           delta[near[j]] += w[j] * (a - dSecond[j]);
         } else if (d < dSecond[j]) delta[near[j]] += w[j] * (d - dSecond[j]);
       }
+      // WeightedCluster scans medoid by medoid, then h: on ties the first medoid, then the first h
       for (let c = 0; c < k; c++) {
         const t = removeLoss[c] + delta[c] + acc;
-        if (t < bestT) {
+        if (t < bestT || (t === bestT && c < bestC)) {
           bestT = t;
           bestH = h;
           bestC = c;
@@ -119,7 +125,13 @@ export function kmedoids(matrix: DistanceMatrix, k: number, options: KMedoidsOpt
     distanceRow(matrix, bestH, medRows[bestC]);
     swaps++;
   }
-  const part = assignToMedoids(matrix, medoids);
+  // near[] is from the last medoids: each object's nearest, the first in medoid order on ties
+  // (WeightedCluster's rule; cluster::pam's is the smallest row), a medoid its own
+  medoids.forEach((m, c) => (near[m] = c));
+  const labels = renumberByFirstAppearance(near);
+  const ordered = new Int32Array(k);
+  for (let j = 0; j < n; j++) ordered[labels[j] - 1] = medoids[near[j]];
+  const part = { labels, medoids: ordered };
   const sil = pamSilhouette(matrix, part.labels, k, w);
   return { ...part, objective: { build: initial / totalW, swap: sky / totalW }, swaps, ...sil };
 }

@@ -136,12 +136,14 @@ export function pam(matrix: DistanceMatrix, k: number, options: PamOptions = {})
 /**
  * BUILD (Kaufman & Rousseeuw 1990; `cluster::pam`): add, k times, the object i
  * with the largest gain sum_j w_j max(0, D_j - d(i, j)), the last on ties.
- * Marks the medoids in `isMedoid` and leaves D_j, the distance to the nearest
- * medoid, in `dysma` (which starts above every distance).
+ * Marks the medoids in `isMedoid`, leaves D_j, the distance to the nearest
+ * medoid, in `dysma` (which starts above every distance), and returns the
+ * medoids in the order they were chosen.
  */
-export function build(matrix: DistanceMatrix, k: number, w: Float64Array, isMedoid: Uint8Array, dysma: Float64Array): void {
+export function build(matrix: DistanceMatrix, k: number, w: Float64Array, isMedoid: Uint8Array, dysma: Float64Array): Int32Array {
   const n = matrix.n;
   const row = new Float64Array(n);
+  const chosenOrder = new Int32Array(k);
   for (let step = 0; step < k; step++) {
     let best = 0;
     let chosen = -1;
@@ -159,8 +161,10 @@ export function build(matrix: DistanceMatrix, k: number, w: Float64Array, isMedo
       }
     }
     isMedoid[chosen] = 1;
+    chosenOrder[step] = chosen;
     lowerNearest(matrix, chosen, dysma);
   }
+  return chosenOrder;
 }
 
 /** D_j = min(D_j, d(m, j)) for every j. */

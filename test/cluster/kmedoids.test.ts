@@ -38,6 +38,13 @@ describe('kmedoids', () => {
     expect(Array.from(r.labels)).toEqual(Array.from(ward));
   });
 
+  it('an object as near to two medoids joins the first in medoid order (WeightedCluster), not the smaller row', () => {
+    const m = lineDistances([0, 1, 2, 3, 4]); // {1, 3} is optimal; no swap improves it
+    expect(Array.from(kmedoids(m, 2, { initialMedoids: [3, 1] }).labels)).toEqual([1, 1, 2, 2, 2]);
+    expect(Array.from(kmedoids(m, 2, { initialMedoids: [1, 3] }).labels)).toEqual([1, 1, 1, 2, 2]);
+    expect(Array.from(pam(m, 2).labels)).toEqual([1, 1, 1, 2, 2]);
+  });
+
   it('weights equal multiplicities', () => {
     const w = kmedoids(lineDistances([0, 1, 5, 6, 7]), 2, { weights: [3, 1, 1, 1, 2] });
     const copies = pam(lineDistances([0, 0, 0, 1, 5, 6, 7, 7]), 2);
