@@ -79,7 +79,7 @@ cmp <- wcCmpCluster(du, weights = ac$aggWeights, maxcluster = 6, method = "all",
 st <- cmp$allstats
 write.csv(cbind(method = st$method, k = st$ngroup, as.data.frame(lapply(st[, 1:10], num))), "mvad_wccmpcluster.csv", row.names = FALSE)
 write.csv(data.frame(row = ac$aggIndex, weight = ac$aggWeights), "mvad_aggregate.csv", row.names = FALSE)
-# mcquitty straight from hclust + as.clustrange (wcCmpCluster's own mcquitty rows differ at k >= 4)
+# mcquitty straight from stats::hclust + as.clustrange (wcCmpCluster uses fastcluster::hclust, whose mcquitty differs at k >= 4)
 mq <- as.clustrange(hclust(as.dist(du), method = "mcquitty", members = ac$aggWeights), diss = du, weights = ac$aggWeights, ncluster = 6)$stats
 write.csv(cbind(k = 2:6, as.data.frame(lapply(mq, num))), "mvad_mcquitty_clustrange.csv", row.names = FALSE)
 cat("done\n")
