@@ -121,11 +121,24 @@ function exactCounter(tk: Tokens, h: Float64Array, v: Float64Array): Counter {
       const cols = n - k;
       for (let j = 0; j <= cols; j++) v[rows * w + j] = 0;
       for (let i = 0; i < rows; i++) v[i * w + cols] = 0;
-      // v[i][j] = v[i+1][j] + v[i][j+1] - v[i+1][j+1] + h[i+1][j+1]
-      for (let i = rows - 1; i >= 0; i--) {
+      // v[i][j] = v[i+1][j] + v[i][j+1] - v[i+1][j+1] + h[i+1][j+1], two rows at a time:
+      // v[i-1][j+1] goes with v[i][j], so the two dependency chains overlap
+      let i = rows - 1;
+      for (; i >= 1; i -= 2) {
         const r = i * w;
-        for (let j = cols - 1; j >= 0; j--) v[r + j] = v[r + w + j] + v[r + j + 1] - v[r + w + j + 1] + h[r + w + j + 1];
+        const q = r - w;
+        let lo = v[r + w + cols - 1] + v[r + cols] - v[r + w + cols] + h[r + w + cols];
+        v[r + cols - 1] = lo;
+        let up = v[q + cols];
+        for (let j = cols - 2; j >= 0; j--) {
+          lo = v[r + w + j] + lo - v[r + w + j + 1] + h[r + w + j + 1];
+          v[r + j] = lo;
+          up = v[r + j + 1] + up - v[r + j + 2] + h[r + j + 2];
+          v[q + j + 1] = up;
+        }
+        v[q] = v[r] + up - v[r + 1] + h[r + 1];
       }
+      if (i === 0) for (let j = cols - 1; j >= 0; j--) v[j] = v[w + j] + v[j + 1] - v[w + j + 1] + h[w + j + 1];
       if (v[0] === 0) break;
       // h = v at the matches, summed row by row as TraMineR lists them
       htot = 0;

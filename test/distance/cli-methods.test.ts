@@ -41,6 +41,16 @@ describe('loopbaan dist, newer methods', () => {
     rows.forEach((row, i) => row.forEach((v, j) => expect(v).toBe(distanceAt(m, i, j))));
   });
 
+  test('--prox reads a states x states matrix for NMS and SVRspell', async () => {
+    const prox = join(dir, 'prox.csv');
+    writeFileSync(prox, '"",a,b,c\na,1,0.5,0\nb,0.5,1,0\nc,0,0,1\n');
+    const { code, rows } = await run(['--method', 'SVRspell', '--prox', prox]);
+    expect(code).toBe(0);
+    const { sequences } = await readWide(input, { cols: 'm1..m4', id: 'id' });
+    const m = await distances(sequences, { method: 'SVRspell', prox: [[1, 0.5, 0], [0.5, 1, 0], [0, 0, 1]] });
+    rows.forEach((row, i) => row.forEach((v, j) => expect(v).toBe(distanceAt(m, i, j))));
+  });
+
   test('--refseq rows (1-based) and --refseq FILE give N x k distances', async () => {
     const full = await run(['--method', 'OMloc']);
     const byRow = await run(['--method', 'OMloc', '--refseq', '3,1']);
