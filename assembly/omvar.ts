@@ -7,8 +7,8 @@
 // only on the first i months of the row sequence (and, for OMslen, on the
 // lengths of their spells), so the rows a sequence shares with the previous
 // one (`bLcp`, computed by the caller to respect spells) are kept.
-// Lanes sit in slots sorted by length (longest first); every vector runs to the
-// widest lane and each lane's distance is read at its own length.
+// Lanes sit in slots sorted by length (longest first); vector v (slots 2v,
+// 2v+1) stops at its own width, so censored lanes cost their own cells.
 //
 // Recurrences (engine orientation: x = a lane's sequence, columns j;
 // y = the row sequence, rows i; x_0 = x_1 and y_0 = y_1), exactly as
@@ -36,7 +36,7 @@ const OMSLEN_MEAN: i32 = 1;
 /** Bytes of workspace `variantGroup` needs. */
 export function variantWorkBytes(nStates: i32, t: i32): usize {
   const T1 = <usize>(t + 1);
-  return (2 * <usize>nStates + 2 + T1) * T1 * LB + 2 * T1 * 8 + 64 + 128 + 64;
+  return (2 * <usize>nStates + 2 + T1) * T1 * LB + 2 * T1 * 8 + 64 + 128 + 64 + 32;
 }
 
 /**
@@ -72,6 +72,9 @@ export function variantGroup(
   // Slots by length, longest first; padding lanes (length 0) are never read back.
   slotLanes(aCodes, aLen, a0, aCount, t, 0, laneLen, laneCodes, slotLane);
   const w = load<i32>(laneLen);
+  // width of vector v: the length of its first (longer) slot
+  const widths = slotLane + 64;
+  for (let v = 0; v < 8; v++) store<i32>(widths + (<usize>v << 2), load<i32>(laneLen + (<usize>(2 * v) << 2)));
 
   // Lane profiles for columns 1..w (zero past a lane's end: never read back).
   for (let k = 0; k < LANES; k++) {
@@ -162,8 +165,8 @@ export function variantGroup(
       for (let k: usize = 0; k < LB; k += 16) {
         v128.store(cur + k, f64x2.add(v128.load(up + k), loc ? v128.load(qy + LB + k) : dyv));
       }
-      if (loc) rowLoc(up, cur, py, ppy, qy, tc, cv, half, w);
-      else rowSlen(mode == OMSLEN_MEAN, up, cur, py, W, I, dyv, f64x2.splat(load<f64>(wy + (<usize>i << 3))), w);
+      if (loc) rowLoc(up, cur, py, ppy, qy, tc, cv, half, widths);
+      else rowSlen(mode == OMSLEN_MEAN, up, cur, py, W, I, dyv, f64x2.splat(load<f64>(wy + (<usize>i << 3))), widths);
     }
     const o = out + (<usize>(b - bStart) * LB);
     for (let q = 0; q < LANES; q++) {
@@ -173,22 +176,46 @@ export function variantGroup(
   }
 }
 
-// One OMloc DP row, columns 1..w, 8 chains.
+// One OMloc DP row, columns 1..w: vector v (slots 2v, 2v+1) runs to its width
+// wv (slots are sorted by length), so segment A (columns up to w_{A-1}) has A chains.
 // @ts-ignore: decorator
-@inline function rowLoc(up: usize, cur: usize, py: usize, ppy: usize, qy: usize, tc: v128, cv: v128, half: v128, w: i32): void {
-  let l0 = v128.load(cur, 0), l1 = v128.load(cur, 16), l2 = v128.load(cur, 32), l3 = v128.load(cur, 48);
-  let l4 = v128.load(cur, 64), l5 = v128.load(cur, 80), l6 = v128.load(cur, 96), l7 = v128.load(cur, 112);
-  for (let o = LB, end = <usize>(w + 1) * LB; o < end; o += LB) {
+@inline function rowLoc(up: usize, cur: usize, py: usize, ppy: usize, qy: usize, tc: v128, cv: v128, half: v128, ws: usize): void {
+  const w0 = load<i32>(ws), w1 = load<i32>(ws, 4), w2 = load<i32>(ws, 8), w3 = load<i32>(ws, 12);
+  const w4 = load<i32>(ws, 16), w5 = load<i32>(ws, 20), w6 = load<i32>(ws, 24), w7 = load<i32>(ws, 28);
+  segLoc(8, up, cur, py, ppy, qy, tc, cv, half, 0, w7);
+  segLoc(7, up, cur, py, ppy, qy, tc, cv, half, w7, w6);
+  segLoc(6, up, cur, py, ppy, qy, tc, cv, half, w6, w5);
+  segLoc(5, up, cur, py, ppy, qy, tc, cv, half, w5, w4);
+  segLoc(4, up, cur, py, ppy, qy, tc, cv, half, w4, w3);
+  segLoc(3, up, cur, py, ppy, qy, tc, cv, half, w3, w2);
+  segLoc(2, up, cur, py, ppy, qy, tc, cv, half, w2, w1);
+  segLoc(1, up, cur, py, ppy, qy, tc, cv, half, w1, w0);
+}
+
+// Columns from+1..to of an OMloc row for the first A vectors; each chain starts from its value in column `from`.
+// @ts-ignore: decorator
+@inline function segLoc(A: i32, up: usize, cur: usize, py: usize, ppy: usize, qy: usize, tc: v128, cv: v128, half: v128, from: i32, to: i32): void {
+  if (to <= from) return;
+  const l = cur + <usize>from * LB;
+  let l0 = v128.load(l, 0);
+  let l1 = A > 1 ? v128.load(l, 16) : l0;
+  let l2 = A > 2 ? v128.load(l, 32) : l0;
+  let l3 = A > 3 ? v128.load(l, 48) : l0;
+  let l4 = A > 4 ? v128.load(l, 64) : l0;
+  let l5 = A > 5 ? v128.load(l, 80) : l0;
+  let l6 = A > 6 ? v128.load(l, 96) : l0;
+  let l7 = A > 7 ? v128.load(l, 112) : l0;
+  for (let o = <usize>(from + 1) * LB, end = <usize>(to + 1) * LB; o < end; o += LB) {
     const u = up + o;
     const z = cur + o;
     l0 = cellLoc(u, py + o, ppy + o, qy + o, l0, tc, cv, half, 0); v128.store(z, l0, 0);
-    l1 = cellLoc(u, py + o, ppy + o, qy + o, l1, tc, cv, half, 16); v128.store(z, l1, 16);
-    l2 = cellLoc(u, py + o, ppy + o, qy + o, l2, tc, cv, half, 32); v128.store(z, l2, 32);
-    l3 = cellLoc(u, py + o, ppy + o, qy + o, l3, tc, cv, half, 48); v128.store(z, l3, 48);
-    l4 = cellLoc(u, py + o, ppy + o, qy + o, l4, tc, cv, half, 64); v128.store(z, l4, 64);
-    l5 = cellLoc(u, py + o, ppy + o, qy + o, l5, tc, cv, half, 80); v128.store(z, l5, 80);
-    l6 = cellLoc(u, py + o, ppy + o, qy + o, l6, tc, cv, half, 96); v128.store(z, l6, 96);
-    l7 = cellLoc(u, py + o, ppy + o, qy + o, l7, tc, cv, half, 112); v128.store(z, l7, 112);
+    if (A > 1) { l1 = cellLoc(u, py + o, ppy + o, qy + o, l1, tc, cv, half, 16); v128.store(z, l1, 16); }
+    if (A > 2) { l2 = cellLoc(u, py + o, ppy + o, qy + o, l2, tc, cv, half, 32); v128.store(z, l2, 32); }
+    if (A > 3) { l3 = cellLoc(u, py + o, ppy + o, qy + o, l3, tc, cv, half, 48); v128.store(z, l3, 48); }
+    if (A > 4) { l4 = cellLoc(u, py + o, ppy + o, qy + o, l4, tc, cv, half, 64); v128.store(z, l4, 64); }
+    if (A > 5) { l5 = cellLoc(u, py + o, ppy + o, qy + o, l5, tc, cv, half, 80); v128.store(z, l5, 80); }
+    if (A > 6) { l6 = cellLoc(u, py + o, ppy + o, qy + o, l6, tc, cv, half, 96); v128.store(z, l6, 96); }
+    if (A > 7) { l7 = cellLoc(u, py + o, ppy + o, qy + o, l7, tc, cv, half, 112); v128.store(z, l7, 112); }
   }
 }
 
@@ -203,25 +230,48 @@ export function variantGroup(
   return f64x2.pmin(f64x2.pmin(down, side), sub);
 }
 
-// One OMslen DP row, columns 1..w, 8 chains.
+// One OMslen DP row, columns 1..w, in segments of A chains as rowLoc.
 // @ts-ignore: decorator
-@inline function rowSlen(mean: bool, up: usize, cur: usize, py: usize, W: usize, I: usize, dyv: v128, wyv: v128, w: i32): void {
-  let l0 = v128.load(cur, 0), l1 = v128.load(cur, 16), l2 = v128.load(cur, 32), l3 = v128.load(cur, 48);
-  let l4 = v128.load(cur, 64), l5 = v128.load(cur, 80), l6 = v128.load(cur, 96), l7 = v128.load(cur, 112);
-  for (let o = LB, end = <usize>(w + 1) * LB; o < end; o += LB) {
+@inline function rowSlen(mean: bool, up: usize, cur: usize, py: usize, W: usize, I: usize, dyv: v128, wyv: v128, ws: usize): void {
+  const w0 = load<i32>(ws), w1 = load<i32>(ws, 4), w2 = load<i32>(ws, 8), w3 = load<i32>(ws, 12);
+  const w4 = load<i32>(ws, 16), w5 = load<i32>(ws, 20), w6 = load<i32>(ws, 24), w7 = load<i32>(ws, 28);
+  segSlen(8, mean, up, cur, py, W, I, dyv, wyv, 0, w7);
+  segSlen(7, mean, up, cur, py, W, I, dyv, wyv, w7, w6);
+  segSlen(6, mean, up, cur, py, W, I, dyv, wyv, w6, w5);
+  segSlen(5, mean, up, cur, py, W, I, dyv, wyv, w5, w4);
+  segSlen(4, mean, up, cur, py, W, I, dyv, wyv, w4, w3);
+  segSlen(3, mean, up, cur, py, W, I, dyv, wyv, w3, w2);
+  segSlen(2, mean, up, cur, py, W, I, dyv, wyv, w2, w1);
+  segSlen(1, mean, up, cur, py, W, I, dyv, wyv, w1, w0);
+}
+
+// Columns from+1..to of an OMslen row for the first A vectors.
+// @ts-ignore: decorator
+@inline function segSlen(A: i32, mean: bool, up: usize, cur: usize, py: usize, W: usize, I: usize, dyv: v128, wyv: v128, from: i32, to: i32): void {
+  if (to <= from) return;
+  const l = cur + <usize>from * LB;
+  let l0 = v128.load(l, 0);
+  let l1 = A > 1 ? v128.load(l, 16) : l0;
+  let l2 = A > 2 ? v128.load(l, 32) : l0;
+  let l3 = A > 3 ? v128.load(l, 48) : l0;
+  let l4 = A > 4 ? v128.load(l, 64) : l0;
+  let l5 = A > 5 ? v128.load(l, 80) : l0;
+  let l6 = A > 6 ? v128.load(l, 96) : l0;
+  let l7 = A > 7 ? v128.load(l, 112) : l0;
+  for (let o = <usize>(from + 1) * LB, end = <usize>(to + 1) * LB; o < end; o += LB) {
     const u = up + o;
     const z = cur + o;
     const p = py + o;
     const ww = W + o;
     const ii = I + o;
     l0 = cellSlen(mean, u, p, ww, ii, l0, dyv, wyv, 0); v128.store(z, l0, 0);
-    l1 = cellSlen(mean, u, p, ww, ii, l1, dyv, wyv, 16); v128.store(z, l1, 16);
-    l2 = cellSlen(mean, u, p, ww, ii, l2, dyv, wyv, 32); v128.store(z, l2, 32);
-    l3 = cellSlen(mean, u, p, ww, ii, l3, dyv, wyv, 48); v128.store(z, l3, 48);
-    l4 = cellSlen(mean, u, p, ww, ii, l4, dyv, wyv, 64); v128.store(z, l4, 64);
-    l5 = cellSlen(mean, u, p, ww, ii, l5, dyv, wyv, 80); v128.store(z, l5, 80);
-    l6 = cellSlen(mean, u, p, ww, ii, l6, dyv, wyv, 96); v128.store(z, l6, 96);
-    l7 = cellSlen(mean, u, p, ww, ii, l7, dyv, wyv, 112); v128.store(z, l7, 112);
+    if (A > 1) { l1 = cellSlen(mean, u, p, ww, ii, l1, dyv, wyv, 16); v128.store(z, l1, 16); }
+    if (A > 2) { l2 = cellSlen(mean, u, p, ww, ii, l2, dyv, wyv, 32); v128.store(z, l2, 32); }
+    if (A > 3) { l3 = cellSlen(mean, u, p, ww, ii, l3, dyv, wyv, 48); v128.store(z, l3, 48); }
+    if (A > 4) { l4 = cellSlen(mean, u, p, ww, ii, l4, dyv, wyv, 64); v128.store(z, l4, 64); }
+    if (A > 5) { l5 = cellSlen(mean, u, p, ww, ii, l5, dyv, wyv, 80); v128.store(z, l5, 80); }
+    if (A > 6) { l6 = cellSlen(mean, u, p, ww, ii, l6, dyv, wyv, 96); v128.store(z, l6, 96); }
+    if (A > 7) { l7 = cellSlen(mean, u, p, ww, ii, l7, dyv, wyv, 112); v128.store(z, l7, 112); }
   }
 }
 
