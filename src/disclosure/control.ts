@@ -53,7 +53,7 @@ export interface ControlledTables {
   /** Every published cell, and every unpublished one that had to be protected. */
   readonly log: readonly DisclosureLogRow[];
   /** Number of published cells per rule. */
-  readonly counts: Readonly<Record<DisclosureRule, number>>;
+  readonly cellsPerRule: Readonly<Record<DisclosureRule, number>>;
 }
 
 /**
@@ -78,7 +78,7 @@ export interface ControlledTables {
  *
  * @param tables the tables to publish together
  * @param options minCell (10), dominance (0.5), round (none: suppress)
- * @returns the published values per table, the log, counts per rule, and `unsafeRaw()` for the input
+ * @returns the published values per table, the log, cells per rule, and `unsafeRaw()` for the input
  * @example
  * const t = { name: 'retention', cells: [
  *   { id: 'same', value: 62, persons: 31, base: 50, kind: 'share' },
@@ -125,9 +125,10 @@ export function controlTables(tables: readonly DisclosureTable[], options: Discl
   });
   const graph = new RelationGraph(n, indexRelations(tables, cellIndex, values));
   const cost = Float64Array.from(first, (c) => c.persons);
-  for (const k of suppressSecondary(graph, { hidden, protect, cost, names }, values)) rule[k] = 'secondary';
+  const twins = twinLists(tables, cellIndex, n);
+  for (const k of suppressSecondary(graph, { hidden, protect, cost, names, twins }, values)) if (rule[k] === 'none') rule[k] = 'secondary';
 
-  const counts: Record<DisclosureRule, number> = { none: 0, primary: 0, secondary: 0, dominance: 0, rounded: 0 };
+  const cellsPerRule: Record<DisclosureRule, number> = { none: 0, primary: 0, secondary: 0, dominance: 0, rounded: 0 };
   const log: DisclosureLogRow[] = [];
   const controlled = tables.map((t, ti): ControlledTable => {
     const cells: ControlledCell[] = [];
@@ -137,13 +138,13 @@ export function controlTables(tables: readonly DisclosureTable[], options: Discl
       const shown = c.published !== false;
       if (shown || r === 'primary' || r === 'dominance') log.push({ table: t.name, cell: c.id, kind: c.kind, persons: loggedPersons(c.persons, r, rules), rule: r });
       if (!shown) return;
-      counts[r]++;
+      cellsPerRule[r]++;
       const value = r === 'none' ? c.value : r === 'rounded' ? roundCount(c.value, rules.round!) : NaN;
       cells.push({ id: c.id, kind: c.kind, value: Number.isFinite(value) ? value : null, rule: r });
     });
     return { name: t.name, cells };
   });
-  return withUnsafeRaw({ ...rules, tables: controlled, log, counts }, tables);
+  return withUnsafeRaw({ ...rules, tables: controlled, log, cellsPerRule }, tables);
 }
 
 /**
@@ -174,6 +175,23 @@ function loggedPersons(persons: number, rule: DisclosureRule, rules: PrimaryRule
   if (rule === 'primary') return `<${rules.minCell}`;
   if (rule === 'secondary' || rule === 'dominance') return '';
   return rules.round !== null ? roundCount(persons, rules.round) : persons;
+}
+
+/** For each cell, the cells named as its twin or naming it as theirs. */
+function twinLists(tables: readonly DisclosureTable[], cellIndex: number[][], n: number): number[][] {
+  const twins: number[][] = Array.from({ length: n }, () => []);
+  tables.forEach((t, ti) => {
+    const byId = new Map(t.cells.map((c, ci) => [c.id, cellIndex[ti][ci]]));
+    t.cells.forEach((c, ci) => {
+      if (c.twin === undefined) return;
+      const a = cellIndex[ti][ci];
+      const b = byId.get(c.twin);
+      if (b === undefined) throw new OptionsError('tables', `cell "${c.id}" of table "${t.name}" names a twin "${c.twin}" the table does not have`);
+      twins[a].push(b);
+      twins[b].push(a);
+    });
+  });
+  return twins;
 }
 
 /** Relations with cells as global indexes; checks that each holds on the values as computed. */

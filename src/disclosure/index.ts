@@ -7,6 +7,7 @@ export {
   controlTables, publishedValues,
   type DisclosureOptions, type ControlledCell, type ControlledTable, type DisclosureLogRow, type ControlledTables,
 } from './control.js';
+export { curvePlan, type StepCurvePoints, type CurvePlan } from './curve.js';
 export { protectDistribution, type DistributionCells, type ProtectedDistribution } from './distribution.js';
 export { withUnsafeRaw, type WithUnsafeRaw } from './safe.js';
 export { csvText, csvColumns, neutraliseFormula, disclosureCsv, type CsvValue } from './csv.js';

@@ -35,12 +35,24 @@ export interface DisclosureCell {
    */
   readonly contributions?: { readonly largest: number; readonly total: number };
   /**
+   * True when the cell rests on fewer than `minCell` persons by a count the
+   * model does not hold (e.g. the events of a survival-curve step,
+   * `curvePlan`): it is suppressed as primary.
+   */
+  readonly tooFew?: boolean;
+  /**
    * `false` for a number the table does not show but a reader can derive
    * (e.g. the share not listed because the shown ones and 100 give it): it
    * takes part in the relations, and when it rests on too few persons the
    * cells around it are suppressed so that it cannot be derived. Default true.
    */
   readonly published?: boolean;
+  /**
+   * Id of a cell of the same table that carries the same information in
+   * another form (a count and its share of a shown base): the two are
+   * suppressed together, so one cannot be computed from the other.
+   */
+  readonly twin?: string;
   /**
    * The same quantity published in several tables (e.g. a group's persons in
    * Table 1 and in the panel summary) carries one key: the copies are one

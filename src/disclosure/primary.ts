@@ -24,8 +24,8 @@ export interface PrimaryRules {
  * The primary rule a cell falls under (before secondary suppression).
  *
  * - Minimum frequency: a cell resting on 1 to minCell - 1 persons (its
- *   `persons`, or a share's or mean's `base`) is suppressed; cells of 0
- *   persons disclose no one and stay. Counts are rounded instead when
+ *   `persons`, or a share's or mean's `base`, or marked `tooFew`) is
+ *   suppressed; cells of 0 persons disclose no one and stay. Counts are rounded instead when
  *   `round` is set (rounding hides the exact small count).
  * - Dominance ((1, p) rule): a mean with `contributions` whose largest
  *   single contribution exceeds `dominance` × the sum is suppressed, however
@@ -47,7 +47,7 @@ export interface PrimaryRules {
 export function primaryRule(cell: DisclosureCell, rules: PrimaryRules): Exclude<DisclosureRule, 'secondary'> {
   const small = (n: number | undefined) => n !== undefined && n > 0 && n < rules.minCell;
   if (cell.kind === 'count' && rules.round !== null) return 'rounded';
-  if (small(cell.persons) || (cell.kind !== 'count' && small(cell.base))) return 'primary';
+  if (cell.tooFew || small(cell.persons) || (cell.kind !== 'count' && small(cell.base))) return 'primary';
   const c = cell.contributions;
   if (cell.kind === 'mean' && c && c.total > 0 && c.largest > rules.dominance * c.total) return 'dominance';
   return 'none';

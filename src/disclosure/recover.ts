@@ -58,7 +58,7 @@ export class RelationGraph {
       if (!hidden[c] || seen[c]) continue;
       const comp = this.component(c, hidden);
       for (const x of comp.cells) seen[x] = 1;
-      const det = this.solve(comp, hidden);
+      const det = this.determinedIn(comp, hidden);
       comp.cells.forEach((x, k) => (out[x] = det[k]));
     }
     return out;
@@ -71,7 +71,7 @@ export class RelationGraph {
    */
   isDetermined(target: number, hidden: Uint8Array): boolean {
     const comp = this.component(target, hidden);
-    return this.solve(comp, hidden)[comp.cells.indexOf(target)] === 1;
+    return this.determinedIn(comp, hidden)[comp.cells.indexOf(target)] === 1;
   }
 
   /** Hidden cells linked to `start` through relations, and those relations. */
@@ -96,8 +96,11 @@ export class RelationGraph {
     return { cells, relations };
   }
 
-  /** determined flag per cell of a component. */
-  private solve(comp: { cells: number[]; relations: number[] }, hidden: Uint8Array): Uint8Array {
+  /**
+   * Which cells of a component (from `component`) a reader can compute exactly.
+   * @returns one flag per entry of `comp.cells`
+   */
+  determinedIn(comp: { cells: number[]; relations: number[] }, hidden: Uint8Array): Uint8Array {
     const u = comp.cells.length;
     const m = comp.relations.length;
     const col = new Map(comp.cells.map((c, k) => [c, k]));

@@ -11,6 +11,8 @@ export interface SuppressionState {
   readonly cost: Float64Array;
   /** Name of each cell, for the message when a cell cannot be protected. */
   readonly names: readonly string[];
+  /** Cells hidden together with each cell (a count and its share). */
+  readonly twins: readonly (readonly number[])[];
 }
 
 /**
@@ -19,10 +21,12 @@ export interface SuppressionState {
  * (`RelationGraph.determined`).
  *
  * Heuristic, in the spirit of tau-Argus' and sdcTable's simple heuristics:
- * take the first protected cell a reader can compute; among the shown cells
- * of the relations around it (and one relation further), try them from the cheapest (fewest persons,
- * then smallest absolute value, then table order) and hide the first whose
- * hiding leaves that cell with more than one possible value; when no single
+ * component by component (hidden cells linked by relations), take the first
+ * protected cell a reader can compute; among the shown cells of the
+ * relations around it (and one relation further), try them from the
+ * cheapest (fewest persons, then smallest absolute value, then table order;
+ * empty cells last, since a reader may know a cell is structurally empty)
+ * and hide the first whose hiding leaves that cell with more than one possible value; when no single
  * cell does, the first such pair (by the sum of their ranks), and failing
  * that the cheapest cell, then look again; repeat until no protected cell is
  * computable. Hidden partners are protected too, so a
@@ -39,25 +43,42 @@ export interface SuppressionState {
  * const added = suppressSecondary(graph, { hidden, protect, cost, names }, values);
  */
 export function suppressSecondary(graph: RelationGraph, state: SuppressionState, values: ArrayLike<number>): number[] {
-  const { hidden, protect, cost, names } = state;
-  const cheaper = (a: number, b: number) => cost[a] - cost[b] || Math.abs(values[a]) - Math.abs(values[b]) || a - b;
+  const { hidden, protect, cost, names, twins } = state;
+  // empty cells last: a reader may know a cell is empty (a state nobody can be in at that month)
+  const empty = (c: number) => (cost[c] === 0 ? 1 : 0);
+  const cheaper = (a: number, b: number) => empty(a) - empty(b) || cost[a] - cost[b] || Math.abs(values[a]) - Math.abs(values[b]) || a - b;
   const added: number[] = [];
-  for (;;) {
-    const det = graph.determined(hidden);
-    let target = -1;
-    for (let c = 0; c < graph.n && target < 0; c++) if (protect[c] && det[c]) target = c;
-    if (target < 0) return added;
-    const candidates = shownNeighbours(graph, target, hidden).sort(cheaper);
-    if (candidates.length === 0) {
-      throw new OptionsError('relations', `the relations fix the value of "${names[target]}" whatever else is hidden; a relation must link at least two cells that are not fixed`);
+  const hide = (c: number) => {
+    for (const x of [c, ...twins[c]]) {
+      if (hidden[x] && protect[x]) continue;
+      hidden[x] = 1;
+      protect[x] = 1;
+      added.push(x);
     }
-    const chosen = cheapestProtection(graph, target, hidden, candidates) ?? [candidates[0]];
-    for (const c of chosen) {
-      hidden[c] = 1;
-      protect[c] = 1;
-      added.push(c);
+  };
+  // a protected cell's twins go with it
+  for (let c = 0; c < graph.n; c++) if (protect[c]) for (const x of twins[c]) if (!protect[x]) hide(x);
+  // components are made safe one at a time: hiding a cell changes only the component it joins
+  const done = new Uint8Array(graph.n);
+  for (let start = 0; start < graph.n; start++) {
+    if (!protect[start] || done[start]) continue;
+    for (;;) {
+      const comp = graph.component(start, hidden);
+      const det = graph.determinedIn(comp, hidden);
+      const k = comp.cells.findIndex((c, i) => protect[c] && det[i]);
+      if (k < 0) {
+        for (const c of comp.cells) done[c] = 1;
+        break;
+      }
+      const target = comp.cells[k];
+      const candidates = shownNeighbours(graph, target, hidden).sort(cheaper);
+      if (candidates.length === 0) {
+        throw new OptionsError('relations', `the relations fix the value of "${names[target]}" whatever else is hidden; a relation must link at least two cells that are not fixed`);
+      }
+      for (const c of cheapestProtection(graph, target, hidden, candidates) ?? [candidates[0]]) hide(c);
     }
   }
+  return added;
 }
 
 /**

@@ -12,7 +12,7 @@ export {
 } from './shares.js';
 export { groupProfiles, type GroupProfileOptions, type GroupProfile, type CategoricalProfile, type NumericProfile, type GroupProfiles } from './profiles.js';
 export { fixedEffectsIndex, type IndexNumberOptions, type IndexBin, type IndexNumbers } from './indexNumbers.js';
-export { disclosureControl, type LabourTable, type LabourDisclosureOptions, type DisclosureSummary } from './disclosure.js';
+export { disclosureControl, type LabourTable, type LabourDisclosureOptions, type LabourDisclosure, type ControlledLabourTable } from './disclosure.js';
 export { monthIndex, calendarMonth, type PanelMonth } from './dates.js';
 export { ageAt, ageBand, ageBandLabels, DEFAULT_AGE_BANDS } from './age.js';
 export { participationLadder, LADDER_MOVES, type LadderMove, type LadderOptions, type LadderRow, type LadderTransitions, type Ladder } from './ladder.js';

@@ -62,7 +62,6 @@ export interface IndexNumbers {
   /** Person-months used, and persons with two or more of them (who identify the coefficients). */
   readonly nObs: number;
   readonly nPersons: number;
-  readonly flagged?: boolean[];
 }
 
 /**

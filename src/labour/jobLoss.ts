@@ -56,8 +56,6 @@ export interface JobLossRow {
   readonly personsAfterGap: number;
   readonly personsNoNewJob: number;
   readonly personsExit: number;
-  /** Cells below the disclosure threshold (set by `disclosureControl`). */
-  readonly flagged?: readonly string[];
 }
 
 /** Job-loss table: one row per group and a total row. */

@@ -44,7 +44,6 @@ export interface GroupProfile {
   readonly shareByPersons: Record<string, number>;
   /** % of observed months in a job state (roles paid and unpaid): Σ w·working months / Σ w·observed months; NaN without roles. */
   readonly pctTimeWorking: number;
-  readonly flagged?: readonly string[];
 }
 
 /** A categorical covariate across the groups, with cell tests against the total. */
@@ -66,7 +65,6 @@ export interface CategoricalProfile {
   readonly test: { readonly statistic: number; readonly df: number; readonly pValue: number; readonly cramersV: number; readonly n: number };
   /** Persons without a value (left out of this covariate). */
   readonly missing: number;
-  readonly flagged?: boolean[][];
 }
 
 /** A numeric covariate across the groups, each group tested against the rest. */
@@ -82,7 +80,6 @@ export interface NumericProfile {
   readonly t: number[];
   readonly pValue: number[];
   readonly significant: boolean[];
-  readonly flagged?: boolean[];
 }
 
 /** Profiles of a grouping (e.g. clusters): sizes, working time and covariate distributions with tests. */

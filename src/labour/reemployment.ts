@@ -31,8 +31,6 @@ export interface NewJobShare {
   /** Endings still at risk at `month` (T >= month) and the distinct persons behind them. */
   readonly atRisk: number;
   readonly personsAtRisk: number;
-  /** Cells below the disclosure threshold (set by `disclosureControl`). */
-  readonly flagged?: readonly string[];
 }
 
 /** Time to a new job for one group. */

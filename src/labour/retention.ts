@@ -44,7 +44,6 @@ export interface RetentionRow {
   readonly personsOther: number;
   readonly personsNotWorking: number;
   readonly personsWorking: number;
-  readonly flagged?: readonly string[];
 }
 
 /** One-year (or `horizon`) retention table. */

@@ -25,8 +25,6 @@ export interface StateSharesGroup {
   readonly atRiskWeighted: number[];
   /** Persons whose follow-up ended before each month (right-censored). */
   readonly censored: number[];
-  /** flagged[k][s]: cells below the disclosure threshold (set by `disclosureControl`). */
-  readonly flagged?: boolean[][];
 }
 
 /** State shares by month since start, per group and in total. */
@@ -122,7 +120,9 @@ export interface CellMeansGroup {
   /** Persons behind each mean (unweighted, weighted). */
   readonly persons: number[];
   readonly personsWeighted: number[];
-  readonly flagged?: boolean[];
+  /** For disclosure control: persons with a value above 0, and the largest single contribution w·x to the sum behind each mean. */
+  readonly personsPositive: number[];
+  readonly largest: number[];
 }
 
 /** Cross-sectional monthly means of a cell attribute, per group and in total. */
@@ -130,6 +130,8 @@ export interface CellMeans {
   readonly kind: 'cellMeans';
   readonly by: string;
   readonly attribute: string;
+  /** True when the attribute only takes the values 0 and 1 (a mean is then a share, e.g. permanent contracts). */
+  readonly binary: boolean;
   readonly states: string[];
   readonly months: number[];
   readonly groups: CellMeansGroup[];
@@ -156,32 +158,44 @@ export function cellMeansByMonth(seqs: StateSequences, options: CellMeansOptions
   const states = seqs.alphabet.codes.filter((_, c) => mask[c]);
   const months = monthList(seqs, options.months);
   const groups = resolveGroups(seqs, options.by, options.levels);
-  // slots per month k: 3k = Σ w x, 3k + 1 = Σ w, 3k + 2 = persons
-  const sums = new GroupSums(groups.levels.length, 3 * months.length);
+  // slots per month k: 4k = Σ w x, 4k + 1 = Σ w, 4k + 2 = persons, 4k + 3 = persons with x > 0
+  const sums = new GroupSums(groups.levels.length, 4 * months.length);
+  // largest[row * K + k] = max w x over the persons of row (a group, or the total) in month k
+  const K = months.length;
+  const largest = new Float64Array((groups.levels.length + 1) * K);
   const { t, codes, lengths } = seqs;
+  let binary = true;
   for (let i = 0; i < seqs.n; i++) {
     const gi = groups.index[i];
     if (gi < 0) continue;
     const w = seqs.weights[i];
-    for (let k = 0; k < months.length; k++) {
+    for (let k = 0; k < K; k++) {
       const j = months[k];
       const x = values[i * t + j];
       if (j >= lengths[i] || !mask[codes[i * t + j]] || Number.isNaN(x)) continue;
-      sums.add(gi, 3 * k, w * x);
-      sums.add(gi, 3 * k + 1, w);
-      sums.add(gi, 3 * k + 2, 1);
+      sums.add(gi, 4 * k, w * x);
+      sums.add(gi, 4 * k + 1, w);
+      sums.add(gi, 4 * k + 2, 1);
+      sums.add(gi, 4 * k + 3, x > 0 ? 1 : 0);
+      if (x !== 0 && x !== 1) binary = false;
+      const c = Math.abs(w * x);
+      if (c > largest[gi * K + k]) largest[gi * K + k] = c;
+      if (c > largest[sums.total * K + k]) largest[sums.total * K + k] = c;
     }
   }
   const one = (row: number, name: string): CellMeansGroup => ({
     group: name,
-    mean: months.map((_, k) => sums.get(row, 3 * k) / sums.get(row, 3 * k + 1)),
-    personsWeighted: months.map((_, k) => sums.get(row, 3 * k + 1)),
-    persons: months.map((_, k) => sums.get(row, 3 * k + 2)),
+    mean: months.map((_, k) => sums.get(row, 4 * k) / sums.get(row, 4 * k + 1)),
+    personsWeighted: months.map((_, k) => sums.get(row, 4 * k + 1)),
+    persons: months.map((_, k) => sums.get(row, 4 * k + 2)),
+    personsPositive: months.map((_, k) => sums.get(row, 4 * k + 3)),
+    largest: months.map((_, k) => largest[row * K + k]),
   });
   return {
     kind: 'cellMeans',
     by: groups.name,
     attribute: options.attribute,
+    binary,
     states,
     months,
     groups: groups.levels.map((name, k) => one(k, name)),

@@ -466,7 +466,7 @@ export function publishTables(tables: readonly PublishedTable[], options: Disclo
     relations: t.relations,
   }));
   const safe = controlTables(disclosure, options);
-  const counts = { ...safe.counts };
+  const counts = { ...safe.cellsPerRule };
   const log = safe.log.map((r) => ({ ...r }));
   const logLine = new Map(log.map((r) => [`${r.table}\u0000${r.cell}`, r]));
   const hidden = (rule: DisclosureRule) => rule === 'primary' || rule === 'secondary' || rule === 'dominance';

@@ -41,7 +41,6 @@ export interface TypologyRow {
   readonly pctPermanent: number;
   /** Job changes per worked year: Σ w·(jobs - 1) / Σ w·(work months / 12). */
   readonly jobChangesPerWorkedYear: number;
-  readonly flagged?: readonly string[];
 }
 
 /** The patterns of one group. */

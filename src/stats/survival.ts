@@ -27,6 +27,8 @@ export interface RiskTable {
   readonly atRiskCount: number[];
   /** Weighted events of any cause at each time. */
   readonly events: number[];
+  /** Unweighted events of any cause at each time (for disclosure control: the observations a step rests on). */
+  readonly eventsCount: number[];
   /** Weighted events per cause: `eventsByCause[k - 1][j]` for cause k. */
   readonly eventsByCause: number[][];
   /** Weighted censorings at each time (censored at t means the event time is > t). */
@@ -74,7 +76,7 @@ export function riskTable(time: ArrayLike<number>, cause: ArrayLike<number>, cau
   if (cause.length !== n) throw new Error(`cause has ${cause.length} entries; expected ${n} (one per time).`);
   if (weights && weights.length !== n) throw new Error(`weights has ${weights.length} entries; expected ${n}.`);
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => time[a] - time[b]);
-  const out: RiskTable = { time: [], atRisk: [], atRiskCount: [], events: [], eventsByCause: [], censored: [] };
+  const out: RiskTable = { time: [], atRisk: [], atRiskCount: [], events: [], eventsCount: [], eventsByCause: [], censored: [] };
   for (let k = 0; k < causes; k++) out.eventsByCause.push([]);
   let totalW = 0;
   for (let i = 0; i < n; i++) {
@@ -90,6 +92,7 @@ export function riskTable(time: ArrayLike<number>, cause: ArrayLike<number>, cau
   while (p < n) {
     const t = time[order[p]];
     let d = 0;
+    let dCount = 0;
     let cens = 0;
     let count = 0;
     const byCause = new Float64Array(causes);
@@ -101,6 +104,7 @@ export function riskTable(time: ArrayLike<number>, cause: ArrayLike<number>, cau
       if (cause[i] === 0) cens += w;
       else {
         d += w;
+        dCount++;
         byCause[cause[i] - 1] += w;
       }
     }
@@ -108,6 +112,7 @@ export function riskTable(time: ArrayLike<number>, cause: ArrayLike<number>, cau
     out.atRisk.push(remainingW);
     out.atRiskCount.push(remainingN);
     out.events.push(d);
+    out.eventsCount.push(dCount);
     out.censored.push(cens);
     for (let k = 0; k < causes; k++) out.eventsByCause[k].push(byCause[k]);
     remainingW -= d + cens;

@@ -283,7 +283,7 @@ function firstMonths(shares: StateShares, months: number): StateShares {
     monthLabels: shares.monthLabels.slice(0, k),
     groups: shares.groups.map((g) => ({
       ...g, shares: g.shares.slice(0, k), counts: g.counts.slice(0, k), atRisk: g.atRisk.slice(0, k),
-      atRiskWeighted: g.atRiskWeighted.slice(0, k), censored: g.censored.slice(0, k), flagged: g.flagged?.slice(0, k),
+      atRiskWeighted: g.atRiskWeighted.slice(0, k), censored: g.censored.slice(0, k),
     })),
   };
 }

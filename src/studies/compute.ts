@@ -131,7 +131,7 @@ export async function computeStudy(seqs: StateSequences, file: StudyFile, option
   const roles = Object.fromEntries(Object.entries(study.roles).map(([role, states]) => [role, states.filter((x) => ordered.alphabet.codes.includes(x))]));
   const paid = roleStates(roles, 'paid');
   const byGroup = study.groupBy ? { by: study.groupBy, levels: groupLevels } : {};
-  const safe = <T extends Parameters<typeof disclosureControl>[0]>(table: T) => disclosureControl(table, { minPersons: study.minCell });
+  const safe = <T extends Parameters<typeof disclosureControl>[0]>(table: T) => disclosureControl(table, { minCell: study.minCell });
 
   // the typology of the window, named by the study's rules or by the medoids
   const window = subsetMonths(ordered, 0, windowMonths - 1);

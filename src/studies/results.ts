@@ -1,3 +1,4 @@
+import type { LabourDisclosure } from '../labour/disclosure.js';
 import { QUALITY_INDICES } from '../cluster/quality.js';
 import type { IngestReport } from '../ingest/report.js';
 import type { IndexNumbers } from '../labour/indexNumbers.js';
@@ -31,7 +32,7 @@ export interface JobLossResult {
   n_endings: JsonNumber;
   n_persons: JsonNumber;
   /** Persons left out because they were followed less than the study months. */
-  n_excluded: number;
+  n_excluded: JsonNumber;
 }
 
 /** One cluster in results.json. */
@@ -73,7 +74,7 @@ export interface NewJobResult {
 export interface RetentionResult {
   starts: JsonNumber;
   persons: JsonNumber;
-  censored: number;
+  censored: JsonNumber;
   same_employer_pct: JsonNumber;
   other_employer_pct: JsonNumber;
   not_working_pct: JsonNumber;
@@ -111,7 +112,7 @@ export interface StudyResults {
   analyses: { ran: string[]; skipped: { analysis: string; reason: string }[] };
   /** state_share[group][month][state]: weighted share 0..1 among persons observed that month. */
   state_share: Record<string, Record<string, Record<string, JsonNumber>>>;
-  at_risk: Record<string, Record<string, number>>;
+  at_risk: Record<string, Record<string, JsonNumber>>;
   job_loss: Record<string, JobLossResult>;
   clusters: {
     k: number;
@@ -133,7 +134,7 @@ export interface StudyResults {
   };
   time_to_new_job: { method: 'kaplan-meier' | 'aalen-johansen'; exit_states: string[]; groups: Record<string, NewJobResult> } | null;
   retention: { horizon_months: number; groups: Record<string, RetentionResult> } | null;
-  rule_typology: { window_months: number; groups: Record<string, { persons: number; excluded: number; types: Record<string, RuleTypeResult> }> } | null;
+  rule_typology: { window_months: number; groups: Record<string, { persons: JsonNumber; excluded: JsonNumber; types: Record<string, RuleTypeResult> }> } | null;
   /** index_numbers[outcome][first month of the bin] (start = 100), all persons. */
   index_numbers: Record<string, Record<string, JsonNumber>>;
   index_numbers_ci: Record<string, Record<string, [JsonNumber, JsonNumber]>>;
@@ -170,7 +171,7 @@ export function studyResults(c: Omit<StudyComputation, 'results'>, shareMonths: 
     for (const m of shareMonths) {
       const k = shares!.months.indexOf(m);
       state_share[g.group][m] = Object.fromEntries(shares!.states.map((s, si) => [s, num(g.shares[k][si])]));
-      at_risk[g.group][m] = g.atRisk[k];
+      at_risk[g.group][m] = num(g.atRisk[k]);
     }
   }
   const job_loss: StudyResults['job_loss'] = {};
@@ -220,7 +221,7 @@ export function studyResults(c: Omit<StudyComputation, 'results'>, shareMonths: 
     meansOut[m.attribute] = Object.fromEntries(m.groups.map((g) => [g.group, Object.fromEntries(m.months.map((month, k) => [String(month), num(g.mean[k])]))]));
   }
   const tables = [shares, jobLoss, ...c.profiles.map((p) => p.profiles), c.reemployment, c.retention, c.rules, ...c.index, ...Object.values(c.indexByGroup).flat(), ...c.cellMeans, ...c.groupCellMeans];
-  const suppressed = tables.reduce((s, t) => s + ((t as { disclosure?: { flaggedCells: number } } | null)?.disclosure?.flaggedCells ?? 0), 0);
+  const suppressed = tables.reduce((s, t) => s + suppressedCells(t as { disclosure?: LabourDisclosure } | null), 0);
   const results: StudyResults = {
     study: studyText(c.study.title, 'en'),
     source: c.source,
@@ -291,14 +292,11 @@ function categoricalResult(p: GroupProfiles, c: CategoricalProfile): Omit<Catego
 function newJobResults(c: Omit<StudyComputation, 'results'>): StudyResults['time_to_new_job'] {
   const r = c.reemployment;
   if (!r) return null;
-  const minCell = c.study.minCell;
-  // counts resting on fewer than min-cell persons are not published
-  const count = (n: number, persons: number) => (persons > 0 && persons < minCell ? null : n);
   const group = (g: TimeToNewJobGroup): NewJobResult => ({
-    endings: count(g.endings, g.persons),
-    persons: count(g.persons, g.persons),
+    endings: num(g.endings),
+    persons: num(g.persons),
     shares: Object.fromEntries(g.shares.map((s) => [String(s.month), {
-      new_job_pct: pct(s.newJob), lower_pct: pct(s.lower), upper_pct: pct(s.upper), exit_pct: pct(s.exit), at_risk: count(s.atRisk, s.personsAtRisk),
+      new_job_pct: pct(s.newJob), lower_pct: pct(s.lower), upper_pct: pct(s.upper), exit_pct: pct(s.exit), at_risk: num(s.atRisk),
     }])),
   });
   const exits = c.study.roles.exit ?? [];
@@ -310,8 +308,8 @@ function retentionResults(c: Omit<StudyComputation, 'results'>): StudyResults['r
   if (!r) return null;
   const row = (x: RetentionRow): RetentionResult => ({
     starts: num(x.starts),
-    persons: x.flagged?.includes('starts') ? null : num(x.persons),
-    censored: x.censored,
+    persons: num(x.persons),
+    censored: num(x.censored),
     same_employer_pct: num(x.sameEmployerPct),
     other_employer_pct: num(x.otherEmployerPct),
     not_working_pct: num(x.notWorkingPct),
@@ -324,14 +322,20 @@ function ruleResults(c: Omit<StudyComputation, 'results'>): StudyResults['rule_t
   const r = c.rules;
   if (!r) return null;
   const group = (g: TypologyGroup) => ({
-    persons: g.persons,
-    excluded: g.excluded,
+    persons: num(g.persons),
+    excluded: num(g.excluded),
     types: Object.fromEntries(g.rows.map((x) => [x.type, {
       persons: num(x.persons), share_pct: num(x.sharePct), pct_time_working: num(x.pctTimeWorking), pct_permanent: num(x.pctPermanent),
       job_changes_per_worked_year: num(x.jobChangesPerWorkedYear),
     }])),
   });
   return { window_months: r.to - r.from, groups: Object.fromEntries([...r.groups, r.total].map((g) => [g.group, group(g)])) };
+}
+
+/** Cells a table's disclosure control suppressed (primary, secondary and dominance). */
+function suppressedCells(t: { disclosure?: LabourDisclosure } | null): number {
+  const c = t?.disclosure?.cellsPerRule;
+  return c ? c.primary + c.secondary + c.dominance : 0;
 }
 
 /** A share 0..1 as a percentage 0..100 for JSON. */
@@ -349,7 +353,7 @@ function jobLossResult(r: JobLossRow): JobLossResult {
     exit_pct: num(r.exitPct),
     n_endings: num(r.endings),
     n_persons: num(r.persons),
-    n_excluded: r.excluded,
+    n_excluded: num(r.excluded),
   };
 }
 

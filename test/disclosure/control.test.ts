@@ -23,7 +23,7 @@ describe('controlTables: primary suppression', () => {
     const safe = controlTables([t]);
     expect(rules(safe)).toEqual({ a: 'none', b: 'primary', c: 'none', d: 'none' });
     expect([...publishedValues(safe, 'n').values()]).toEqual([0, null, 10, 250]);
-    expect(controlTables([t], { minCell: 5 }).counts).toEqual({ none: 4, primary: 0, secondary: 0, dominance: 0, rounded: 0 });
+    expect(controlTables([t], { minCell: 5 }).cellsPerRule).toEqual({ none: 4, primary: 0, secondary: 0, dominance: 0, rounded: 0 });
   });
 
   it('suppresses shares and means resting on too few persons, in their numerator or their base', () => {
@@ -91,7 +91,7 @@ describe('controlTables: secondary suppression', () => {
     // the cheapest closed pattern: Wajong.jc with WGA.jc (its column) and Wajong.none / WGA.none (the smaller rows)
     expect(Object.entries(r).filter(([, x]) => x !== 'none').map(([id]) => id).sort())
       .toEqual(['WGA.jc', 'WGA.none', 'Wajong.jc', 'Wajong.none']);
-    expect(safe.counts).toEqual({ none: 8, primary: 1, secondary: 3, dominance: 0, rounded: 0 });
+    expect(safe.cellsPerRule).toEqual({ none: 8, primary: 1, secondary: 3, dominance: 0, rounded: 0 });
   });
 
   it('an unpublished cell a reader can derive is protected when it rests on too few persons', () => {

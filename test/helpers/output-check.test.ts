@@ -25,7 +25,7 @@ async function folder(name: string, files: Record<string, string>): Promise<stri
 describe('the output checker', () => {
   it('names counts', () => {
     expect(['n', 'n_endings', 'persons', 'atRisk', 'at_risk', 'personsWeighted', 'n_excluded', 'starts']. every(isCountName)).toBe(true);
-    expect(['direct_pct', 'share', 'mean', 'k', 'window_months', 'min_cell', 'p_value'].some(isCountName)).toBe(false);
+    expect(['direct_pct', 'share', 'mean', 'k', 'window_months', 'min_cell', 'p_value', 'endings_per_person', 'share_pct_persons'].some(isCountName)).toBe(false);
   });
 
   it('finds small counts in results.json and CSV tables, and accepts zeros and suppressed cells', async () => {

@@ -34,11 +34,13 @@ export interface Finding {
 }
 
 const COUNT_TOKENS = new Set(['n', 'count', 'counts', 'persons', 'starts', 'endings', 'excluded', 'censored', 'size', 'rows', 'kept', 'rejected', 'freq', 'frequency', 'cases', 'sequences']);
+/** Words that make a name a rate or a share, not a count (endings_per_person, share_pct). */
+const NOT_COUNT_TOKENS = new Set(['per', 'pct', 'share', 'mean', 'rate', 'ratio', 'avg']);
 
 /**
  * Whether a field name names a count of persons or records: one of its
  * words (snake_case or camelCase) is n, count, persons, starts, endings, ...,
- * or it is an at-risk number.
+ * or it is an at-risk number, and none is per, pct, share, mean, rate.
  *
  * @example
  * isCountName('n_endings'); // true
@@ -47,7 +49,27 @@ const COUNT_TOKENS = new Set(['n', 'count', 'counts', 'persons', 'starts', 'endi
  */
 export function isCountName(name: string): boolean {
   const snake = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
-  return snake.includes('at_risk') || snake.split(/[^a-z0-9]+/).some((w) => COUNT_TOKENS.has(w));
+  const words = snake.split(/[^a-z0-9]+/);
+  if (words.some((w) => NOT_COUNT_TOKENS.has(w))) return false;
+  return snake.includes('at_risk') || words.some((w) => COUNT_TOKENS.has(w));
+}
+
+/**
+ * Whether the number at a path (keys from the root) is a count: decided by
+ * the nearest key that names a rate or share (not a count) or a count, else
+ * by any key above it (`at_risk.Wajong.36` is a count).
+ *
+ * @example
+ * isCountPath(['at_risk', 'Wajong', '36']);            // true
+ * isCountPath(['persons', 'rows', '0', 'share_pct']);  // false
+ */
+export function isCountPath(path: readonly string[]): boolean {
+  for (let k = path.length - 1; k >= 0; k--) {
+    const words = path[k].replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split(/[^a-z0-9]+/);
+    if (words.some((w) => NOT_COUNT_TOKENS.has(w))) return false;
+    if (isCountName(path[k])) return true;
+  }
+  return false;
 }
 
 /** Whether a published count is allowed: 0, at least minCell, and a multiple of the rounding base when counts are rounded. */
@@ -133,7 +155,7 @@ function walkJson(x: unknown, path: string[], options: OutputCheckOptions, add: 
     for (const [k, v] of Object.entries(o)) walkJson(v, [...path, k], options, add);
     return;
   }
-  if (typeof x === 'number' && path.some(isCountName) && !countAllowed(x, options)) add(`${path.join('.')} = ${x}: a count below ${options.minCell}`);
+  if (typeof x === 'number' && isCountPath(path) && !countAllowed(x, options)) add(`${path.join('.')} = ${x}: a count below ${options.minCell}`);
   if (typeof x === 'string' && (/^\/[^/\s]/.test(x) || /^[A-Za-z]:\\/.test(x))) add(`${path.join('.')}: an absolute path "${x}"`);
 }
 

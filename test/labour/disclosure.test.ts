@@ -1,89 +1,172 @@
 import { describe, expect, it } from 'vitest';
 import {
-  cellMeansByMonth, disclosureControl, fixedEffectsIndex, groupProfiles, jobLossTable, retention, ruleTypology,
-  stateSharesByMonth, timeToNewJob,
+  JOBCOACH_EMPLOYER, JOBCOACH_ROLES, cellMeansByMonth, disclosureControl, fixedEffectsIndex, groupProfiles, jobLossTable,
+  retention, ruleTypology, simulateJobcoach, stateSharesByMonth, timeToNewJob, type LabourTable,
 } from '../../src/index.js';
+import { isCountPath, recoverable } from '../helpers/output-check.js';
 import { ROLES, WORK, panel } from './panel.js';
 
 const seqs = panel(
   [
-    { states: 'TJJNNWWW', emp: 'AAA--BBB', wage: [0, 8, 8, 8, 8, 9, 9, 9] },
-    { states: 'JJWNNNNN', emp: 'AAB-----', wage: [7, 7, 9] },
-    { states: 'JJJJJJJ', emp: 'AAAAAAA', wage: [10, 10, 10, 11, 11, 11, 12] },
+    { states: 'TJJNNWWW', emp: 'AAA--BBB', wage: [0, 8, 8, 8, 8, 9, 9, 9], perm: [0, 0, 0, NaN, NaN, 1, 1, 1] },
+    { states: 'JJWNNNNN', emp: 'AAB-----', wage: [7, 7, 9], perm: [0, 0, 1] },
+    { states: 'JJJJJJJ', emp: 'AAAAAAA', wage: [10, 10, 10, 11, 11, 11, 12], perm: [1, 1, 1, 1, 1, 1, 1] },
     { states: 'TJN', emp: 'AA-' },
     { states: 'JNWNNNWW', emp: 'A-B---CC' },
-    { states: 'WWWWWJRR', emp: 'AAAAAB--' },
+    { states: 'WWWWWJRR', emp: 'AAAAAB--', wage: [60, 60, 60, 60, 60] },
   ],
   { weights: [1, 2, 1, 1, 1, 3], covariates: { benefit: ['Wajong', 'Wajong', 'Wajong', 'Wajong', 'WGA', 'WGA'] } },
 );
 const levels = ['Wajong', 'WGA'];
+const isNaNs = (xs: readonly number[]) => xs.map((x) => Number.isNaN(x));
 
-describe('disclosureControl', () => {
-  it('job-loss table: percentages resting on too few persons are suppressed', () => {
+describe('disclosureControl on hand-made panels', () => {
+  it('job-loss table: small percentages and counts suppressed, and no percentage recoverable from the other two', () => {
     const t = jobLossTable(seqs, { ...WORK, by: 'benefit', window: 6, levels });
-    const safe = disclosureControl(t, { minPersons: 2 });
-    expect(safe.groups[0].flagged).toEqual(['directPct', 'afterGapPct', 'gapMonthsMean', 'noNewJobPct']);
-    expect(Number.isNaN(safe.groups[0].directPct)).toBe(true);
-    expect(safe.groups[0].endingsPerPerson).toBe(1.25); // 2 persons with endings
-    expect(safe.groups[1].flagged).toEqual(['directPct', 'afterGapPct', 'gapMonthsMean']);
-    expect(safe.total.flagged).toEqual(['noNewJobPct']);
-    expect(safe.disclosure).toEqual({ minPersons: 2, mode: 'suppress', flaggedCells: 8 });
-    expect(t.groups[0].directPct).toBe(40); // the input is not changed
-    // a row of 3 persons under a threshold of 4 is unsafe throughout
-    const strict = disclosureControl(t, { minPersons: 4 });
-    expect(strict.groups[0].flagged).toHaveLength(11);
-    expect(Number.isNaN(strict.groups[0].persons)).toBe(true);
-    expect(JSON.parse(JSON.stringify(strict.groups[0])).endingsPerPerson).toBeNull();
+    const safe = disclosureControl(t, { minCell: 2 });
+    const raw = safe.unsafeRaw();
+    expect(raw).toBe(t);
+    for (const r of [...safe.groups, safe.total]) {
+      const pcts = [r.directPct, r.afterGapPct, r.noNewJobPct];
+      // never exactly one of the three hidden: 100 minus the others would give it
+      expect(pcts.filter(Number.isNaN).length).not.toBe(1);
+      // persons counts of 1 are gone
+      for (const f of ['personsDirect', 'personsAfterGap', 'personsNoNewJob', 'personsExit', 'personsWithEnding'] as const) expect(r[f] === 1).toBe(false);
+    }
+    // WGA: one person with a direct new job, one after a gap, none without
+    const wga = t.groups[1];
+    expect([wga.personsDirect, wga.personsAfterGap, wga.personsNoNewJob]).toEqual([1, 1, 0]);
+    expect(isNaNs([safe.groups[1].directPct, safe.groups[1].afterGapPct])).toEqual([true, true]);
+    expect(safe.disclosure.log.find((l) => l.cell === 'WGA.personsDirect')).toEqual({ table: 'jobLoss', cell: 'WGA.personsDirect', kind: 'count', persons: '<2', rule: 'primary' });
+    expect(t.groups[1].directPct).not.toBeNaN(); // the input is not changed
+    expect(JSON.stringify(safe)).not.toContain('unsafeRaw');
   });
 
-  it("mode 'flag' marks without changing values", () => {
-    const flagged = disclosureControl(jobLossTable(seqs, { ...WORK, by: 'benefit', window: 6, levels }), { minPersons: 2, mode: 'flag' });
-    expect(flagged.groups[0].directPct).toBe(40);
-    expect(flagged.groups[0].flagged).toContain('directPct');
+  it('retention: the not-working share is not 100 minus work retention', () => {
+    const r = retention(seqs, { ...WORK, horizon: 2 });
+    const safe = disclosureControl(r, { minCell: 2 });
+    const { sameEmployerPct: same, otherEmployerPct: other, notWorkingPct: none, workRetentionPct: work } = safe.total;
+    expect(Number.isNaN(none)).toBe(r.total.personsNotWorking === 1);
+    if (Number.isNaN(none)) {
+      expect(Number.isNaN(work)).toBe(true);
+      expect([same, other].some(Number.isNaN)).toBe(true);
+    }
   });
 
-  it('state shares: small cells and months with few persons at risk', () => {
-    const s = disclosureControl(stateSharesByMonth(seqs, { by: 'benefit', levels }), { minPersons: 2 });
-    const [wajong, wga] = s.groups;
+  it('state shares: a small share, its partner, and the counts behind them', () => {
+    const s = disclosureControl(stateSharesByMonth(seqs, { by: 'benefit', levels }), { minCell: 2 });
+    const wajong = s.groups[0];
     // Wajong month 2: work_jc 2, work 1, none 1 persons
-    expect(wajong.counts[2]).toEqual([0, 2, 1, 1, 0]);
-    expect(wajong.flagged![2]).toEqual([false, false, true, true, false]);
-    expect(wajong.shares[2][1]).toBeCloseTo(2 / 5, 15); // weights 1 + 1 of 5
-    expect(Number.isNaN(wajong.shares[2][2])).toBe(true);
-    expect(wga.flagged![0]).toEqual([false, true, true, false, false]);
-    // a month with fewer persons at risk than the threshold is suppressed whole
-    const strict = disclosureControl(stateSharesByMonth(seqs, { by: 'benefit', levels }), { minPersons: 3 });
-    expect(strict.groups[1].flagged![2]).toEqual([true, true, true, true, true]);
+    expect(s.unsafeRaw().groups[0].counts[2]).toEqual([0, 2, 1, 1, 0]);
+    expect(isNaNs(wajong.shares[2])).toEqual([false, false, true, true, false]);
+    expect(isNaNs(wajong.counts[2])).toEqual([false, false, true, true, false]);
+    // every month: zero or at least two shares hidden
+    for (const g of [...s.groups, s.total]) for (const row of g.shares) expect(row.filter(Number.isNaN).length).not.toBe(1);
   });
 
-  it('means, index numbers, retention, typology, time to a new job and profiles', () => {
-    const means = disclosureControl(cellMeansByMonth(seqs, { attribute: 'hourly_wage', roles: ROLES }), { minPersons: 3 });
-    expect(means.total.persons).toEqual([3, 3, 3, 1, 1, 2, 2, 1]);
-    expect(means.total.flagged).toEqual([false, false, false, true, true, true, true, true]);
-    expect(Number.isNaN(means.total.mean[3])).toBe(true);
-    const idx = disclosureControl(fixedEffectsIndex(seqs, { outcome: 'hourly_wage', states: ['work_jc', 'work'], bins: [0, 4] }), { minPersons: 3 });
-    expect(idx.persons).toEqual([3, 2]);
-    expect(idx.flagged).toEqual([false, true]);
-    expect(Number.isNaN(idx.index[1])).toBe(true);
-    expect(idx.index[0]).toBe(100);
-    const ret = disclosureControl(retention(seqs, { ...WORK, horizon: 2 }), { minPersons: 2 });
-    expect(ret.total.flagged).toEqual(['sameEmployerPct', 'notWorkingPct', 'workRetentionPct']);
-    const ty = disclosureControl(ruleTypology(seqs, { ...WORK, minMonths: 3, longRun: 3, permanent: 'permanent' }), { minPersons: 3 });
+  it('means: dominance for magnitudes, binary attributes as shares, no single contribution published', () => {
+    // month 0 of the total: wages 0, 7 (weight 2), 10, 60 (weight 3): the largest contribution 180 of 204 dominates
+    const wages = disclosureControl(cellMeansByMonth(seqs, { attribute: 'hourly_wage', roles: ROLES }), { minCell: 2 });
+    expect(wages.disclosure.log.find((l) => l.cell === 'total.0.mean')?.rule).toBe('dominance');
+    expect(wages.total.mean[0]).toBeNaN();
+    expect(wages.total.largest.every(Number.isNaN)).toBe(true);
+    expect(disclosureControl(cellMeansByMonth(seqs, { attribute: 'hourly_wage', roles: ROLES }), { minCell: 2, dominance: 0.95 }).total.mean[0]).not.toBeNaN();
+    const perm = disclosureControl(cellMeansByMonth(seqs, { attribute: 'permanent', roles: ROLES }), { minCell: 2 });
+    expect(perm.binary).toBe(true);
+    // month 2: permanent 1, 1, 1 of 3 persons with a value... month 0: one person of three has a permanent contract
+    expect(perm.unsafeRaw().total.personsPositive[0]).toBe(1);
+    expect(perm.total.mean[0]).toBeNaN();
+  });
+
+  it('typology: no per-person assignment; time to a new job: curves only where steps rest on minCell endings', () => {
+    const ty = disclosureControl(ruleTypology(seqs, { ...WORK, minMonths: 3, longRun: 3, permanent: 'permanent' }), { minCell: 3 });
     expect(ty.assignment).toHaveLength(0);
-    expect(ty.total.rows[0].flagged).toEqual(['persons', 'personsWeighted', 'sharePct', 'pctTimeWorking', 'pctPermanent', 'jobChangesPerWorkedYear']);
-    expect(ty.total.rows[1].flagged).toEqual([]);
-    const tn = disclosureControl(timeToNewJob(seqs, { ...WORK, at: [0, 3] }), { minPersons: 3 });
-    expect(tn.total.shares[0].flagged).toEqual([]);
-    expect(tn.total.shares[1].flagged).toEqual(['newJob', 'lower', 'upper', 'exit']);
+    const tn = disclosureControl(timeToNewJob(seqs, { ...WORK, at: [0, 3] }), { minCell: 3 });
     const km = tn.total.kaplanMeier;
-    km.atRiskCount.forEach((n, j) => expect(Number.isNaN(km.survival[j])).toBe(n < 3));
-    const pr = disclosureControl(groupProfiles(seqs, { by: [1, 1, 1, 2, 2, 2], roles: ROLES, shareBy: 'benefit' }), { minPersons: 3 });
-    expect(pr.groups[0].flagged).toEqual([]);
-    expect(pr.groups[1].flagged).toEqual(['shareByPct.Wajong', 'shareByPct.WGA']);
-    expect(Number.isNaN(pr.groups[1].shareByPct.WGA)).toBe(true);
+    expect(km.eventsCount.every((d) => d >= 3)).toBe(true);
+    expect(km.atRiskCount.every((n) => n >= 3)).toBe(true);
+    expect(km.time.length).toBeLessThan(tn.unsafeRaw().total.kaplanMeier.time.length);
+    expect(km.censored.every(Number.isNaN)).toBe(true);
+  });
+
+  it('index numbers and profiles', () => {
+    const idx = disclosureControl(fixedEffectsIndex(seqs, { outcome: 'hourly_wage', states: ['work_jc', 'work'], bins: [0, 4] }), { minCell: 4 });
+    expect(idx.unsafeRaw().persons).toEqual([4, 3]);
+    expect(isNaNs(idx.index)).toEqual([false, true]);
+    expect(isNaNs(idx.persons)).toEqual([false, true]);
+    const pr = disclosureControl(groupProfiles(seqs, { by: [1, 1, 1, 2, 2, 2], roles: ROLES, shareBy: 'benefit' }), { minCell: 3 });
+    // group 2 holds 1 Wajong and 2 WGA persons: both shares rest on fewer than 3
+    expect(isNaNs([pr.groups[1].shareByPct.Wajong, pr.groups[1].shareByPct.WGA])).toEqual([true, true]);
   });
 
   it('rejects a threshold below 1', () => {
-    expect(() => disclosureControl(jobLossTable(seqs, WORK), { minPersons: 0 })).toThrow(/minPersons/);
+    expect(() => disclosureControl(jobLossTable(seqs, WORK), { minCell: 0 })).toThrow(/minCell/);
+  });
+});
+
+/** Every number under a count-like name in an object, with its path (the checker's notion of a count). */
+function counts(x: unknown, path: string[] = [], out: [string, number][] = []): [string, number][] {
+  if (Array.isArray(x) || ArrayBuffer.isView(x)) Array.from(x as ArrayLike<unknown>).forEach((v, i) => counts(v, [...path, String(i)], out));
+  else if (x && typeof x === 'object') for (const [k, v] of Object.entries(x)) counts(v, [...path, k], out);
+  else if (typeof x === 'number' && isCountPath(path)) out.push([path.join('.'), x]);
+  return out;
+}
+
+describe('disclosureControl on a synthetic panel of 300 persons', () => {
+  const s = simulateJobcoach({ n: 300, seed: 4 });
+  const work = { roles: JOBCOACH_ROLES, employer: JOBCOACH_EMPLOYER };
+  const tables: LabourTable[] = [
+    jobLossTable(s, { ...work, by: 'benefit', window: 36 }),
+    retention(s, { ...work, by: 'benefit' }),
+    timeToNewJob(s, { ...work, by: 'benefit', at: [0, 6, 12, 48] }),
+    ruleTypology(s, { ...work, by: 'benefit', permanent: 'permanent' }),
+    stateSharesByMonth(s, { by: 'benefit' }),
+    cellMeansByMonth(s, { attribute: 'hourly_wage', roles: JOBCOACH_ROLES, by: 'benefit' }),
+    cellMeansByMonth(s, { attribute: 'permanent', roles: JOBCOACH_ROLES, by: 'benefit' }),
+    groupProfiles(s, { by: 'benefit', roles: JOBCOACH_ROLES, categorical: ['sex'] }),
+    fixedEffectsIndex(s, { outcome: 'hours_week', roles: JOBCOACH_ROLES }),
+  ];
+
+  it('no count below the threshold in any controlled table, and the raw ones had some', () => {
+    let rawSmall = 0;
+    for (const t of tables) {
+      const safe = disclosureControl(t, { minCell: 10 });
+      expect(counts(safe).filter(([, x]) => x > 0 && x < 10)).toEqual([]);
+      rawSmall += counts(t).filter(([, x]) => x > 0 && x < 10).length;
+    }
+    expect(rawSmall).toBeGreaterThan(0);
+  });
+
+  it('rounding instead: every count a multiple of 5', () => {
+    for (const t of tables) {
+      const safe = disclosureControl(t, { round: 5 });
+      expect(counts(safe).filter(([path, x]) => Number.isFinite(x) && x % 5 !== 0 && !/(Weighted|exposure)/.test(path))).toEqual([]);
+    }
+  });
+
+  it('the independent checker finds no percentage recoverable from its row', () => {
+    const [jobLoss, ret, , , shares] = tables.map((t) => disclosureControl(t)) as [
+      ReturnType<typeof jobLossTable>, ReturnType<typeof retention>, unknown, unknown, ReturnType<typeof stateSharesByMonth>,
+    ];
+    const values = new Map<string, number | null>();
+    const lines: { cells: string[]; total: string | number }[] = [];
+    const put = (id: string, x: number) => values.set(id, Number.isNaN(x) ? null : x);
+    for (const r of [...jobLoss.groups, jobLoss.total]) {
+      ['directPct', 'afterGapPct', 'noNewJobPct'].forEach((f) => put(`jl.${r.group}.${f}`, r[f as 'directPct']));
+      lines.push({ cells: ['directPct', 'afterGapPct', 'noNewJobPct'].map((f) => `jl.${r.group}.${f}`), total: 100 });
+    }
+    for (const r of [...ret.groups, ret.total]) {
+      for (const f of ['sameEmployerPct', 'otherEmployerPct', 'notWorkingPct', 'workRetentionPct'] as const) put(`rt.${r.group}.${f}`, r[f]);
+      lines.push({ cells: ['sameEmployerPct', 'otherEmployerPct', 'notWorkingPct'].map((f) => `rt.${r.group}.${f}`), total: 100 });
+      lines.push({ cells: ['sameEmployerPct', 'otherEmployerPct'].map((f) => `rt.${r.group}.${f}`), total: `rt.${r.group}.workRetentionPct` });
+    }
+    for (const g of [...shares.groups, shares.total]) {
+      g.shares.forEach((row, k) => {
+        if (g.atRisk[k] === 0) return;
+        row.forEach((x, si) => put(`ss.${g.group}.${k}.${si}`, x));
+        lines.push({ cells: row.map((_, si) => `ss.${g.group}.${k}.${si}`), total: 1 });
+      });
+    }
+    expect(recoverable({ values, lines })).toEqual([]);
   });
 });
