@@ -9,5 +9,6 @@ export {
 } from './control.js';
 export { curvePlan, type StepCurvePoints, type CurvePlan } from './curve.js';
 export { protectDistribution, type DistributionCells, type ProtectedDistribution } from './distribution.js';
+export { disclosableSequence, type DisclosableSequence } from './sequence.js';
 export { withUnsafeRaw, type WithUnsafeRaw } from './safe.js';
 export { csvText, csvColumns, neutraliseFormula, disclosureCsv, type CsvValue } from './csv.js';

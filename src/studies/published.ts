@@ -17,8 +17,8 @@ export interface PublishedComparison {
 
 /**
  * The study file's published figures next to the same figures in
- * results.json: each path read (several added, a suppressed part counting
- * as 0; null when all are absent), scaled to the published unit, the
+ * results.json: each path read (several added; 1 minus them with
+ * `complement`; null when a part is suppressed or absent), scaled to the published unit, the
  * difference, and the significance marks of both (a reproduced value is
  * marked when the object holding it has `significant: true`).
  *
@@ -32,8 +32,9 @@ export function comparePublished(figures: readonly PublishedFigureSpec[], result
   return figures.map((f) => {
     const paths = typeof f.path === 'string' ? [f.path] : f.path;
     const values = paths.map((p) => valueAt(results, p));
-    const found = values.filter((v): v is number => typeof v === 'number');
-    const reproduced = found.length === 0 ? null : found.reduce((a, b) => a + b, 0) * (f.scale ?? 1);
+    // a suppressed (or absent) part leaves the figure unknown
+    const sum = values.every((v) => typeof v === 'number') ? (values as number[]).reduce((a, b) => a + b, 0) : null;
+    const reproduced = sum === null ? null : (f.complement ? 1 - sum : sum) * (f.scale ?? 1);
     const holder = paths.length === 1 ? parentAt(results, paths[0]) : undefined;
     const sig = holder && typeof holder.significant === 'boolean' ? holder.significant : null;
     return {

@@ -41,6 +41,8 @@ export interface PublishedFigureSpec {
   readonly label: StudyText;
   /** Dotted path into results.json, or several paths whose values are added. */
   readonly path: string | readonly string[];
+  /** The figure is 1 minus the value(s) at `path` (% working = 1 - % not working), so suppressed parts of the rest do not matter. */
+  readonly complement?: boolean;
   readonly value: number;
   /** Multiply the reproduced value by this (100: a share against a percentage). */
   readonly scale?: number;
