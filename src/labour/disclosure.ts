@@ -187,18 +187,18 @@ function retentionModel(m: TableModel, t: Retention): void {
     const at = (f: keyof RetentionRow) => [...p, f];
     const id = (f: string) => `${g}.${f}`;
     for (const f of ['starts', 'startsWeighted', 'persons'] as const) m.add(id(f), at(f), 'count', r.persons);
-    for (const f of ['censored', 'personsSame', 'personsOther', 'personsNotWorking'] as const) m.add(id(f), at(f), 'count', r[f]);
+    m.add(id('censored'), at('censored'), 'count', r.personsCensored);
+    for (const f of ['personsCensored', 'personsSame', 'personsOther', 'personsNotWorking', 'personsWorking'] as const) m.add(id(f), at(f), 'count', r[f]);
     const base = { base: r.persons };
     m.add(id('sameEmployerPct'), at('sameEmployerPct'), 'share', r.personsSame, base);
     m.add(id('otherEmployerPct'), at('otherEmployerPct'), 'share', r.personsOther, base);
     m.add(id('notWorkingPct'), at('notWorkingPct'), 'share', r.personsNotWorking, base);
-    // persons at the same or another employer: at least the larger of the two
-    m.add(id('workRetentionPct'), at('workRetentionPct'), 'share', Math.max(r.personsSame, r.personsOther), base);
+    m.add(id('workRetentionPct'), at('workRetentionPct'), 'share', r.personsWorking, base);
     m.relate(sumsTo([id('sameEmployerPct'), id('otherEmployerPct'), id('notWorkingPct')], 100));
     m.relate(sumsTo([id('sameEmployerPct'), id('otherEmployerPct')], id('workRetentionPct')));
   }
   const gs = groupIds(t);
-  m.additive(gs, ['starts', 'startsWeighted', 'persons', 'censored', 'personsSame', 'personsOther', 'personsNotWorking']);
+  m.additive(gs, ['starts', 'startsWeighted', 'persons', 'censored', 'personsCensored', 'personsSame', 'personsOther', 'personsNotWorking', 'personsWorking']);
   const sw = t.groups.map((r) => r.startsWeighted);
   for (const f of ['sameEmployerPct', 'otherEmployerPct', 'notWorkingPct', 'workRetentionPct']) m.pooled(gs, f, sw);
 }
