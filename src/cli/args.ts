@@ -1,11 +1,12 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { UsageError } from './main.js';
+import { OptionsError } from '../errors.js';
 
 /** Parsed options: strings for value options, booleans for flags. */
 export type OptionValues = Record<string, string | boolean | undefined>;
 
 /**
- * Parse `--name value` options strictly; unknown options are a usage error (exit 2).
+ * Parse `--name value` options strictly; an unknown option, a missing value or
+ * a stray argument is an `OptionsError` naming it (exit 2).
  *
  * @example
  * const o = parseOptions(args, { input: { type: 'string' } }, ['input']);
@@ -16,12 +17,23 @@ export function parseOptions(args: string[], spec: NonNullable<ParseArgsConfig['
   try {
     values = parseArgs({ args, options: spec, allowPositionals: false, strict: true }).values as OptionValues;
   } catch (err) {
-    throw new UsageError((err as Error).message);
+    throw argumentError(err as NodeJS.ErrnoException);
   }
   for (const name of required) {
-    if (values[name] === undefined) throw new UsageError(`missing required option --${name}`);
+    if (values[name] === undefined) throw new OptionsError(`--${name}`, 'is required');
   }
   return values;
+}
+
+/** node:util parseArgs errors as OptionsErrors naming the option. */
+function argumentError(err: NodeJS.ErrnoException): OptionsError {
+  const quoted = /'([^' ]+)/.exec(err.message)?.[1];
+  if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new OptionsError(quoted, 'unknown option (see --help for the options)');
+  if (err.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return new OptionsError(undefined, `unexpected argument "${quoted}"; options are written --name value (see --help)`);
+  if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return new OptionsError(quoted, /does not take an argument/.test(err.message) ? 'is a flag and takes no value' : 'needs a value');
+  }
+  return new OptionsError(undefined, err.message);
 }
 
 /** A string option's value (undefined when absent). */
@@ -30,18 +42,18 @@ export function stringOption(values: OptionValues, name: string): string | undef
   return typeof v === 'string' ? v : undefined;
 }
 
-/** Parse a number option, or fail with a usage error naming the option. */
+/** Parse a number option, or fail with an `OptionsError` naming the option. */
 export function numberOption(values: OptionValues, name: string, fallback: number): number {
   const v = stringOption(values, name);
   if (v === undefined) return fallback;
   const x = Number(v);
-  if (!Number.isFinite(x)) throw new UsageError(`--${name} must be a number; got "${v}"`);
+  if (v.trim() === '' || !Number.isFinite(x)) throw new OptionsError(`--${name}`, `must be a number; got "${v}"`);
   return x;
 }
 
 /**
- * Parse a whole-number option of at least `min`, or fail with a usage error
- * naming the option and the bound.
+ * Parse a whole-number option of at least `min`, or fail with an
+ * `OptionsError` naming the option and the bound.
  *
  * @example
  * integerOption({ samples: '20' }, 'samples', 20, 1); // 20
@@ -49,6 +61,24 @@ export function numberOption(values: OptionValues, name: string, fallback: numbe
  */
 export function integerOption(values: OptionValues, name: string, fallback: number, min = -Infinity): number {
   const x = numberOption(values, name, fallback);
-  if (!Number.isInteger(x) || x < min) throw new UsageError(`--${name} must be an integer${min > -Infinity ? ` >= ${min}` : ''}; got ${x}`);
+  if (!Number.isSafeInteger(x) || x < min) throw new OptionsError(`--${name}`, `must be a whole number${min > -Infinity ? ` >= ${min}` : ''}; got ${stringOption(values, name)}`);
   return x;
+}
+
+/**
+ * A comma-separated list option (trimmed, empty items dropped), checked for
+ * repeats; undefined when absent.
+ *
+ * @example
+ * listOption({ states: 'work, none' }, 'states'); // ['work', 'none']
+ * listOption({ states: 'work,work' }, 'states'); // OptionsError: --states: "work" is listed twice
+ */
+export function listOption(values: OptionValues, name: string): string[] | undefined {
+  const text = stringOption(values, name);
+  if (text === undefined) return undefined;
+  const items = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (items.length === 0) throw new OptionsError(`--${name}`, `expected a comma-separated list; got "${text}"`);
+  const twice = items.find((s, k) => items.indexOf(s) !== k);
+  if (twice !== undefined) throw new OptionsError(`--${name}`, `"${twice}" is listed twice; expected each once`);
+  return items;
 }

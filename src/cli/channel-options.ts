@@ -12,12 +12,11 @@ import { readCostMatrix } from '../distance/cost-file.js';
 import type { ChannelCost, ChannelDistanceOptions, ChannelMethod } from '../distance/multichannel.js';
 import { costStates } from '../distance/setup.js';
 import type { CostMethod } from '../distance/types.js';
-import { InputError } from '../errors.js';
+import { InputError, OptionsError } from '../errors.js';
 import type { StateSequences } from '../sequences/types.js';
 import { stringOption, type OptionValues } from './args.js';
 import { distanceOptions } from './distance-options.js';
 import { loadInput } from './input-options.js';
-import { UsageError } from './main.js';
 
 /** `parseOptions` spec of the multichannel options (`--link` is in DISTANCE_OPTIONS, shared with OMslen). */
 export const CHANNEL_OPTIONS = {
@@ -57,11 +56,11 @@ export function isMultichannel(values: OptionValues): boolean {
 export async function loadChannels(values: OptionValues): Promise<StateSequences[]> {
   const files = list(values, 'channels');
   const columns = list(values, 'channel-columns');
-  if (files && columns) throw new UsageError('give --channels (wide files) or --channel-columns (columns of one file), not both');
-  if (values.states !== undefined) throw new UsageError('--states does not apply to several channels (each channel has its own states)');
-  if (files && values.input !== undefined) throw new UsageError('with --channels the channel files are the input; leave out --input');
+  if (files && columns) throw new OptionsError(undefined, 'give --channels (wide files) or --channel-columns (columns of one file), not both');
+  if (values.states !== undefined) throw new OptionsError('--states', 'does not apply to several channels (each channel has its own states)');
+  if (files && values.input !== undefined) throw new OptionsError(undefined, 'with --channels the channel files are the input; leave out --input');
   const parts = files ?? columns!;
-  if (parts.length < 2) throw new UsageError(`multichannel distances need at least two channels; got ${parts.length}`);
+  if (parts.length < 2) throw new OptionsError(undefined, `multichannel distances need at least two channels; got ${parts.length}`);
   const channels: StateSequences[] = [];
   for (const part of parts) {
     const loaded = files
@@ -95,32 +94,32 @@ export async function loadChannels(values: OptionValues): Promise<StateSequences
 export function channelDistanceOptions(values: OptionValues, channels: readonly StateSequences[]): ChannelDistanceOptions {
   const C = channels.length;
   const method = (stringOption(values, 'method') ?? 'OM') as ChannelMethod;
-  if (!METHODS.includes(method)) throw new UsageError(`--method must be one of ${METHODS.join(', ')} for several channels; got "${method}"`);
+  if (!METHODS.includes(method)) throw new OptionsError('--method', `must be one of ${METHODS.join(', ')} for several channels; got "${method}"`);
   const shared = distanceOptions({ ...values, method, sm: undefined, indel: undefined, link: undefined }, channels[0]);
   const perChannel = (name: string): string[] | undefined => {
     const items = list(values, name);
-    if (items && items.length !== 1 && items.length !== C) throw new UsageError(`--${name} needs one value for all channels or one per channel (${C}); got ${items.length}`);
+    if (items && items.length !== 1 && items.length !== C) throw new OptionsError(`--${name}`, `needs one value for all channels or one per channel (${C}); got ${items.length}`);
     return items && items.length === 1 ? new Array<string>(C).fill(items[0]) : items;
   };
   const sm = perChannel('sm')?.map((text, c): ChannelCost => {
     if ((COSTS as readonly string[]).includes(text)) return text as CostMethod;
     if (/\.csv$/i.test(text)) return readCostMatrix(text, costStates(channels[c], true));
-    throw new UsageError(`--sm must be ${COSTS.join(', ')} or a .csv cost matrix per channel; got "${text}"`);
+    throw new OptionsError('--sm', `must be ${COSTS.join(', ')} or a .csv cost matrix per channel; got "${text}"`);
   });
   const indelText = perChannel('indel');
   let indel: ChannelDistanceOptions['indel'] = 'auto';
   if (indelText && indelText[0] !== 'auto') {
     const numbers = indelText.map(Number);
-    if (numbers.some((x) => !(x > 0) || !Number.isFinite(x))) throw new UsageError(`--indel must be auto, or positive numbers (one for all channels or one per channel); got "${indelText.join(',')}"`);
+    if (numbers.some((x) => !(x > 0) || !Number.isFinite(x))) throw new OptionsError('--indel', `must be auto, or positive numbers (one for all channels or one per channel); got "${indelText.join(',')}"`);
     indel = numbers;
   }
   const cweightText = list(values, 'cweight');
   const cweight = cweightText?.map(Number);
   if (cweight && (cweight.length !== C || cweight.some((w) => !(w >= 0) || !Number.isFinite(w)))) {
-    throw new UsageError(`--cweight needs one non-negative number per channel (${C}); got "${cweightText!.join(',')}"`);
+    throw new OptionsError('--cweight', `needs one non-negative number per channel (${C}); got "${cweightText!.join(',')}"`);
   }
   const link = stringOption(values, 'link') ?? 'sum';
-  if (link !== 'sum' && link !== 'mean') throw new UsageError(`--link must be sum or mean for several channels; got "${link}"`);
+  if (link !== 'sum' && link !== 'mean') throw new OptionsError('--link', `must be sum or mean for several channels; got "${link}"`);
   return {
     method, sm, indel, cweight, link, norm: shared.norm, weighted: shared.weighted,
     threads: shared.threads, memoryBudgetBytes: shared.memoryBudgetBytes,
@@ -131,6 +130,6 @@ function list(values: OptionValues, name: string): string[] | undefined {
   const text = stringOption(values, name);
   if (text === undefined) return undefined;
   const items = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
-  if (items.length === 0) throw new UsageError(`--${name} needs a comma-separated list; got "${text}"`);
+  if (items.length === 0) throw new OptionsError(`--${name}`, `needs a comma-separated list; got "${text}"`);
   return items;
 }

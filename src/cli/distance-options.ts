@@ -13,10 +13,9 @@ import type { DistanceMatrix } from '../distance/matrix.js';
 import { costStates } from '../distance/setup.js';
 import { readStateFeatures } from '../distance/state-features-file.js';
 import type { CostMethod, DistanceMethod, DistanceOptions, FeatureType, Normalization, StateFeatures } from '../distance/types.js';
-import { InputError } from '../errors.js';
+import { InputError, OptionsError } from '../errors.js';
 import type { StateSequences } from '../sequences/types.js';
 import { numberOption, stringOption, type OptionValues } from './args.js';
-import { UsageError } from './main.js';
 
 const METHODS: readonly DistanceMethod[] = [
   'OM', 'HAM', 'DHD', 'LCS', 'LCP', 'RLCP', 'OMspell', 'CHI2', 'EUCLID', 'TWED',
@@ -27,6 +26,9 @@ const COSTS: readonly CostMethod[] = ['TRATE', 'CONSTANT', 'INDELS', 'INDELSLOG'
 const SM_DEFAULT: readonly DistanceMethod[] = ['OM', 'OMspell', 'TWED', 'OMloc', 'OMslen', 'OMstran'];
 const FEATURE_TYPES: readonly FeatureType[] = ['interval', 'nominal', 'ordratio', 'logratio', 'asymm', 'symm'];
 const NORMS: readonly Normalization[] = ['none', 'auto', 'maxlength', 'gmean', 'maxdist', 'YujianBo'];
+
+/** The distance options that can name files the command reads (a `--sm` cost matrix). */
+export const DISTANCE_FILES = ['sm'] as const;
 
 /** `parseOptions` spec of the distance options; spread it into a command's own spec. */
 export const DISTANCE_OPTIONS = {
@@ -100,29 +102,29 @@ export const DISTANCE_USAGE = `distance options (as TraMineR's seqdist):
  */
 export function distanceOptions(values: OptionValues, seqs: StateSequences): DistanceOptions {
   const method = (stringOption(values, 'method') ?? 'OM') as DistanceMethod;
-  if (!METHODS.includes(method)) throw new UsageError(`--method must be one of ${METHODS.join(', ')}; got "${method}"`);
+  if (!METHODS.includes(method)) throw new OptionsError('--method', `must be one of ${METHODS.join(', ')}; got "${method}"`);
   const norm = (stringOption(values, 'norm') ?? 'none') as Normalization;
-  if (!NORMS.includes(norm)) throw new UsageError(`--norm must be one of ${NORMS.join(', ')}; got "${norm}"`);
+  if (!NORMS.includes(norm)) throw new OptionsError('--norm', `must be one of ${NORMS.join(', ')}; got "${norm}"`);
   const withMissing = values['with-missing'] === true;
   const smText = stringOption(values, 'sm') ?? (SM_DEFAULT.includes(method) ? 'TRATE' : undefined);
   let sm: DistanceOptions['sm'];
   if (smText === undefined) sm = undefined;
   else if ((COSTS as readonly string[]).includes(smText)) sm = smText as CostMethod;
   else if (/\.csv$/i.test(smText)) sm = readCostMatrix(smText, costStates(seqs, withMissing));
-  else throw new UsageError(`--sm must be ${COSTS.join(', ')} or a .csv cost matrix; got "${smText}"`);
+  else throw new OptionsError('--sm', `must be ${COSTS.join(', ')} or a .csv cost matrix; got "${smText}"`);
   const indelText = stringOption(values, 'indel');
   let indel: DistanceOptions['indel'];
   if (indelText === undefined || indelText === 'auto') indel = 'auto';
   else {
     const parts = indelText.split(',').map(Number);
-    if (parts.some((x) => !(x > 0) || !Number.isFinite(x))) throw new UsageError(`--indel must be a positive number, a list a,b,c or auto; got "${indelText}"`);
+    if (parts.some((x) => !(x > 0) || !Number.isFinite(x))) throw new OptionsError('--indel', `must be a positive number, a list a,b,c or auto; got "${indelText}"`);
     indel = parts.length === 1 ? parts[0] : parts;
   }
   const optional = (name: string) => (stringOption(values, name) === undefined ? undefined : numberOption(values, name, NaN));
   const threads = optional('threads');
-  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) throw new UsageError(`--threads must be a positive integer; got ${threads}`);
+  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) throw new OptionsError('--threads', `must be a whole number >= 1; got ${threads}`);
   const budget = optional('memory-budget');
-  if (budget !== undefined && !(budget > 0)) throw new UsageError(`--memory-budget must be a positive number of GB; got ${budget}`);
+  if (budget !== undefined && !(budget > 0)) throw new OptionsError('--memory-budget', `must be a positive number of GB; got ${budget}`);
   const prox = stringOption(values, 'prox');
   return {
     method,
@@ -155,7 +157,7 @@ export function distanceOptions(values: OptionValues, seqs: StateSequences): Dis
 
 function oneOf<T extends string>(values: OptionValues, name: string, allowed: readonly T[]): T | undefined {
   const v = stringOption(values, name);
-  if (v !== undefined && !allowed.includes(v as T)) throw new UsageError(`--${name} must be ${allowed.join(', ')}; got "${v}"`);
+  if (v !== undefined && !allowed.includes(v as T)) throw new OptionsError(`--${name}`, `must be ${allowed.join(', ')}; got "${v}"`);
   return v as T | undefined;
 }
 
@@ -169,7 +171,7 @@ function numberList(values: OptionValues, name: string): number | number[] | und
   const v = stringOption(values, name);
   if (v === undefined) return undefined;
   const parts = v.split(',').map((x) => Number(x.trim()));
-  if (parts.some((x) => !Number.isFinite(x))) throw new UsageError(`--${name} must be a number or a list a,b,c; got "${v}"`);
+  if (parts.some((x) => !Number.isFinite(x))) throw new OptionsError(`--${name}`, `must be a number or a list a,b,c; got "${v}"`);
   return parts.length === 1 ? parts[0] : parts;
 }
 
@@ -179,19 +181,19 @@ function stateFeaturesOption(values: OptionValues): StateFeatures | undefined {
   const typeText = stringOption(values, 'feature-type');
   const weights = numberList(values, 'feature-weights');
   if (file === undefined) {
-    if (typeText !== undefined || weights !== undefined) throw new UsageError('--feature-type and --feature-weights need --state-features FILE');
+    if (typeText !== undefined || weights !== undefined) throw new OptionsError('--state-features', 'FILE is required with --feature-type and --feature-weights');
     return undefined;
   }
   const table = readStateFeatures(file);
   const types = new Map<string, FeatureType>();
   for (const part of typeText?.split(',') ?? []) {
     const [name, type] = part.split('=').map((x) => x.trim());
-    if (!table.features.some((f) => f.name === name)) throw new UsageError(`--feature-type: "${name}" is not a column of ${file} (${table.features.map((f) => f.name).join(', ')})`);
-    if (!FEATURE_TYPES.includes(type as FeatureType)) throw new UsageError(`--feature-type ${name}: the type must be ${FEATURE_TYPES.join(', ')}; got "${type}"`);
+    if (!table.features.some((f) => f.name === name)) throw new OptionsError('--feature-type', `"${name}" is not a column of ${file} (${table.features.map((f) => f.name).join(', ')})`);
+    if (!FEATURE_TYPES.includes(type as FeatureType)) throw new OptionsError('--feature-type', `${name}: the type must be ${FEATURE_TYPES.join(', ')}; got "${type}"`);
     types.set(name, type as FeatureType);
   }
   const w = weights === undefined ? undefined : typeof weights === 'number' ? [weights] : weights;
-  if (w && w.length !== table.features.length) throw new UsageError(`--feature-weights needs one weight per feature of ${file} (${table.features.length}); got ${w.length}`);
+  if (w && w.length !== table.features.length) throw new OptionsError('--feature-weights', `needs one weight per feature of ${file} (${table.features.length}); got ${w.length}`);
   return { states: table.states, features: table.features.map((f, c) => ({ ...f, type: types.get(f.name), weight: w?.[c] })) };
 }
 

@@ -27,8 +27,11 @@ import { formatIngestReport } from '../ingest/report.js';
 import { loadPanel, type LoadPanelOptions } from '../ingest/load.js';
 import type { LoadedPanel } from '../ingest/assemble.js';
 import type { TimeAxis } from '../ingest/options.js';
-import { stringOption, type OptionValues } from './args.js';
-import { UsageError } from './main.js';
+import { OptionsError } from '../errors.js';
+import { listOption, stringOption, type OptionValues } from './args.js';
+
+/** The options of INPUT_OPTIONS that name files the command reads (never overwritten by an output). */
+export const INPUT_FILES = ['input', 'persons'] as const;
 
 /** `parseOptions` spec of the shared input options; spread it into a command's own spec. */
 export const INPUT_OPTIONS = {
@@ -71,29 +74,29 @@ export const INPUT_USAGE = `input options:
  */
 export function inputPanelOptions(values: OptionValues): LoadPanelOptions {
   const input = stringOption(values, 'input');
-  if (input === undefined) throw new UsageError('missing required option --input');
+  if (input === undefined) throw new OptionsError('--input', 'is required');
   const cols = stringOption(values, 'cols');
   const format = stringOption(values, 'format') ?? (cols !== undefined ? 'wide' : 'long');
-  if (format !== 'wide' && format !== 'long' && format !== 'spell') throw new UsageError(`--format must be wide, long or spell; got "${format}"`);
-  if (format === 'wide' && cols === undefined) throw new UsageError('--format wide needs --cols FIRST..LAST (the month columns)');
-  if (format !== 'wide' && cols !== undefined) throw new UsageError(`--cols is for wide files; --format is ${format}`);
-  if (cols !== undefined && !/^.+\.\..+$/.test(cols)) throw new UsageError(`--cols must be FIRST..LAST; got "${cols}"`);
+  if (format !== 'wide' && format !== 'long' && format !== 'spell') throw new OptionsError('--format', `must be wide, long or spell; got "${format}"`);
+  if (format === 'wide' && cols === undefined) throw new OptionsError('--cols', 'is required with --format wide: the month columns as FIRST..LAST');
+  if (format !== 'wide' && cols !== undefined) throw new OptionsError('--cols', `is for wide files; --format is ${format}`);
+  if (cols !== undefined && !/^.+\.\..+$/.test(cols)) throw new OptionsError('--cols', `must be FIRST..LAST; got "${cols}"`);
   const persons = stringOption(values, 'persons');
   const weight = stringOption(values, 'weight');
   const time = parseAlign(stringOption(values, 'align'));
   if (format !== 'wide' && !persons) {
-    if (weight !== undefined) throw new UsageError(`--weight ${weight} needs --persons FILE (the person file holds the weights)`);
-    if (time.align === 'start') throw new UsageError(`--align start:${time.column} needs --persons FILE (the person file holds the start months)`);
+    if (weight !== undefined) throw new OptionsError('--weight', `needs --persons FILE (the person file holds the weights); got --weight ${weight} without it`);
+    if (time.align === 'start') throw new OptionsError('--align', `start:${time.column} needs --persons FILE (the person file holds the start months)`);
   }
-  const priority = list(stringOption(values, 'priority'));
-  if (priority && format !== 'spell') throw new UsageError('--priority is for spell files (--format spell)');
+  const priority = listOption(values, 'priority');
+  if (priority && format !== 'spell') throw new OptionsError('--priority', 'is for spell files (--format spell)');
   return {
     format,
     input,
     cols,
     id: stringOption(values, 'id'),
     weight,
-    states: list(stringOption(values, 'states')),
+    states: listOption(values, 'states'),
     persons,
     time,
     priority,
@@ -109,7 +112,7 @@ export function inputPanelOptions(values: OptionValues): LoadPanelOptions {
  * @param values options parsed with a spec that includes INPUT_OPTIONS
  * @param overrides loader options to change, e.g. `{ attributes: undefined }` to keep person-month attributes
  * @returns the sequences and the ingest report
- * @throws UsageError for wrong options, InputError for bad input (both exit code 2 in the CLI)
+ * @throws OptionsError for wrong options, InputError for bad input (both exit code 2 in the CLI)
  * @example
  * const { sequences } = await loadInput(parseOptions(args, { ...INPUT_OPTIONS }, ['input']));
  */
@@ -126,12 +129,6 @@ function parseAlign(text: string | undefined): TimeAxis {
   const arg = colon < 0 ? '' : text.slice(colon + 1).trim();
   if (kind === 'start' && arg) return { align: 'start', column: arg };
   if (kind === 'state' && arg) return { align: 'state', state: arg };
-  throw new UsageError(`--align must be calendar, start:COLUMN or state:STATE; got "${text}"`);
+  throw new OptionsError('--align', `must be calendar, start:COLUMN or state:STATE; got "${text}"`);
 }
 
-function list(text: string | undefined): string[] | undefined {
-  if (text === undefined) return undefined;
-  const items = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
-  if (items.length === 0) throw new UsageError(`expected a comma-separated list; got "${text}"`);
-  return items;
-}

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { LoopbaanError, OptionsError } from '../errors.js';
+import { totalmem } from 'node:os';
+import { LoopbaanError, OptionsError, ResourceError } from '../errors.js';
 
 /** One `loopbaan` subcommand: parses its own arguments and calls the library. */
 export interface Command {
@@ -49,8 +50,7 @@ export async function main(argv: string[]): Promise<number> {
   const wanted = name === 'help' ? rest[0] : name;
   const load = COMMANDS[wanted];
   if (!load) {
-    process.stderr.write(`loopbaan: unknown command "${wanted}"; expected one of ${Object.keys(COMMANDS).join(', ')}\n`);
-    return 2;
+    return reportError('', new OptionsError(undefined, `unknown command "${wanted}"; expected one of ${Object.keys(COMMANDS).join(', ')}`), debug);
   }
   const { command } = await load();
   if (name === 'help' || rest.includes('--help') || rest.includes('-h')) {
@@ -70,29 +70,35 @@ export async function main(argv: string[]): Promise<number> {
  * 2 for a `LoopbaanError` (the user can fix it), 1 for anything else (a bug).
  * The stack trace is printed only with `--debug`.
  */
-function reportError(command: string, err: unknown, debug: boolean): number {
+function reportError(command: string, thrown: unknown, debug: boolean): number {
+  const err = outOfMemory(thrown) ?? thrown;
   const known = err instanceof LoopbaanError;
   const message = err instanceof Error ? err.message : String(err);
   const line = known
     ? message
     : `internal error: ${message}. This is a bug in loopbaan ${packageVersion()}; please report it with the command you ran (add --debug for the stack trace).`;
-  process.stderr.write(`loopbaan ${command}: ${line.replace(/\s*\n\s*/g, ' ')}\n`);
-  if (debug && err instanceof Error && err.stack) process.stderr.write(err.stack + '\n');
+  process.stderr.write(`loopbaan${command ? ` ${command}` : ''}: ${line.replace(/\s*\n\s*/g, ' ')}\n`);
+  if (debug && thrown instanceof Error && thrown.stack) process.stderr.write(thrown.stack + '\n');
   return known ? 2 : 1;
+}
+
+/**
+ * A failed allocation that no budget check foresaw, as a ResourceError: the
+ * work needed more memory than the machine (or the JavaScript engine) could give.
+ */
+function outOfMemory(err: unknown): ResourceError | undefined {
+  if (!(err instanceof RangeError) || !/allocation failed|out of memory|could not allocate/i.test(err.message)) return undefined;
+  const gib = (totalmem() / 2 ** 30).toFixed(1);
+  return new ResourceError(
+    `not enough memory for this work (${err.message}); this machine has ${gib} GiB: ` +
+      'lower --memory-budget, use fewer persons or months, or cluster with --aggregate or --algo clara',
+  );
 }
 
 /** The version in the package's package.json (the same from src/ and dist/). */
 export function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
-}
-
-/** Wrong or missing command-line arguments (exit code 2). */
-export class UsageError extends OptionsError {
-  constructor(message: string) {
-    super(undefined, message);
-    this.name = 'UsageError';
-  }
 }
 
 async function overview(): Promise<string> {

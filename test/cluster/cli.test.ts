@@ -82,7 +82,7 @@ describe('loopbaan cluster', () => {
     expect(await main(['cluster', '--dist', file, '--algo', 'pam'])).toBe(2);
     expect(await main(['cluster', '--dist', file, '--algo', 'clara', '--k', '2'])).toBe(2);
     expect(stderr()).toMatch(/line 2, column 1: .*symmetric/);
-    expect(stderr()).toMatch(/--algo must be one of/);
+    expect(stderr()).toMatch(/--algo: must be one of/);
     expect(stderr()).toMatch(/either --k K or --range A:B/);
     expect(stderr()).toMatch(/clara computes its own distances/);
   });
@@ -91,7 +91,7 @@ describe('loopbaan cluster', () => {
     const stderr = captureOutput();
     expect(await main(['cluster', ...common, '--algo', 'clara', '--k', '2', '--samples', '1.5'])).toBe(2);
     expect(await main(['cluster', ...common, '--algo', 'clara', '--k', '2', '--sample-size', '2'])).toBe(2);
-    expect(stderr()).toBe('loopbaan cluster: --samples must be an integer >= 1; got 1.5\nloopbaan cluster: --sample-size must be an integer >= 3; got 2\n');
+    expect(stderr()).toBe('loopbaan cluster: --samples: must be a whole number >= 1; got 1.5\nloopbaan cluster: --sample-size: must be a whole number >= 3; got 2\n');
   });
 });
 

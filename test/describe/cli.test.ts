@@ -138,8 +138,8 @@ describe('loopbaan describe errors', () => {
     const stderr = captureOutput();
     expect(await main(['describe', '--input', 'x.csv', '--what', 'median'])).toBe(2);
     expect(await main(['describe', '--input', 'x.csv'])).toBe(2);
-    expect(stderr()).toMatch(/--what must be one of statd, trate, meant, indicators/);
-    expect(stderr()).toMatch(/missing required option --what/);
+    expect(stderr()).toMatch(/--what: must be one of statd, trate, meant, indicators/);
+    expect(stderr()).toMatch(/--what: is required/);
   });
 
   it('indicator options without --indic, or an unknown indicator: exit 2', async () => {

@@ -10,7 +10,7 @@ import { vi } from 'vitest';
  * @example
  * const stderr = captureOutput();
  * expect(await main(['cluster', '--algo', 'x'])).toBe(2);
- * expect(stderr()).toMatch(/--algo must be one of/);
+ * expect(stderr()).toMatch(/--algo: must be one of/);
  */
 export function captureOutput(stream: NodeJS.WriteStream = process.stderr): () => string {
   let text = '';

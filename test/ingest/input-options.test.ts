@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { parseOptions } from '../../src/cli/args.js';
 import { INPUT_OPTIONS, inputPanelOptions, loadInput } from '../../src/cli/input-options.js';
-import { UsageError } from '../../src/cli/main.js';
+import { OptionsError } from '../../src/errors.js';
 import { captureOutput } from '../helpers/cli.js';
 import { tmpFiles } from './helpers.js';
 
@@ -34,7 +34,7 @@ describe('CLI input options', () => {
     expect(inputPanelOptions(parse(['--input', 'm.csv', '--align', 'state:trial'])).time).toEqual({ align: 'state', state: 'trial' });
   });
 
-  it('turns wrong combinations into usage errors', () => {
+  it('turns wrong combinations into options errors', () => {
     const bad = [
       ['--input', 'm.csv', '--format', 'parquet'],
       ['--input', 'm.csv', '--format', 'wide'],
@@ -45,7 +45,7 @@ describe('CLI input options', () => {
       ['--input', 'm.csv', '--align', 'sideways'],
       ['--input', 'm.csv', '--priority', 'a,b'],
     ];
-    for (const args of bad) expect(() => inputPanelOptions(parse(args)), args.join(' ')).toThrow(UsageError);
+    for (const args of bad) expect(() => inputPanelOptions(parse(args)), args.join(' ')).toThrow(OptionsError);
   });
 
   it('loads and prints the ingest report to stderr unless --quiet', async () => {

@@ -19,7 +19,7 @@ import {
 } from '../analyse-options.js';
 import { listOption } from '../explain-options.js';
 import { INPUT_USAGE } from '../input-options.js';
-import { UsageError, type Command } from '../main.js';
+import type { Command } from '../main.js';
 
 type Spec = Record<string, { type: 'string' | 'boolean' }>;
 
@@ -287,7 +287,7 @@ export const command: Command = {
     const [name, ...rest] = args;
     const analysis = name ? ANALYSES[name] : undefined;
     if (!analysis) {
-      throw new UsageError(`expected an analysis: loopbaan analyse ${Object.keys(ANALYSES).join('|')} ...; got ${name ? `"${name}"` : 'none'}`);
+      throw new OptionsError(undefined, `expected an analysis: loopbaan analyse ${Object.keys(ANALYSES).join('|')} ...; got ${name ? `"${name}"` : 'none'}`);
     }
     const values = parseOptions(rest, { ...ANALYSE_OPTIONS, ...analysis.spec }, ['input', ...(analysis.required ?? [])]);
     await withCliOptionNames(async () => {

@@ -6,10 +6,11 @@ import { makeAlphabet } from '../../sequences/alphabet.js';
 import { createSequences } from '../../sequences/create.js';
 import type { StateSequences } from '../../sequences/types.js';
 import { integerOption, parseOptions, stringOption } from '../args.js';
-import { DISTANCE_OPTIONS, DISTANCE_USAGE, distanceOptions, readDistanceMatrix } from '../distance-options.js';
-import { INPUT_OPTIONS, INPUT_USAGE, loadInput } from '../input-options.js';
-import { writeOutput } from '../output.js';
-import { UsageError, type Command } from '../main.js';
+import { DISTANCE_FILES, DISTANCE_OPTIONS, DISTANCE_USAGE, distanceOptions, readDistanceMatrix } from '../distance-options.js';
+import { INPUT_FILES, INPUT_OPTIONS, INPUT_USAGE, loadInput } from '../input-options.js';
+import { checkOutputs, writeOutput } from '../output.js';
+import type { Command } from '../main.js';
+import { OptionsError } from '../../errors.js';
 
 const ALGOS = ['ward.D', 'ward.D2', 'pam', 'clara'] as const;
 type Algo = (typeof ALGOS)[number];
@@ -64,16 +65,17 @@ example:
   async run(args) {
     const values = parseOptions(args, SPEC, ['algo']);
     const algo = stringOption(values, 'algo') as Algo;
-    if (!ALGOS.includes(algo)) throw new UsageError(`--algo must be one of ${ALGOS.join(', ')}; got "${algo}"`);
+    if (!ALGOS.includes(algo)) throw new OptionsError('--algo', `must be one of ${ALGOS.join(', ')}; got "${algo}"`);
     const ks = parseKs(stringOption(values, 'k'), stringOption(values, 'range'));
     const distFile = stringOption(values, 'dist');
-    if (!distFile && !stringOption(values, 'input')) throw new UsageError('give --input FILE (sequences) or --dist FILE.csv (a distance matrix)');
-    if (distFile && algo === 'clara') throw new UsageError('--algo clara computes its own distances to medoids; give --input instead of --dist');
+    if (!distFile && !stringOption(values, 'input')) throw new OptionsError('--input', 'is required unless --dist FILE.csv gives a distance matrix');
+    if (distFile && algo === 'clara') throw new OptionsError('--dist', '--algo clara computes its own distances to medoids; give --input instead of --dist');
+    await checkOutputs(values, ['out', 'quality'], [...INPUT_FILES, ...DISTANCE_FILES, 'dist']);
     const quiet = values.quiet === true;
     const progress = quiet ? silentProgress : stderrProgress();
     const loaded = stringOption(values, 'input') ? (await loadInput(values)).sequences : undefined;
     const matrix = distFile ? await readDistanceMatrix(distFile) : undefined;
-    if (loaded && matrix && loaded.n !== matrix.n) throw new UsageError(`--dist has ${matrix.n} rows but --input has ${loaded.n} sequences`);
+    if (loaded && matrix && loaded.n !== matrix.n) throw new OptionsError('--dist', `has ${matrix.n} rows but --input has ${loaded.n} sequences; expected one row per sequence`);
     // with --dist alone, placeholder sequences carry the row count (ids 1..n, weights 1)
     const seqs = loaded ?? placeholderSequences(matrix!.n);
     const options = loaded && !matrix ? distanceOptions(values, loaded) : undefined;
@@ -110,14 +112,14 @@ example:
 
 /** --k K or --range A:B as a list of k (exactly one of them). */
 function parseKs(k: string | undefined, range: string | undefined): number[] {
-  if ((k === undefined) === (range === undefined)) throw new UsageError('give either --k K or --range A:B');
+  if ((k === undefined) === (range === undefined)) throw new OptionsError(undefined, 'give either --k K or --range A:B');
   if (k !== undefined) {
     const x = Number(k);
-    if (!Number.isInteger(x) || x < 2) throw new UsageError(`--k must be an integer >= 2; got "${k}"`);
+    if (!Number.isInteger(x) || x < 2) throw new OptionsError('--k', `must be a whole number >= 2; got "${k}"`);
     return [x];
   }
   const m = /^(\d+):(\d+)$/.exec(range!);
-  if (!m || Number(m[1]) < 2 || Number(m[2]) < Number(m[1])) throw new UsageError(`--range must be A:B with 2 <= A <= B, e.g. 2:8; got "${range}"`);
+  if (!m || Number(m[1]) < 2 || Number(m[2]) < Number(m[1])) throw new OptionsError('--range', `must be A:B with 2 <= A <= B, e.g. 2:8; got "${range}"`);
   return Array.from({ length: Number(m[2]) - Number(m[1]) + 1 }, (_, i) => Number(m[1]) + i);
 }
 

@@ -1,8 +1,8 @@
+import { OptionsError } from '../../errors.js';
 import type { Command } from '../main.js';
-import { UsageError } from '../main.js';
 import { numberOption, parseOptions, stringOption, type OptionValues } from '../args.js';
-import { INPUT_OPTIONS, INPUT_USAGE, loadInput } from '../input-options.js';
-import { writeOutput } from '../output.js';
+import { INPUT_FILES, INPUT_OPTIONS, INPUT_USAGE, loadInput } from '../input-options.js';
+import { checkOutputs, writeOutput } from '../output.js';
 import { DESCRIBE_TABLES, describeTable, type DescribeTable } from '../../describe/table.js';
 import type { IndicatorTableOptions } from '../../describe/indicator-table.js';
 import { csvText } from '../../disclosure/csv.js';
@@ -48,9 +48,10 @@ examples:
       'state-order': { type: 'string' }, 'state-equiv': { type: 'string' }, w: { type: 'string' },
     }, ['input', 'what']);
     const what = stringOption(values, 'what') as DescribeTable;
-    if (!DESCRIBE_TABLES.includes(what)) throw new UsageError(`--what must be one of ${DESCRIBE_TABLES.join(', ')}; got "${what}"`);
+    if (!DESCRIBE_TABLES.includes(what)) throw new OptionsError('--what', `must be one of ${DESCRIBE_TABLES.join(', ')}; got "${what}"`);
     const indicators = indicatorOptions(values);
-    if (indicators && what !== 'indicators') throw new UsageError('--indic and the indicator options need --what indicators');
+    if (indicators && what !== 'indicators') throw new OptionsError('--indic', 'the indicator options need --what indicators');
+    await checkOutputs(values, ['out'], INPUT_FILES);
     const { sequences } = await loadInput(values);
     const table = describeTable(sequences, what, { withMissing: values['with-missing'] === true, indicators });
     await writeOutput(stringOption(values, 'out'), csvText(table));
@@ -69,7 +70,7 @@ function indicatorOptions(values: OptionValues): IndicatorTableOptions | undefin
   const w = stringOption(values, 'w') === undefined ? undefined : numberOption(values, 'w', 0.5);
   if (!indic) {
     const given = ['pos-states', 'neg-states', 'state-order', 'state-equiv', 'w'].filter((k) => values[k] !== undefined);
-    if (given.length > 0) throw new UsageError(`--${given[0]} needs --indic (the indicators to compute)`);
+    if (given.length > 0) throw new OptionsError(`--${given[0]}`, `needs --indic (the indicators to compute)`);
     return undefined;
   }
   return { indic, w, positive: { posStates, negStates }, ranked: { stateOrder, stateEquiv } };

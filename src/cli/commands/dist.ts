@@ -1,5 +1,4 @@
-import { createWriteStream, existsSync } from 'node:fs';
-import { once } from 'node:events';
+import { existsSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { distances, distancesToReferences } from '../../distance/compute.js';
 import { writeDistanceCsv, writeReferenceCsv } from '../../distance/csv.js';
@@ -7,11 +6,15 @@ import { loadPanel } from '../../ingest/load.js';
 import type { StateSequences } from '../../sequences/types.js';
 import { silentProgress, stderrProgress } from '../../progress.js';
 import { parseOptions, stringOption, type OptionValues } from '../args.js';
-import { DISTANCE_OPTIONS, DISTANCE_USAGE, distanceOptions } from '../distance-options.js';
-import { INPUT_OPTIONS, INPUT_USAGE, inputPanelOptions, loadInput } from '../input-options.js';
+import { DISTANCE_FILES, DISTANCE_OPTIONS, DISTANCE_USAGE, distanceOptions } from '../distance-options.js';
+import { INPUT_FILES, INPUT_OPTIONS, INPUT_USAGE, inputPanelOptions, loadInput } from '../input-options.js';
+import { checkOutputs } from '../output.js';
 import { CHANNEL_OPTIONS, CHANNEL_USAGE, channelDistanceOptions, isMultichannel, loadChannels } from '../channel-options.js';
 import { channelDistances } from '../../distance/multichannel.js';
-import { UsageError, type Command } from '../main.js';
+import type { Command } from '../main.js';
+import { OptionsError } from '../../errors.js';
+import { openAtomicStream } from '../../output/atomic.js';
+import { outputError } from '../../output/paths.js';
 
 export const command: Command = {
   summary: 'distances equal to TraMineR seqdist (OM and its variants, HAM, DHD, LCS, NMS, CHI2, TWED, ...) as an N x N CSV, or to reference sequences; multichannel (seqMD) with --channels',
@@ -44,18 +47,20 @@ examples:
 `,
   async run(args) {
     const values = parseOptions(args, { ...INPUT_OPTIONS, ...DISTANCE_OPTIONS, ...CHANNEL_OPTIONS, out: { type: 'string' }, refseq: { type: 'string' } });
+    // --channels names several files: each is an input too
+    const channels = (stringOption(values, 'channels') ?? '').split(',').filter((f) => f.trim() !== '').map((path) => ({ path: path.trim(), option: '--channels' }));
+    await checkOutputs(values, ['out'], [...INPUT_FILES, ...DISTANCE_FILES, 'refseq'], 'file', channels);
     if (isMultichannel(values)) return multichannel(values);
     const { sequences } = await loadInput(values);
     const options = distanceOptions(values, sequences);
     const refText = stringOption(values, 'refseq');
     const refs = refText === undefined ? undefined : await references(refText, values, sequences);
     const file = stringOption(values, 'out');
-    const out: Writable = file === undefined ? process.stdout : await openOutput(file);
     const progress = progressOf(values);
     const write = refs === undefined
       ? writeDistanceCsv.bind(null, await distances(sequences, { ...options, progress }))
       : writeReferenceCsv.bind(null, await distancesToReferences(sequences, refs, { ...options, progress }), Array.isArray(refs) ? refs.length : (refs as StateSequences).n);
-    return writeTo(out, file, write);
+    return writeTo(file, write);
   },
 };
 
@@ -63,26 +68,31 @@ const progressOf = (values: OptionValues) => (values.quiet === true ? silentProg
 
 /** `--channels` / `--channel-columns`: the N x N distances of the combined channels (TraMineR seqMD). */
 async function multichannel(values: OptionValues): Promise<number> {
-  if (values.refseq !== undefined) throw new UsageError('--refseq does not apply to several channels');
+  if (values.refseq !== undefined) throw new OptionsError('--refseq', 'does not apply to several channels');
   const channels = await loadChannels(values);
   const options = channelDistanceOptions(values, channels);
   const file = stringOption(values, 'out');
-  const out: Writable = file === undefined ? process.stdout : await openOutput(file);
   const matrix = await channelDistances(channels, { ...options, progress: progressOf(values) });
-  return writeTo(out, file, (o) => writeDistanceCsv(matrix, o));
+  return writeTo(file, (o) => writeDistanceCsv(matrix, o));
 }
 
-async function writeTo(out: Writable, file: string | undefined, write: (out: Writable) => Promise<void>): Promise<number> {
-  try {
-    await write(out);
-  } catch (err) {
-    // a reader that stops early (loopbaan dist ... | head) is not an error
-    if ((err as NodeJS.ErrnoException).code === 'EPIPE') return 0;
-    throw err;
+/** Write to `--out` atomically (a temporary file renamed when complete), or to stdout, where a reader that stops early (`| head`) is not an error. */
+async function writeTo(file: string | undefined, write: (out: Writable) => Promise<void>): Promise<number> {
+  if (file === undefined) {
+    try {
+      await write(process.stdout);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EPIPE') throw err;
+    }
+    return 0;
   }
-  if (file !== undefined) {
-    out.end();
-    await once(out, 'finish');
+  const out = await openAtomicStream(file);
+  try {
+    await write(out.stream);
+    await out.commit();
+  } catch (err) {
+    await out.abort();
+    throw outputError(file, err);
   }
   return 0;
 }
@@ -95,22 +105,14 @@ async function references(text: string, values: OptionValues, seqs: StateSequenc
   if (/^\s*\d+(\s*,\s*\d+)*\s*$/.test(text)) {
     return text.split(',').map((x) => {
       const row = Number(x);
-      if (row < 1 || row > seqs.n) throw new UsageError(`--refseq ${row}: rows are numbered 1..${seqs.n}`);
+      if (row < 1 || row > seqs.n) throw new OptionsError('--refseq', `row ${row} does not exist: rows are numbered 1..${seqs.n}`);
       return row - 1;
     });
   }
-  if (!existsSync(text)) throw new UsageError(`--refseq must be row numbers (1-based, e.g. 1,5) or a file of sequences; "${text}" is neither`);
+  if (!existsSync(text)) throw new OptionsError('--refseq', `must be row numbers (1-based, e.g. 1,5) or a file of sequences; "${text}" is neither`);
   const { sequences } = await loadPanel({
     ...inputPanelOptions({ ...values, input: text, persons: undefined, weight: undefined, align: undefined }),
     states: seqs.alphabet.codes,
   });
   return sequences;
-}
-
-async function openOutput(file: string): Promise<Writable> {
-  const stream = createWriteStream(file);
-  await once(stream, 'open').catch((err: Error) => {
-    throw new UsageError(`cannot write --out ${file}: ${err.message}`);
-  });
-  return stream;
 }

@@ -4,7 +4,10 @@ import { silentProgress, stderrProgress } from '../../progress.js';
 import type { StudyFile } from '../../studies/study-file.js';
 import { builtinStudy, readStudyFile, studyReport, type StudyReportOptions } from '../../workflows/study-report.js';
 import { integerOption, numberOption, parseOptions, stringOption, type OptionValues } from '../args.js';
-import { UsageError, type Command } from '../main.js';
+import type { Command } from '../main.js';
+import { OptionsError } from '../../errors.js';
+import { checkOutputFolder } from '../../output/paths.js';
+import { inputFiles } from '../output.js';
 
 const USAGE = `usage: loopbaan report --study STUDY.json --months months.csv [--persons persons.csv] [options]
        loopbaan report --study STUDY.json --input FILE --format wide|spell|long [--cols A..B] [--persons FILE] [options]
@@ -65,16 +68,17 @@ export const command: Command = {
   async run(args) {
     const builtin = args[0] === 'jobcoach' || args[0] === 'mvad' ? args[0] : undefined;
     if (!builtin && args[0] !== undefined && !args[0].startsWith('-')) {
-      throw new UsageError(`expected --study FILE, or a built-in study: "jobcoach" or "mvad"; got "${args[0]}"`);
+      throw new OptionsError(undefined, `expected --study FILE, or a built-in study: "jobcoach" or "mvad"; got "${args[0]}"`);
     }
     const o = parseOptions(builtin ? args.slice(1) : args, SPEC);
     const studyPath = stringOption(o, 'study');
-    if (builtin && studyPath) throw new UsageError(`give either --study FILE or "${builtin}", not both`);
-    if (!builtin && !studyPath) throw new UsageError('give --study FILE (a study file), or a built-in study: loopbaan report jobcoach | mvad');
+    if (builtin && studyPath) throw new OptionsError(undefined, `give either --study FILE or "${builtin}", not both`);
+    if (!builtin && !studyPath) throw new OptionsError(undefined, 'give --study FILE (a study file), or a built-in study: loopbaan report jobcoach | mvad');
     const base = builtin ? await builtinStudy(builtin) : await readStudyFile(studyPath!);
     const study = withOverrides(base, o);
     const name = builtin ? `studies/${builtin}.json` : studyPath!;
     const out = stringOption(o, 'out') ?? join('reports', 'out', builtin ?? 'study');
+    await checkOutputFolder(out, '--out', inputFiles(o, ['months', 'persons', 'input', 'study']));
     const progress = o.quiet === true ? silentProgress : stderrProgress();
     const options: StudyReportOptions = {
       study, studyName: name, out, lang: lang(o) ?? study.lang, figures: figures(o), progress,
@@ -85,13 +89,13 @@ export const command: Command = {
     };
     const hasPanel = options.months !== undefined || options.input !== undefined;
     if (builtin === 'jobcoach' && !hasPanel) {
-      if (options.persons) throw new UsageError('give both --persons and --months, or neither (synthetic panel)');
+      if (options.persons) throw new OptionsError('--months', 'is required with --persons (or leave out both for the synthetic panel)');
       options.simulate = { n: integerOption(o, 'n', 25_000, 1), seed: integerOption(o, 'seed', 1), dir: join(out, 'data') };
     } else if (o.n !== undefined || o.seed !== undefined) {
-      throw new UsageError('--n and --seed are for the synthetic jobcoach panel; leave them out with your own files');
+      throw new OptionsError(o.n !== undefined ? '--n' : '--seed', 'is for the synthetic jobcoach panel; leave it out with your own files');
     }
     if (builtin === 'mvad') Object.assign(options, { format: options.format ?? 'wide', cols: options.cols ?? 'Sep.93..Jun.99', id: options.id ?? 'id', weight: options.weight ?? null });
-    if (!options.simulate && !hasPanel) throw new UsageError('give the panel: --months FILE (long format) or --input FILE with --format');
+    if (!options.simulate && !hasPanel) throw new OptionsError(undefined, 'give the panel: --months FILE (long format) or --input FILE with --format');
     const started = Date.now();
     const { computation, written } = await studyReport(options);
     if (o.quiet !== true) for (const w of computation.warnings) process.stderr.write(`warning: ${w}\n`);
@@ -117,14 +121,14 @@ function withOverrides(study: StudyFile, o: OptionValues): StudyFile {
   if (o.start !== undefined) out.time = { ...out.time, align: 'start', startColumn: stringOption(o, 'start') };
   if (o['min-cell'] !== undefined) out.disclosure = { ...out.disclosure, minCell: integerOption(o, 'min-cell', 10, 1) };
   const distance = stringOption(o, 'distance');
-  if (distance !== undefined && distance !== 'OM' && distance !== 'OMspell') throw new UsageError(`--distance must be OM or OMspell; got "${distance}"`);
+  if (distance !== undefined && distance !== 'OM' && distance !== 'OMspell') throw new OptionsError('--distance', `must be OM or OMspell; got "${distance}"`);
   const indelText = stringOption(o, 'indel');
   const indel = indelText === undefined || indelText === 'auto' ? indelText : Number(indelText);
-  if (typeof indel === 'number' && !(indel > 0)) throw new UsageError(`--indel must be auto or a number > 0; got "${indelText}"`);
+  if (typeof indel === 'number' && !(indel > 0)) throw new OptionsError('--indel', `must be auto or a number > 0; got "${indelText}"`);
   if (distance !== undefined || indel !== undefined) out.distance = { ...out.distance, ...(distance ? { method: distance } : {}), ...(indel !== undefined ? { indel: indel as number | 'auto' } : {}) };
   const refine = stringOption(o, 'refine');
   if (refine !== undefined) {
-    if (refine !== 'none' && refine !== 'pam') throw new UsageError(`--refine must be none or pam; got "${refine}"`);
+    if (refine !== 'none' && refine !== 'pam') throw new OptionsError('--refine', `must be none or pam; got "${refine}"`);
     out.clusters = { ...out.clusters, refine };
   }
   const exits = stringOption(o, 'exit-states')?.split(',').map((s) => s.trim()).filter((s) => s !== '');
@@ -132,7 +136,7 @@ function withOverrides(study: StudyFile, o: OptionValues): StudyFile {
     const known = out.states.map((s) => s.code);
     for (const s of exits) {
       const state = out.states.find((x) => x.code === s);
-      if (state && (state.role === 'paid' || state.role === 'unpaid')) throw new UsageError(`--exit-states: "${s}" is a job state; an exit state must be a state without work`);
+      if (state && (state.role === 'paid' || state.role === 'unpaid')) throw new OptionsError('--exit-states', `"${s}" is a job state; an exit state must be a state without work`);
     }
     out.states = [...out.states.map((s) => (exits.includes(s.code) ? { ...s, role: 'exit' as const } : s)), ...exits.filter((s) => !known.includes(s)).map((code) => ({ code, role: 'exit' as const }))];
   }
@@ -141,13 +145,13 @@ function withOverrides(study: StudyFile, o: OptionValues): StudyFile {
 
 function lang(o: OptionValues): Lang | undefined {
   const l = stringOption(o, 'lang');
-  if (l !== undefined && !(LANGS as readonly string[]).includes(l)) throw new UsageError(`--lang must be ${LANGS.join(' or ')}; got "${l}"`);
+  if (l !== undefined && !(LANGS as readonly string[]).includes(l)) throw new OptionsError('--lang', `must be ${LANGS.join(' or ')}; got "${l}"`);
   return l as Lang | undefined;
 }
 
 function format(o: OptionValues): 'long' | 'wide' | 'spell' | undefined {
   const f = stringOption(o, 'format');
-  if (f !== undefined && f !== 'long' && f !== 'wide' && f !== 'spell') throw new UsageError(`--format must be long, wide or spell; got "${f}"`);
+  if (f !== undefined && f !== 'long' && f !== 'wide' && f !== 'spell') throw new OptionsError('--format', `must be long, wide or spell; got "${f}"`);
   return f as 'long' | 'wide' | 'spell' | undefined;
 }
 
@@ -156,17 +160,17 @@ function figures(o: OptionValues): StudyReportOptions['figures'] {
   const w = stringOption(o, 'figure-width');
   const dpi = o.dpi === undefined ? undefined : integerOption(o, 'dpi', 300, 72);
   if (w === undefined) {
-    if (dpi !== undefined) throw new UsageError('--dpi needs --figure-width (8.5cm or 17cm)');
+    if (dpi !== undefined) throw new OptionsError('--dpi', 'needs --figure-width (8.5cm or 17cm)');
     return undefined;
   }
   const m = /^(\d+(?:\.\d+)?)\s*(cm)?$/.exec(w);
   const cm = m ? Number(m[1]) : NaN;
-  if (!(cm >= 5 && cm <= 30)) throw new UsageError(`--figure-width must be a width in cm, e.g. 8.5cm (one column) or 17cm (full page); got "${w}"`);
+  if (!(cm >= 5 && cm <= 30)) throw new OptionsError('--figure-width', `must be a width in cm, e.g. 8.5cm (one column) or 17cm (full page); got "${w}"`);
   return { widthCm: cm, dpi: dpi ?? 300 };
 }
 
 function positive(o: OptionValues, name: string): number {
   const x = numberOption(o, name, NaN);
-  if (!(x > 0)) throw new UsageError(`--${name} must be a positive number; got "${stringOption(o, name)}"`);
+  if (!(x > 0)) throw new OptionsError(`--${name}`, `must be a positive number; got "${stringOption(o, name)}"`);
   return x;
 }

@@ -1,7 +1,9 @@
 import { stderrProgress } from '../../progress.js';
 import { writeJobcoachPanel } from '../../simulate/write.js';
 import { integerOption, parseOptions, stringOption } from '../args.js';
-import { UsageError, type Command } from '../main.js';
+import { OptionsError } from '../../errors.js';
+import { checkOutputs } from '../output.js';
+import type { Command } from '../main.js';
 
 const USAGE = `usage: loopbaan simulate jobcoach --out DIR [--n 25000] [--seed 1] [--quiet]
 
@@ -23,11 +25,12 @@ export const command: Command = {
   usage: USAGE,
   async run(args) {
     const [model, ...rest] = args;
-    if (model !== 'jobcoach') throw new UsageError(`expected a model name: "loopbaan simulate jobcoach ..."; got ${model ? `"${model}"` : 'none'}`);
+    if (model !== 'jobcoach') throw new OptionsError(undefined, `expected a model name: "loopbaan simulate jobcoach ..."; got ${model ? `"${model}"` : 'none'}`);
     const o = parseOptions(rest, { out: { type: 'string' }, n: { type: 'string' }, seed: { type: 'string' }, quiet: { type: 'boolean' } }, ['out']);
     const n = integerOption(o, 'n', 25_000, 1);
     const seed = integerOption(o, 'seed', 1);
     const out = stringOption(o, 'out') as string;
+    await checkOutputs(o, ['out'], [], 'folder');
     const written = await writeJobcoachPanel(out, { n, seed, progress: o.quiet ? undefined : stderrProgress() });
     process.stdout.write(`${written.persons}: ${written.personRows} persons\n${written.months}: ${written.monthRows} person-months\n`);
     return 0;
