@@ -108,9 +108,23 @@ export function assemblePanel(panel: CollectedPanel, options: PanelOptions, prob
     keep.push(i);
     origins.push(origin);
   }
+  const rejectedTotal = problems.files.reduce((sum, f) => sum + rejectedRows(f), 0);
   if (coder.states.length === 0) {
-    const rejected = problems.files.reduce((sum, f) => sum + rejectedRows(f), 0);
-    throw new InputError(panel.file, undefined, undefined, `no month with a state was read${rejected ? ` (${rejected} rows rejected)` : ''}; expected at least one`);
+    throw new InputError(panel.file, undefined, undefined, `no month with a state was read${rejectedTotal ? ` (${rejectedTotal} rows rejected)` : ''}; expected at least one`);
+  }
+  if (keep.length === 0) {
+    const why = [
+      rejectedTotal ? `${rejectedTotal} rows rejected` : '',
+      ...Object.entries(excluded).map(([what, k]) => `${k} ${what}`),
+    ].filter(Boolean).join(', ');
+    throw new InputError(panel.file, undefined, undefined, `no persons left${why ? ` (${why})` : ''}; expected at least one person with months`);
+  }
+  if (panel.weights) checkWeightTotal(panel, keep);
+  // observed cells per calendar month of the kept persons, for the far-month warnings
+  const counts = new Float64Array(hi - lo + 1);
+  for (const i of keep) {
+    const off = i * stride - base;
+    for (let m = lo; m <= hi; m++) if (codes[off + m] < VOID) counts[m - lo]++;
   }
   const rows = Int32Array.from(keep);
   const t = time.align === 'calendar' && !leadingDelete ? hi - lo + 1 : tProcess;
@@ -174,6 +188,49 @@ export function assemblePanel(panel: CollectedPanel, options: PanelOptions, prob
     states,
     missingCells,
     observedCells,
+    warnings: panel.format === 'wide' ? [] : farMonthWarnings(counts, lo, panel.monthLabel),
   };
   return { sequences, report };
+}
+
+/** The weights of the kept persons must add up to a finite total (1e308 + 1e308 does not). */
+function checkWeightTotal(panel: CollectedPanel, keep: readonly number[]): void {
+  let total = 0;
+  for (const i of keep) {
+    total += panel.weights![i];
+    if (!Number.isFinite(total)) {
+      throw new InputError(panel.personFile.file, panel.personLines[i], undefined, `the weights add up to more than the largest number (${panel.weights![i]} here); expected weights whose total is finite, e.g. scaled to persons`);
+    }
+  }
+}
+
+/** Months more than this far from every other observed month stand apart (a typo such as 2103-05). */
+const FAR_MONTHS = 60;
+
+/**
+ * Warnings for observed months that lie apart from the bulk of the panel:
+ * the observed months are split where more than FAR_MONTHS months in a row
+ * have no observation, and every group but the largest is reported.
+ *
+ * @param counts observed cells per grid month, from month `lo` on
+ */
+export function farMonthWarnings(counts: Float64Array, lo: number, label: (month: number) => string): string[] {
+  const groups: { from: number; to: number; cells: number }[] = [];
+  let gap = Infinity;
+  for (let m = 0; m < counts.length; m++) {
+    if (counts[m] === 0) {
+      gap++;
+      continue;
+    }
+    if (gap > FAR_MONTHS) groups.push({ from: m, to: m, cells: 0 });
+    const g = groups[groups.length - 1];
+    g.to = m;
+    g.cells += counts[m];
+    gap = 0;
+  }
+  if (groups.length < 2) return [];
+  const main = groups.reduce((a, b) => (b.cells > a.cells ? b : a));
+  return groups
+    .filter((g) => g !== main)
+    .map((g) => `${g.cells} person-months in ${label(lo + g.from)}${g.to > g.from ? ` .. ${label(lo + g.to)}` : ''} lie more than ${FAR_MONTHS} months from the rest (${label(lo + main.from)} .. ${label(lo + main.to)}); check the month column`);
 }

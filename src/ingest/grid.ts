@@ -1,6 +1,7 @@
 import { shiftRows, type CellArray } from '../sequences/shift.js';
 import type { CellAttribute } from '../sequences/types.js';
 import { VOID } from '../sequences/types.js';
+import { checkMemory } from '../memory.js';
 import { ValueColumn } from './column.js';
 
 /**
@@ -30,14 +31,17 @@ export class CellGrid {
   readonly layers: ValueColumn[] = [];
   private capN: number;
   private readonly fixed: boolean;
+  private readonly budgetBytes: number | undefined;
 
   /**
    * @param options.columns fixed number of columns (wide files); default: grows as months arrive
    * @param options.base month of column 0 when columns are fixed (default 0)
    * @param options.rows rows to allocate up front
+   * @param options.budgetBytes refuse to grow above this many bytes (default 8 GiB; see `checkMemory`)
    */
-  constructor(options: { columns?: number; base?: number; rows?: number } = {}) {
+  constructor(options: { columns?: number; base?: number; rows?: number; budgetBytes?: number } = {}) {
     this.fixed = options.columns !== undefined;
+    this.budgetBytes = options.budgetBytes;
     this.stride = options.columns ?? 0;
     this.base = options.base ?? 0;
     this.capN = Math.max(options.rows ?? 0, 16);
@@ -97,6 +101,12 @@ export class CellGrid {
 
   /** Reallocate; only the months seen so far (lo..hi) hold data, so only they are copied. */
   private reshape(capN: number, stride: number, base: number): void {
+    // codes: 1 byte a cell; layers: 8 (numbers) or 4 (categories); the old arrays live until copied
+    const cellBytes = 1 + this.layers.reduce((sum, l) => sum + l.array.BYTES_PER_ELEMENT, 0);
+    checkMemory(capN * stride * cellBytes + this.n * this.stride * cellBytes, `the month grid of ${capN} persons x ${stride} months` + (this.layers.length ? ` with ${this.layers.length} person-month attributes` : ''), {
+      budget: this.budgetBytes,
+      advice: 'check for months far from the rest, or keep fewer person-month attributes (option attributes)',
+    });
     const used = this.lo <= this.hi;
     const move = <A extends CellArray>(old: A): A => {
       if (stride === this.stride && base === this.base) {

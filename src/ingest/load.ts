@@ -1,3 +1,4 @@
+import { OptionsError } from '../errors.js';
 import type { LoadedPanel } from './assemble.js';
 import { readLongPanel, readSpells } from './long.js';
 import type { PanelOptions } from './options.js';
@@ -31,5 +32,5 @@ export function loadPanel(options: LoadPanelOptions): Promise<LoadedPanel> {
   if (format === 'long') return readLongPanel(input, options);
   if (format === 'spell') return readSpells(input, options);
   if (format === 'wide') return readWide(input, options);
-  throw new Error(`format "${String(format)}" is not one of long, spell, wide.`);
+  throw new OptionsError('format', `"${String(format)}" is not one of long, spell, wide`);
 }

@@ -6,9 +6,10 @@ import { ValueColumn } from './column.js';
 import { openCsv, type CsvSource } from './csv.js';
 import { CellGrid } from './grid.js';
 import { formatMonth, parseMonth } from './month.js';
-import type { PanelOptions } from './options.js';
+import { csvOptions, DEFAULT_MAX_MONTHS, type PanelOptions } from './options.js';
 import { personCovariates, readPersons, unknownPersonProblem, type PersonTable } from './persons.js';
-import { ProblemLog, type FileCounts, type ProblemReason } from './problems.js';
+import { expectedList, ProblemLog, type ProblemReason } from './problems.js';
+import { InputError, OptionsError } from '../errors.js';
 import { StateCoder, UNKNOWN_STATE } from './states.js';
 
 /**
@@ -63,11 +64,11 @@ async function readMonthFile(file: string, kind: 'long' | 'spell', options: Pane
   const idColumn = options.id ?? 'person_id';
   const startColumn = options.time?.align === 'start' ? options.time.column : undefined;
   const persons = options.persons
-    ? await readPersons(options.persons, { id: idColumn, weight: options.weight, start: startColumn, problems })
+    ? await readPersons(options.persons, { id: idColumn, weight: options.weight, start: startColumn, problems, ...csvOptions(options) })
     : undefined;
-  if (!persons && options.weight !== undefined) throw new Error(`weight column "${options.weight}" needs a person file (option persons).`);
-  if (!persons && startColumn !== undefined) throw new Error(`align on start column "${startColumn}" needs a person file (option persons).`);
-  const csv = await openCsv(file);
+  if (!persons && options.weight !== undefined) throw new OptionsError('weight', `column "${options.weight}" needs a person file (option persons)`);
+  if (!persons && startColumn !== undefined) throw new OptionsError('time', `align on start column "${startColumn}" needs a person file (option persons)`);
+  const csv = await openCsv(file, csvOptions(options));
   try {
     const panel = await collectMonthRows(csv, kind, options, problems, idColumn, persons);
     return assemblePanel(panel, options, problems);
@@ -96,7 +97,8 @@ async function collectMonthRows(
   const counts = problems.file(csv.file, kind === 'long' ? 'months' : 'spells');
 
   const coder = new StateCoder(options.states);
-  const grid = new CellGrid({ rows: persons?.ids.length });
+  const grid = new CellGrid({ rows: persons?.ids.length, budgetBytes: options.memoryBudgetBytes });
+  const span = new MonthSpan(csv.file, monthColumn, options.maxMonths ?? DEFAULT_MAX_MONTHS);
   const fixed = new Set([idCol, stateCol, monthCol, endCol]);
   const categorical = new Set(['employer_id', ...(options.categorical ?? [])]);
   const attrCols: number[] = [];
@@ -187,6 +189,7 @@ async function collectMonthRows(
         ids.push(id);
         firstLines.push(line);
       }
+      span.cover(month, end, line);
       grid.cover(month, end);
       const codes = grid.codes;
       for (let m = month; m <= end; m++) {
@@ -202,6 +205,7 @@ async function collectMonthRows(
     options.progress?.(`reading ${csv.file}`, Math.min(csv.bytesRead(), totalBytes), totalBytes);
   }
 
+  checkPriority(options.priority, coder);
   const monthLabel = formatMonth;
   return {
     format: kind,
@@ -226,10 +230,7 @@ async function collectMonthRows(
  */
 function priorityRanks(priority: readonly string[] | undefined, coder: StateCoder): ((code: number) => number) | undefined {
   if (!priority) return undefined;
-  if (coder.fixed) {
-    const unknown = priority.find((state) => !coder.states.includes(state));
-    if (unknown !== undefined) throw new Error(`priority state "${unknown}" is not in the states option.`);
-  }
+  if (coder.fixed) checkPriority(priority, coder);
   const ranks = new Int32Array(256).fill(-1);
   return (code) => {
     if (ranks[code] < 0) {
@@ -238,6 +239,46 @@ function priorityRanks(priority: readonly string[] | undefined, coder: StateCode
     }
     return ranks[code];
   };
+}
+
+/** Every state of a priority order must be a state of the alphabet (given, or read). */
+function checkPriority(priority: readonly string[] | undefined, coder: StateCoder): void {
+  const unknown = priority?.find((state) => !coder.states.includes(state));
+  if (unknown !== undefined) {
+    throw new OptionsError('priority', `"${unknown}" is not a state ${coder.fixed ? 'of the states option' : 'of the data'}; expected some of ${expectedList(coder.states)}`);
+  }
+}
+
+/**
+ * The earliest and latest month read, with their lines: a span longer than
+ * `maxMonths` is refused naming both ends (a typo such as 9999-12 would
+ * otherwise build a grid of centuries).
+ */
+class MonthSpan {
+  private lo = Infinity;
+  private hi = -Infinity;
+  private loLine = 0;
+  private hiLine = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly column: string,
+    private readonly maxMonths: number,
+  ) {
+    if (!(Number.isInteger(maxMonths) && maxMonths >= 1)) throw new OptionsError('maxMonths', `must be a whole number >= 1; got ${maxMonths}`);
+  }
+
+  /** Record months from..to of the row on `line`. */
+  cover(from: number, to: number, line: number): void {
+    if (from < this.lo) [this.lo, this.loLine] = [from, line];
+    if (to > this.hi) [this.hi, this.hiLine] = [to, line];
+    const months = this.hi - this.lo + 1;
+    if (months <= this.maxMonths) return;
+    const where = (m: number, l: number) => `${formatMonth(m)} (line ${l})`;
+    throw new InputError(this.file, line, this.column,
+      `the months run from ${where(this.lo, this.loLine)} to ${where(this.hi, this.hiLine)}, ${months} months, above the limit of ${this.maxMonths}; ` +
+      'check these months, or raise the limit (--max-months, option maxMonths)');
+  }
 }
 
 /**

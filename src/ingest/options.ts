@@ -1,4 +1,5 @@
 import type { ProgressReporter } from '../progress.js';
+import type { CsvOptions, TextEncoding } from './csv.js';
 import type { IngestMode } from './problems.js';
 
 /**
@@ -55,4 +56,27 @@ export interface PanelOptions {
   readonly cols?: string;
   /** Receives progress while reading (bytes of the main file). */
   readonly progress?: ProgressReporter;
+  /** Text encoding of the files: `utf8` (default; other bytes are an error naming the line), `latin1` or `windows-1252`. */
+  readonly encoding?: TextEncoding;
+  /** Longest line of a file in bytes (default 1 MiB); a longer one is an error (a binary file, a runaway quote). */
+  readonly maxLineBytes?: number;
+  /** Longest field in characters (default 64 Ki). */
+  readonly maxFieldChars?: number;
+  /** Longest time axis in months (default 1200, a century): a longer span is refused, naming the months that make it. */
+  readonly maxMonths?: number;
+  /** Refuse a persons x months grid above this many bytes (default 8 GiB), and one larger than the machine's memory. */
+  readonly memoryBudgetBytes?: number;
+}
+
+/** Default longest time axis: 1200 months. */
+export const DEFAULT_MAX_MONTHS = 1200;
+
+/**
+ * The CSV reader options of panel options.
+ *
+ * @example
+ * openCsv(file, csvOptions({ encoding: 'latin1' }));
+ */
+export function csvOptions(options: PanelOptions): CsvOptions {
+  return { encoding: options.encoding, maxLineBytes: options.maxLineBytes, maxFieldChars: options.maxFieldChars };
 }

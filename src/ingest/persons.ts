@@ -2,11 +2,12 @@ import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { ColumnSet, type ValueColumn } from './column.js';
 import { openCsv, type CsvSource } from './csv.js';
+import { csvOptions, type PanelOptions } from './options.js';
 import { PersonRowCheck } from './person-rows.js';
 import { ProblemLog, type FileCounts, type IngestMode, type ProblemReason } from './problems.js';
 
 /** Options of `readPersons`. */
-export interface ReadPersonsOptions {
+export interface ReadPersonsOptions extends Pick<PanelOptions, 'encoding' | 'maxLineBytes' | 'maxFieldChars'> {
   /** Person id column (default `person_id`). */
   id?: string;
   /** Case-weight column: a non-negative number on every row. */
@@ -58,7 +59,7 @@ export interface PersonTable {
  */
 export async function readPersons(file: string, options: ReadPersonsOptions = {}): Promise<PersonTable> {
   const problems = options.problems ?? new ProblemLog(options.mode);
-  const csv = await openCsv(file);
+  const csv = await openCsv(file, csvOptions(options));
   try {
     return await readPersonRows(csv, options, problems);
   } finally {

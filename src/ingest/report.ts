@@ -37,6 +37,8 @@ export interface IngestReport {
   readonly missingCells: number;
   /** Cells inside the sequences (sum of lengths); the rest is after censoring. */
   readonly observedCells: number;
+  /** Things that look wrong but did not stop the reading (e.g. months far from the rest). */
+  readonly warnings: readonly string[];
 }
 
 /** Total rows rejected in one file. */
@@ -68,6 +70,7 @@ export function formatIngestReport(report: IngestReport): string {
   lines.push(`${report.states.length} states: ${report.states.map((s) => `${s.state} ${s.cells}`).join(', ')}`);
   const excluded = Object.entries(report.excluded);
   if (excluded.length > 0) lines.push(`excluded by the time alignment: ${excluded.map(([what, k]) => `${k} ${what}`).join(', ')}`);
+  for (const w of report.warnings) lines.push(`warning: ${w}`);
   if (report.examples.length > 0) {
     lines.push(`first problems (${report.mode} mode):`);
     for (const p of report.examples) {

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { OptionsError } from '../errors.js';
 import { openCsv } from './csv.js';
 
 /** The JSON Schema keywords the data-schemas use (a subset of draft 2020-12). */
@@ -64,7 +65,7 @@ function checkValue(root: RowSchema, schema: RowSchema, value: unknown, path: st
   if (schema.$ref !== undefined) {
     const prefix = '#/$defs/';
     const target = schema.$ref.startsWith(prefix) ? root.$defs?.[schema.$ref.slice(prefix.length)] : undefined;
-    if (!target) throw new Error(`schema reference ${schema.$ref} is not a #/$defs entry of this schema.`);
+    if (!target) throw new OptionsError('schema', `reference ${schema.$ref} is not a #/$defs entry of this schema`);
     checkValue(root, target, value, path, problems);
   }
   const at = path ? `${path}: ` : '';

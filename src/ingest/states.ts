@@ -3,6 +3,7 @@ import { MAX_STATES, MISSING } from '../sequences/types.js';
 import { makeAlphabet } from '../sequences/alphabet.js';
 import { isMissingState } from './values.js';
 import { expectedList } from './problems.js';
+import { OptionsError } from '../errors.js';
 
 /** Code `StateCoder.code` returns for a state outside a fixed alphabet. */
 export const UNKNOWN_STATE = -1;
@@ -44,9 +45,9 @@ export class StateCoder {
   constructor(states?: readonly string[]) {
     this.fixed = states !== undefined;
     this.states = [...(states ?? [])];
-    if (this.states.length > MAX_STATES) throw new Error(`An alphabet holds at most ${MAX_STATES} states; got ${this.states.length}.`);
+    if (this.states.length > MAX_STATES) throw new OptionsError('states', `an alphabet holds at most ${MAX_STATES} states; got ${this.states.length}`);
     this.states.forEach((s, k) => {
-      if (this.index.has(s)) throw new Error(`State "${s}" appears twice in the states option.`);
+      if (this.index.has(s)) throw new OptionsError('states', `"${s}" is listed twice; expected each state once`);
       this.index.set(s, k);
     });
   }

@@ -1,13 +1,13 @@
 import * as aq from 'arquero';
 import { stat } from 'node:fs/promises';
-import { InputError } from '../errors.js';
+import { InputError, OptionsError } from '../errors.js';
 import { VOID } from '../sequences/types.js';
 import { assemblePanel, type CollectedPanel, type LoadedPanel } from './assemble.js';
 import { ColumnSet } from './column.js';
 import { openCsv, type CsvSource } from './csv.js';
 import { CellGrid } from './grid.js';
 import { parseMonth } from './month.js';
-import type { PanelOptions } from './options.js';
+import { csvOptions, DEFAULT_MAX_MONTHS, type PanelOptions } from './options.js';
 import { readPersons, unknownPersonProblem, type PersonTable } from './persons.js';
 import { PersonRowCheck } from './person-rows.js';
 import { ProblemLog } from './problems.js';
@@ -33,11 +33,12 @@ import { StateCoder, UNKNOWN_STATE } from './states.js';
  * sequences.alphabet.codes; // ['employment', 'FE', 'HE', 'joblessness', 'school', 'training']
  */
 export async function readWide(file: string, options: PanelOptions = {}): Promise<LoadedPanel> {
-  if (!options.cols) throw new Error('readWide needs cols, the month columns as FIRST..LAST (e.g. Sep.93..Jun.99).');
+  if (!options.cols) throw new OptionsError('cols', 'is required for a wide file: the month columns as FIRST..LAST (e.g. Sep.93..Jun.99)');
+  const [firstName, lastName] = parseColumnRange(options.cols);
   const problems = new ProblemLog(options.mode);
-  const csv = await openCsv(file);
+  const csv = await openCsv(file, csvOptions(options));
   try {
-    const panel = await collectWideRows(csv, options, problems);
+    const panel = await collectWideRows(csv, firstName, lastName, options, problems);
     return assemblePanel(panel, options, problems);
   } finally {
     await csv.close();
@@ -52,17 +53,20 @@ export async function readWide(file: string, options: PanelOptions = {}): Promis
  */
 export function parseColumnRange(range: string): [string, string] {
   const k = range.indexOf('..');
-  if (k <= 0 || k + 2 >= range.length) throw new Error(`column range "${range}" is not FIRST..LAST (e.g. Sep.93..Jun.99).`);
+  if (k <= 0 || k + 2 >= range.length) throw new OptionsError('cols', `"${range}" is not FIRST..LAST (e.g. Sep.93..Jun.99)`);
   return [range.slice(0, k).trim(), range.slice(k + 2).trim()];
 }
 
-async function collectWideRows(csv: CsvSource, options: PanelOptions, problems: ProblemLog): Promise<CollectedPanel> {
+async function collectWideRows(csv: CsvSource, firstName: string, lastName: string, options: PanelOptions, problems: ProblemLog): Promise<CollectedPanel> {
   const { header, file } = csv;
-  const [firstName, lastName] = parseColumnRange(options.cols!);
   const from = csv.requireColumn(firstName, 'the first month column');
   const to = csv.requireColumn(lastName, 'the last month column');
   if (to < from) throw new InputError(file, 1, lastName, `column "${lastName}" comes before "${firstName}"; expected FIRST..LAST in header order`);
   const t = to - from + 1;
+  const maxMonths = options.maxMonths ?? DEFAULT_MAX_MONTHS;
+  if (t > maxMonths) {
+    throw new InputError(file, 1, lastName, `the month columns ${firstName}..${lastName} are ${t} months, above the limit of ${maxMonths}; check --cols, or raise the limit (--max-months, option maxMonths)`);
+  }
   const idColumn = options.id ?? (header.indexOf('id') >= 0 ? 'id' : undefined);
   const idCol = idColumn === undefined ? -1 : csv.requireColumn(idColumn, 'the person id');
   const inWide = (name: string | undefined): number => (name === undefined ? -1 : header.indexOf(name));
@@ -85,18 +89,19 @@ async function collectWideRows(csv: CsvSource, options: PanelOptions, problems: 
   }
   let persons: PersonTable | undefined;
   if (options.persons) {
-    if (idColumn === undefined) throw new Error('joining a person file to a wide file needs its id column (option id).');
+    if (idColumn === undefined) throw new OptionsError('id', 'is required to join a person file to a wide file: name the id column');
     persons = await readPersons(options.persons, {
       id: idColumn,
       weight: weightCol < 0 ? options.weight : undefined,
       start: startCol < 0 ? startColumn : undefined,
       problems,
+      ...csvOptions(options),
     });
   }
   const counts = problems.file(file, 'wide');
 
   const coder = new StateCoder(options.states);
-  const grid = new CellGrid({ columns: t, base: gridBase, rows: 1024 });
+  const grid = new CellGrid({ columns: t, base: gridBase, rows: 1024, budgetBytes: options.memoryBudgetBytes });
   grid.cover(gridBase, gridBase + t - 1);
   const covariateFields = header.map((_, k) => k).filter((k) => k < from || k > to);
   const columnSet = new ColumnSet(header, covariateFields, new Set([idCol]));
@@ -179,7 +184,7 @@ async function collectWideRows(csv: CsvSource, options: PanelOptions, problems: 
     weights: hasWeights ? Float64Array.from(weights) : undefined,
     starts: startColumn !== undefined ? Int32Array.from(starts) : undefined,
     covariates(rows) {
-      const table: Record<string, unknown> = {};
+      const table: Record<string, unknown> = Object.create(null) as Record<string, unknown>; // a column may be named __proto__
       for (const c of columns) table[c.name] = c.take(rows);
       if (personColumns.length > 0) {
         const slots = Int32Array.from(rows, (i) => personRows[i]);
