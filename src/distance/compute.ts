@@ -1,4 +1,4 @@
-import { ResourceError } from '../errors.js';
+import { checkMemory, DEFAULT_MEMORY_BUDGET } from '../memory.js';
 import type { DistinctSequences } from '../sequences/distinct.js';
 import type { StateSequences } from '../sequences/types.js';
 import { encodeRows, type EncodedRows } from './encode.js';
@@ -8,8 +8,7 @@ import { condensedPairs, expandInParallel, omCondensed, omToReferences, referenc
 import { prepareDistances, type DistanceSetup } from './setup.js';
 import { DistanceOptionsError, type DistanceOptions } from './types.js';
 
-/** Default memory budget for a full matrix: 8 GiB. */
-export const DEFAULT_MEMORY_BUDGET = 8 * 2 ** 30;
+export { DEFAULT_MEMORY_BUDGET };
 
 /**
  * Pairwise dissimilarities between all sequences (TraMineR `seqdist`), N x N in
@@ -91,15 +90,11 @@ export async function distancesToReferences(
 }
 
 function checkBudget(bytes: number, budget: number | undefined, what: string): void {
-  const limit = budget ?? DEFAULT_MEMORY_BUDGET;
-  if (bytes > limit) {
-    const gib = (x: number) => (x / 2 ** 30).toFixed(2);
-    throw new ResourceError(
-      `${what} needs ${gib(bytes)} GiB, above the memory budget of ${gib(limit)} GiB. ` +
-        'Cluster a large panel with CLARA (`loopbaan cluster --algo clara`, which only needs distances to medoids) ' +
-        'or compute the matrix on a sample; or raise the budget (memoryBudgetBytes / --memory-budget).',
-    );
-  }
+  checkMemory(bytes, what, {
+    budget,
+    advice: 'cluster a large panel with CLARA (`loopbaan cluster --algo clara`, which only needs distances to medoids), ' +
+      'cluster the distinct sequences (--aggregate) or compute the matrix on a sample',
+  });
 }
 
 function isIdentity(map: Int32Array): boolean {
