@@ -1,4 +1,5 @@
 import type { StateSequences } from './types.js';
+import { OptionsError } from '../errors.js';
 import { regrid } from './select.js';
 import { monthIndex } from './subset.js';
 
@@ -55,7 +56,7 @@ export function alignOnProcessTime(seqs: StateSequences, start: ProcessStart, op
     if (started) longest = Math.max(longest, seqs.lengths[i] - s);
   }
   const months = options.months ?? longest;
-  if (!Number.isInteger(months) || months < 0) throw new RangeError(`months must be a non-negative integer; got ${months}.`);
+  if (!Number.isInteger(months) || months < 0) throw new OptionsError('months', `must be a whole number >= 0; got ${months}`);
   const labels = Array.from({ length: months }, (_, j) => String(j));
   return regrid(seqs, Int32Array.from(rows), Int32Array.from(offsets), months, labels);
 }
@@ -68,7 +69,7 @@ function startColumns(seqs: StateSequences, start: ProcessStart): Float64Array {
     const wanted = new Uint8Array(256);
     for (const code of typeof start.firstState === 'string' ? [start.firstState] : start.firstState) {
       const k = seqs.alphabet.codes.indexOf(code);
-      if (k < 0) throw new RangeError(`State "${code}" is not in the alphabet; expected one of ${seqs.alphabet.codes.join(', ')}.`);
+      if (k < 0) throw new OptionsError('firstState', `"${code}" is not a state of the alphabet; expected one of ${seqs.alphabet.codes.join(', ')}`);
       wanted[k] = 1;
     }
     for (let i = 0; i < n; i++) {
@@ -81,7 +82,7 @@ function startColumns(seqs: StateSequences, start: ProcessStart): Float64Array {
     }
   } else if ('column' in start) {
     if (!seqs.covariates.columnNames().includes(start.column)) {
-      throw new RangeError(`Covariate "${start.column}" does not exist; expected one of ${seqs.covariates.columnNames().join(', ')}.`);
+      throw new OptionsError('column', `no covariate "${start.column}"; expected one of ${seqs.covariates.columnNames().join(', ')}`);
     }
     const values = seqs.covariates.array(start.column) as ArrayLike<unknown>;
     for (let i = 0; i < n; i++) {
@@ -90,7 +91,7 @@ function startColumns(seqs: StateSequences, start: ProcessStart): Float64Array {
       out[i] = monthIndex(seqs, typeof v === 'number' ? v : String(v));
     }
   } else {
-    if (start.length !== n) throw new RangeError(`start has ${start.length} entries; expected one per sequence (${n}).`);
+    if (start.length !== n) throw new OptionsError('start', `${start.length} entries; expected one per sequence (${n})`);
     for (let i = 0; i < n; i++) out[i] = start[i];
   }
   return out;

@@ -1,4 +1,5 @@
 import type { Alphabet } from './types.js';
+import { OptionsError } from '../errors.js';
 import { MAX_STATES } from './types.js';
 
 /**
@@ -24,16 +25,21 @@ export function makeAlphabet(
   codes: readonly string[],
   options: { labels?: Readonly<Record<string, string>>; colors?: Readonly<Record<string, string>> } = {},
 ): Alphabet {
-  if (codes.length === 0) throw new Error('An alphabet needs at least one state.');
-  if (codes.length > MAX_STATES) throw new Error(`An alphabet holds at most ${MAX_STATES} states; got ${codes.length}.`);
+  if (codes.length === 0) throw new OptionsError('codes', 'an alphabet needs at least one state');
+  if (codes.length > MAX_STATES) throw new OptionsError('codes', `an alphabet holds at most ${MAX_STATES} states; got ${codes.length}`);
   const seen = new Set<string>();
   for (const c of codes) {
-    if (seen.has(c)) throw new Error(`State "${c}" appears twice in the alphabet.`);
+    if (seen.has(c)) throw new OptionsError('codes', `state "${c}" appears twice; expected each state once`);
     seen.add(c);
   }
   return {
     codes: [...codes],
-    labels: codes.map((c) => options.labels?.[c] ?? c),
-    colors: codes.map((c, i) => options.colors?.[c] ?? STATE_PALETTE[i % STATE_PALETTE.length]),
+    labels: codes.map((c) => own(options.labels, c) ?? c),
+    colors: codes.map((c, i) => own(options.colors, c) ?? STATE_PALETTE[i % STATE_PALETTE.length]),
   };
+}
+
+/** A record's own value for a key (never an inherited one: a state may be called `__proto__` or `constructor`). */
+function own(record: Readonly<Record<string, string>> | undefined, key: string): string | undefined {
+  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
 }

@@ -2,6 +2,7 @@ import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import type { Alphabet, CellAttribute, StateSequences } from './types.js';
 import { MISSING, VOID } from './types.js';
+import { OptionsError } from '../errors.js';
 
 /** What `createSequences` needs; everything but the alphabet and codes has a default. */
 export interface SequencesInit {
@@ -25,38 +26,66 @@ export interface SequencesInit {
  * Cells at or past a row's length are forced to VOID so every consumer can
  * rely on `lengths` alone.
  *
+ * @param init the parts (see `SequencesInit`)
+ * @param checks `uniqueIds: false` allows a row listed twice (resampling)
+ * @throws OptionsError naming the part that does not fit
  * @example
  * const s = createSequences({ alphabet: makeAlphabet(['a', 'b']), n: 2, t: 3,
  *   codes: Uint8Array.from([0, 1, 1, 1, 0, VOID]) });
  * s.lengths; // Int32Array [3, 2]
  */
-export function createSequences(init: SequencesInit): StateSequences {
+export function createSequences(init: SequencesInit, checks: { uniqueIds?: boolean } = {}): StateSequences {
   const { alphabet, codes, n, t } = init;
-  if (codes.length !== n * t) throw new Error(`codes has ${codes.length} cells; expected n x t = ${n * t}.`);
+  if (!(Number.isInteger(n) && n >= 0 && Number.isInteger(t) && t >= 0)) throw new OptionsError('n', `n and t must be whole numbers >= 0; got ${n} and ${t}`);
+  if (codes.length !== n * t) throw new OptionsError('codes', `${codes.length} cells; expected n x t = ${n * t}`);
   const nStates = alphabet.codes.length;
   const lengths = init.lengths ?? inferLengths(codes, n, t);
-  if (lengths.length !== n) throw new Error(`lengths has ${lengths.length} entries; expected ${n}.`);
+  if (lengths.length !== n) throw new OptionsError('lengths', `${lengths.length} entries; expected ${n}`);
   for (let i = 0; i < n; i++) {
     const len = lengths[i];
-    if (len < 0 || len > t) throw new Error(`Sequence ${i} has length ${len}; expected 0..${t}.`);
+    if (len < 0 || len > t) throw new OptionsError('lengths', `sequence ${i} has length ${len}; expected 0..${t}`);
     for (let j = 0; j < t; j++) {
       const c = codes[i * t + j];
       if (j >= len) codes[i * t + j] = VOID;
-      else if (c !== MISSING && c >= nStates) throw new Error(`Sequence ${i}, month ${j}: code ${c} is not a state of the alphabet.`);
+      else if (c !== MISSING && c >= nStates) throw new OptionsError('codes', `sequence ${i}, month ${j}: code ${c} is not a state of the alphabet`);
     }
   }
   const ids = init.ids ?? Array.from({ length: n }, (_, i) => String(i + 1));
   const weights = init.weights ?? new Float64Array(n).fill(1);
   const timeLabels = init.timeLabels ?? Array.from({ length: t }, (_, j) => String(j));
   const covariates = init.covariates ?? aq.table({ id: [...ids] });
-  if (ids.length !== n || weights.length !== n) throw new Error('ids and weights need one entry per sequence.');
-  if (timeLabels.length !== t) throw new Error(`timeLabels has ${timeLabels.length} entries; expected ${t}.`);
-  if (covariates.numRows() !== n) throw new Error(`covariates has ${covariates.numRows()} rows; expected ${n}.`);
+  if (ids.length !== n) throw new OptionsError('ids', `${ids.length} ids for ${n} sequences; expected one each`);
+  if (weights.length !== n) throw new OptionsError('weights', `${weights.length} weights for ${n} sequences; expected one each`);
+  checkWeights(weights);
+  if (checks.uniqueIds !== false) checkUniqueIds(ids);
+  if (timeLabels.length !== t) throw new OptionsError('timeLabels', `${timeLabels.length} entries; expected ${t}`);
+  if (covariates.numRows() !== n) throw new OptionsError('covariates', `${covariates.numRows()} rows; expected ${n}`);
   const cellAttributes = init.cellAttributes ?? {};
   for (const [name, attr] of Object.entries(cellAttributes)) {
-    if (attr.values.length !== n * t) throw new Error(`Cell attribute "${name}" has ${attr.values.length} cells; expected ${n * t}.`);
+    if (attr.values.length !== n * t) throw new OptionsError('cellAttributes', `"${name}" has ${attr.values.length} cells; expected ${n * t}`);
   }
   return { alphabet, n, t, codes, lengths, ids, weights, timeLabels, covariates, cellAttributes };
+}
+
+/** Case weights: finite, >= 0, with a finite total. */
+function checkWeights(weights: Float64Array): void {
+  let total = 0;
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i];
+    if (!(w >= 0 && w !== Infinity)) throw new OptionsError('weights', `weight ${i + 1} is ${w}; expected a finite number >= 0`);
+    total += w;
+  }
+  if (total === Infinity) throw new OptionsError('weights', 'the weights add up to more than the largest number; expected a finite total (scale them down)');
+}
+
+/** Every id once (a person in two rows would be merged or counted twice downstream). */
+function checkUniqueIds(ids: readonly string[]): void {
+  const seen = new Map<string, number>();
+  ids.forEach((id, i) => {
+    const first = seen.get(id);
+    if (first !== undefined) throw new OptionsError('ids', `"${id}" is the id of sequences ${first + 1} and ${i + 1}; expected each id once`);
+    seen.set(id, i);
+  });
 }
 
 function inferLengths(codes: Uint8Array, n: number, t: number): Int32Array {

@@ -1,4 +1,5 @@
 import type { CellAttribute, StateSequences } from './types.js';
+import { OptionsError } from '../errors.js';
 import { VOID } from './types.js';
 import { createSequences } from './create.js';
 import { shiftRows } from './shift.js';
@@ -21,7 +22,7 @@ export function selectRows(seqs: StateSequences, rows: ArrayLike<number>): State
   const picked = Int32Array.from(rows as ArrayLike<number>);
   for (let k = 0; k < picked.length; k++) {
     const r = rows[k];
-    if (!Number.isInteger(r) || r < 0 || r >= seqs.n) throw new RangeError(`Row ${r} does not exist; expected an integer in 0..${seqs.n - 1}.`);
+    if (!Number.isInteger(r) || r < 0 || r >= seqs.n) throw new OptionsError('rows', `row ${r} does not exist; expected a whole number in 0..${seqs.n - 1}`);
   }
   return regrid(seqs, picked, new Int32Array(picked.length), seqs.t, seqs.timeLabels);
 }
@@ -64,7 +65,7 @@ export function regrid(
     timeLabels,
     covariates: base.reify(Array.from(rows)),
     cellAttributes,
-  });
+  }, { uniqueIds: false });
 }
 
 /** Cell attribute on the new grid; cells outside the old grid are absent (NaN / -1). */

@@ -1,4 +1,5 @@
 import type { StateSequences } from './types.js';
+import { OptionsError } from '../errors.js';
 import { regrid } from './select.js';
 
 /**
@@ -19,25 +20,25 @@ import { regrid } from './select.js';
 export function subsetMonths(seqs: StateSequences, first: number | string, last: number | string = seqs.t - 1): StateSequences {
   const from = monthIndex(seqs, first);
   const to = monthIndex(seqs, last);
-  if (to < from) throw new RangeError(`Month range ${first}..${last} is empty: the last month comes before the first.`);
+  if (to < from) throw new OptionsError('last', `the month range ${first}..${last} is empty: the last month comes before the first`);
   const rows = new Int32Array(seqs.n);
   for (let i = 0; i < seqs.n; i++) rows[i] = i;
   const offsets = new Int32Array(seqs.n).fill(from);
   return regrid(seqs, rows, offsets, to - from + 1, seqs.timeLabels.slice(from, to + 1));
 }
 
-/** Column index of a month given by index or label; a RangeError names the valid range. */
+/** Column index of a month given by index or label; an OptionsError names the valid range. */
 export function monthIndex(seqs: StateSequences, month: number | string): number {
   if (typeof month === 'number') {
     if (!Number.isInteger(month) || month < 0 || month >= seqs.t) {
-      throw new RangeError(`Month ${month} does not exist; expected an index in 0..${seqs.t - 1}.`);
+      throw new OptionsError('month', `${month} does not exist; expected an index in 0..${seqs.t - 1}`);
     }
     return month;
   }
   const j = seqs.timeLabels.indexOf(month);
   if (j < 0) {
     const labels = seqs.timeLabels;
-    throw new RangeError(`Month "${month}" is not a time label; expected one of ${labels[0]} .. ${labels[labels.length - 1]}.`);
+    throw new OptionsError('month', `"${month}" is not a time label; expected one of ${labels[0]} .. ${labels[labels.length - 1]}`);
   }
   return j;
 }
