@@ -1,7 +1,8 @@
 import { distancesToReferences, distinctDistances } from '../distance/compute.js';
+import { OptionsError } from '../errors.js';
 import { hasMissingCells } from '../distance/encode.js';
 import { prepareDistances, type DistanceSetup } from '../distance/setup.js';
-import { DistanceOptionsError, type DistanceOptions, type SubstitutionCosts } from '../distance/types.js';
+import type { DistanceOptions, SubstitutionCosts } from '../distance/types.js';
 import type { ProgressReporter } from '../progress.js';
 import { createSequences } from '../sequences/create.js';
 import type { DistinctSequences } from '../sequences/distinct.js';
@@ -90,18 +91,19 @@ export async function clara(seqs: StateSequences, k: number | readonly number[],
   const kmax = ks[ks.length - 1];
   const samples = options.samples ?? 20;
   const sampleSize = options.sampleSize ?? 40 + 2 * kmax;
-  if (ks.some((x) => !Number.isInteger(x) || x < 2)) throw new Error(`clara: every k must be an integer >= 2; got ${ks.join(', ')}.`);
-  if (!(Number.isInteger(samples) && samples >= 1)) throw new Error(`clara: samples must be a positive integer; got ${samples}.`);
-  if (!(Number.isInteger(sampleSize) && sampleSize > kmax)) throw new Error(`clara: sampleSize must be an integer above the largest k (${kmax}); got ${sampleSize}.`);
+  if (ks.some((x) => !Number.isInteger(x) || x < 2)) throw new OptionsError('k', `every k must be a whole number >= 2; got ${ks.join(', ')}`);
+  if (!(Number.isInteger(samples) && samples >= 1)) throw new OptionsError('samples', `must be a whole number >= 1; got ${samples}`);
+  if (!(Number.isInteger(sampleSize) && sampleSize > kmax)) throw new OptionsError('sampleSize', `must be a whole number above the largest k (${kmax}); got ${sampleSize}`);
   const unsafe = sampleDependence(options.distance);
-  if (unsafe !== undefined) throw new DistanceOptionsError(`clara cannot use ${options.distance.method} ${unsafe}`);
+  if (unsafe !== undefined) throw new OptionsError('distance.method', `clara cannot use ${options.distance.method} ${unsafe}`);
   const progress = options.progress;
 
   // Costs from all sequences, once; every later call reuses them.
   const fixed = fixedCostOptions(seqs, { ...options.distance, threads: options.threads });
   const distinct = fixed.distinct;
   const d = distinct.firstRow.length;
-  if (d <= kmax) throw new Error(`clara: ${d} distinct sequences cannot form ${kmax} clusters.`);
+  const drawable = distinct.weights.filter((w) => w > 0).length;
+  if (drawable <= kmax) throw new OptionsError('k', `${kmax} clusters need more than ${kmax} distinct sequences of positive weight; the data have ${drawable}`);
   const uniq = distinctRows(seqs, distinct.firstRow);
   const weights = distinct.weights;
 
@@ -113,7 +115,7 @@ export async function clara(seqs: StateSequences, k: number | readonly number[],
   const candidates: Candidate[] = [];
   for (let r = 0; r < samples; r++) {
     const { rows, counts } = drawSample(rnd, cumulative, sampleSize);
-    if (rows.length <= kmax) throw new Error(`clara: a sample holds only ${rows.length} distinct sequences; raise sampleSize.`);
+    if (rows.length <= kmax) throw new OptionsError('sampleSize', `a sample of ${sampleSize} draws holds only ${rows.length} distinct sequences, too few for ${kmax} clusters; raise sampleSize (--sample-size)`);
     const sample = distinctRows(uniq, rows);
     const { matrix } = await distinctDistances(sample, fixed.optionsFor(sample));
     const tree = hclust(matrix, { method: 'ward.D', weights: counts });

@@ -1,4 +1,5 @@
 import type { HClustTree } from './hclust.js';
+import { OptionsError } from '../errors.js';
 
 /**
  * Cut a tree into k clusters, as R's `cutree(tree, k)`: the partition after the
@@ -13,7 +14,7 @@ import type { HClustTree } from './hclust.js';
  */
 export function cutree(tree: HClustTree, k: number): Int32Array {
   const n = tree.n;
-  if (!Number.isInteger(k) || k < 1 || k > n) throw new Error(`cutree: k must be an integer in 1..${n}; got ${k}.`);
+  if (!Number.isInteger(k) || k < 1 || k > n) throw new OptionsError('k', `must be a whole number in 1..${n} (at most the ${n} observations); got ${k}`);
   // Union-find over the first n-k merges; a step's cluster is named by one of its rows.
   const parent = new Int32Array(n);
   for (let i = 0; i < n; i++) parent[i] = i;

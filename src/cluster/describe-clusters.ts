@@ -1,4 +1,5 @@
 import type { DistanceMatrix } from '../distance/matrix.js';
+import { OptionsError } from '../errors.js';
 import { meanTime } from '../describe/mean-time.js';
 import { rowSpells, spellScratch } from '../describe/spells.js';
 import { distinctSequences } from '../sequences/distinct.js';
@@ -68,8 +69,8 @@ export function describeClusters(seqs: StateSequences, labels: ArrayLike<number>
   let medoids: ArrayLike<number>;
   if (options.medoids) medoids = options.medoids;
   else if (options.matrix) medoids = clusterMedoids(options.matrix, labels, seqs.weights);
-  else throw new Error('describeClusters needs the medoids or the distance matrix to find them.');
-  if (medoids.length !== k) throw new Error(`describeClusters: ${medoids.length} medoids for ${k} clusters.`);
+  else throw new OptionsError('medoids', 'describeClusters needs the medoids, or the distance matrix (option matrix) to find them');
+  if (medoids.length !== k) throw new OptionsError('medoids', `${medoids.length} medoids for ${k} clusters; expected one per cluster`);
   const nRep = options.representatives ?? 3;
   const members: number[][] = Array.from({ length: k }, () => []);
   for (let i = 0; i < seqs.n; i++) members[labels[i] - 1].push(i);

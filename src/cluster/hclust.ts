@@ -1,5 +1,7 @@
 import type { DistanceMatrix } from '../distance/matrix.js';
+import { OptionsError } from '../errors.js';
 import type { ProgressReporter } from '../progress.js';
+import { checkMatrix, weightsOrOnes } from './rows.js';
 
 /** Agglomeration criteria of `hclust`, named as in R's `stats::hclust`. */
 export type LinkageMethod = 'ward.D' | 'ward.D2' | 'average' | 'complete' | 'single' | 'mcquitty' | 'median' | 'centroid';
@@ -67,21 +69,19 @@ export interface HClustOptions {
 export function hclust(matrix: DistanceMatrix, options: HClustOptions = {}): HClustTree {
   const method = options.method ?? 'ward.D';
   const n = matrix.n;
-  if (n < 2) throw new Error(`hclust needs at least 2 observations; got ${n}.`);
-  const members = new Float64Array(n);
-  if (options.weights) {
-    if (options.weights.length !== n) throw new Error(`hclust: ${options.weights.length} weights for ${n} observations.`);
-    for (let i = 0; i < n; i++) {
-      if (!(options.weights[i] > 0)) throw new Error(`hclust: weight ${i + 1} is ${options.weights[i]}; weights must be positive.`);
-      members[i] = options.weights[i];
-    }
-  } else members.fill(1);
+  if (n < 2) throw new OptionsError('matrix', `hclust needs at least 2 observations; got ${n}`);
+  checkMatrix(matrix);
+  const members = weightsOrOnes(options.weights, n);
+  const zero = members.indexOf(0);
+  if (zero >= 0) {
+    throw new OptionsError('weights', `weight ${zero + 1} is 0; hierarchical clustering needs positive weights (they are the initial cluster sizes): leave out persons of weight 0, or cluster without weights`);
+  }
   const size = Float64Array.from(members);
   const diss = Float64Array.from(matrix.values);
   if (method === 'ward.D2') for (let p = 0; p < diss.length; p++) diss[p] *= diss[p];
   const ward = method === 'ward.D' || method === 'ward.D2';
   const kind = ward ? 0 : ['single', 'complete', 'average', 'mcquitty', 'median', 'centroid'].indexOf(method) + 1;
-  if (kind < 1 && !ward) throw new Error(`hclust: unknown method "${method}"; expected ward.D, ward.D2, average, complete, single, mcquitty, median or centroid.`);
+  if (kind < 1 && !ward) throw new OptionsError('method', `unknown linkage "${method}"; expected ward.D, ward.D2, average, complete, single, mcquitty, median or centroid`);
 
   // rowStart[i] = position of (i, i+1) in the condensed array; (i, j>i) is rowStart[i] + j - i - 1.
   const rowStart = new Float64Array(n);

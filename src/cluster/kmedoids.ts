@@ -1,9 +1,10 @@
 import type { DistanceMatrix } from '../distance/matrix.js';
+import { OptionsError } from '../errors.js';
 import type { ProgressReporter } from '../progress.js';
 import { renumberByFirstAppearance } from './cutree.js';
 import { clusterMedoids, nearestTwo } from './medoids.js';
 import { aboveAll, build, checkK, pamSilhouette, type PamResult } from './pam.js';
-import { distanceRow, weightsOrOnes } from './rows.js';
+import { checkMatrix, distanceRow, weightsOrOnes } from './rows.js';
 
 /** Options of {@link kmedoids}. */
 export interface KMedoidsOptions {
@@ -51,8 +52,9 @@ export interface KMedoidsOptions {
  */
 export function kmedoids(matrix: DistanceMatrix, k: number, options: KMedoidsOptions = {}): PamResult {
   const n = matrix.n;
-  checkK(k, n, 'kmedoids');
-  const w = weightsOrOnes(options.weights, n, 'kmedoids');
+  checkK(k, n);
+  checkMatrix(matrix);
+  const w = weightsOrOnes(options.weights, n);
   const big = aboveAll(matrix);
   const isMedoid = new Uint8Array(n);
   let medoids: Int32Array;
@@ -62,9 +64,9 @@ export function kmedoids(matrix: DistanceMatrix, k: number, options: KMedoidsOpt
     medoids = build(matrix, k, w, isMedoid, new Float64Array(n).fill(big));
     isMedoid.fill(0);
   }
-  if (medoids.length !== k) throw new Error(`kmedoids: the start has ${medoids.length} medoids for k = ${k}.`);
+  if (medoids.length !== k) throw new OptionsError('initialMedoids', `${medoids.length} start medoids for k = ${k}; expected k`);
   for (const m of medoids) {
-    if (!(m >= 0 && m < n) || isMedoid[m]) throw new Error(`kmedoids: start medoid ${m} is outside 0..${n - 1} or repeated.`);
+    if (!(m >= 0 && m < n) || isMedoid[m]) throw new OptionsError('initialMedoids', `start medoid ${m} is outside 0..${n - 1} or repeated`);
     isMedoid[m] = 1;
   }
 

@@ -1,4 +1,5 @@
 import type { DistanceMatrix } from '../distance/matrix.js';
+import { OptionsError } from '../errors.js';
 import { renumberByFirstAppearance } from './cutree.js';
 import { distanceRow } from './rows.js';
 
@@ -26,8 +27,8 @@ export function assignToMedoids(matrix: DistanceMatrix, medoids: ArrayLike<numbe
   const sorted = Int32Array.from(medoids).sort();
   const k = sorted.length;
   for (let c = 0; c < k; c++) {
-    if (!(sorted[c] >= 0 && sorted[c] < n)) throw new Error(`Medoid row ${sorted[c]} is outside 0..${n - 1}.`);
-    if (c > 0 && sorted[c] === sorted[c - 1]) throw new Error(`Medoid row ${sorted[c]} is given twice.`);
+    if (!(sorted[c] >= 0 && sorted[c] < n)) throw new OptionsError('medoids', `medoid row ${sorted[c]} is outside 0..${n - 1}`);
+    if (c > 0 && sorted[c] === sorted[c - 1]) throw new OptionsError('medoids', `medoid row ${sorted[c]} is given twice`);
   }
   const medRows = Array.from(sorted, (m) => distanceRow(matrix, m, new Float64Array(n)));
   const near = new Int32Array(n);
@@ -81,7 +82,7 @@ export function nearestTwo(rows: readonly Float64Array[], above: number, near: I
  */
 export function clusterMedoids(matrix: DistanceMatrix, labels: ArrayLike<number>, weights?: ArrayLike<number>): Int32Array {
   const n = matrix.n;
-  if (labels.length !== n) throw new Error(`clusterMedoids: ${labels.length} labels for ${n} observations.`);
+  if (labels.length !== n) throw new OptionsError('labels', `${labels.length} labels for ${n} observations; expected one each`);
   let k = 0;
   for (let i = 0; i < n; i++) k = Math.max(k, labels[i]);
   const best = new Float64Array(k + 1).fill(Infinity);
@@ -99,6 +100,6 @@ export function clusterMedoids(matrix: DistanceMatrix, labels: ArrayLike<number>
     }
   }
   const empty = medoids.indexOf(-1);
-  if (empty >= 0) throw new Error(`clusterMedoids: cluster ${empty + 1} is empty; labels must be 1..k with every cluster used.`);
+  if (empty >= 0) throw new OptionsError('labels', `cluster ${empty + 1} is empty; expected labels 1..k with every cluster used`);
   return medoids;
 }

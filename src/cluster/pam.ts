@@ -1,7 +1,8 @@
 import type { DistanceMatrix } from '../distance/matrix.js';
+import { OptionsError } from '../errors.js';
 import type { ProgressReporter } from '../progress.js';
 import { assignToMedoids, nearestTwo, type MedoidPartition } from './medoids.js';
-import { distanceRow, weightsOrOnes } from './rows.js';
+import { checkMatrix, distanceRow, weightsOrOnes } from './rows.js';
 import { clusterDistanceSums, clusterSizes, nearestOtherCluster } from './silhouette.js';
 
 /** Options of {@link pam}. */
@@ -53,16 +54,17 @@ export interface PamResult extends MedoidPartition {
  */
 export function pam(matrix: DistanceMatrix, k: number, options: PamOptions = {}): PamResult {
   const n = matrix.n;
-  checkK(k, n, 'pam');
-  const w = weightsOrOnes(options.weights, n, 'pam');
+  checkK(k, n);
+  checkMatrix(matrix);
+  const w = weightsOrOnes(options.weights, n);
   const big = aboveAll(matrix);
   const isMedoid = new Uint8Array(n);
   const dysma = new Float64Array(n).fill(big);
   if (options.initialMedoids) {
     const given = Int32Array.from(options.initialMedoids);
-    if (given.length !== k) throw new Error(`pam: ${given.length} initial medoids for k = ${k}.`);
+    if (given.length !== k) throw new OptionsError('initialMedoids', `${given.length} initial medoids for k = ${k}; expected k`);
     for (const m of given) {
-      if (!(m >= 0 && m < n) || isMedoid[m]) throw new Error(`pam: initial medoid ${m} is outside 0..${n - 1} or repeated.`);
+      if (!(m >= 0 && m < n) || isMedoid[m]) throw new OptionsError('initialMedoids', `initial medoid ${m} is outside 0..${n - 1} or repeated`);
       isMedoid[m] = 1;
       lowerNearest(matrix, m, dysma);
     }
@@ -187,9 +189,11 @@ export function markedRows(flags: Uint8Array): Int32Array {
   return Int32Array.from(rows);
 }
 
-/** Throw unless 1 <= k < n. */
-export function checkK(k: number, n: number, who: string): void {
-  if (!Number.isInteger(k) || k < 1 || k >= n) throw new Error(`${who}: k must be an integer in 1..${n - 1}; got ${k}.`);
+/** An OptionsError unless 1 <= k < n. */
+export function checkK(k: number, n: number): void {
+  if (!Number.isInteger(k) || k < 1 || k >= n) {
+    throw new OptionsError('k', n < 2 ? `${n} observation${n === 1 ? '' : 's'} cannot be split into clusters; expected at least 2` : `must be a whole number in 1..${n - 1} (below the ${n} observations); got ${k}`);
+  }
 }
 
 /**

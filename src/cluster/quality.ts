@@ -1,6 +1,7 @@
 import type { DistanceMatrix } from '../distance/matrix.js';
+import { OptionsError } from '../errors.js';
 import { sortPairs, type SortedPairs } from './sorted-pairs.js';
-import { weightsOrOnes } from './rows.js';
+import { checkMatrix, weightsOrOnes } from './rows.js';
 import { clusterCount, silhouette } from './silhouette.js';
 
 /** The names of the quality indices, in WeightedCluster's column order. */
@@ -55,11 +56,12 @@ export interface QualityOptions {
  */
 export function clusterQuality(matrix: DistanceMatrix, labels: ArrayLike<number>, options: QualityOptions = {}): ClusterQuality {
   const { n, values } = matrix;
-  const w = weightsOrOnes(options.weights, n, 'clusterQuality');
+  const w = weightsOrOnes(options.weights, n);
+  checkMatrix(matrix);
   const k = clusterCount(labels, n);
-  if (k < 2) throw new Error('clusterQuality: the partition needs at least two clusters.');
+  if (k < 2) throw new OptionsError('labels', 'the partition needs at least two clusters');
   const pairs = options.pairs ?? sortPairs(matrix);
-  if (pairs.values.length !== values.length) throw new Error('clusterQuality: the sorted pairs do not belong to this matrix.');
+  if (pairs.values.length !== values.length) throw new OptionsError('pairs', 'the sorted pairs do not belong to this matrix');
 
   // Pass over the pairs i < j (pair weight 2 w_i w_j covers (i,j) and (j,i)); the
   // diagonal adds w_i^2 at distance 0 within the cluster.

@@ -1,4 +1,5 @@
 import type { DistanceMatrix } from '../distance/matrix.js';
+import { OptionsError } from '../errors.js';
 import type { ProgressReporter } from '../progress.js';
 import { sortPairs } from './sorted-pairs.js';
 import { cutree } from './cutree.js';
@@ -55,7 +56,7 @@ export function clusterRange(
     const tree = source as HClustTree;
     const kmin = options.kmin ?? 2;
     const kmax = Math.min(options.kmax ?? 10, tree.n);
-    if (!(kmin >= 2 && kmin <= kmax)) throw new Error(`clusterRange: need 2 <= kmin <= kmax; got ${kmin}..${kmax}.`);
+    if (!(kmin >= 2 && kmin <= kmax)) throw new OptionsError('kmin', `need 2 <= kmin <= kmax; got ${kmin}..${kmax}`);
     labels = [];
     for (let k = kmin; k <= kmax; k++) labels.push(cutree(tree, k));
   }

@@ -1,4 +1,5 @@
-import type { DistanceMatrix } from '../distance/matrix.js';
+import { condensedIndex, type DistanceMatrix } from '../distance/matrix.js';
+import { OptionsError } from '../errors.js';
 
 /**
  * Copy row i of a condensed matrix into `out` (length n): out[j] = d(i, j), out[i] = 0.
@@ -21,13 +22,46 @@ export function distanceRow(m: DistanceMatrix, i: number, out: Float64Array): Fl
   return out;
 }
 
-/** Weights as a Float64Array of length n (1 each when absent), checked to be finite and >= 0. */
-export function weightsOrOnes(weights: ArrayLike<number> | undefined, n: number, who: string): Float64Array {
+/**
+ * Weights as a Float64Array of length n (1 each when absent), checked: finite,
+ * >= 0, with a finite positive total (an `OptionsError` naming `weights`).
+ *
+ * @example
+ * weightsOrOnes(undefined, 3); // Float64Array [1, 1, 1]
+ */
+export function weightsOrOnes(weights: ArrayLike<number> | undefined, n: number): Float64Array {
   if (!weights) return new Float64Array(n).fill(1);
-  if (weights.length !== n) throw new Error(`${who}: ${weights.length} weights for ${n} observations.`);
+  if (weights.length !== n) throw new OptionsError('weights', `${weights.length} weights for ${n} observations; expected one each`);
   const w = Float64Array.from(weights);
+  let total = 0;
   for (let i = 0; i < n; i++) {
-    if (!(w[i] >= 0) || !Number.isFinite(w[i])) throw new Error(`${who}: weight ${i + 1} is ${w[i]}; expected a finite number >= 0.`);
+    if (!(w[i] >= 0) || !Number.isFinite(w[i])) throw new OptionsError('weights', `weight ${i + 1} is ${w[i]}; expected a finite number >= 0`);
+    total += w[i];
   }
+  if (!Number.isFinite(total)) throw new OptionsError('weights', 'the weights add up to more than the largest number; expected a finite total (scale them down)');
+  if (n > 0 && !(total > 0)) throw new OptionsError('weights', 'every weight is 0; expected a positive total');
   return w;
+}
+
+/**
+ * Check a condensed dissimilarity matrix before clustering it: the right
+ * length for n, every value finite and >= 0 (an `OptionsError` naming
+ * `matrix` and the first bad pair, 1-based).
+ *
+ * @example
+ * checkMatrix({ n: 2, values: Float64Array.of(-1) }); // OptionsError: matrix: d(1, 2) = -1; ...
+ */
+export function checkMatrix(m: DistanceMatrix): void {
+  const { n, values } = m;
+  if (!(Number.isInteger(n) && n >= 0) || values.length !== (n * (n - 1)) / 2) {
+    throw new OptionsError('matrix', `${values.length} values do not form a condensed ${n} x ${n} matrix; expected n(n-1)/2 = ${(n * (n - 1)) / 2}`);
+  }
+  for (let p = 0; p < values.length; p++) {
+    const v = values[p];
+    if (v >= 0 && v !== Infinity) continue;
+    let i = 0;
+    while (p >= condensedIndex(n, i, n - 1) + 1) i++;
+    const j = p - condensedIndex(n, i, i + 1) + i + 1;
+    throw new OptionsError('matrix', `d(${i + 1}, ${j + 1}) = ${v}; expected finite dissimilarities >= 0`);
+  }
 }

@@ -1,4 +1,5 @@
 import type { DistanceMatrix } from '../distance/matrix.js';
+import { OptionsError } from '../errors.js';
 import { weightsOrOnes } from './rows.js';
 
 /** Silhouette widths of a partition, WeightedCluster's two variants. */
@@ -38,7 +39,7 @@ export interface Silhouette {
  */
 export function silhouette(matrix: DistanceMatrix, labels: ArrayLike<number>, options: { weights?: ArrayLike<number> } = {}): Silhouette {
   const n = matrix.n;
-  const w = weightsOrOnes(options.weights, n, 'silhouette');
+  const w = weightsOrOnes(options.weights, n);
   const k = clusterCount(labels, n);
   const sizes = clusterSizes(labels, k, w);
   const sums = clusterDistanceSums(matrix, labels, k, w);
@@ -74,11 +75,11 @@ export function silhouette(matrix: DistanceMatrix, labels: ArrayLike<number>, op
 
 /** Largest cluster number, after checking labels are integers 1..k. */
 export function clusterCount(labels: ArrayLike<number>, n: number): number {
-  if (labels.length !== n) throw new Error(`${labels.length} cluster labels for ${n} observations.`);
+  if (labels.length !== n) throw new OptionsError('labels', `${labels.length} cluster labels for ${n} observations; expected one each`);
   let k = 0;
   for (let i = 0; i < n; i++) {
     const c = labels[i];
-    if (!Number.isInteger(c) || c < 1) throw new Error(`Cluster label ${c} of observation ${i + 1} is not an integer >= 1.`);
+    if (!Number.isInteger(c) || c < 1) throw new OptionsError('labels', `cluster label ${c} of observation ${i + 1} is not a whole number >= 1`);
     if (c > k) k = c;
   }
   return k;
