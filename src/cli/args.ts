@@ -82,3 +82,19 @@ export function listOption(values: OptionValues, name: string): string[] | undef
   if (twice !== undefined) throw new OptionsError(`--${name}`, `"${twice}" is listed twice; expected each once`);
   return items;
 }
+
+/**
+ * A size option: a whole number of bytes (characters), optionally with a
+ * binary suffix K, M or G; undefined when absent.
+ *
+ * @example
+ * sizeOption({ 'max-line-size': '4M' }, 'max-line-size'); // 4194304
+ */
+export function sizeOption(values: OptionValues, name: string): number | undefined {
+  const text = stringOption(values, name);
+  if (text === undefined) return undefined;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([KMG]?)i?B?\s*$/i.exec(text);
+  const x = m ? Math.round(Number(m[1]) * 1024 ** ' KMG'.indexOf((m[2] || ' ').toUpperCase())) : NaN;
+  if (!(x >= 1)) throw new OptionsError(`--${name}`, `must be a size such as 65536, 64K or 4M; got "${text}"`);
+  return x;
+}

@@ -16,6 +16,7 @@ import type { CostMethod, DistanceMethod, DistanceOptions, FeatureType, Normaliz
 import { InputError, OptionsError } from '../errors.js';
 import type { StateSequences } from '../sequences/types.js';
 import { numberOption, stringOption, type OptionValues } from './args.js';
+import { memoryBudget } from './input-options.js';
 
 const METHODS: readonly DistanceMethod[] = [
   'OM', 'HAM', 'DHD', 'LCS', 'LCP', 'RLCP', 'OMspell', 'CHI2', 'EUCLID', 'TWED',
@@ -27,8 +28,8 @@ const SM_DEFAULT: readonly DistanceMethod[] = ['OM', 'OMspell', 'TWED', 'OMloc',
 const FEATURE_TYPES: readonly FeatureType[] = ['interval', 'nominal', 'ordratio', 'logratio', 'asymm', 'symm'];
 const NORMS: readonly Normalization[] = ['none', 'auto', 'maxlength', 'gmean', 'maxdist', 'YujianBo'];
 
-/** The distance options that can name files the command reads (a `--sm` cost matrix). */
-export const DISTANCE_FILES = ['sm'] as const;
+/** The distance options that can name files the command reads (cost and proximity matrices, state features). */
+export const DISTANCE_FILES = ['sm', 'prox', 'state-features'] as const;
 
 /** `parseOptions` spec of the distance options; spread it into a command's own spec. */
 export const DISTANCE_OPTIONS = {
@@ -58,7 +59,6 @@ export const DISTANCE_OPTIONS = {
   'feature-type': { type: 'string' },
   'feature-weights': { type: 'string' },
   threads: { type: 'string' },
-  'memory-budget': { type: 'string' },
 } as const;
 
 /** Usage lines of the distance options, for a command's `usage` text. */
@@ -88,7 +88,6 @@ export const DISTANCE_USAGE = `distance options (as TraMineR's seqdist):
   --kweights w | w1,w2,...  NMS, NMSMST, SVRspell: weight per subsequence length (default 1)
   --step N --overlap        CHI2/EUCLID intervals
   --threads N               worker threads (default: all cores)
-  --memory-budget GB        refuse a full matrix above this size (default 8)
 `;
 
 /**
@@ -123,8 +122,6 @@ export function distanceOptions(values: OptionValues, seqs: StateSequences): Dis
   const optional = (name: string) => (stringOption(values, name) === undefined ? undefined : numberOption(values, name, NaN));
   const threads = optional('threads');
   if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) throw new OptionsError('--threads', `must be a whole number >= 1; got ${threads}`);
-  const budget = optional('memory-budget');
-  if (budget !== undefined && !(budget > 0)) throw new OptionsError('--memory-budget', `must be a positive number of GB; got ${budget}`);
   const prox = stringOption(values, 'prox');
   return {
     method,
@@ -151,7 +148,7 @@ export function distanceOptions(values: OptionValues, seqs: StateSequences): Dis
     lag: optional('lag'),
     stateFeatures: stateFeaturesOption(values),
     threads,
-    memoryBudgetBytes: budget === undefined ? undefined : budget * 2 ** 30,
+    memoryBudgetBytes: memoryBudget(values),
   };
 }
 

@@ -27,8 +27,9 @@ import { formatIngestReport } from '../ingest/report.js';
 import { loadPanel, type LoadPanelOptions } from '../ingest/load.js';
 import type { LoadedPanel } from '../ingest/assemble.js';
 import type { TimeAxis } from '../ingest/options.js';
+import type { TextEncoding } from '../ingest/csv.js';
 import { OptionsError } from '../errors.js';
-import { listOption, stringOption, type OptionValues } from './args.js';
+import { integerOption, listOption, numberOption, sizeOption, stringOption, type OptionValues } from './args.js';
 
 /** The options of INPUT_OPTIONS that name files the command reads (never overwritten by an output). */
 export const INPUT_FILES = ['input', 'persons'] as const;
@@ -46,6 +47,11 @@ export const INPUT_OPTIONS = {
   priority: { type: 'string' },
   lenient: { type: 'boolean' },
   quiet: { type: 'boolean' },
+  encoding: { type: 'string' },
+  'max-line-size': { type: 'string' },
+  'max-field-size': { type: 'string' },
+  'max-months': { type: 'string' },
+  'memory-budget': { type: 'string' },
 } as const;
 
 /** Usage lines of the shared input options, for a command's `usage` text. */
@@ -62,7 +68,13 @@ export const INPUT_USAGE = `input options:
                             or month 0 = the first month in state S
   --priority a,b,c          spell files: overlapping spells keep the higher (earlier) state
   --lenient                 drop bad rows and count them instead of failing on the first
-  --quiet                   do not print the ingest report on stderr
+  --quiet                   do not print the ingest report on stderr (warnings still are)
+  --encoding E              utf8 (default), or latin1 / windows-1252 for files of older Windows programs
+limits (raise them when your data really need it):
+  --max-line-size N         longest line of a file, e.g. 4M (default 1M)
+  --max-field-size N        longest field, e.g. 256K (default 64K characters)
+  --max-months N            longest time axis in months (default 1200)
+  --memory-budget GB        refuse a month grid or distance matrix above this size (default 8)
 `;
 
 /**
@@ -102,7 +114,35 @@ export function inputPanelOptions(values: OptionValues): LoadPanelOptions {
     priority,
     mode: values.lenient === true ? 'lenient' : 'strict',
     attributes: [],
+    encoding: encodingOption(values),
+    maxLineBytes: sizeOption(values, 'max-line-size'),
+    maxFieldChars: sizeOption(values, 'max-field-size'),
+    maxMonths: stringOption(values, 'max-months') === undefined ? undefined : integerOption(values, 'max-months', 0, 1),
+    memoryBudgetBytes: memoryBudget(values),
   };
+}
+
+/**
+ * The `--memory-budget` option in bytes (given in GB), or undefined.
+ *
+ * @example
+ * memoryBudget({ 'memory-budget': '2' }); // 2147483648
+ */
+export function memoryBudget(values: OptionValues): number | undefined {
+  if (stringOption(values, 'memory-budget') === undefined) return undefined;
+  const gb = numberOption(values, 'memory-budget', NaN);
+  if (!(gb > 0)) throw new OptionsError('--memory-budget', `must be a positive number of GB; got ${gb}`);
+  return gb * 2 ** 30;
+}
+
+const ENCODINGS = ['utf8', 'latin1', 'windows-1252'] as const;
+
+function encodingOption(values: OptionValues): TextEncoding | undefined {
+  const text = stringOption(values, 'encoding');
+  if (text === undefined) return undefined;
+  const e = text.toLowerCase().replace(/^utf-8$/, 'utf8').replace(/^(iso-8859-1|cp1252)$/, 'latin1');
+  if (!(ENCODINGS as readonly string[]).includes(e)) throw new OptionsError('--encoding', `must be one of ${ENCODINGS.join(', ')}; got "${text}"`);
+  return e as TextEncoding;
 }
 
 /**
@@ -119,6 +159,7 @@ export function inputPanelOptions(values: OptionValues): LoadPanelOptions {
 export async function loadInput(values: OptionValues, overrides: Partial<LoadPanelOptions> = {}): Promise<LoadedPanel> {
   const loaded = await loadPanel({ ...inputPanelOptions(values), ...overrides });
   if (values.quiet !== true) process.stderr.write(formatIngestReport(loaded.report));
+  else for (const w of loaded.report.warnings) process.stderr.write(`warning: ${w}\n`);
   return loaded;
 }
 
