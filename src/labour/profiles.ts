@@ -173,12 +173,10 @@ export function groupProfiles(seqs: StateSequences, options: GroupProfileOptions
     }
   }
   const profile = (r: number, name: string): GroupProfile => {
-    const shareByPct: Record<string, number> = {};
-    const shareByPersons: Record<string, number> = {};
-    share?.levels.forEach((l, k) => {
-      shareByPct[l] = (100 * sums.get(r, SHARE_W + k)) / sums.get(g, SHARE_W + k);
-      shareByPersons[l] = sums.get(r, SHARE_N + k);
-    });
+    // fromEntries makes every level an own key, a level named __proto__ included
+    const levels = share?.levels ?? [];
+    const shareByPct: Record<string, number> = Object.fromEntries(levels.map((l, k) => [l, (100 * sums.get(r, SHARE_W + k)) / sums.get(g, SHARE_W + k)]));
+    const shareByPersons: Record<string, number> = Object.fromEntries(levels.map((l, k) => [l, sums.get(r, SHARE_N + k)]));
     return {
       group: name,
       persons: sums.get(r, PERSONS),
