@@ -4,9 +4,10 @@ import type { StateSequences } from '../sequences/types.js';
 import { encodeRows, type EncodedRows } from './encode.js';
 import { condensedBytes, type DistanceMatrix } from './matrix.js';
 import { engineProblems } from './engine-methods.js';
-import { condensedPairs, expandInParallel, omCondensed, omToReferences, referencePairs } from './engine/index.js';
+import { condensedPairs, expandInParallel, fitsEngine, omCondensed, omToReferences, referencePairs } from './engine/index.js';
 import { prepareDistances, type DistanceSetup } from './setup.js';
-import { DistanceOptionsError, type DistanceOptions } from './types.js';
+import { OptionsError } from '../errors.js';
+import type { DistanceOptions } from './types.js';
 
 export { DEFAULT_MEMORY_BUDGET };
 
@@ -21,7 +22,7 @@ export { DEFAULT_MEMORY_BUDGET };
  * @param options method and its parameters
  * @returns the N x N matrix (condensed, ./matrix.ts)
  * @throws ResourceError when the matrix would exceed `memoryBudgetBytes`
- * @throws DistanceOptionsError when an option does not fit the data
+ * @throws OptionsError (naming the option) when an option does not fit the data
  * @example
  * const d = await distances(seqs, { method: 'OM', sm: 'TRATE', indel: 1 });
  * distanceAt(d, 0, 1);
@@ -97,6 +98,12 @@ function checkBudget(bytes: number, budget: number | undefined, what: string): v
   });
 }
 
+/** The engine problems of the setup's method, when it has them and they fit the engine's workspace (else the pair kernels run). */
+function onEngine(setup: DistanceSetup, rowSets: readonly EncodedRows[]): ReturnType<typeof engineProblems> {
+  const engine = engineProblems(setup, rowSets);
+  return engine && engine.problems.every((p) => fitsEngine(p.t, p.nStates)) ? engine : undefined;
+}
+
 function isIdentity(map: Int32Array): boolean {
   for (let i = 0; i < map.length; i++) if (map[i] !== i) return false;
   return true;
@@ -105,7 +112,7 @@ function isIdentity(map: Int32Array): boolean {
 async function condensedOverDistinct(setup: DistanceSetup, options: DistanceOptions): Promise<Float64Array> {
   const { rows } = setup;
   const progress = options.progress;
-  const engine = engineProblems(setup, [rows]);
+  const engine = onEngine(setup, [rows]);
   if (engine) {
     const [p] = engine.problems;
     const values = await omCondensed(p, { threads: options.threads, progress });
@@ -123,7 +130,7 @@ async function condensedOverDistinct(setup: DistanceSetup, options: DistanceOpti
 async function distinctToReferences(setup: DistanceSetup, refRows: EncodedRows, options: DistanceOptions): Promise<Float64Array> {
   const { rows } = setup;
   const k = refRows.n;
-  const engine = engineProblems(setup, [rows, refRows]);
+  const engine = onEngine(setup, [rows, refRows]);
   if (engine) {
     const [p, q] = engine.problems;
     const values = await omToReferences(p, q, { threads: options.threads, progress: options.progress });
@@ -141,19 +148,19 @@ function encodeReferences(seqs: StateSequences, refs: readonly number[] | Int32A
   let encoded: EncodedRows;
   if ('alphabet' in refs) {
     const same = refs.alphabet.codes.length === seqs.alphabet.codes.length && refs.alphabet.codes.every((c, i) => c === seqs.alphabet.codes[i]);
-    if (!same) throw new DistanceOptionsError(`reference sequences need the alphabet of the data (${seqs.alphabet.codes.join(', ')})`);
+    if (!same) throw new OptionsError('refs', `reference sequences need the alphabet of the data (${seqs.alphabet.codes.join(', ')})`);
     encoded = encodeRows(refs, Int32Array.from({ length: refs.n }, (_, i) => i), new Float64Array(refs.n), setup.withMissing);
   } else {
     const rows = Int32Array.from(refs);
     for (const r of rows) {
-      if (!Number.isInteger(r) || r < 0 || r >= seqs.n) throw new DistanceOptionsError(`reference row ${r} is not a row of the data (0..${seqs.n - 1})`);
+      if (!Number.isInteger(r) || r < 0 || r >= seqs.n) throw new OptionsError('refs', `reference row ${r} is not a row of the data (0..${seqs.n - 1})`);
     }
     encoded = encodeRows(seqs, rows, new Float64Array(rows.length), setup.withMissing);
   }
   if (setup.method === 'HAM' || setup.method === 'DHD') {
     const len = setup.rows.lengths[0];
     for (let r = 0; r < encoded.n; r++) {
-      if (encoded.lengths[r] !== len) throw new DistanceOptionsError(`${setup.method} needs references of the data's length ${len}; reference ${r} has ${encoded.lengths[r]}`);
+      if (encoded.lengths[r] !== len) throw new OptionsError('refs', `${setup.method} needs references of the data's length ${len}; reference ${r} has ${encoded.lengths[r]}`);
     }
   }
   return encoded;

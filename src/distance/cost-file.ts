@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { InputError } from '../errors.js';
 import type { CostMatrix } from './types.js';
@@ -20,12 +20,24 @@ import type { CostMatrix } from './types.js';
 export function readCostMatrix(file: string, states: readonly string[]): CostMatrix {
   let rows: string[][];
   try {
+    const size = statSync(file);
+    if (!size.isFile() || size.size > MAX_BYTES) {
+      throw new InputError(file, undefined, undefined, `is ${size.isFile() ? `${size.size} bytes` : 'not a regular file'}; expected a small CSV of states x states costs`);
+    }
     rows = parse(readFileSync(file, 'utf8'), { relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
   } catch (err) {
-    throw new InputError(file, undefined, undefined, `cannot read a CSV cost matrix: ${(err as Error).message}`);
+    if (err instanceof InputError) throw err;
+    throw new InputError(file, (err as { lines?: number }).lines, undefined, `cannot read a CSV cost matrix: ${(err as Error).message}`);
   }
   const n = states.length;
-  const labelled = rows.length > 0 && rows[0].some((cell) => cell !== '' && !Number.isFinite(Number(cell)));
+  // A header of state names (R's write.csv layout), else a bare square of numbers.
+  const labelled = rows.length > 0 && rows[0].some((cell) => cell !== '' && !isNumber(cell) && states.includes(stateOf(cell)));
+  if (!labelled) {
+    rows.forEach((row, r) => {
+      const c = row.findIndex((cell) => !isNumber(cell));
+      if (c >= 0) throw new InputError(file, r + 1, c + 1, `"${row[c]}" is not a number; expected a cost (a bare matrix), or a header of state names (${states.join(', ')})`);
+    });
+  }
   const body = labelled ? rows.slice(1) : rows;
   const firstLine = labelled ? 2 : 1;
   if (body.length !== n) throw new InputError(file, undefined, undefined, `expected a ${n} x ${n} matrix for states ${states.join(', ')}; found ${body.length} rows`);
@@ -42,14 +54,21 @@ export function readCostMatrix(file: string, states: readonly string[]): CostMat
     const cells = row.slice(row.length - n);
     if (row.length < n) throw new InputError(file, firstLine + r, undefined, `expected ${n} costs; found ${row.length} cells`);
     cells.forEach((cell, c) => {
+      if (!isNumber(cell)) throw new InputError(file, firstLine + r, row.length - n + c + 1, `"${cell}" is not a number; expected a cost`);
       const v = Number(cell);
-      if (cell === '' || !Number.isFinite(v)) throw new InputError(file, firstLine + r, row.length - n + c + 1, `"${cell}" is not a number`);
       out[rowState[r]][colState[c]] = v;
     });
   });
   const twice = states.find((_, s) => out[s].some(Number.isNaN));
   if (twice !== undefined) throw new InputError(file, undefined, undefined, `state "${twice}" has no complete row or column (a label appears twice)`);
   return out;
+}
+
+/** Cost files are small; a larger file is not one (or is /dev/zero). */
+const MAX_BYTES = 1 << 20;
+
+function isNumber(cell: string): boolean {
+  return cell !== '' && Number.isFinite(Number(cell));
 }
 
 // "employment", "employment->", "[employment ->]" and "[-> employment]" all name employment.

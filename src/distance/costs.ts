@@ -6,7 +6,7 @@ import { encodeRows, hasMissingCells, type EncodedRows } from './encode.js';
 import { OptionsError } from '../errors.js';
 import { futureCosts } from './cost-future.js';
 import { gowerDistances } from './gower.js';
-import { DistanceOptionsError, type CostMethod, type StateFeatures, type SubstitutionCosts } from './types.js';
+import type { CostMethod, StateFeatures, SubstitutionCosts } from './types.js';
 
 /** Options of `substitutionCosts` (TraMineR `seqcost` arguments). */
 export interface SubstitutionCostOptions {
@@ -98,7 +98,7 @@ export function costsFromRows(
   const nSlices = timeVarying ? rows.t : 1;
   const sm = new Float64Array(nSlices * s2);
   let indel: number | Float64Array = 1;
-  if (!Number.isFinite(cval)) throw new DistanceOptionsError(`cval must be a number; got ${cval}`);
+  if (!Number.isFinite(cval)) throw new OptionsError('cval', `must be a number; got ${cval}`);
 
   if (method === 'CONSTANT') {
     for (let k = 0; k < nSlices; k++) {
@@ -122,7 +122,7 @@ export function costsFromRows(
       indel = 0.5 * max;
     }
   } else if (method === 'INDELS' || method === 'INDELSLOG') {
-    if (timeVarying) throw new DistanceOptionsError(`time-varying ${method} costs are not available`);
+    if (timeVarying) throw new OptionsError('sm', `time-varying ${method} costs are not available`);
     indel = stateIndels(rows, nStates, method);
     for (let i = 0; i < nStates; i++) for (let j = 0; j < nStates; j++) if (i !== j) sm[i * nStates + j] = indel[i] + indel[j];
   } else if (method === 'FUTURE' || method === 'FEATURES') {
@@ -140,7 +140,7 @@ export function costsFromRows(
     for (let k = 0; k < sm.length; k++) if (sm[k] > max) max = sm[k];
     indel = 0.5 * max;
   } else {
-    throw new DistanceOptionsError(`unknown cost method "${String(method)}"; expected CONSTANT, TRATE, INDELS, INDELSLOG, FUTURE or FEATURES`);
+    throw new OptionsError('method', `unknown cost method "${String(method)}"; expected CONSTANT, TRATE, INDELS, INDELSLOG, FUTURE or FEATURES`);
   }
 
   // All but INDELS* fix the missing state's costs (INDELS* derive them from the data).

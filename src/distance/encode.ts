@@ -1,6 +1,6 @@
 import type { StateSequences } from '../sequences/types.js';
 import { MISSING } from '../sequences/types.js';
-import { DistanceOptionsError } from './types.js';
+import { OptionsError } from '../errors.js';
 
 /**
  * Sequences as the distance kernels read them: state indices 0..nStates-1 where
@@ -54,7 +54,7 @@ export function encodeRows(seqs: StateSequences, rows: Int32Array, weights: Floa
       const c = seqs.codes[i * t + j];
       if (c === MISSING) {
         if (!withMissing) {
-          throw new DistanceOptionsError(`sequence ${seqs.ids[i]} has a missing month (${seqs.timeLabels[j]}); use withMissing (--with-missing) to treat gaps as an extra state`);
+          throw new OptionsError('withMissing', `sequence ${seqs.ids[i]} has a missing month (${seqs.timeLabels[j]}); set withMissing (--with-missing) to treat gaps as an extra state`);
         }
         codes[r * t + j] = missingCode;
       } else {

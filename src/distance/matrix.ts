@@ -1,3 +1,5 @@
+import { OptionsError } from '../errors.js';
+
 /**
  * A symmetric N x N dissimilarity matrix with zero diagonal, stored condensed
  * as R's `dist` object: the lower triangle by columns, so the distance between
@@ -16,10 +18,15 @@ export function condensedIndex(n: number, i: number, j: number): number {
 
 /**
  * Distance between rows i and j (0 on the diagonal).
+ * @throws OptionsError when i or j is not a row 0..n-1
  * @example
  * distanceAt(m, 0, 2) === distanceAt(m, 2, 0); // true
  */
 export function distanceAt(m: DistanceMatrix, i: number, j: number): number {
+  // (x >>> 0) === x: a whole number in 0..2^32-1, one test for NaN, fractions and negatives
+  if (!((i >>> 0) === i && i < m.n && (j >>> 0) === j && j < m.n)) {
+    throw new OptionsError(i >>> 0 === i && i < m.n ? 'j' : 'i', `rows ${i} and ${j}: expected whole numbers in 0..${m.n - 1}`);
+  }
   return i === j ? 0 : m.values[condensedIndex(m.n, i, j)];
 }
 

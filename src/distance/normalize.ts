@@ -1,5 +1,4 @@
 import type { DistanceMethod, Normalization } from './types.js';
-import { DistanceOptionsError } from './types.js';
 import { OptionsError } from '../errors.js';
 
 /** A normalisation with `auto` resolved. */
@@ -16,7 +15,7 @@ export type ResolvedNorm = Exclude<Normalization, 'auto'>;
  */
 export function resolveNorm(method: DistanceMethod, norm: Normalization): ResolvedNorm {
   if (method === 'CHI2' || method === 'EUCLID') {
-    if (norm !== 'none' && norm !== 'auto') throw new DistanceOptionsError(`${method} accepts norm none or auto; got ${norm}`);
+    if (norm !== 'none' && norm !== 'auto') throw new OptionsError('norm', `${method} accepts norm none or auto; got ${norm}`);
     return 'none'; // the kernel itself scales by the number of intervals
   }
   if (method === 'NMS' || method === 'NMSMST' || method === 'SVRspell') {

@@ -6,7 +6,8 @@ import { encodeRows, hasMissingCells, type EncodedRows } from './encode.js';
 import { methodParams, type MethodParams } from './method-params.js';
 import { resolveNorm, type ResolvedNorm } from './normalize.js';
 import { OptionsError } from '../errors.js';
-import { DistanceOptionsError, type CostMatrix, type DistanceMethod, type DistanceOptions, type SubstitutionCosts } from './types.js';
+import { processWarning, type WarningReporter } from '../warnings.js';
+import type { CostMatrix, DistanceMethod, DistanceOptions, SubstitutionCosts } from './types.js';
 
 const METHODS: readonly DistanceMethod[] = [
   'OM', 'HAM', 'DHD', 'LCS', 'LCP', 'RLCP', 'OMspell', 'CHI2', 'EUCLID', 'TWED',
@@ -56,8 +57,10 @@ export interface DistanceSetup {
  * setup.indel; // Float64Array of ones
  */
 export function prepareDistances(seqs: StateSequences, options: DistanceOptions): DistanceSetup {
-  const { method } = options;
-  if (!METHODS.includes(method)) throw new DistanceOptionsError(`unknown method "${String(method)}"; expected one of ${METHODS.join(', ')}`);
+  const method = (options as DistanceOptions | undefined)?.method;
+  if (method === undefined || !METHODS.includes(method)) {
+    throw new OptionsError('method', method === undefined ? `is required: one of ${METHODS.join(', ')}` : `unknown method "${String(method)}"; expected one of ${METHODS.join(', ')}`);
+  }
   const norm = resolveNorm(method, options.norm ?? 'none');
   const states = costStates(seqs, options.withMissing ?? false);
   const withMissing = states.length > seqs.alphabet.codes.length;
@@ -67,19 +70,19 @@ export function prepareDistances(seqs: StateSequences, options: DistanceOptions)
   const useWeights = weighted && method !== 'EUCLID';
   const rows = encodeRows(seqs, distinct.firstRow, useWeights ? distinct.weights : Float64Array.from(distinct.counts), withMissing);
   if ((method === 'HAM' || method === 'DHD') && new Set(rows.lengths).size > 1) {
-    throw new DistanceOptionsError(`${method} needs sequences of equal length; lengths range from ${Math.min(...rows.lengths)} to ${Math.max(...rows.lengths)} (use OM or another method for censored sequences)`);
+    throw new OptionsError('method', `${method} needs sequences of equal length; lengths range from ${Math.min(...rows.lengths)} to ${Math.max(...rows.lengths)} (use OM or another method for censored sequences)`);
   }
   if (method === 'OMloc' && rows.lengths.some((len) => len === 0)) throw new OptionsError('method', 'OMloc needs non-empty sequences');
   const nu = options.nu ?? NaN;
   const lambda = options.lambda ?? options.h ?? 0.5;
   if (method === 'TWED') {
-    if (!(nu > 0)) throw new DistanceOptionsError('TWED needs nu (stiffness) > 0');
-    if (!(lambda >= 0)) throw new DistanceOptionsError(`TWED needs lambda >= 0; got ${lambda}`);
+    if (!(nu > 0)) throw new OptionsError('nu', 'TWED needs nu (stiffness) > 0');
+    if (!(lambda >= 0)) throw new OptionsError('lambda', `TWED needs lambda >= 0; got ${lambda}`);
   }
   const expcost = options.expcost ?? 0.5;
-  if (method === 'OMspell' && !(expcost >= 0)) throw new DistanceOptionsError(`expcost must be >= 0; got ${expcost}`);
+  if (method === 'OMspell' && !(expcost >= 0)) throw new OptionsError('expcost', `must be >= 0; got ${expcost}`);
   const tpow = options.tpow ?? 1;
-  if (!Number.isFinite(tpow)) throw new DistanceOptionsError(`tpow must be a number; got ${tpow}`);
+  if (!Number.isFinite(tpow)) throw new OptionsError('tpow', `must be a number; got ${tpow}`);
 
   const params = methodParams(seqs, options, states);
   const costs = resolveCosts(seqs, options, rows, states, withMissing);
@@ -107,12 +110,15 @@ function resolveCosts(seqs: StateSequences, options: DistanceOptions, rows: Enco
     return { sm: c.sm, nSlices: c.nSlices, indel: c.indel };
   };
   const sm = options.sm;
+  if (sm !== undefined && (method === 'LCS' || method === 'LCP' || method === 'RLCP' || method === 'CHI2' || method === 'EUCLID')) {
+    throw new OptionsError('sm', `${method} uses no substitution costs${method === 'LCS' ? ' of your choosing (it is OM with costs 2 and indel 1)' : ''}; leave sm out, or use OM for costs of your own`);
+  }
   if (method === 'LCS') return { ...fromData({ method: 'CONSTANT', cval: 2 }), indel: 1 };
   if (NO_COSTS.includes(method)) return undefined;
   if (typeof sm === 'string') {
-    if (!COST_METHODS.includes(sm)) throw new DistanceOptionsError(`unknown sm "${sm}"; expected ${COST_METHODS.join(', ')}, a matrix or substitutionCosts()`);
+    if (!COST_METHODS.includes(sm)) throw new OptionsError('sm', `unknown cost method "${sm}"; expected ${COST_METHODS.join(', ')}, a matrix or substitutionCosts()`);
     if (method === 'DHD') {
-      if (sm !== 'TRATE') throw new DistanceOptionsError(`sm ${sm} is not available for DHD${sm === 'CONSTANT' ? '; use HAM instead' : ''}`);
+      if (sm !== 'TRATE') throw new OptionsError('sm', `${sm} is not available for DHD${sm === 'CONSTANT' ? '; use HAM instead' : ''}`);
       return fromData({ method: 'TRATE', cval: 4, timeVarying: true });
     }
     // TraMineR: HAM with CONSTANT costs 1 per substitution; otherwise the seqcost defaults (2).
@@ -121,22 +127,48 @@ function resolveCosts(seqs: StateSequences, options: DistanceOptions, rows: Enco
   if (sm === undefined) {
     if (method === 'HAM') return fromData({ method: 'CONSTANT', cval: 1 });
     if (method === 'DHD') return fromData({ method: 'TRATE', cval: 4, timeVarying: true });
-    throw new DistanceOptionsError(`${method} needs substitution costs: sm = TRATE, CONSTANT, INDELS, INDELSLOG, FUTURE, FEATURES, a matrix or substitutionCosts()`);
+    throw new OptionsError('sm', `${method} needs substitution costs: sm = TRATE, CONSTANT, INDELS, INDELSLOG, FUTURE, FEATURES, a matrix or substitutionCosts()`);
   }
   const n = states.length;
   if (isCostObject(sm)) {
-    if (sm.nStates !== n) throw new DistanceOptionsError(`sm has ${sm.nStates} states; expected ${n} (${states.join(', ')})`);
+    if (sm.nStates !== n) throw new OptionsError('sm', `has ${sm.nStates} states; expected ${n} (${states.join(', ')})`);
     if (sm.timeVarying !== (method === 'DHD')) {
-      throw new DistanceOptionsError(method === 'DHD' ? 'DHD needs time-varying costs (one matrix per month)' : `${method} needs a single (not time-varying) cost matrix`);
+      throw new OptionsError('sm', method === 'DHD' ? 'DHD needs time-varying costs (one matrix per month)' : `${method} needs a single (not time-varying) cost matrix`);
     }
-    if (sm.timeVarying && sm.nSlices !== rows.t) throw new DistanceOptionsError(`sm has ${sm.nSlices} monthly matrices; expected ${rows.t}`);
+    if (sm.timeVarying && sm.nSlices !== rows.t) throw new OptionsError('sm', `has ${sm.nSlices} monthly matrices; expected ${rows.t}`);
     checkCosts(sm.sm, n, method);
+    if (!sm.timeVarying) warnTriangle(sm.sm, states, options.warn ?? processWarning);
     return { sm: sm.sm, nSlices: sm.nSlices, indel: sm.indel };
   }
-  if (method === 'DHD') throw new DistanceOptionsError('DHD needs time-varying costs: sm = TRATE or a time-varying substitutionCosts() result');
+  if (method === 'DHD') throw new OptionsError('sm', 'DHD needs time-varying costs: sm = TRATE or a time-varying substitutionCosts() result');
   const flat = matrixToArray(sm, n, states);
   checkCosts(flat, n, method);
+  warnTriangle(flat, states, options.warn ?? processWarning);
   return { sm: flat, nSlices: 1, indel: undefined };
+}
+
+/**
+ * Warn, as TraMineR's checkcost does, when a user's costs break the triangle
+ * inequality: replacing a by c and then c by b costs less than replacing a by
+ * b directly, sm(a, b) - (sm(a, c) + sm(c, b)) >= 1e-7 max(sm). Optimal
+ * matching then never uses the direct substitution.
+ */
+function warnTriangle(sm: Float64Array, states: readonly string[], warn: WarningReporter): void {
+  const n = states.length;
+  let max = 0;
+  for (let k = 0; k < n * n; k++) if (sm[k] > max) max = sm[k];
+  const tol = 1e-7 * max;
+  for (let a = 0; a < n; a++) {
+    for (let b = a + 1; b < n; b++) {
+      for (let c = 0; c < n; c++) {
+        const direct = sm[a * n + b];
+        const via = sm[a * n + c] + sm[c * n + b];
+        if (direct - via < tol) continue;
+        warn(`the substitution costs break the triangle inequality: replacing ${states[a]} with ${states[c]} (${sm[a * n + c]}) and then with ${states[b]} (${sm[c * n + b]}) costs less than replacing ${states[a]} with ${states[b]} directly (${direct})`);
+        return;
+      }
+    }
+  }
 }
 
 function isCostObject(sm: SubstitutionCosts | CostMatrix): sm is SubstitutionCosts {
@@ -145,7 +177,7 @@ function isCostObject(sm: SubstitutionCosts | CostMatrix): sm is SubstitutionCos
 
 function matrixToArray(m: CostMatrix, n: number, states: readonly string[]): Float64Array {
   if (m.length !== n || m.some((row) => row.length !== n)) {
-    throw new DistanceOptionsError(`substitution-cost matrix must be ${n} x ${n} (states ${states.join(', ')})`);
+    throw new OptionsError('sm', `substitution-cost matrix must be ${n} x ${n} (states ${states.join(', ')})`);
   }
   const out = new Float64Array(n * n);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) out[i * n + j] = m[i][j];
@@ -156,12 +188,12 @@ function matrixToArray(m: CostMatrix, n: number, states: readonly string[]): Flo
 function checkCosts(sm: Float64Array, n: number, method: DistanceMethod): void {
   for (let k = 0; k < sm.length; k++) {
     const v = sm[k];
-    if (!(v >= 0) || v === Infinity) throw new DistanceOptionsError(`substitution costs must be finite and non-negative; got ${v}`);
+    if (!(v >= 0) || v === Infinity) throw new OptionsError('sm', `substitution costs must be finite and non-negative; got ${v}`);
     const base = k - (k % (n * n));
     const i = Math.floor((k - base) / n);
     const j = (k - base) % n;
-    if (i === j && v !== 0) throw new DistanceOptionsError('substitution costs must be 0 on the diagonal');
-    if (ALIGNMENT.includes(method) && v !== sm[base + j * n + i]) throw new DistanceOptionsError(`${method} needs symmetric substitution costs; sm[${i}][${j}] != sm[${j}][${i}]`);
+    if (i === j && v !== 0) throw new OptionsError('sm', 'substitution costs must be 0 on the diagonal');
+    if (ALIGNMENT.includes(method) && v !== sm[base + j * n + i]) throw new OptionsError('sm', `${method} needs symmetric substitution costs; sm[${i}][${j}] != sm[${j}][${i}]`);
   }
 }
 
@@ -174,11 +206,11 @@ function resolveIndel(method: DistanceMethod, options: DistanceOptions, costs: R
     if (method === 'TWED') indel = 2 * smMax + nu + lambda;
     else indel = costs?.indel ?? smMax / 2;
   } else if (typeof user === 'number') {
-    if (!(user > 0) || user === Infinity) throw new DistanceOptionsError(`indel must be a positive number; got ${user}`);
+    if (!(user > 0) || user === Infinity) throw new OptionsError('indel', `must be a positive number; got ${user}`);
     indel = user;
   } else {
-    if (user.length !== n) throw new DistanceOptionsError(`indel needs one cost per state (${n}); got ${user.length}`);
-    if (Array.from(user).some((v) => !(v > 0) || v === Infinity)) throw new DistanceOptionsError('indel costs must be positive numbers');
+    if (user.length !== n) throw new OptionsError('indel', `needs one cost per state (${n}); got ${user.length}`);
+    if (Array.from(user).some((v) => !(v > 0) || v === Infinity)) throw new OptionsError('indel', 'costs must be positive numbers');
     indel = Float64Array.from(user);
   }
   // TWED takes a single indel (TraMineR uses the largest of a vector).
@@ -192,17 +224,17 @@ function resolveBreaks(options: DistanceOptions, t: number): Int32Array {
   if (options.breaks) {
     for (const [from, to] of options.breaks) {
       if (!Number.isInteger(from) || !Number.isInteger(to) || from < 1 || to < from || to > t) {
-        throw new DistanceOptionsError(`breaks must be [start, end] month pairs within 1..${t}; got [${from}, ${to}]`);
+        throw new OptionsError('breaks', `must be [start, end] month pairs within 1..${t}; got [${from}, ${to}]`);
       }
       out.push(from - 1, to - 1);
     }
-    if (out.length === 0) throw new DistanceOptionsError('breaks must hold at least one interval');
+    if (out.length === 0) throw new OptionsError('breaks', 'must hold at least one interval');
     return Int32Array.from(out);
   }
   const step = options.step ?? 1;
-  if (!Number.isInteger(step) || step < 1) throw new DistanceOptionsError(`step must be a positive integer; got ${step}`);
+  if (!Number.isInteger(step) || step < 1) throw new OptionsError('step', `must be a positive integer; got ${step}`);
   const overlap = options.overlap ?? false;
-  if (overlap && step % 2 !== 0) throw new DistanceOptionsError('step must be even with overlap');
+  if (overlap && step % 2 !== 0) throw new OptionsError('step', 'must be even with overlap');
   if (step === 1) {
     for (let j = 0; j < t; j++) out.push(j, j);
   } else if (step === t) {

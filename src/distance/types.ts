@@ -1,5 +1,5 @@
-import { OptionsError } from '../errors.js';
 import type { ProgressReporter } from '../progress.js';
+import type { WarningReporter } from '../warnings.js';
 
 /** The dissimilarity measures, named as in TraMineR's `seqdist`. */
 export type DistanceMethod =
@@ -122,14 +122,8 @@ export interface DistanceOptions {
   threads?: number;
   /** Receives progress of the computation. */
   progress?: ProgressReporter;
-  /** Refuse a full matrix larger than this many bytes (default 8 GiB). */
+  /** Refuse a full matrix larger than this many bytes (default 8 GiB), or larger than the machine's memory. */
   memoryBudgetBytes?: number;
-}
-
-/** An option value that cannot work with the data or the other options. */
-export class DistanceOptionsError extends OptionsError {
-  constructor(message: string) {
-    super(undefined, message);
-    this.name = 'DistanceOptionsError';
-  }
+  /** Receives warnings, e.g. a cost matrix that breaks the triangle inequality (default: a process warning). */
+  warn?: WarningReporter;
 }

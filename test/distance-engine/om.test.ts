@@ -98,7 +98,7 @@ describe('omCondensed', () => {
     await expect(omCondensed(problem([[0, 2]], 2, [0, 2, 2, 0], [1, 1]))).rejects.toThrow(/code 2 is not a state/);
     await expect(omCondensed(problem([[0, 1]], 2, [0, 2, 1, 0], [1, 1]))).rejects.toThrow(/not symmetric/);
     await expect(omCondensed(problem([[0, 1]], 2, [0, 2, 2, 0], [1, -1]))).rejects.toThrow(/indel\[1\]/);
-    await expect(omCondensed(problem([[0, 1]], 2, [0, 2, 2, 0], [1, 1]), { threads: 0 })).rejects.toThrow(/threads must be/);
+    await expect(omCondensed(problem([[0, 1]], 2, [0, 2, 2, 0], [1, 1]), { threads: 0 })).rejects.toThrow(/threads: must be a whole number >= 1/);
   });
 });
 

@@ -81,6 +81,24 @@ function spellAwareLcp(set: SortedSet, stride: number): void {
   }
 }
 
+/** Largest workspace one engine thread may take (its DP profiles grow with t^2). */
+const MAX_WORK_BYTES = 256 * 2 ** 20;
+
+/**
+ * True when sequences of length t over nStates states fit the engine: its
+ * workspace per thread, about 128 (nStates + t + 2)(t + 1) + 8 (t + 1)^2 bytes,
+ * stays under 256 MiB (t up to about 1,400 months). Longer sequences go to the
+ * pair kernel, whose memory grows with t only.
+ *
+ * @example
+ * fitsEngine(84, 4); // true
+ * fitsEngine(4000, 3); // false
+ */
+export function fitsEngine(t: number, nStates: number): boolean {
+  const t1 = t + 1;
+  return (nStates + 1 + t1) * t1 * 128 + t1 * t1 * 8 + 256 <= MAX_WORK_BYTES;
+}
+
 function makeJob(kind: JobSpec['kind'], p: AlignmentProblem, a: SortedSet, b: SortedSet, alloc: Alloc): JobSpec {
   if (p.variant?.mode.startsWith('omslen')) spellAwareLcp(b, p.t);
   const copy = (x: Float64Array) => {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { OptionsError } from '../../errors.js';
 import type { ProgressReporter } from '../../progress.js';
 import { instantiateKernel, type WasmModule } from './kernel.js';
 import { JobSession, PROTOCOL, jobPairs, jobUnits, runUnits, type JobSpec } from './job.js';
@@ -46,7 +47,7 @@ export function workerScript(): string | null {
  */
 export function planThreads(requested: number | undefined, units: number, cells: number): number {
   if (requested !== undefined && (!Number.isInteger(requested) || requested < 1)) {
-    throw new Error(`threads must be a positive integer, got ${requested}.`);
+    throw new OptionsError('threads', `must be a whole number >= 1; got ${requested}`);
   }
   if (workerScript() === null) return 1;
   if (requested === undefined) return cells < MIN_PARALLEL_CELLS ? 1 : Math.min(availableParallelism(), units);
