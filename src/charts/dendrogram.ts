@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
+import { OptionsError } from '../errors.js';
 import { tr } from '../i18n/index.js';
 import type { ChartOptions } from './theme.js';
 import { SERIES_PALETTE, chartTitle, roundTo, topLevel } from './theme.js';
@@ -44,10 +45,10 @@ export function dendrogram(tree: DendrogramTree, options: DendrogramOptions = {}
   const lang = options.lang ?? 'en';
   const { n, merge, height } = tree;
   const m = n - 1;
-  if (n < 2 || merge.length !== 2 * m || height.length !== m) throw new Error(`dendrogram: need n >= 2, merge of length 2(n-1) and n-1 heights; got n = ${n}.`);
+  if (n < 2 || merge.length !== 2 * m || height.length !== m) throw new OptionsError('tree', `a dendrogram needs n >= 2, a merge of length 2(n-1) and n-1 heights; got n = ${n}`);
   const leaves = Math.max(2, Math.min(options.leaves ?? 30, n));
   const k = options.k;
-  if (k !== undefined && !(Number.isInteger(k) && k >= 1 && k <= leaves)) throw new Error(`dendrogram: k must be an integer in 1..${leaves} (the leaves drawn); got ${k}.`);
+  if (k !== undefined && !(Number.isInteger(k) && k >= 1 && k <= leaves)) throw new OptionsError('k', `must be a whole number in 1..${leaves} (the leaves drawn); got ${k}`);
   const firstShown = m - (leaves - 1); // steps firstShown..m-1 are drawn as internal nodes
   // size[s] and first[s]: observations in, and first observation of, the cluster formed at step s.
   const size = new Float64Array(m);

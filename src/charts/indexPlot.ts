@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
+import { OptionsError } from '../errors.js';
 import type { StateSequences } from '../sequences/types.js';
 import { tr } from '../i18n/index.js';
 import type { Lang } from '../i18n/index.js';
@@ -165,7 +166,7 @@ function orderRank(order: ArrayLike<number>, n: number): Int32Array {
   const rank = new Int32Array(n).fill(-1);
   for (let k = 0; k < order.length; k++) {
     const row = order[k];
-    if (!Number.isInteger(row) || row < 0 || row >= n) throw new Error(`order[${k}] = ${row} is not a row index 0..${n - 1}.`);
+    if (!Number.isInteger(row) || row < 0 || row >= n) throw new OptionsError('order', `order[${k}] = ${row} is not a row index 0..${n - 1}`);
     rank[row] = k;
   }
   return rank;

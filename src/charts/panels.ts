@@ -1,4 +1,5 @@
 import type { StateSequences } from '../sequences/types.js';
+import { OptionsError } from '../errors.js';
 import { selectRows } from '../sequences/select.js';
 import type { Lang } from '../i18n/index.js';
 import { formatCount } from '../i18n/index.js';
@@ -41,7 +42,7 @@ export function sequencePanels(seqs: StateSequences, options: GroupOptions = {})
  * checkGroups(clusters, seqs.n); // throws when the lengths differ
  */
 export function checkGroups(groups: ArrayLike<unknown>, n: number): void {
-  if (groups.length !== n) throw new Error(`groups has ${groups.length} entries; expected one per sequence (${n}).`);
+  if (groups.length !== n) throw new OptionsError('groups', `${groups.length} entries; expected one per sequence (${n})`);
 }
 
 /**

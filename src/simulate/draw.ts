@@ -1,4 +1,5 @@
 import { gamma, probit } from 'simple-statistics';
+import { OptionsError } from '../errors.js';
 import type { Random } from '../stats/random.js';
 
 /**
@@ -61,7 +62,7 @@ export function drawNormal(rnd: Random, mean: number, sd: number, min = -Infinit
  */
 export function weibullScale(mean: number, shape: number): number {
   if (mean === Infinity) return Infinity;
-  if (!(mean > 0.5) || !(shape > 0)) throw new RangeError(`A duration needs mean > 0.5 and shape > 0; got ${mean}, ${shape}.`);
+  if (!(mean > 0.5) || !(shape > 0)) throw new OptionsError(mean > 0.5 ? 'shape' : 'mean', `a duration needs mean > 0.5 and shape > 0; got ${mean}, ${shape}`);
   return (mean - 0.5) / gamma(1 + 1 / shape);
 }
 
@@ -105,7 +106,7 @@ export interface PointSequence {
  * points.next(x); // a point of [0, 1)^2; the following ones fill the square evenly
  */
 export function haltonSequence(rnd: Random, dims: number): PointSequence {
-  if (dims > BASES.length) throw new RangeError(`haltonSequence supports at most ${BASES.length} dimensions; got ${dims}.`);
+  if (dims > BASES.length) throw new OptionsError('dims', `at most ${BASES.length} dimensions; got ${dims}`);
   const shift = Float64Array.from({ length: dims }, () => rnd());
   let j = 0;
   return {

@@ -1,4 +1,5 @@
 import { parseMonth } from '../ingest/month.js';
+import { OptionsError } from '../errors.js';
 import { seededRandom } from '../stats/random.js';
 import { drawDuration, drawIndex, drawNormal, haltonSequence, pickIndex, weibullScale } from './draw.js';
 import { fitGroupModel, groupCell, GROUPS } from './group-model.js';
@@ -133,7 +134,7 @@ interface CompiledGroup {
  */
 export function createJobcoachGenerator(options: JobcoachOptions = {}): JobcoachGenerator {
   const { n = 25_000, seed = 1, parameters: par = JOBCOACH_PARAMETERS } = options;
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be a non-negative integer; got ${n}.`);
+  if (!Number.isInteger(n) || n < 0) throw new OptionsError('n', `must be a whole number >= 0; got ${n}`);
   // One random stream per benefit: WGA parameters (5% of persons) then never
   // move the draws of Wajong persons, so each benefit calibrates on its own.
   const streams = [seededRandom(seed), seededRandom(seed + 0x632be5ab)];
@@ -142,7 +143,7 @@ export function createJobcoachGenerator(options: JobcoachOptions = {}): Jobcoach
   const firstStart = monthNumber(par.firstStart);
   const starts = monthNumber(par.lastStart) - firstStart + 1;
   const end = monthNumber(par.endMonth);
-  if (starts < 1 || end < firstStart + starts - 1) throw new RangeError('Start months must be in order and before the end month.');
+  if (starts < 1 || end < firstStart + starts - 1) throw new OptionsError('parameters.lastStart', 'the start months must be in order and before the end month');
   const maxLength = end - firstStart + 1;
   const employers = Math.max(10, Math.ceil(n * par.employersPerPerson));
   const compiled = BENEFITS.map((b) => par.process[b].map((g, k) => compileGroup(g, par, par.persons[b], par.jobs[k], maxLength)));
@@ -293,14 +294,14 @@ export function createJobcoachGenerator(options: JobcoachOptions = {}): Jobcoach
 
 function monthNumber(label: string): number {
   const m = parseMonth(label);
-  if (m < 0) throw new RangeError(`"${label}" is not a YYYY-MM month.`);
+  if (m < 0) throw new OptionsError('parameters', `"${label}" is not a YYYY-MM month`);
   return m;
 }
 
 function compileGroup(g: GroupProcess, par: JobcoachParameters, person: PersonParameters, jobs: GroupJobs, months: number): CompiledGroup {
   const rule = (r: SpellRule): CompiledRule => ({ scale: weibullScale(r.mean, r.shape), shape: r.shape, next: nextTable(r.next) });
   const h = g.withdrawal?.hazard ?? 0;
-  if (!(h >= 0 && h < 1)) throw new RangeError(`A withdrawal hazard must be in [0, 1); got ${h}.`);
+  if (!(h >= 0 && h < 1)) throw new OptionsError('parameters.process', `a withdrawal hazard must be in [0, 1); got ${h}`);
   // P(permanent by tenure τ): F(1) = p0; F(τ) = 1 - (1 - F(τ-1))(1 - h_τ), h_25 the two-year jump
   const factor = jobs.permanentFactor * person.permanentFactor;
   const c = par.permanent;

@@ -1,3 +1,5 @@
+import { OptionsError } from '../errors.js';
+
 /**
  * Adjusted Rand index between two partitions of the same objects (Hubert &
  * Arabie 1985, "Comparing partitions", J. Classification 2, 193-218): the
@@ -20,7 +22,7 @@
  */
 export function adjustedRandIndex(a: ArrayLike<number | string>, b: ArrayLike<number | string>): number {
   const n = a.length;
-  if (b.length !== n) throw new Error(`adjustedRandIndex: ${n} and ${b.length} labels; expected one per object in both.`);
+  if (b.length !== n) throw new OptionsError('b', `${n} and ${b.length} labels; expected one per object in both`);
   const codeA = codes(a);
   const codeB = codes(b);
   const kb = codeB.levels;

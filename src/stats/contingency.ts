@@ -1,4 +1,5 @@
 import { chiSquareSurvival, normalCdf } from './distributions.js';
+import { OptionsError } from '../errors.js';
 
 /** Pearson's chi-square test of independence on an r x c table, with cell diagnostics. */
 export interface ChiSquareTest {
@@ -52,10 +53,10 @@ export function chiSquareIndependence(observed: readonly (readonly number[])[]):
   const colSum = new Float64Array(c);
   let n = 0;
   for (let i = 0; i < r; i++) {
-    if (observed[i].length !== c) throw new Error(`Row ${i} of the table has ${observed[i].length} cells; expected ${c}.`);
+    if (observed[i].length !== c) throw new OptionsError('observed', `row ${i} has ${observed[i].length} cells; expected ${c}`);
     for (let j = 0; j < c; j++) {
       const o = observed[i][j];
-      if (!(o >= 0)) throw new Error(`Cell (${i}, ${j}) holds ${o}; counts must be >= 0.`);
+      if (!(o >= 0)) throw new OptionsError('observed', `cell (${i}, ${j}) holds ${o}; counts must be >= 0`);
       rowSum[i] += o;
       colSum[j] += o;
       n += o;

@@ -1,4 +1,5 @@
 import { gammaln, probit } from 'simple-statistics';
+import { OptionsError } from '../errors.js';
 
 // Cumulative distribution functions at double precision. simple-statistics
 // supplies ln Γ (accurate to ~1e-15); its normal CDF is a 4-decimal table and
@@ -49,7 +50,7 @@ export function regularizedGammaQ(a: number, x: number): number {
 }
 
 function checkGammaArgs(a: number, x: number): void {
-  if (!(a > 0) || !(x >= 0)) throw new RangeError(`Incomplete gamma needs a > 0 and x >= 0; got a = ${a}, x = ${x}.`);
+  if (!(a > 0) || !(x >= 0)) throw new OptionsError(a > 0 ? 'x' : 'a', `the incomplete gamma needs a > 0 and x >= 0; got a = ${a}, x = ${x}`);
 }
 
 function gammaSeries(a: number, x: number): number {
@@ -95,7 +96,7 @@ function gammaContinuedFraction(a: number, x: number): number {
  * chiSquareSurvival(3.841458820694124, 1); // 0.05
  */
 export function chiSquareSurvival(x: number, df: number): number {
-  if (!(df > 0)) throw new RangeError(`Chi-square needs df > 0; got ${df}.`);
+  if (!(df > 0)) throw new OptionsError('df', `the chi-square needs df > 0; got ${df}`);
   return regularizedGammaQ(df / 2, Math.max(0, x) / 2);
 }
 
@@ -131,7 +132,7 @@ export function normalQuantile(p: number): number {
   if (!(p > 0 && p < 1)) {
     if (p === 0) return -Infinity;
     if (p === 1) return Infinity;
-    throw new RangeError(`A probability in (0, 1) is needed; got ${p}.`);
+    throw new OptionsError('p', `a probability in (0, 1) is needed; got ${p}`);
   }
   if (p > 0.5) return -normalQuantile(1 - p);
   let z = probit(p);
@@ -155,7 +156,7 @@ export function normalQuantile(p: number): number {
  */
 export function regularizedBeta(x: number, a: number, b: number): number {
   if (!(a > 0 && b > 0) || !(x >= 0 && x <= 1)) {
-    throw new RangeError(`Incomplete beta needs a, b > 0 and 0 <= x <= 1; got x = ${x}, a = ${a}, b = ${b}.`);
+    throw new OptionsError(x >= 0 && x <= 1 ? (a > 0 ? 'b' : 'a') : 'x', `the incomplete beta needs a, b > 0 and 0 <= x <= 1; got x = ${x}, a = ${a}, b = ${b}`);
   }
   if (x === 0 || x === 1) return x;
   const front = Math.exp(a * Math.log(x) + b * Math.log1p(-x) - (gammaln(a) + gammaln(b) - gammaln(a + b)));
@@ -201,7 +202,7 @@ function betaContinuedFraction(x: number, a: number, b: number): number {
  * studentTCdf(2.2281388519649385, 10); // 0.975
  */
 export function studentTCdf(t: number, df: number): number {
-  if (!(df > 0)) throw new RangeError(`Student t needs df > 0; got ${df}.`);
+  if (!(df > 0)) throw new OptionsError('df', `Student t needs df > 0; got ${df}`);
   if (Number.isNaN(t)) return NaN;
   if (!Number.isFinite(t)) return t > 0 ? 1 : 0;
   const tail = 0.5 * regularizedBeta(df / (df + t * t), df / 2, 0.5);

@@ -1,4 +1,5 @@
 import { invertSymmetric } from './linalg.js';
+import { OptionsError } from '../errors.js';
 
 /** How the coefficient variance is estimated. */
 export type FixedEffectsSe = 'cluster' | 'classical';
@@ -64,13 +65,13 @@ export function categoryFixedEffects(input: CategoryFixedEffectsInput): Category
   const { unit, category, y, weight, categories: k, se: seType = 'cluster' } = input;
   const n = y.length;
   if (unit.length !== n || category.length !== n || (weight && weight.length !== n)) {
-    throw new Error('unit, category, y and weight need one entry per observation.');
+    throw new OptionsError('y', 'unit, category, y and weight need one entry per observation');
   }
   const obsPerCategory = new Array<number>(k).fill(0);
   for (let r = 0; r < n; r++) {
     const b = category[r];
-    if (!(b >= 0 && b < k) || !Number.isInteger(b)) throw new Error(`Observation ${r} has category ${b}; expected 0..${k - 1}.`);
-    if (!Number.isFinite(y[r])) throw new Error(`Observation ${r} has a non-finite outcome ${y[r]}.`);
+    if (!(b >= 0 && b < k) || !Number.isInteger(b)) throw new OptionsError('category', `observation ${r} has category ${b}; expected 0..${k - 1}`);
+    if (!Number.isFinite(y[r])) throw new OptionsError('y', `observation ${r} has a non-finite outcome ${y[r]}`);
     obsPerCategory[b]++;
   }
   const bounds = unitBounds(unit, n);
@@ -214,7 +215,7 @@ function unitBounds(unit: ArrayLike<number>, n: number): Int32Array {
   const seen = new Set<number>();
   for (let r = 0; r < n; r++) {
     if (r > 0 && unit[r] === unit[r - 1]) continue;
-    if (seen.has(unit[r])) throw new Error(`Observations of unit ${unit[r]} are not contiguous; sort them by unit.`);
+    if (seen.has(unit[r])) throw new OptionsError('unit', `observations of unit ${unit[r]} are not contiguous; sort them by unit`);
     seen.add(unit[r]);
     starts.push(r);
   }

@@ -1,3 +1,5 @@
+import { OptionsError } from '../errors.js';
+
 /** Inverse of a symmetric positive semi-definite matrix, with the columns it had to leave out. */
 export interface SymmetricInverse {
   /** Row-major k x k inverse over the kept columns; rows and columns of dropped ones are NaN. */
@@ -20,7 +22,7 @@ export interface SymmetricInverse {
  * invertSymmetric(Float64Array.from([4, 2, 2, 3]), 2).inverse; // [0.375, -0.25, -0.25, 0.5]
  */
 export function invertSymmetric(a: ArrayLike<number>, k: number, tolerance = 1e-10): SymmetricInverse {
-  if (a.length !== k * k) throw new Error(`Matrix has ${a.length} cells; expected ${k} x ${k}.`);
+  if (a.length !== k * k) throw new OptionsError('a', `${a.length} cells; expected ${k} x ${k}`);
   const dropped: boolean[] = new Array(k).fill(false);
   for (let j = 0; j < k; j++) if (!(a[j * k + j] > 0)) dropped[j] = true;
   for (;;) {

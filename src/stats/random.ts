@@ -1,3 +1,5 @@
+import { OptionsError } from '../errors.js';
+
 /** A seeded source of uniform random numbers in [0, 1). */
 export type Random = () => number;
 
@@ -52,7 +54,7 @@ export function randomInt(rnd: Random, n: number): number {
  * sampleWithoutReplacement(seededRandom(1), 100, 5); // e.g. Int32Array [17, 3, 88, 40, 61]
  */
 export function sampleWithoutReplacement(rnd: Random, n: number, k: number): Int32Array {
-  if (k > n) throw new Error(`Cannot sample ${k} of ${n} items without replacement.`);
+  if (k > n) throw new OptionsError('k', `cannot sample ${k} of ${n} items without replacement`);
   const pool = new Int32Array(n);
   for (let i = 0; i < n; i++) pool[i] = i;
   for (let i = 0; i < k; i++) {

@@ -1,4 +1,5 @@
 import { normalQuantile } from './distributions.js';
+import { OptionsError } from '../errors.js';
 
 /** How a pointwise confidence interval for a survival-type probability S is formed. */
 export type ConfidenceType = 'log-log' | 'log' | 'plain';
@@ -73,17 +74,19 @@ export interface CumulativeIncidence extends RiskTable {
  */
 export function riskTable(time: ArrayLike<number>, cause: ArrayLike<number>, causes: number, weights?: ArrayLike<number>): RiskTable {
   const n = time.length;
-  if (cause.length !== n) throw new Error(`cause has ${cause.length} entries; expected ${n} (one per time).`);
-  if (weights && weights.length !== n) throw new Error(`weights has ${weights.length} entries; expected ${n}.`);
+  if (cause.length !== n) throw new OptionsError('cause', `${cause.length} entries; expected ${n} (one per time)`);
+  if (weights && weights.length !== n) throw new OptionsError('weights', `${weights.length} entries; expected ${n}`);
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => time[a] - time[b]);
   const out: RiskTable = { time: [], atRisk: [], atRiskCount: [], events: [], eventsCount: [], eventsByCause: [], censored: [] };
   for (let k = 0; k < causes; k++) out.eventsByCause.push([]);
   let totalW = 0;
   for (let i = 0; i < n; i++) {
     const k = cause[i];
-    if (!Number.isInteger(k) || k < 0 || k > causes) throw new Error(`Observation ${i} has cause ${k}; expected 0 (censored) to ${causes}.`);
-    if (Number.isNaN(time[i])) throw new Error(`Observation ${i} has no time.`);
-    totalW += weights ? weights[i] : 1;
+    if (!Number.isInteger(k) || k < 0 || k > causes) throw new OptionsError('cause', `observation ${i} has cause ${k}; expected 0 (censored) to ${causes}`);
+    if (!(time[i] >= 0 && time[i] !== Infinity)) throw new OptionsError('time', `observation ${i} has time ${time[i]}; expected a finite time >= 0`);
+    const w = weights ? weights[i] : 1;
+    if (!(w >= 0 && w !== Infinity)) throw new OptionsError('weights', `observation ${i} has weight ${w}; expected a finite number >= 0`);
+    totalW += w;
   }
   // walk the sorted times; the risk set at t is every observation with time >= t
   let remainingW = totalW;

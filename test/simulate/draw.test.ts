@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { drawDuration, drawIndex, drawNormal, haltonSequence, pickIndex, weibullScale } from '../../src/simulate/draw.js';
 import { seededRandom } from '../../src/stats/random.js';
+import { OptionsError } from '../../src/errors.js';
 
 describe('simulation draws', () => {
   it('picks an index by inversion of the cumulative weights', () => {
@@ -49,6 +50,6 @@ describe('simulation draws', () => {
     }
     // random draws would scatter the bins by about ±9.5 (binomial sd); the sequence stays within a few
     for (const b of bins) for (const count of b) expect(Math.abs(count - 100)).toBeLessThanOrEqual(3);
-    expect(() => haltonSequence(seededRandom(1), 11)).toThrow(RangeError);
+    expect(() => haltonSequence(seededRandom(1), 11)).toThrow(OptionsError);
   });
 });

@@ -126,7 +126,7 @@ describe('simulateJobcoach', () => {
   it('refuses a withdrawal hazard outside [0, 1)', () => {
     const g2 = JOBCOACH_PARAMETERS.process.Wajong[1];
     const parameters = { ...JOBCOACH_PARAMETERS, process: { ...JOBCOACH_PARAMETERS.process, Wajong: Array(4).fill({ ...g2, withdrawal: { from: 0, hazard: 1 } }) } };
-    expect(() => simulateJobcoach({ n: 5, parameters })).toThrow('A withdrawal hazard must be in [0, 1); got 1.');
+    expect(() => simulateJobcoach({ n: 5, parameters })).toThrow('parameters.process: a withdrawal hazard must be in [0, 1); got 1');
   });
 
   it('handles panels of one and of no person', () => {
