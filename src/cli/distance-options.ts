@@ -7,7 +7,6 @@
  *   const options = distanceOptions(values, sequences); // DistanceOptions for distances()
  */
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { readCostMatrix } from '../distance/cost-file.js';
 import type { DistanceMatrix } from '../distance/matrix.js';
 import { costStates } from '../distance/setup.js';
@@ -149,6 +148,7 @@ export function distanceOptions(values: OptionValues, seqs: StateSequences): Dis
     stateFeatures: stateFeaturesOption(values),
     threads,
     memoryBudgetBytes: memoryBudget(values),
+    warn: (message) => process.stderr.write(`warning: ${message}\n`),
   };
 }
 
@@ -236,27 +236,44 @@ export async function readDistanceMatrix(file: string): Promise<DistanceMatrix> 
   return { n, values };
 }
 
-/** A headerless numeric CSV as rows of numbers. */
+/** One cell of a distance matrix: a finite number >= 0. */
 function parseCell(file: string, line: number, j: number, cell: string): number {
   const x = Number(cell);
   if (cell.trim() === '' || !Number.isFinite(x)) {
     throw new InputError(file, line, j + 1, `"${cell}" is not a number; expected a distance (a headerless numeric matrix)`);
   }
+  if (x < 0) throw new InputError(file, line, j + 1, `${cell} is negative; expected a distance >= 0`);
   return x;
 }
 
-/** Call `onLine` with the comma-separated cells of every non-empty line (1-based line numbers). */
+/** Longest line of a distance matrix file: 64 MiB (a row of several million distances). */
+const MAX_LINE_BYTES = 64 * 2 ** 20;
+
+/**
+ * Call `onLine` with the comma-separated cells of every non-empty line
+ * (1-based line numbers). A NUL byte (a binary file) or a line above 64 MiB
+ * (/dev/zero) is an InputError rather than endless reading.
+ */
 async function eachCsvLine(file: string, onLine: (cells: string[], line: number) => void): Promise<void> {
-  const stream = createReadStream(file, { encoding: 'utf8' });
-  const lineError = new Promise<never>((_, reject) => stream.on('error', (err) => reject(new InputError(file, undefined, undefined, `cannot read the file (${err.message})`))));
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  let carry = '';
   let line = 0;
-  const read = (async () => {
-    for await (const text of lines) {
-      line++;
-      if (text.trim() === '') continue;
-      onLine(text.split(',').map((c) => c.trim().replace(/^"(.*)"$/, '$1')), line);
+  const decoder = new TextDecoder('utf-8');
+  const take = (text: string) => {
+    line++;
+    if (text.trim() !== '') onLine(text.split(',').map((c) => c.trim().replace(/^"(.*)"$/, '$1')), line);
+  };
+  try {
+    for await (const chunk of createReadStream(file)) {
+      const bytes = chunk as Buffer;
+      if (bytes.includes(0)) throw new InputError(file, line + 1, undefined, 'holds a NUL byte, so it is not a text file; expected a headerless CSV of distances');
+      const parts = (carry + decoder.decode(bytes, { stream: true })).split('\n');
+      carry = parts.pop()!;
+      if (carry.length > MAX_LINE_BYTES) throw new InputError(file, line + 1, undefined, `a line longer than ${MAX_LINE_BYTES / 2 ** 20} MiB; expected a headerless CSV of distances`);
+      for (const text of parts) take(text.endsWith('\r') ? text.slice(0, -1) : text);
     }
-  })();
-  await Promise.race([read, lineError]);
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError(file, undefined, undefined, `cannot read the file (${(err as Error).message})`);
+  }
+  if (carry !== '') take(carry);
 }

@@ -61,8 +61,27 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await command.run(rest);
   } catch (err) {
-    return reportError(name, err, debug);
+    return reportError(name, asCommandLine(err, command.usage), debug);
   }
+}
+
+// Library options whose command-line name is not their kebab-case form.
+const FLAG_OF: Readonly<Record<string, string>> = {
+  memoryBudgetBytes: 'memory-budget', maxLineBytes: 'max-line-size', maxFieldChars: 'max-field-size', sampleSize: 'sample-size',
+};
+
+/**
+ * An OptionsError of the library names the option as the API spells it
+ * (`sm`, `withMissing`); on the command line it names the flag (`--sm`,
+ * `--with-missing`) when the command has one.
+ */
+function asCommandLine(err: unknown, usage: string): unknown {
+  if (!(err instanceof OptionsError) || err.option === undefined || err.option.startsWith('-')) return err;
+  const flag = `--${FLAG_OF[err.option] ?? err.option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  if (!new RegExp(`${flag}\\b`).test(usage)) return err;
+  const renamed = new OptionsError(flag, err.message.slice(err.option.length + 2));
+  renamed.stack = err.stack;
+  return renamed;
 }
 
 /**
@@ -76,7 +95,7 @@ function reportError(command: string, thrown: unknown, debug: boolean): number {
   const message = err instanceof Error ? err.message : String(err);
   const line = known
     ? message
-    : `internal error: ${message}. This is a bug in loopbaan ${packageVersion()}; please report it with the command you ran (add --debug for the stack trace).`;
+    : `internal error: ${message.replace(/\.$/, '')}. This is a bug in loopbaan ${packageVersion()}; please report it with the command you ran (add --debug for the stack trace).`;
   process.stderr.write(`loopbaan${command ? ` ${command}` : ''}: ${line.replace(/\s*\n\s*/g, ' ')}\n`);
   if (debug && thrown instanceof Error && thrown.stack) process.stderr.write(thrown.stack + '\n');
   return known ? 2 : 1;

@@ -193,7 +193,7 @@ export function assemblePanel(panel: CollectedPanel, options: PanelOptions, prob
   return { sequences, report };
 }
 
-/** The weights of the kept persons must add up to a finite total (1e308 + 1e308 does not). */
+/** The weights of the kept persons must add up to a finite, positive total (1e308 + 1e308 does not). */
 function checkWeightTotal(panel: CollectedPanel, keep: readonly number[]): void {
   let total = 0;
   for (const i of keep) {
@@ -202,6 +202,7 @@ function checkWeightTotal(panel: CollectedPanel, keep: readonly number[]): void 
       throw new InputError(panel.personFile.file, panel.personLines[i], undefined, `the weights add up to more than the largest number (${panel.weights![i]} here); expected weights whose total is finite, e.g. scaled to persons`);
     }
   }
+  if (total === 0) throw new InputError(panel.personFile.file, undefined, undefined, `every weight of the ${keep.length} persons is 0; expected a positive weight for some`);
 }
 
 /** Months more than this far from every other observed month stand apart (a typo such as 2103-05). */

@@ -3,6 +3,7 @@ import { QUALITY_INDICES } from '../../cluster/quality.js';
 import { csvText } from '../../disclosure/csv.js';
 import { silentProgress, stderrProgress } from '../../progress.js';
 import { makeAlphabet } from '../../sequences/alphabet.js';
+import { distinctSequences } from '../../sequences/distinct.js';
 import { createSequences } from '../../sequences/create.js';
 import type { StateSequences } from '../../sequences/types.js';
 import { integerOption, parseOptions, stringOption } from '../args.js';
@@ -76,6 +77,11 @@ example:
     const loaded = stringOption(values, 'input') ? (await loadInput(values)).sequences : undefined;
     const matrix = distFile ? await readDistanceMatrix(distFile) : undefined;
     if (loaded && matrix && loaded.n !== matrix.n) throw new OptionsError('--dist', `has ${matrix.n} rows but --input has ${loaded.n} sequences; expected one row per sequence`);
+    if (matrix) checkClusterCount(ks, algo, matrix.n, `rows in ${distFile}`, stringOption(values, 'range'));
+    else if (loaded && algo !== 'clara') {
+      const aggregate = values.aggregate === true;
+      checkClusterCount(ks, algo, aggregate ? distinctSequences(loaded).firstRow.length : loaded.n, aggregate ? 'distinct sequences' : 'sequences', stringOption(values, 'range'));
+    }
     // with --dist alone, placeholder sequences carry the row count (ids 1..n, weights 1)
     const seqs = loaded ?? placeholderSequences(matrix!.n);
     const options = loaded && !matrix ? distanceOptions(values, loaded) : undefined;
@@ -109,6 +115,17 @@ example:
     return 0;
   },
 };
+
+/**
+ * Every k must fit the items clustered: Ward cuts at most `items` clusters
+ * (and needs 2 items), PAM fewer than `items`.
+ */
+function checkClusterCount(ks: readonly number[], algo: Algo, items: number, what: string, range: string | undefined): void {
+  const kmax = ks[ks.length - 1];
+  const limit = algo === 'pam' ? items - 1 : items;
+  if (items >= 2 && kmax <= limit) return;
+  throw new OptionsError(range === undefined ? '--k' : '--range', `${kmax} clusters need at least ${algo === 'pam' ? kmax + 1 : Math.max(2, kmax)} ${what}; the input has ${items}`);
+}
 
 /** --k K or --range A:B as a list of k (exactly one of them). */
 function parseKs(k: string | undefined, range: string | undefined): number[] {
