@@ -10,9 +10,10 @@ import { silentProgress, stderrProgress, type ProgressReporter } from '../progre
 import { distinctSequences } from '../sequences/distinct.js';
 import type { StateSequences } from '../sequences/types.js';
 import { integerOption, stringOption, type OptionValues } from './args.js';
-import { DISTANCE_OPTIONS, distanceOptions, readDistanceMatrix } from './distance-options.js';
-import { INPUT_OPTIONS, loadInput } from './input-options.js';
-import { writeOutput } from './output.js';
+import { DISTANCE_FILES, DISTANCE_OPTIONS, distanceOptions, readDistanceMatrix } from './distance-options.js';
+import { INPUT_FILES, INPUT_OPTIONS, loadInput } from './input-options.js';
+import { checkOutputs, writeOutput } from './output.js';
+import { writeFileAtomic } from '../output/atomic.js';
 
 /** `parseOptions` spec shared by the explain commands (input, distance and output options). */
 export const EXPLAIN_OPTIONS = {
@@ -31,6 +32,17 @@ export const EXPLAIN_USAGE = `output and distance source:
   --out FILE                write there (default: standard output)
 `;
 
+/**
+ * Check, before any work, that `--out` and `--figure` can be written and are
+ * none of the inputs (`checkOutputs`).
+ *
+ * @example
+ * await checkExplainOutputs(values);
+ */
+export function checkExplainOutputs(values: OptionValues): Promise<void> {
+  return checkOutputs(values, ['out', 'figure'], [...INPUT_FILES, ...DISTANCE_FILES, 'dist', 'groups']);
+}
+
 /** The sequences, their dissimilarities and a progress reporter. */
 export interface ExplainInput {
   readonly seqs: StateSequences;
@@ -46,6 +58,7 @@ export interface ExplainInput {
  * const { seqs, diss } = await loadExplainInput(values);
  */
 export async function loadExplainInput(values: OptionValues): Promise<ExplainInput> {
+  await checkExplainOutputs(values);
   const progress = values.quiet === true ? silentProgress : stderrProgress();
   const { sequences: seqs } = await loadInput(values);
   const file = stringOption(values, 'dist');
@@ -73,15 +86,6 @@ export function covariateValues(seqs: StateSequences, name: string, option: stri
   return Array.from(seqs.covariates.array(name) as ArrayLike<unknown>);
 }
 
-/** A comma-separated list option (at least one name). */
-export function listOption(values: OptionValues, name: string): string[] | undefined {
-  const text = stringOption(values, name);
-  if (text === undefined) return undefined;
-  const items = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
-  if (items.length === 0) throw new OptionsError(`--${name}`, `expected a comma-separated list; got "${text}"`);
-  return items;
-}
-
 /** `--permutations R` (default 1000, at least 1) and `--seed S` (default 1). */
 export function permutationOptions(values: OptionValues): { permutations: number; seed: number } {
   return { permutations: integerOption(values, 'permutations', 1000, 1), seed: integerOption(values, 'seed', 1) };
@@ -107,12 +111,10 @@ function jsonNumbers(_key: string, value: unknown): unknown {
  * await writeChart(treePlot(seqs, tree), 'tree.svg');
  */
 export async function writeChart(spec: import('vega-lite').TopLevelSpec, file: string): Promise<void> {
+  if (!file.endsWith('.svg') && !file.endsWith('.png')) throw new OptionsError('--figure', `must end in .svg or .png; got "${file}"`);
   const { renderSvg, svgToPng } = await import('../charts/render.js');
-  const { writeFile } = await import('node:fs/promises');
   const svg = await renderSvg(spec);
-  if (file.endsWith('.svg')) await writeFile(file, svg);
-  else if (file.endsWith('.png')) await writeFile(file, svgToPng(svg, { scale: 2 }));
-  else throw new OptionsError('--figure', `must end in .svg or .png; got "${file}"`);
+  await writeFileAtomic(file, file.endsWith('.svg') ? svg : svgToPng(svg, { scale: 2 }));
 }
 
 /**

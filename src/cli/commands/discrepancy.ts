@@ -1,10 +1,10 @@
 import { csvText } from '../../disclosure/csv.js';
 import { discrepancyAssociation } from '../../explain/association.js';
 import { multiFactorDiscrepancy } from '../../explain/multifactor.js';
-import { integerOption, parseOptions } from '../args.js';
+import { integerOption, listOption, parseOptions } from '../args.js';
 import { DISTANCE_USAGE } from '../distance-options.js';
 import {
-  EXPLAIN_OPTIONS, EXPLAIN_USAGE, covariateValues, listOption, loadExplainInput, permutationOptions, writeResult,
+  EXPLAIN_OPTIONS, EXPLAIN_USAGE, covariateValues, loadExplainInput, permutationOptions, writeResult,
 } from '../explain-options.js';
 import { INPUT_USAGE } from '../input-options.js';
 import type { Command } from '../main.js';

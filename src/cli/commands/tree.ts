@@ -2,10 +2,10 @@ import { discrepancyTree, type TreeNode } from '../../explain/tree.js';
 import { controlTree } from '../../explain/disclosure.js';
 import { formatTree, spellFormat } from '../../explain/tree-print.js';
 import { treePlot } from '../../charts/treePlot.js';
-import { integerOption, numberOption, parseOptions, stringOption } from '../args.js';
+import { integerOption, listOption, numberOption, parseOptions, stringOption } from '../args.js';
 import { DISTANCE_USAGE } from '../distance-options.js';
 import {
-  EXPLAIN_OPTIONS, EXPLAIN_USAGE, covariateValues, listOption, loadExplainInput, permutationOptions, sharedBy, writeChart, writeResult,
+  EXPLAIN_OPTIONS, EXPLAIN_USAGE, covariateValues, loadExplainInput, permutationOptions, sharedBy, writeChart, writeResult,
 } from '../explain-options.js';
 import { INPUT_USAGE } from '../input-options.js';
 import type { Command } from '../main.js';

@@ -10,7 +10,7 @@ import { OptionsError } from '../../errors.js';
 import { silentProgress, stderrProgress } from '../../progress.js';
 import { integerOption, parseOptions, stringOption } from '../args.js';
 import { DISTANCE_OPTIONS, DISTANCE_USAGE, distanceOptions } from '../distance-options.js';
-import { writeChart, writeResult } from '../explain-options.js';
+import { checkExplainOutputs, writeChart, writeResult } from '../explain-options.js';
 import { INPUT_OPTIONS, INPUT_USAGE, loadInput } from '../input-options.js';
 import type { Command } from '../main.js';
 
@@ -67,6 +67,7 @@ examples:
     const kmax = integerOption(values, 'kmax', 8, 2);
     const seed = integerOption(values, 'seed', 1);
     const progress = values.quiet === true ? silentProgress : stderrProgress();
+    await checkExplainOutputs(values);
     const { sequences: seqs } = await loadInput(values);
     const distance = distanceOptions(values, seqs);
     const threads = distance.threads;
