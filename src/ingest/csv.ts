@@ -235,10 +235,15 @@ export async function openCsv(file: string, options: CsvOptions = {}): Promise<C
   };
 }
 
-/** A header names each column once (empty names, as spreadsheets leave them, may repeat). */
+/**
+ * A header names each column once (empty names, as spreadsheets leave them,
+ * may repeat), and no column is called `__proto__`: JavaScript objects (and
+ * the tables built on them) cannot hold a property of that name.
+ */
 function checkHeader(file: string, header: readonly string[]): void {
   const seen = new Map<string, number>();
   header.forEach((name, k) => {
+    if (name === '__proto__') throw new InputError(file, 1, name, `column ${k + 1} is named "__proto__", a name JavaScript reserves; expected another column name`);
     const before = seen.get(name);
     if (before !== undefined && name !== '') {
       throw new InputError(file, 1, name, `column "${name}" appears twice in the header (columns ${before + 1} and ${k + 1}); expected unique column names`);

@@ -184,7 +184,7 @@ async function collectWideRows(csv: CsvSource, firstName: string, lastName: stri
     weights: hasWeights ? Float64Array.from(weights) : undefined,
     starts: startColumn !== undefined ? Int32Array.from(starts) : undefined,
     covariates(rows) {
-      const table: Record<string, unknown> = Object.create(null) as Record<string, unknown>; // a column may be named __proto__
+      const table: Record<string, unknown> = {};
       for (const c of columns) table[c.name] = c.take(rows);
       if (personColumns.length > 0) {
         const slots = Int32Array.from(rows, (i) => personRows[i]);

@@ -225,7 +225,7 @@ describe('cluster charts', () => {
     expect(dataRows(spec).find((r) => r.cut !== undefined)!.cut).toBe(6.5);
     const full = dendrogram(tree);
     expect(dataRows(full).length).toBe(12);
-    expect(() => dendrogram(tree, { leaves: 2, k: 3 })).toThrow(/k must be/);
+    expect(() => dendrogram(tree, { leaves: 2, k: 3 })).toThrow(/k: must be/);
   });
 
   it('cluster quality: one panel per index, the chosen k marked, z-scores centred', () => {

@@ -78,10 +78,10 @@ describe('loopbaan dist, newer methods', () => {
     const stderr = captureOutput();
     const fails: [string[], RegExp][] = [
       [['--method', 'OMstran'], /otto/],
-      [['--method', 'OMslen', '--link', 'median'], /--link must be mean, gmean/],
+      [['--method', 'OMslen', '--link', 'median'], /--link: must be mean, gmean/],
       [['--method', 'OMstran', '--otto', '0.5', '--add-column', 'maybe'], /--add-column/],
-      [['--method', 'OMloc', '--refseq', '9'], /--refseq 9: rows are numbered 1\.\.5/],
-      [['--method', 'OMloc', '--refseq', 'nofile.csv'], /--refseq must be row numbers/],
+      [['--method', 'OMloc', '--refseq', '9'], /--refseq: row 9 does not exist: rows are numbered 1\.\.5/],
+      [['--method', 'OMloc', '--refseq', 'nofile.csv'], /--refseq: must be row numbers/],
       [['--method', 'NMS', '--norm', 'auto'], /norm/],
       [['--method', 'OM', '--sm', 'FEATURES'], /stateFeatures/],
       [['--method', 'OM', '--feature-weights', '1'], /--state-features/],

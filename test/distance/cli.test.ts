@@ -68,7 +68,7 @@ describe('loopbaan dist errors', () => {
     writeFileSync(input, 'id,m1,m2,m3\n1,a,b,b\n2,a,b,\n');
     const stderr = captureOutput();
     expect(await main(['dist', '--input', input, '--cols', 'm1..m3', '--quiet', '--method', 'HAM'])).toBe(2);
-    expect(stderr()).toMatch(/^loopbaan dist: HAM needs sequences of equal length/);
+    expect(stderr()).toMatch(/^loopbaan dist: --method: HAM needs sequences of equal length/);
     expect(await main(['dist', '--input', input, '--cols', 'm1..m3', '--quiet', '--method', 'TWED'])).toBe(2);
     expect(stderr().split('\n')[1]).toMatch(/nu/);
     expect(await main(['dist', '--input', input, '--cols', 'm1..m3', '--quiet', '--method', 'LCS', '--out', join(dir, 'no/such/dir.csv')])).toBe(2);
