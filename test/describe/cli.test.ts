@@ -149,7 +149,7 @@ describe('loopbaan describe errors', () => {
     expect(await main(['describe', '--input', file, '--cols', 'm1..m2', '--what', 'indicators', '--pos-states', 'work', '--quiet'])).toBe(2);
     expect(await main(['describe', '--input', file, '--cols', 'm1..m2', '--what', 'indicators', '--indic', 'turbo', '--quiet'])).toBe(2);
     expect(await main(['describe', '--input', file, '--cols', 'm1..m2', '--what', 'indicators', '--indic', 'ppos', '--quiet'])).toBe(2);
-    expect(stderr()).toMatch(/--pos-states needs --indic/);
+    expect(stderr()).toMatch(/--pos-states: needs --indic/);
     expect(stderr()).toMatch(/unknown indicator\(s\) turbo/);
     expect(stderr()).toMatch(/need the positive states/);
   });

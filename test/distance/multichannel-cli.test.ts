@@ -63,10 +63,10 @@ describe('loopbaan dist --channel-columns: one long file, a state column per cha
     expect((await dist(['--input', file, '--channel-columns', 'state,hours', '--cweight', '1'])).code).toBe(2);
     const text = stderr();
     expect(text).toMatch(/at least two channels/);
-    expect(text).toMatch(/--sm needs one value for all channels or one per channel \(2\)/);
-    expect(text).toMatch(/--link must be sum or mean/);
-    expect(text).toMatch(/--method must be one of OM, HAM, DHD, LCS/);
-    expect(text).toMatch(/--cweight needs one non-negative number per channel/);
+    expect(text).toMatch(/--sm: needs one value for all channels or one per channel \(2\)/);
+    expect(text).toMatch(/--link: must be sum or mean/);
+    expect(text).toMatch(/--method: must be one of OM, HAM, DHD, LCS/);
+    expect(text).toMatch(/--cweight: needs one non-negative number per channel/);
     expect(text.trimEnd().split('\n').length).toBe(5);
   });
 });
