@@ -12,10 +12,9 @@ import type { TableGroupOptions } from '../labour/options.js';
 import { STATE_ROLES, type StateRoles } from '../labour/roles.js';
 import { labourTables, publishTables, type TableResult } from '../labour/tables.js';
 import type { StateSequences } from '../sequences/types.js';
-import { integerOption, stringOption, type OptionValues } from './args.js';
-import { listOption } from './explain-options.js';
-import { INPUT_OPTIONS, loadInput } from './input-options.js';
-import { writeOutput } from './output.js';
+import { integerOption, listOption, stringOption, type OptionValues } from './args.js';
+import { INPUT_FILES, INPUT_OPTIONS, loadInput } from './input-options.js';
+import { checkOutputs, writeOutput } from './output.js';
 
 /** `parseOptions` spec shared by the analyses; spread it into an analysis' own spec. */
 export const ANALYSE_OPTIONS = {
@@ -90,6 +89,7 @@ export function groupOption(values: OptionValues): TableGroupOptions {
  */
 export async function loadAnalysisInput(values: OptionValues, attributes: readonly string[] = []): Promise<StateSequences> {
   const overrides: Partial<LoadPanelOptions> = { attributes: [...new Set(attributes)] };
+  await checkOutputs(values, ['out', 'log'], [...INPUT_FILES, 'labels']);
   const { sequences } = await loadInput(values, overrides);
   const file = stringOption(values, 'labels');
   if (file === undefined) return sequences;

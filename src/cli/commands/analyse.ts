@@ -13,11 +13,10 @@ import type { TableResult } from '../../labour/tables.js';
 import { ruleTypology } from '../../labour/typology.js';
 import { monthIndex } from '../../labour/dates.js';
 import type { StateSequences } from '../../sequences/types.js';
-import { integerOption, numberOption, parseOptions, stringOption, type OptionValues } from '../args.js';
+import { integerOption, listOption, numberOption, parseOptions, stringOption, type OptionValues } from '../args.js';
 import {
   ANALYSE_OPTIONS, ANALYSE_USAGE, groupOption, integerListOption, loadAnalysisInput, rolesOption, withCliOptionNames, writeAnalysis,
 } from '../analyse-options.js';
-import { listOption } from '../explain-options.js';
 import { INPUT_USAGE } from '../input-options.js';
 import type { Command } from '../main.js';
 
