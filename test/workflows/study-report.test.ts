@@ -79,10 +79,10 @@ describe('loopbaan report: bad options and study files (exit 2, one line naming 
   it.each([
     [['report'], /give --study FILE/],
     [['report', 'nope'], /expected --study FILE, or a built-in study/],
-    [['report', 'jobcoach', '--persons', 'p.csv'], /both --persons and --months/],
-    [['report', 'jobcoach', '--lang', 'fr'], /--lang must be en or nl/],
-    [['report', 'jobcoach', '--refine', 'kmeans'], /--refine must be none or pam/],
-    [['report', 'jobcoach', '--figure-width', '3in'], /--figure-width must be a width in cm/],
+    [['report', 'jobcoach', '--persons', 'p.csv'], /--months: is required with --persons/],
+    [['report', 'jobcoach', '--lang', 'fr'], /--lang: must be en or nl/],
+    [['report', 'jobcoach', '--refine', 'kmeans'], /--refine: must be none or pam/],
+    [['report', 'jobcoach', '--figure-width', '3in'], /--figure-width: must be a width in cm/],
     [['report', 'mvad'], /give the panel/],
     [['report', 'jobcoach', '--persons', '/nonexistent/p.csv', '--months', '/nonexistent/m.csv', '--quiet'], /p\.csv/],
   ])('%j', async (args, message) => {
