@@ -53,6 +53,15 @@ export interface ChartLayout {
   readonly legend?: 'right' | 'bottom';
 }
 
+// Legend labels over 20 characters break at the last space before their middle
+// (a Vega expression, so it applies to labels the chart computes), so that under
+// the panels a long cluster name does not make the figure wider than the print width.
+const TWO_LINES = "length(datum.label) > 20 && lastindexof(substring(datum.label, 0, ceil(length(datum.label) / 2) + 2), ' ') > 0"
+  + " ? [substring(datum.label, 0, lastindexof(substring(datum.label, 0, ceil(length(datum.label) / 2) + 2), ' ')),"
+  + " substring(datum.label, lastindexof(substring(datum.label, 0, ceil(length(datum.label) / 2) + 2), ' ') + 1)]"
+  + ' : datum.label';
+const LEGEND_CHANNELS = new Set(['color', 'fill', 'stroke']);
+
 /**
  * A chart for print: every font size of the spec set from the layout (titles
  * one point larger than labels, nothing below `fontSize`) and the legend
@@ -66,14 +75,19 @@ export interface ChartLayout {
  */
 export function applyLayout(spec: TopLevelSpec, layout: ChartLayout): TopLevelSpec {
   const fs = layout.fontSize ?? 11;
-  const walk = (x: unknown): unknown => {
-    if (Array.isArray(x)) return x.map(walk);
+  const walk = (x: unknown, parent = ''): unknown => {
+    if (Array.isArray(x)) return x.map((y) => walk(y));
     if (!x || typeof x !== 'object') return x;
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(x)) {
       if (k === 'data' || k === 'values') out[k] = v;
+      else if (layout.legend === 'bottom' && parent === 'encoding' && LEGEND_CHANNELS.has(k) && v && typeof v === 'object' && 'field' in v) {
+        // (Vega-Lite takes labelExpr from a channel's legend, not from the legend config)
+        const own = (v as { legend?: Record<string, unknown> | null }).legend;
+        out[k] = own === null ? walk(v, k) : { ...(walk(v, k) as object), legend: { labelExpr: TWO_LINES, ...(walk(own ?? {}) as object) } };
+      }
       else if (/^(fontSize|labelFontSize|titleFontSize)$/.test(k) && typeof v === 'number') out[k] = v >= 12 ? fs + 1 : fs;
-      else out[k] = walk(v);
+      else out[k] = walk(v, k);
     }
     return out;
   };

@@ -16,7 +16,7 @@ export const en = {
   treeNode: 'n = {n}, discrepancy {disc}',
   discrepancyTree: 'Dissimilarity tree (global R2 = {r2})',
   sharedBy: 'only sequences shared by at least {k} persons',
-  suppressed: 'not shown (< {k} persons)',
+  suppressed: '< {k} persons',
   hiddenGroups: '{g} group(s) of fewer than {k} not drawn',
   binnedRows: 'Each drawn row: the modal state of {k} sequences',
   weightedTotal: '; weighted {w}',
@@ -165,7 +165,7 @@ export const en = {
   structureWeak: 'a weak structure',
   structureNone: 'no substantial structure',
   // time to a new job, retention, rules
-  axisMonthsWithoutWork: 'Months without work after the job',
+  axisMonthsWithoutWork: 'Months without work',
   newJob: 'new job',
   exit: 'exit',
   figTimeToNewJob: 'Time to a new job after a job ends: Kaplan-Meier estimate of the share still without a new job by months without work (0 = a new job the next month), with 95% bands; N at risk = job endings still without a new job and followed. {exits}',

@@ -16,7 +16,7 @@ export const nl: Catalogue = {
   treeNode: 'n = {n}, discrepantie {disc}',
   discrepancyTree: 'Verschillenboom (totale R2 = {r2})',
   sharedBy: 'alleen sequenties van minstens {k} personen',
-  suppressed: 'niet getoond (< {k} personen)',
+  suppressed: '< {k} personen',
   hiddenGroups: '{g} groep(en) van minder dan {k} niet getekend',
   binnedRows: 'Elke rij: de modale toestand van {k} sequenties',
   weightedTotal: '; gewogen {w}',
@@ -164,7 +164,7 @@ export const nl: Catalogue = {
   structureWeak: 'een zwakke structuur',
   structureNone: 'geen wezenlijke structuur',
   // time to a new job, retention, rules
-  axisMonthsWithoutWork: 'Maanden zonder werk na de baan',
+  axisMonthsWithoutWork: 'Maanden zonder werk',
   newJob: 'nieuwe baan',
   exit: 'uitstroom',
   figTimeToNewJob: 'Tijd tot een nieuwe baan na het einde van een baan: Kaplan-Meier-schatting van het aandeel nog zonder nieuwe baan naar maanden zonder werk (0 = de maand erna een nieuwe baan), met 95%-banden; N = baanbeëindigingen nog zonder nieuwe baan en in observatie. {exits}',

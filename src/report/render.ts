@@ -80,26 +80,35 @@ export async function renderReport(doc: ReportDocument, dir: string, options: Re
  * its panels narrowed so that the whole drawing is the print width in
  * points, and its text prints at the size it was drawn at. The drawing's
  * width is panels + fixed parts (axes, legend), close to linear in the
- * panels' scale: a few secant steps find the scale that gives the width.
+ * panels' scale but with steps (panels snap to whole pixels per month), so
+ * secant steps inside a bracket [fits, too wide] find the widest drawing
+ * that is no wider than the target.
  */
 async function fittedSvg(f: Figure, widthCm: number | undefined): Promise<string> {
-  let svg = await renderSvg(f.spec);
-  if (widthCm === undefined || !f.resize) return svg;
+  const first = await renderSvg(f.spec);
+  const resize = f.resize;
+  if (widthCm === undefined || !resize) return first;
   const target = widthCm * POINTS_PER_CM;
-  // secant steps on width(scale), which is close to linear: panels grow, axes and legends do not;
-  // stop at a drawing no wider than the target (so text never prints smaller than drawn)
-  let [s0, w0] = [1, svgWidth(svg)];
-  let [s1, w1] = [0.5, svgWidth(await renderSvg(f.resize(0.5)))];
-  for (let step = 0; step < 4 && !(w0 <= target && w0 > target - 2); step++) {
-    if (w0 === w1) break;
-    const s = s1 + ((target - 1 - w1) * (s0 - s1)) / (w0 - w1);
-    if (!(s > 0.05)) break;
-    const next = await renderSvg(f.resize(s));
-    [s1, w1] = [s0, w0];
-    [s0, w0] = [s, svgWidth(next)];
-    svg = next;
+  const draw = async (scale: number) => {
+    const svg = scale === 1 ? first : await renderSvg(resize(scale));
+    return { scale, svg, width: svgWidth(svg) };
+  };
+  let wide = await draw(1);
+  if (wide.width <= target) return wide.svg;
+  // a drawing that fits: halve the panels until it does (the fixed parts alone may not)
+  let fits = await draw(0.5);
+  while (fits.width > target && fits.scale > 0.05) [wide, fits] = [fits, await draw(fits.scale / 2)];
+  // the fixed parts alone are wider than the target: print it whole, its text a little smaller
+  if (fits.width > target) return first;
+  for (let step = 0; step < 6 && fits.width < target - 2; step++) {
+    const secant = fits.scale + ((target - 1 - fits.width) * (wide.scale - fits.scale)) / (wide.width - fits.width);
+    // keep strictly inside the bracket, so every step narrows it
+    const inside = Math.min(Math.max(secant, fits.scale + 0.1 * (wide.scale - fits.scale)), wide.scale - 0.1 * (wide.scale - fits.scale));
+    const next = await draw(inside);
+    if (next.width <= target) fits = next;
+    else wide = next;
   }
-  return svg;
+  return fits.svg;
 }
 
 function svgWidth(svg: string): number {

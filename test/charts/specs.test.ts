@@ -255,7 +255,7 @@ describe('cluster charts', () => {
     expect(rows.filter((r) => r.y2 !== undefined && r.n !== undefined).every((r) => (r.n as number) >= 10)).toBe(true);
     const risk = rows.filter((r) => typeof r.n === 'string').map((r) => r.n as string);
     expect(risk.every((n) => n === '< 10' || Number(n.replace(/,/g, '')) >= 10)).toBe(true);
-    expect(rows.some((r) => r.state === 'not shown (< 10 persons)')).toBe(true);
+    expect(rows.some((r) => r.state === '< 10 persons')).toBe(true);
   });
 });
 

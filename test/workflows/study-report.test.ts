@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -111,6 +111,20 @@ describe('loopbaan report: bad options and study files (exit 2, one line naming 
     expect(err).toMatch(new RegExp(`^loopbaan report: ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `));
     expect(err).toMatch(message);
     expect(err.trim().split('\n')).toHaveLength(1);
+  });
+
+  it.each([8.5, 17])('prints every figure at %s cm with text of at least 8 pt (legends under the panels fit the width)', async (cm) => {
+    const out = join(scratch, `print-${cm}`);
+    const r = await run(['report', 'jobcoach', '--months', panel.months, '--persons', panel.persons, '--out', out, '--quiet', '--threads', '1', '--figure-width', `${cm}cm`]);
+    expect(r.code).toBe(0);
+    const figures = (await readdir(join(out, 'figures'))).filter((f) => f.endsWith('.svg'));
+    expect(figures.length).toBeGreaterThanOrEqual(5);
+    for (const f of figures) {
+      const svg = await readFile(join(out, 'figures', f), 'utf8');
+      const units = Number(/viewBox="0 0 ([\d.]+) /.exec(svg)![1]);
+      // text drawn at 8 units prints at 8 pt x (print width in pt / drawing width)
+      expect({ f, pt: (8 * cm * 72) / 2.54 / units }).toEqual({ f, pt: expect.toSatisfy((pt: number) => pt >= 7.995) });
+    }
   });
 
   it('warns about a listed state the data do not have, and lists analyses that cannot run on the page', async () => {
