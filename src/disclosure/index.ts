@@ -10,5 +10,6 @@ export {
 export { curvePlan, type StepCurvePoints, type CurvePlan } from './curve.js';
 export { protectDistribution, type DistributionCells, type ProtectedDistribution } from './distribution.js';
 export { disclosableSequence, type DisclosableSequence } from './sequence.js';
+export { disclosableLabel, type DisclosableLabel } from './label.js';
 export { withUnsafeRaw, type WithUnsafeRaw } from './safe.js';
 export { csvText, csvColumns, neutraliseFormula, disclosureCsv, type CsvValue } from './csv.js';

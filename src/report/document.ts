@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
+import type { DisclosureLogRow } from '../disclosure/control.js';
 import type { Lang, TextKey, TextParam } from '../i18n/index.js';
 
 /**
@@ -118,6 +119,8 @@ export interface ReportDocument {
   readonly sections: readonly Section[];
   /** What `results.json` holds. */
   readonly results: unknown;
+  /** The output-check log, written as `disclosure.csv` (one line per cell: table, cell, kind, persons, rule). */
+  readonly disclosureLog?: readonly DisclosureLogRow[];
 }
 
 /**

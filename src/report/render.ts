@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { renderSvg, svgToPng } from '../charts/render.js';
+import { disclosureCsv } from '../disclosure/csv.js';
 import { openOutputFolder, type NamedInput } from '../output/index.js';
 import type { ProgressReporter } from '../progress.js';
 import { documentFigures, documentTables, type Figure, type ReportDocument } from './document.js';
@@ -37,7 +38,8 @@ export const POINTS_PER_CM = 72 / 2.54;
  * Write a report document to a folder: `index.html` (self-contained: inline
  * CSS and SVG, no scripts or external resources), every figure as
  * `figures/NAME.svg` and `figures/NAME.png`, every table as
- * `tables/NAME.csv`, and `results.json`, as one output folder
+ * `tables/NAME.csv`, `results.json` and, when the document has an
+ * output-check log, `disclosure.csv`, as one output folder
  * (`openOutputFolder`): staged, moved into place at the end with a manifest,
  * and files of the previous report that this one does not have removed, so
  * the folder holds only what the page links to; an interrupted run leaves
@@ -69,6 +71,7 @@ export async function renderReport(doc: ReportDocument, dir: string, options: Re
   }
   for (const t of documentTables(doc)) await write(`tables/${t.name}.csv`, tableCsv(t, doc.lang));
   await write('results.json', JSON.stringify(doc.results, null, 2) + '\n');
+  if (doc.disclosureLog) await write('disclosure.csv', disclosureCsv(doc.disclosureLog));
   await write('index.html', reportHtml(doc, svgs));
   const files = folder.files();
   await folder.commit();

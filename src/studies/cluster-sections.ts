@@ -7,6 +7,7 @@ import type { SectionContext } from './document.js';
 import { fit, panelWidth } from './layout.js';
 import { relabelStates } from './states.js';
 import { disclosableLeaves } from './tree-top.js';
+import { profileTableName } from './compute.js';
 
 /**
  * The sections of the typology: the clusters (chronogram and index plot per
@@ -88,8 +89,7 @@ function profileTables(ctx: SectionContext, t: SectionContext['c']['profiles'][n
   const p = t.profiles;
   if (p.categorical.length === 0 && p.numeric.length === 0) return [];
   const within = Object.entries(t.within);
-  const suffix = within.length ? `-${within.map(([k, v]) => `${k}-${v}`).join('-')}` : '';
-  const name = `profiles${suffix.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+  const name = profileTableName(t.within);
   const rows: { covariate: string; level: string; values: number[]; significant: boolean[]; total: number; persons: number[] }[] = [];
   for (const c of p.categorical) {
     c.levels.forEach((l, li) => rows.push({

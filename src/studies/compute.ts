@@ -1,8 +1,9 @@
-import { spellLabel } from '../cluster/describe-clusters.js';
 import { clusterSequences, type ClusterPipelineResult } from '../cluster/pipeline.js';
 import { meanTime } from '../describe/mean-time.js';
+import { disclosableLabel } from '../disclosure/label.js';
+import { distancesToReferences } from '../distance/compute.js';
 import type { IngestReport } from '../ingest/report.js';
-import { disclosureControl } from '../labour/disclosure.js';
+import { disclosureControl, type LabourDisclosure } from '../labour/disclosure.js';
 import { jobEpisodes } from '../labour/episodes.js';
 import { fixedEffectsIndex, type IndexNumbers } from '../labour/indexNumbers.js';
 import { jobLossTable, type JobLossTable } from '../labour/jobLoss.js';
@@ -19,6 +20,7 @@ import type { StateSequences } from '../sequences/types.js';
 import { adjustedRandIndex } from '../stats/adjustedRandIndex.js';
 import { AGE_BANDS, ageBands } from './age-band.js';
 import { checkPanel, type SkippedAnalysis } from './check.js';
+import { controlClusters, type ControlledClusters } from './cluster-disclosure.js';
 import { nameClusters, type ClusterNaming } from './cluster-names.js';
 import { summarisePanel, type PanelSummary } from './panel-summary.js';
 import { resolveStudy, type ResolvedStudy } from './resolve.js';
@@ -62,9 +64,16 @@ export interface StudyComputation {
   readonly groupLevels: readonly string[];
   readonly typology: ClusterPipelineResult;
   readonly naming: ClusterNaming;
-  /** Medoid of each cluster (by report number) as a spell label, e.g. `work_jc 7m -> work`. */
+  /**
+   * Medoid of each cluster (by report number) as a spell label, e.g. `work_jc 7m -> work`, as it may be
+   * published (`disclosableLabel`: the medoid's own label, or an aggregate's); empty when none may be.
+   */
   readonly medoidLabels: Readonly<Record<number, string>>;
-  /** Mean months in each state per cluster (report number), TraMineR `seqmeant`, over the window. */
+  /** Whether each medoid label is the medoid's own (`exact`) or an aggregate's; null when none is published. */
+  readonly medoidKinds: Readonly<Record<number, 'exact' | 'aggregate' | null>>;
+  /** The cluster table's sizes, profiles and mean months after disclosure control. */
+  readonly clusterTable: ControlledClusters;
+  /** Mean months in each state per cluster (report number), TraMineR `seqmeant`, over the window; NaN where suppressed. */
   readonly meanTimes: Readonly<Record<number, Float64Array>>;
   readonly ariVsTruth: number | null;
   /** The analyses run; those that could not run and why. */
@@ -85,6 +94,8 @@ export interface StudyComputation {
   readonly cellMeans: readonly CellMeans[];
   /** Means per cluster at the end of the study months (paid months). */
   readonly groupCellMeans: readonly CellMeans[];
+  /** What disclosure control did to each published table: its lines of the output-check log (disclosure.csv) and its cells per rule. */
+  readonly disclosure: readonly Pick<LabourDisclosure, 'log' | 'cellsPerRule'>[];
   /** Analyses and parts left out, and why. */
   readonly notes: readonly string[];
   readonly results: StudyResults;
@@ -131,7 +142,15 @@ export async function computeStudy(seqs: StateSequences, file: StudyFile, option
   const roles = Object.fromEntries(Object.entries(study.roles).map(([role, states]) => [role, states.filter((x) => ordered.alphabet.codes.includes(x))]));
   const paid = roleStates(roles, 'paid');
   const byGroup = study.groupBy ? { by: study.groupBy, levels: groupLevels } : {};
-  const safe = <T extends Parameters<typeof disclosureControl>[0]>(table: T) => disclosureControl(table, { minCell: study.minCell });
+  // minCell 1 turns disclosure control off, the dominance rule included
+  const rules = { minCell: study.minCell, round: study.round ?? undefined, dominance: study.minCell <= 1 ? 1 : study.dominance };
+  // every table after disclosure control, named in the log (disclosure.csv) as its CSV file
+  const disclosure: Pick<LabourDisclosure, 'log' | 'cellsPerRule'>[] = [];
+  const safe = <T extends Parameters<typeof disclosureControl>[0]>(table: T, name: string) => {
+    const controlled = disclosureControl(table, { ...rules, name });
+    disclosure.push(controlled.disclosure);
+    return controlled;
+  };
 
   // the typology of the window, named by the study's rules or by the medoids
   const window = subsetMonths(ordered, 0, windowMonths - 1);
@@ -144,29 +163,39 @@ export async function computeStudy(seqs: StateSequences, file: StudyFile, option
   });
   const naming = nameClusters(window, typology.labels, study.names);
   const medoidLabels: Record<number, string> = {};
+  const medoidKinds: Record<number, 'exact' | 'aggregate' | null> = {};
   const meanTimes: Record<number, Float64Array> = {};
+  // distances of every sequence to the medoids order the nearest of each (for an aggregate label)
+  const toMedoids = study.minCell > 1 ? await distancesToReferences(window, typology.medoids, { method: study.distance.method, sm: study.distance.sm, indel: study.distance.indel, threads: options.threads }) : null;
+  const k = typology.medoids.length;
   for (const g of naming.groups) {
-    medoidLabels[g.id] = spellLabel(window, typology.medoids[g.cluster - 1], { minSpell: 2 });
+    const m = g.cluster - 1;
+    const distances = toMedoids ? Float64Array.from({ length: window.n }, (_, i) => toMedoids[i * k + m]) : new Float64Array(window.n);
+    const shown = disclosableLabel(window, typology.medoids[m], distances, study.minCell, { minSpell: 2 });
+    medoidLabels[g.id] = shown?.label ?? '';
+    medoidKinds[g.id] = shown?.kind ?? null;
     const rows = rowsWhere(naming.ids, g.id);
     meanTimes[g.id] = meanTime(selectRows(window, rows)).mean;
   }
+  const clusterTable = controlClusters(window, naming, meanTimes, rules);
+  disclosure.push(clusterTable);
   const ariVsTruth = study.truth && ordered.covariates.columnNames().includes(study.truth) ? adjustedRandIndex(naming.ids, ordered.covariates.array(study.truth) as ArrayLike<number | string>) : null;
 
   progress?.('analyses', 0, 1);
   const ids = Array.from(naming.ids, String);
   const idLevels = naming.groups.map((g) => String(g.id));
-  const shares = runs('stateShares') ? safe(stateSharesByMonth(ordered, byGroup)) : null;
+  const shares = runs('stateShares') ? safe(stateSharesByMonth(ordered, byGroup), 'state-shares') : null;
   const needsJobs = runs('jobLoss') || runs('timeToNewJob') || runs('retention') || runs('ruleTypology');
   const work = { ...byGroup, roles, employer: study.employer };
   const episodes = needsJobs ? jobEpisodes(ordered, { roles, employer: study.employer, unpaidOnlyJobs: study.unpaidOnlyJobs }) : undefined;
-  const jobLoss = runs('jobLoss') ? safe(jobLossTable(ordered, { ...work, window: studyMonths, episodes })) : null;
-  const reemployment = runs('timeToNewJob') ? safe(timeToNewJob(ordered, { ...work, episodes, at: study.newJobMonths })) : null;
+  const jobLoss = runs('jobLoss') ? safe(jobLossTable(ordered, { ...work, window: studyMonths, episodes }), 'job-endings') : null;
+  const reemployment = runs('timeToNewJob') ? safe(timeToNewJob(ordered, { ...work, episodes, at: study.newJobMonths }), 'time-to-new-job') : null;
   const retained = runs('retention')
-    ? safe(retention(ordered, { ...work, episodes, horizon: study.retentionHorizon, includeMonthZero: study.align === 'start' }))
+    ? safe(retention(ordered, { ...work, episodes, horizon: study.retentionHorizon, includeMonthZero: study.align === 'start' }), 'retention')
     : null;
   const permanent = study.permanent && ordered.cellAttributes[study.permanent]?.kind === 'number' ? study.permanent : undefined;
-  const rules = runs('ruleTypology') ? safe(ruleTypology(ordered, { ...work, episodes, from: 0, to: studyMonths, permanent })) : null;
-  const profiles = runs('profiles') ? profileTables(ordered, study, roles, ids, idLevels, groupLevels, notes).map((p) => ({ ...p, profiles: safe(p.profiles) })) : [];
+  const ruleTypes = runs('ruleTypology') ? safe(ruleTypology(ordered, { ...work, episodes, from: 0, to: studyMonths, permanent }), 'rule-typology') : null;
+  const profiles = runs('profiles') ? profileTables(ordered, study, roles, ids, idLevels, groupLevels, notes).map((p) => ({ ...p, profiles: safe(p.profiles, profileTableName(p.within)) })) : [];
 
   const outcomes = runs('indexNumbers') ? study.outcomes.filter((o) => ordered.cellAttributes[o.name]?.kind === 'number') : [];
   for (const o of study.outcomes) {
@@ -175,26 +204,32 @@ export async function computeStudy(seqs: StateSequences, file: StudyFile, option
   const indexPanel = subsetMonths(ordered, 0, Math.min(study.figureMonths, ordered.t) - 1);
   const bins = Array.from({ length: Math.ceil(indexPanel.t / study.indexBinWidth) }, (_, b) => b * study.indexBinWidth);
   const statesOf = (o: (typeof outcomes)[number]) => (o.roles.length ? roleStates(roles, ...o.roles) : undefined);
-  const indexOf = (s: StateSequences) => outcomes.map((o) => safe(fixedEffectsIndex(s, { outcome: o.name, bins, roles, states: statesOf(o) })));
+  const indexOf = (s: StateSequences, group = '') => outcomes.map((o) => safe(fixedEffectsIndex(s, { outcome: o.name, bins, roles, states: statesOf(o) }), `index-numbers ${o.name}${group}`));
   const index = indexOf(indexPanel);
   const indexByGroup: Record<string, IndexNumbers[]> = {};
   if (study.groupBy && outcomes.length > 0) {
     const column = ordered.covariates.array(study.groupBy) as ArrayLike<unknown>;
-    for (const level of groupLevels) indexByGroup[level] = indexOf(selectRows(indexPanel, rowsWhere(column, level)));
+    for (const level of groupLevels) indexByGroup[level] = indexOf(selectRows(indexPanel, rowsWhere(column, level)), ` ${level}`);
   }
   const meanMonths = [0, studyMonths].filter((m) => m < ordered.t);
-  const cellMeans = outcomes.map((o) => safe(cellMeansByMonth(ordered, { attribute: o.name, states: paid, ...byGroup, months: meanMonths })));
+  const cellMeans = outcomes.map((o) => safe(cellMeansByMonth(ordered, { attribute: o.name, states: paid, ...byGroup, months: meanMonths }), `means-paid-months ${o.name}`));
   const groupCellMeans = outcomes.map((o) =>
-    safe(cellMeansByMonth(ordered, { attribute: o.name, states: paid, by: ids, levels: idLevels, months: [Math.min(studyMonths, ordered.t - 1)] })));
+    safe(cellMeansByMonth(ordered, { attribute: o.name, states: paid, by: ids, levels: idLevels, months: [Math.min(studyMonths, ordered.t - 1)] }), `clusters ${o.name}`));
   progress?.('analyses', 1, 1);
 
   const computed: Omit<StudyComputation, 'results'> = {
     study, sequences: ordered, window, windowMonths, studyMonths, panel: summarisePanel(ordered), source: options.source ?? { kind: 'sequences' },
-    ingest: options.ingest, groupLevels: study.groupBy ? groupLevels : ['all'], typology, naming, medoidLabels, meanTimes, ariVsTruth,
-    ran, skipped: check.skipped, warnings: check.warnings, shares, jobLoss, reemployment, retention: retained, rules, profiles,
-    index, indexByGroup, cellMeans, groupCellMeans, notes,
+    ingest: options.ingest, groupLevels: study.groupBy ? groupLevels : ['all'], typology, naming, medoidLabels, medoidKinds, meanTimes: clusterTable.meanTimes, clusterTable, ariVsTruth,
+    ran, skipped: check.skipped, warnings: check.warnings, shares, jobLoss, reemployment, retention: retained, rules: ruleTypes, profiles,
+    index, indexByGroup, cellMeans, groupCellMeans, notes, disclosure,
   };
   return { ...computed, results: studyResults(computed, shareMonths) };
+}
+
+/** Name of a profile table's CSV file (and of its table in disclosure.csv): `profiles`, `profiles-benefit-Wajong`. */
+export function profileTableName(within: Readonly<Record<string, string>>): string {
+  const suffix = Object.entries(within).map(([k, v]) => `-${k}-${v}`).join('');
+  return `profiles${suffix.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 }
 
 /**

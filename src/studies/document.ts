@@ -1,4 +1,5 @@
-import { relative } from 'node:path';
+import { basename, isAbsolute, relative, sep } from 'node:path';
+import type { DisclosureRule } from '../disclosure/primary.js';
 import { formatIngestReport } from '../ingest/report.js';
 import type { Lang } from '../i18n/index.js';
 import { resolveText as resolve } from '../report/page.js';
@@ -64,7 +65,7 @@ export function studyDocument(c: StudyComputation, options: StudyDocumentOptions
     state: (code) => stateLabel(study, lang, code),
     cluster: (id) => {
       const g = c.naming.groups.find((x) => x.id === id);
-      return `${id} ${g?.name ? studyText(g.name.label, lang) : c.medoidLabels[id]}`;
+      return `${id} ${g?.name ? studyText(g.name.label, lang) : c.medoidLabels[id]}`.trim();
     },
     suppressed: text('noteSuppressed', { k: study.minCell }),
     extraNote: (analysis) => {
@@ -80,13 +81,14 @@ export function studyDocument(c: StudyComputation, options: StudyDocumentOptions
   ];
   const published = publishedComparison(ctx);
   if (published) sections.push(published);
-  sections.push(dataSection(ctx), methodsSection(ctx));
+  sections.push(dataSection(ctx), outputCheckSection(ctx), methodsSection(ctx));
   return {
     lang,
     title: literal(studyText(study.title, lang)),
     subtitle: text('subtitle', { n: c.panel.persons, k: c.typology.k }),
     sections,
     results: c.results,
+    disclosureLog: c.disclosure.flatMap((d) => d.log),
   };
 }
 
@@ -96,14 +98,16 @@ function summary(ctx: SectionContext, out: string | undefined): Section {
   const blocks: Block[] = [];
   const source = c.study.file.source ? studyText(c.study.file.source, lang) : undefined;
   if (source) blocks.push(paragraph(literal(source)));
-  const s = r.source;
+  const s = c.source;
+  // files inside the output folder by their place there, others by their name only (no folder of the environment on the page)
+  const shown = (p: string) => {
+    const inside = out ? relative(out, p) : '';
+    return inside && !inside.startsWith('..') && !isAbsolute(inside) ? inside.split(sep).join('/') : basename(p);
+  };
   if (s.kind === 'simulated') {
     blocks.push(paragraph(text('sourceSimulated', { n: s.n, seed: s.seed })));
-    if (s.persons && s.months) {
-      const rel = (p: string) => (out ? relative(out, p) : p);
-      blocks.push(paragraph(text('sourceSimulatedFiles', { persons: rel(s.persons), months: rel(s.months) })));
-    }
-  } else if (s.kind === 'files') blocks.push(paragraph(text(s.persons ? 'sourceFiles' : 'sourceFile', { persons: s.persons ?? '', months: s.months })));
+    if (s.persons && s.months) blocks.push(paragraph(text('sourceSimulatedFiles', { persons: shown(s.persons), months: shown(s.months) })));
+  } else if (s.kind === 'files') blocks.push(paragraph(text(s.persons ? 'sourceFiles' : 'sourceFile', { persons: s.persons ? shown(s.persons) : '', months: shown(s.months) })));
   else blocks.push(paragraph(text('sourceMemory')));
   const items: Text[] = [text('summaryPersons', { n: r.n_persons, a: c.panel.minLength, b: c.panel.maxLength, first: c.panel.firstMonth, last: c.panel.lastMonth })];
   const jobs = [...(c.study.roles.paid ?? []), ...(c.study.roles.unpaid ?? [])];
@@ -112,9 +116,8 @@ function summary(ctx: SectionContext, out: string | undefined): Section {
   for (const g of c.groupLevels) {
     const at = r.state_share[g]?.[end];
     if (!at || jobs.length === 0) continue;
-    const sum = (states: readonly string[]) => states.reduce((a, x) => a + (at[x] ?? 0), 0);
     items.push(text(none.length ? 'summaryWorkingAtEnd' : 'summaryJobAtEnd', {
-      group: g === 'all' ? text('everyone') : literal(g), m: end, w: pct(sum(jobs), lang), none: pct(sum(none), lang),
+      group: g === 'all' ? text('everyone') : literal(g), m: end, w: pct(shareIn(at, jobs), lang), none: pct(shareIn(at, none), lang),
     }));
   }
   items.push(text('summaryClusters', {
@@ -131,6 +134,17 @@ function summary(ctx: SectionContext, out: string | undefined): Section {
   return { id: 'summary', title: text('secSummary'), blocks };
 }
 
+/**
+ * The share in some states from the published shares of a month: their sum,
+ * or 1 minus the other states' when one of them is suppressed; NaN when
+ * neither is published (so a suppressed share is never read as 0).
+ */
+function shareIn(at: Readonly<Record<string, number | null>>, states: readonly string[]): number {
+  const sum = (list: readonly string[]) => list.reduce((a, x) => a + (at[x] ?? NaN), 0);
+  const inside = sum(states);
+  return Number.isFinite(inside) ? inside : 1 - sum(Object.keys(at).filter((x) => !states.includes(x)));
+}
+
 /** Catalogue key of an analysis's name. */
 export function analysisKey(a: string): 'anStateShares' | 'anJobLoss' | 'anTimeToNewJob' | 'anRetention' | 'anRuleTypology' | 'anIndexNumbers' | 'anProfiles' {
   const keys = {
@@ -143,7 +157,7 @@ export function analysisKey(a: string): 'anStateShares' | 'anJobLoss' | 'anTimeT
 function dataSection(ctx: SectionContext): Section {
   const { c } = ctx;
   const blocks: Block[] = [];
-  if (c.ingest) blocks.push(paragraph(text('ingestIntro')), preformatted(formatIngestReport(c.ingest)));
+  if (c.results.ingest) blocks.push(paragraph(text('ingestIntro')), preformatted(formatIngestReport(c.results.ingest)));
   else blocks.push(paragraph(text('sourceMemory')));
   const p = c.panel;
   const rows: [string, Text, number][] = [
@@ -164,6 +178,42 @@ function dataSection(ctx: SectionContext): Section {
   blocks.push(table({ name: 'panel', caption: text('capPanel'), columns }));
   for (const n of [...c.warnings, ...c.notes]) blocks.push(paragraph(literal(n)));
   return { id: 'data', title: text('secData'), blocks };
+}
+
+/**
+ * The output check, as the checker at a remote-access desk asks for it: the
+ * rules, the cells per rule, what the figures and typical sequences show,
+ * and the log disclosure.csv.
+ */
+function outputCheckSection(ctx: SectionContext): Section {
+  const { c } = ctx;
+  const d = c.results.disclosure;
+  const k = d.min_cell;
+  const rules: [DisclosureRule, Text][] = [
+    ['none', text('ruleNone')],
+    ['primary', text('rulePrimary', { k })],
+    ['dominance', text('ruleDominance', { d: Math.round(100 * d.dominance) })],
+    ['secondary', text('ruleSecondary')],
+    ...(d.round !== null ? [['rounded', text('ruleRounded', { r: d.round })] as [DisclosureRule, Text]] : []),
+  ];
+  const kinds = Object.values(c.medoidKinds);
+  const blocks: Block[] = [
+    paragraph(text('outputCheckIntro', { k })),
+    table({
+      name: 'output-check', caption: text('capOutputCheck'), columns: [
+        { key: 'rule', header: text('colRule'), values: rules.map(([r]) => r) },
+        { key: 'cells', header: text('colCells'), values: rules.map(([r]) => d.cells[r]), format: { digits: 0 } },
+        { key: 'meaning', header: text('colMeaning'), values: rules.map(([, t]) => t) },
+      ],
+    }),
+    list([
+      text('outputCheckFigures', { k }),
+      text('outputCheckMedoids', { k, e: kinds.filter((x) => x === 'exact').length, a: kinds.filter((x) => x === 'aggregate').length, x: kinds.filter((x) => x === null).length }),
+      text('outputCheckIds'),
+      text('outputCheckLog', { k }),
+    ]),
+  ];
+  return { id: 'output-check', title: text('secOutputCheck'), blocks };
 }
 
 function methodsSection(ctx: SectionContext): Section {

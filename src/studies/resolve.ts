@@ -48,6 +48,10 @@ export interface ResolvedStudy {
   readonly indexBinWidth: number;
   readonly retentionHorizon: number;
   readonly minCell: number;
+  /** Counts rounded to a multiple of this base instead of suppressed (null: suppress). */
+  readonly round: number | null;
+  /** Dominance rule for means of magnitudes (default 0.5). */
+  readonly dominance: number;
 }
 
 /**
@@ -95,6 +99,8 @@ export function resolveStudy(file: StudyFile): ResolvedStudy {
     indexBinWidth: file.months?.indexBinWidth ?? 3,
     retentionHorizon: file.months?.retentionHorizon ?? 12,
     minCell: file.disclosure?.minCell ?? 10,
+    round: file.disclosure?.round ?? null,
+    dominance: file.disclosure?.dominance ?? 0.5,
   };
 }
 

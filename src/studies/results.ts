@@ -1,4 +1,5 @@
-import type { LabourDisclosure } from '../labour/disclosure.js';
+import { basename } from 'node:path';
+import type { DisclosureRule } from '../disclosure/primary.js';
 import { QUALITY_INDICES } from '../cluster/quality.js';
 import type { IngestReport } from '../ingest/report.js';
 import type { IndexNumbers } from '../labour/indexNumbers.js';
@@ -52,13 +53,19 @@ export interface ClusterResult {
   /** Persons (unweighted) and their weight. */
   n: JsonNumber;
   n_weighted: JsonNumber;
-  /** The medoid sequence of the window as spells, its id and row. */
-  medoid: string;
-  medoid_id: string;
+  /**
+   * The medoid sequence of the window as spells, as it may be published
+   * (`disclosableLabel`): `exact` the medoid's own, `aggregate` that of the
+   * modal sequence of its nearest; null (and kind null) when none may be.
+   */
+  medoid: string | null;
+  medoid_kind: 'exact' | 'aggregate' | null;
+  /** The medoid's person id: only without disclosure control (min_cell 1). */
+  medoid_id?: string;
   /** What the name was recognised by (shares 0..1 at the end of the window, state changes per year). */
-  profile: Record<string, number>;
-  /** Mean months in each state over the window (TraMineR seqmeant). */
-  mean_time: Record<string, number>;
+  profile: Record<string, JsonNumber>;
+  /** Mean months in each state over the window (TraMineR seqmeant); null where suppressed. */
+  mean_time: Record<string, JsonNumber>;
   /** Means in paid months at the end of the study months, per outcome. */
   means_at_end: Record<string, JsonNumber>;
 }
@@ -107,7 +114,15 @@ export interface StudyResults {
   n_weighted: number;
   /** Months of the job-loss table, the rule typology and the means at the end (the typology's window is `clusters.window_months`). */
   window_months: number;
-  disclosure: { min_cell: number; mode: 'suppress'; suppressed_cells: number };
+  /**
+   * Disclosure control: the threshold, the dominance share, suppression or
+   * rounding of counts, the cells suppressed (primary + secondary +
+   * dominance) and the published cells per rule (the log is disclosure.csv).
+   */
+  disclosure: {
+    min_cell: number; dominance: number; mode: 'suppress' | 'round'; round: number | null; suppressed_cells: number;
+    cells: Record<DisclosureRule, number>;
+  };
   /** The analyses run and those that could not run (with the reason). */
   analyses: { ran: string[]; skipped: { analysis: string; reason: string }[] };
   /** state_share[group][month][state]: weighted share 0..1 among persons observed that month. */
@@ -180,26 +195,27 @@ export function studyResults(c: Omit<StudyComputation, 'results'>, shareMonths: 
   // sizes and shares come from the profile over all persons when there is one, else from the labels
   const main = c.profiles.find((p) => Object.keys(p.within).length === 0)?.profiles ?? null;
   const byId = new Map((main?.groups ?? []).map((p) => [Number(p.group), p]));
-  const sizes = clusterSizes(c);
+  const sizes = c.clusterTable.sizes;
   const means = (id: number) =>
     Object.fromEntries(c.groupCellMeans.map((m) => [m.attribute, num(m.groups[m.groups.findIndex((g) => g.group === String(id))]?.mean[0])]));
   const states = c.sequences.alphabet.codes;
   const groups: ClusterResult[] = naming.groups.map((g) => {
     const p = byId.get(g.id);
-    const size = sizes.get(g.id)!;
+    const size = sizes[g.id];
     return {
       id: g.id,
       key: g.key,
-      label: g.name ? studyText(g.name.label, 'en') : c.medoidLabels[g.id],
+      label: g.name ? studyText(g.name.label, 'en') : c.medoidLabels[g.id] || `cluster ${g.id}`,
       share: p ? Object.fromEntries(c.groupLevels.filter((l) => l in p.shareByPct).map((b) => [b, num(p.shareByPct[b] / 100)])) : {},
-      share_total: num(p ? p.sharePct / 100 : size.weight / size.totalWeight),
-      pct_time_working: num(p ? p.pctTimeWorking : size.pctTimeWorking),
+      share_total: num(p ? p.sharePct / 100 : size.share),
+      pct_time_working: num(p ? p.pctTimeWorking : NaN),
       n: num(p ? p.persons : size.persons),
       n_weighted: num(p ? p.personsWeighted : size.weight),
-      medoid: c.medoidLabels[g.id],
-      medoid_id: c.sequences.ids[typology.medoids[g.cluster - 1]],
-      profile: Object.fromEntries(Object.entries(g.profile).map(([k, v]) => [k, round(v)])),
-      mean_time: Object.fromEntries(states.map((s, j) => [s, round(c.meanTimes[g.id][j])])),
+      medoid: c.medoidLabels[g.id] || null,
+      medoid_kind: c.medoidKinds[g.id],
+      ...(c.study.minCell <= 1 ? { medoid_id: c.sequences.ids[typology.medoids[g.cluster - 1]] } : {}),
+      profile: Object.fromEntries(Object.entries(c.clusterTable.profiles[g.id]).map(([k, v]) => [k, num(v)])),
+      mean_time: Object.fromEntries(states.map((s, j) => [s, num(c.meanTimes[g.id][j])])),
       means_at_end: means(g.id),
     };
   });
@@ -220,15 +236,18 @@ export function studyResults(c: Omit<StudyComputation, 'results'>, shareMonths: 
   for (const m of c.cellMeans) {
     meansOut[m.attribute] = Object.fromEntries(m.groups.map((g) => [g.group, Object.fromEntries(m.months.map((month, k) => [String(month), num(g.mean[k])]))]));
   }
-  const tables = [shares, jobLoss, ...c.profiles.map((p) => p.profiles), c.reemployment, c.retention, c.rules, ...c.index, ...Object.values(c.indexByGroup).flat(), ...c.cellMeans, ...c.groupCellMeans];
-  const suppressed = tables.reduce((s, t) => s + suppressedCells(t as { disclosure?: LabourDisclosure } | null), 0);
+  const cells: Record<DisclosureRule, number> = { none: 0, primary: 0, secondary: 0, dominance: 0, rounded: 0 };
+  for (const part of c.disclosure) for (const [rule, k] of Object.entries(part.cellsPerRule)) cells[rule as DisclosureRule] += k;
   const results: StudyResults = {
     study: studyText(c.study.title, 'en'),
-    source: c.source,
+    source: publishedSource(c.source),
     n_persons: c.panel.persons,
     n_weighted: round(c.panel.weightSum),
     window_months: c.studyMonths,
-    disclosure: { min_cell: c.study.minCell, mode: 'suppress', suppressed_cells: suppressed },
+    disclosure: {
+      min_cell: c.study.minCell, dominance: c.study.dominance, mode: c.study.round === null ? 'suppress' : 'round', round: c.study.round,
+      suppressed_cells: cells.primary + cells.secondary + cells.dominance, cells,
+    },
     analyses: { ran: [...c.ran], skipped: c.skipped.map((s) => ({ ...s })) },
     state_share,
     at_risk,
@@ -256,27 +275,34 @@ export function studyResults(c: Omit<StudyComputation, 'results'>, shareMonths: 
     cluster_quality: typology.ks.map((k, r) => ({ k, ...Object.fromEntries(QUALITY_INDICES.map((q) => [q, num(typology.quality[r][q])])) })),
     best_k: { ...typology.best },
     panel: c.panel,
-    ingest: c.ingest ?? null,
+    ingest: c.ingest ? publishedIngest(c.ingest) : null,
     notes: [...c.warnings, ...c.notes],
   };
   if (c.study.personLabels && c.study.minCell <= 1) results.labels = Array.from(naming.ids, (cluster, i) => ({ id: c.sequences.ids[i], cluster }));
   return results;
 }
 
-/** Persons, weight and % time working per cluster from the labels (for studies without profiles). */
-function clusterSizes(c: Omit<StudyComputation, 'results'>): Map<number, { persons: number; weight: number; totalWeight: number; pctTimeWorking: number }> {
-  const { ids } = c.naming;
-  const seqs = c.sequences;
-  const out = new Map<number, { persons: number; weight: number; totalWeight: number; pctTimeWorking: number }>();
-  let total = 0;
-  for (let i = 0; i < ids.length; i++) total += seqs.weights[i];
-  for (const g of c.naming.groups) out.set(g.id, { persons: 0, weight: 0, totalWeight: total, pctTimeWorking: NaN });
-  for (let i = 0; i < ids.length; i++) {
-    const s = out.get(ids[i])!;
-    s.persons++;
-    s.weight += seqs.weights[i];
-  }
-  return out;
+/** Where the panel came from, with file names only: an absolute path can name a secure environment's folders. */
+function publishedSource(s: PanelSource): PanelSource {
+  if (s.kind === 'sequences') return s;
+  const files = { ...(s.persons ? { persons: basename(s.persons) } : {}), ...(s.months ? { months: basename(s.months) } : {}) };
+  return s.kind === 'files' ? { kind: 'files', months: basename(s.months), ...files } : { kind: 'simulated', n: s.n, seed: s.seed, ...files };
+}
+
+/**
+ * The ingest report as it may be published: file names only, and the
+ * example problems by file, line, column and reason without their message
+ * (a message quotes the row: a person id, a value).
+ *
+ * @example
+ * publishedIngest(report).files[0].file; // 'months.csv'
+ */
+export function publishedIngest(report: IngestReport): IngestReport {
+  return {
+    ...report,
+    files: report.files.map((f) => ({ ...f, file: basename(f.file) })),
+    examples: report.examples.map((p) => ({ file: basename(p.file), line: p.line, column: p.column, reason: p.reason, message: p.reason })),
+  };
 }
 
 /** A categorical profile as in results.json: pct and significance per cluster and level, the total, the test. */
@@ -330,12 +356,6 @@ function ruleResults(c: Omit<StudyComputation, 'results'>): StudyResults['rule_t
     }])),
   });
   return { window_months: r.to - r.from, groups: Object.fromEntries([...r.groups, r.total].map((g) => [g.group, group(g)])) };
-}
-
-/** Cells a table's disclosure control suppressed (primary, secondary and dominance). */
-function suppressedCells(t: { disclosure?: LabourDisclosure } | null): number {
-  const c = t?.disclosure?.cellsPerRule;
-  return c ? c.primary + c.secondary + c.dominance : 0;
 }
 
 /** A share 0..1 as a percentage 0..100 for JSON. */

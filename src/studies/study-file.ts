@@ -91,7 +91,7 @@ export interface StudyFile {
     readonly unpaidOnlyJobs?: 'count' | 'exclude';
   };
   readonly months?: { readonly shares?: readonly number[]; readonly newJob?: readonly number[]; readonly indexBinWidth?: number; readonly retentionHorizon?: number };
-  readonly disclosure?: { readonly minCell?: number };
+  readonly disclosure?: { readonly minCell?: number; readonly round?: number; readonly dominance?: number };
   readonly labels?: Readonly<Partial<Record<Lang, Readonly<Record<string, string>>>>>;
   readonly notes?: Readonly<Partial<Record<StudyAnalysis | 'clusters', StudyText>>>;
   readonly published?: { readonly source?: StudyText; readonly figures: readonly PublishedFigureSpec[] };

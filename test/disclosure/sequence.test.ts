@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createSequences, disclosableSequence, makeAlphabet, spellLabel, VOID } from '../../src/index.js';
-
-const alphabet = makeAlphabet(['work', 'none']);
-/** Sequences from strings of w / n / . (end of follow-up). */
-function seqsOf(rows: string[]) {
-  const t = Math.max(...rows.map((r) => r.length));
-  const codes = new Uint8Array(rows.length * t).fill(VOID);
-  rows.forEach((r, i) => [...r].forEach((ch, j) => ch !== '.' && (codes[i * t + j] = ch === 'w' ? 0 : 1)));
-  return createSequences({ alphabet, n: rows.length, t, codes });
-}
+import { disclosableSequence, spellLabel } from '../../src/index.js';
+import { seqsOf } from './helpers.js';
 
 describe('disclosableSequence', () => {
   it('shows a sequence shared by minCell persons as it is', () => {

@@ -96,4 +96,63 @@ describe('the output checker', () => {
       { file: 'results.json', problem: 'suppressed other_pct is recoverable from same_pct + other_pct + not_working_pct = 100' },
     ]);
   });
+
+  it('finds person ids in JSON strings, CSV cells and page words, but not cluster numbers', async () => {
+    const d = await folder('person-ids', {
+      'results.json': JSON.stringify({ clusters: [{ id: 1, medoid: 'P00042' }], labels: { n: '12', medoid_id: '12' } }),
+      'tables/clusters.csv': 'id,n\n1,40\n2,55\n',
+      'tables/people.csv': 'id,n\nP00042,40\n',
+      'index.html': '<p>the medoid is P00042.</p><p>P000421 is someone else, and 12 a number</p>',
+    });
+    expect(checkOutputDir(d, { minCell: 10, ids: new Set(['P00042', '12']) })).toEqual([
+      { file: 'index.html', problem: 'page: person id "P00042"' },
+      { file: 'results.json', problem: 'clusters.0.medoid: person id "P00042"' },
+      { file: 'results.json', problem: 'labels.medoid_id: person id "12"' },
+      { file: 'tables/people.csv', problem: 'line 2, column id: person id "P00042"' },
+      { file: 'tables/people.csv', problem: 'column id: person ids' },
+    ]);
+  });
+
+  it('finds sequence labels of 1..minCell-1 persons, counts in a page\'s tables and text, and small shares of a known base', async () => {
+    const d = await folder('labels', {
+      'index.html': '<p>3 persons left out; 300 persons.</p><table><tr><th>group</th><th>n</th><th>% of persons</th><th>medoid</th></tr>'
+        + '<tr><td>1</td><td>4</td><td>2</td><td>work 3m -&gt; none</td></tr><tr><td>2</td><td>40</td><td>60</td><td>none 2m -&gt; work</td></tr></table>',
+      'results.json': JSON.stringify({ share: 0.02, base: 300 }),
+    });
+    const personsWithLabel = (l: string) => (l === 'work 3m -> none' ? 1 : 25);
+    const relations = (file: string, content: unknown) => {
+      const r = content as { share: number; base: number };
+      return { values: new Map([['share', r.share]]), lines: [], counts: [{ cell: 'share', base: r.base }] };
+    };
+    expect(checkOutputDir(d, { minCell: 10, personsWithLabel, relations })).toEqual([
+      { file: 'index.html', problem: 'page: the sequence "work 3m -> none" describes 1 person' },
+      { file: 'index.html', problem: 'page: "3 persons": a count below 10' },
+      { file: 'index.html', problem: 'page table, column "n" = 4: a count below 10' },
+      { file: 'results.json', problem: 'share = 0.02 of 300: 6.0 persons' },
+    ]);
+  });
+
+  it('finds chronogram shares of fewer than minCell persons at a month whose N is shown', async () => {
+    const view = {
+      vconcat: [
+        { data: { values: [
+          { x: -0.5, x2: 0.5, y: 0, y2: 0.95, state: 'work' }, { x: -0.5, x2: 0.5, y: 0.95, y2: 1, state: 'none' },
+          { x: 0.5, x2: 1.5, y: 0, y2: 0.9, state: 'work' }, { x: 0.5, x2: 1.5, y: 0.9, y2: 1, state: 'not shown (< 10 persons)' },
+        ] } },
+        { data: { values: [{ x: 0, n: '100', row: 'N at risk' }, { x: 1, n: '100', row: 'N at risk' }] } },
+      ],
+    };
+    const d = await folder('chronogram', { 'f.vl.json': JSON.stringify({ $schema: 'https://vega.github.io/schema/vega-lite/v6.json', hconcat: [view] }) });
+    expect(checkOutputDir(d, { minCell: 10 })).toEqual([{ file: 'f.vl.json', problem: 'spec.hconcat.0: chronogram, month 0, none: 5.0 of 100 persons' }]);
+  });
+
+  it('finds cells recoverable only from several sums together', () => {
+    // a + b = 10 and a - b = 2 (b known as a's complement in another line): both follow
+    const values = new Map<string, number | null>([['a', null], ['b', null], ['c', 4]]);
+    expect(recoverable({ values, lines: [{ cells: ['a', 'b'], total: 10 }, { cells: ['a', ['b', -1]], total: 'c' }] })).toEqual([
+      'suppressed a is recoverable from several sums together',
+      'suppressed b is recoverable from several sums together',
+    ]);
+    expect(recoverable({ values, lines: [{ cells: ['a', 'b'], total: 10 }, { cells: ['a', 'b', 'c'], total: 14 }] })).toEqual([]);
+  });
 });

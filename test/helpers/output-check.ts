@@ -9,22 +9,47 @@ import { parse } from 'csv-parse/sync';
 export interface OutputCheckOptions {
   /** Smallest number of persons a published count may be (counts of 0 are allowed). */
   minCell: number;
-  /** Counts were rounded to multiples of this base instead of suppressed. */
+  /** Counts below minCell were rounded to multiples of this base instead of suppressed. */
   round?: number;
-  /** Texts that must appear in no file: person ids, absolute input paths. */
+  /** Texts that must appear in no file: absolute input paths, ... */
   forbidden?: readonly string[];
+  /**
+   * Person ids: none may appear as a JSON string, a CSV cell or a word of a
+   * page (ids that are plain numbers cannot be told from counts in CSV and
+   * pages; they are looked for in JSON strings only).
+   */
+  ids?: ReadonlySet<string>;
+  /**
+   * Persons whose trajectory a sequence label such as `work_jc 7m -> work`
+   * describes (the panel's own count): a label of 1..minCell-1 persons
+   * describes (nearly) single persons.
+   */
+  personsWithLabel?: (label: string) => number;
   /** Relations a reader knows between published numbers, per file (see `Lines`). */
   relations?: (file: string, content: unknown) => Lines | undefined;
 }
 
 /**
- * Known sums among published numbers: each line says Σ cells = total, where
- * total is a cell or a known constant (100 for percentages). `values` holds
- * every cell of the lines, null where the file shows nothing.
+ * Known sums among published numbers: each line says Σ a_i × cell_i = total,
+ * where a cell is a name (a = 1) or [name, a], and total is a cell or a
+ * known constant (100 for percentages). `values` holds every cell of the
+ * lines, null where the file shows nothing.
  */
 export interface Lines {
   readonly values: ReadonlyMap<string, number | null>;
-  readonly lines: readonly { readonly cells: readonly string[]; readonly total: string | number }[];
+  readonly lines: readonly Line[];
+  /**
+   * Published shares with a published base: value × base is the number of
+   * persons behind the cell (or more than it, when base is an upper bound
+   * of the share's base), so it must be 0 or at least minCell.
+   */
+  readonly counts?: readonly { readonly cell: string; readonly base: number }[];
+}
+
+/** One known sum (see `Lines`). */
+export interface Line {
+  readonly cells: readonly (string | readonly [string, number])[];
+  readonly total: string | number;
 }
 
 /** One problem the checker found: the file (relative to the folder checked) and what. */
@@ -48,6 +73,7 @@ const NOT_COUNT_TOKENS = new Set(['per', 'pct', 'share', 'mean', 'rate', 'ratio'
  * isCountName('direct_pct'); // false
  */
 export function isCountName(name: string): boolean {
+  if (name.includes('%')) return false;
   const snake = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
   const words = snake.split(/[^a-z0-9]+/);
   if (words.some((w) => NOT_COUNT_TOKENS.has(w))) return false;
@@ -72,21 +98,25 @@ export function isCountPath(path: readonly string[]): boolean {
   return false;
 }
 
-/** Whether a published count is allowed: 0, at least minCell, and a multiple of the rounding base when counts are rounded. */
+/**
+ * Whether a published count is allowed: 0, or at least minCell (the
+ * threshold rule); with rounding also a multiple of the base (a rounded 5
+ * stands for 3 to 7 persons).
+ */
 function countAllowed(x: number, options: OutputCheckOptions): boolean {
-  if (x === 0) return true;
-  if (options.round !== undefined) return Number.isInteger(x / options.round);
-  return x >= options.minCell;
+  return x === 0 || x >= options.minCell || (options.round !== undefined && Number.isInteger(x / options.round));
 }
 
 /**
  * Scan every file under `dir` (JSON, CSV, HTML, SVG; figures' Vega-Lite
  * specs with their data) for what must not leave a secure environment:
- * - a count below `minCell` (fields and columns whose name is a count, at any depth);
+ * - a count below `minCell` (fields and columns whose name is a count, at
+ *   any depth; columns of a page's tables; "N persons" in a page's text);
  * - a drawn row of an index plot (data rows with `y`, `y2` and `state`)
  *   that stands for fewer than `minCell` sequences (its field `n`), or does not say how many;
- * - a column of person ids in a CSV table (`id`, `person_id`, `*_id`);
- * - a forbidden text (person ids, absolute input paths) anywhere, and an absolute path as a JSON string;
+ * - a column of person ids in a CSV table (`id`, `person_id`, `*_id`), and a person id (`ids`) anywhere;
+ * - a sequence label (`state Nm -> state`) that describes 1..minCell-1 persons (`personsWithLabel`);
+ * - a forbidden text (absolute input paths) anywhere, and an absolute path as a JSON string;
  * - a suppressed number a reader can compute from the published ones through
  *   the lines `relations` gives (repeatedly: a computed number helps compute the next).
  *
@@ -104,40 +134,132 @@ export function checkOutputDir(dir: string, options: OutputCheckOptions): Findin
     if (file.endsWith('.json')) {
       content = JSON.parse(text);
       // a figure's Vega-Lite spec: only its data is published content (its config has font sizes, not counts)
-      if (isVegaSpec(content)) for (const [where, rows] of vegaData(content)) walkJson(rows, [where], options, add);
+      if (isVegaSpec(content)) {
+        for (const [where, rows] of vegaData(content)) walkJson(rows, [where], options, add);
+        checkChronograms(content, 'spec', options, add);
+      }
       else walkJson(content, [], options, add);
     } else if (file.endsWith('.csv')) {
       content = parse(text, { relax_column_count: true }) as string[][];
       checkCsv(content as string[][], options, add);
+    } else if (/\.(html|svg)$/.test(file)) {
+      checkPage(text, options, add);
     }
     const lines = content === undefined ? undefined : options.relations?.(file, content);
-    if (lines) for (const p of recoverable(lines)) add(p);
+    if (lines) {
+      for (const p of recoverable(lines)) add(p);
+      for (const { cell, base } of lines.counts ?? []) {
+        const x = lines.values.get(cell);
+        const persons = x === null || x === undefined ? 0 : x * base;
+        if (persons > 0.5 && persons < options.minCell - 0.5) add(`${cell} = ${x} of ${base}: ${persons.toFixed(1)} persons`);
+      }
+    }
   }
   return findings;
 }
 
+/** Spell labels as a report writes them: `state Nm -> state Nm -> state` (two spells or more). */
+const LABEL = /(?:[\w.+-]+ \d+m -> )+[\w.+-]+/g;
+
+/** Text checks shared by every kind of file: person ids and sequence labels. */
+function checkText(where: string, text: string, options: OutputCheckOptions, add: (p: string) => void, words: boolean): void {
+  if (options.ids) {
+    const tokens = words ? text.match(/[\w-]+(?:\.[\w-]+)*/g) ?? [] : [text];
+    for (const t of tokens) if (options.ids.has(t) && (!words || !/^[\d.]+$/.test(t))) add(`${where}: person id "${t}"`);
+  }
+  if (options.personsWithLabel) {
+    for (const label of text.match(LABEL) ?? []) {
+      const n = options.personsWithLabel(label);
+      if (n > 0 && n < options.minCell) add(`${where}: the sequence "${label}" describes ${n} person${n === 1 ? '' : 's'}`);
+    }
+  }
+}
+
+/** Words that say a number counts persons in a page's text ("7 persons", "3 job endings"). */
+const COUNTED = /(?<![\d.,])(\d[\d,.]*) (?:persons|people|person|sequences|job endings|endings|job starts|starts|personen|banen)\b/g;
+
 /**
- * Cells of `lines` a reader can compute: a line with exactly one unknown
- * cell gives it; the cell is then known for the other lines (repeated until
- * nothing changes).
+ * A page (HTML, SVG): its text without markup checked for person ids,
+ * sequence labels and counted persons; its tables column by column as CSV.
+ */
+function checkPage(html: string, options: OutputCheckOptions, add: (p: string) => void): void {
+  const unescape = (t: string) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  const plain = unescape(html.replace(/<style[\s\S]*?<\/style>/g, ' ').replace(/<[^>]+>/g, ' '));
+  checkText('page', plain, options, add, true);
+  for (const m of plain.matchAll(COUNTED)) {
+    const x = Number(m[1].replace(/,/g, ''));
+    if (Number.isFinite(x) && !countAllowed(x, options)) add(`page: "${m[0]}": a count below ${options.minCell}`);
+  }
+  for (const table of html.match(/<table[\s\S]*?<\/table>/g) ?? []) {
+    const rows = (table.match(/<tr[\s\S]*?<\/tr>/g) ?? []).map((tr) => (tr.match(/<t[hd][^>]*>[\s\S]*?<\/t[hd]>/g) ?? []).map((c) => unescape(c.replace(/<[^>]+>/g, '')).trim()));
+    const [header = [], ...body] = rows;
+    header.forEach((name, j) => {
+      if (!isCountName(name)) return;
+      body.forEach((row) => {
+        const x = Number((row[j] ?? '').replace(/,/g, ''));
+        if (row[j] && Number.isFinite(x) && !countAllowed(x, options)) add(`page table, column "${name}" = ${x}: a count below ${options.minCell}`);
+      });
+    });
+  }
+}
+
+/**
+ * Cells of `lines` a reader can compute: first line by line (a line with
+ * exactly one unknown cell gives it; the cell is then known for the other
+ * lines, repeated until nothing changes), then by solving the remaining
+ * lines together (an unknown is fixed when its unit vector lies in the row
+ * space of the lines' unknown part: Gauss-Jordan elimination).
  *
  * @returns one message per recoverable cell
  */
 export function recoverable(lines: Lines): string[] {
   const known = new Set([...lines.values].filter(([, v]) => v !== null).map(([k]) => k));
-  for (const l of lines.lines) for (const c of [...l.cells, l.total]) if (typeof c === 'string' && !lines.values.has(c)) throw new Error(`line names an unknown cell ${c}`);
+  const terms = (l: Line): [string, number][] => l.cells.map((c) => (typeof c === 'string' ? [c, 1] : [c[0], c[1]]));
+  const names = (l: Line) => terms(l).map(([c]) => c).join(' + ');
+  for (const l of lines.lines) for (const c of [...terms(l).map(([x]) => x), l.total]) if (typeof c === 'string' && !lines.values.has(c)) throw new Error(`line names an unknown cell ${c}`);
   const out: string[] = [];
   for (let changed = true; changed; ) {
     changed = false;
     for (const l of lines.lines) {
-      const unknown = [...l.cells, l.total].filter((c): c is string => typeof c === 'string' && !known.has(c));
+      const unknown = [...terms(l).filter(([, a]) => a !== 0).map(([c]) => c), l.total].filter((c): c is string => typeof c === 'string' && !known.has(c));
       if (unknown.length !== 1) continue;
       known.add(unknown[0]);
-      out.push(`suppressed ${unknown[0]} is recoverable from ${l.cells.join(' + ')} = ${l.total}`);
+      out.push(`suppressed ${unknown[0]} is recoverable from ${names(l)} = ${l.total}`);
       changed = true;
     }
   }
+  for (const c of solvedTogether(lines.lines.map(terms).map((t, i) => {
+    const total = lines.lines[i].total;
+    return typeof total === 'string' ? [...t, [total, -1] as [string, number]] : t;
+  }), known)) out.push(`suppressed ${c} is recoverable from several sums together`);
   return out;
+}
+
+/** Unknown cells fixed by the lines taken together (reduced row echelon form of their unknown part). */
+function solvedTogether(rows: [string, number][][], known: ReadonlySet<string>): string[] {
+  const columns = [...new Set(rows.flatMap((r) => r.map(([c]) => c)).filter((c) => !known.has(c)))];
+  const at = new Map(columns.map((c, j) => [c, j]));
+  const m = rows.map((r) => {
+    const row = new Array<number>(columns.length).fill(0);
+    for (const [c, a] of r) if (at.has(c)) row[at.get(c)!] += a;
+    return row;
+  }).filter((row) => row.some((x) => x !== 0));
+  const tiny = 1e-9;
+  let r = 0;
+  for (let j = 0; j < columns.length && r < m.length; j++) {
+    let best = r;
+    for (let i = r + 1; i < m.length; i++) if (Math.abs(m[i][j]) > Math.abs(m[best][j])) best = i;
+    if (Math.abs(m[best][j]) <= tiny) continue;
+    [m[r], m[best]] = [m[best], m[r]];
+    const p = m[r][j];
+    m[r] = m[r].map((x) => x / p);
+    for (let i = 0; i < m.length; i++) if (i !== r && m[i][j] !== 0) { const f = m[i][j]; m[i] = m[i].map((x, k) => x - f * m[r][k]); }
+    r++;
+  }
+  return m.flatMap((row) => {
+    const nonzero = row.flatMap((x, j) => (Math.abs(x) > tiny ? [j] : []));
+    return nonzero.length === 1 ? [columns[nonzero[0]]] : [];
+  });
 }
 
 function walkJson(x: unknown, path: string[], options: OutputCheckOptions, add: (p: string) => void): void {
@@ -147,16 +269,51 @@ function walkJson(x: unknown, path: string[], options: OutputCheckOptions, add: 
   }
   if (x !== null && typeof x === 'object') {
     const o = x as Record<string, unknown>;
-    if ('y' in o && 'y2' in o && 'state' in o) {
+    // index-plot rows stack sequences (y in sequences); a chronogram's rows stack shares (y2 <= 1, no n)
+    if ('y' in o && 'y2' in o && 'state' in o && ('n' in o || Number(o.y2) > 1 + 1e-9)) {
       const n = o.n;
       if (typeof n !== 'number') add(`${path.join('.')}: an index-plot row without the number of sequences it shows`);
       else if (n < options.minCell) add(`${path.join('.')}: an index-plot row of ${n} sequences`);
     }
-    for (const [k, v] of Object.entries(o)) walkJson(v, [...path, k], options, add);
+    for (const [k, v] of Object.entries(o)) {
+      if (options.ids?.has(k)) add(`${path.join('.')}: person id "${k}" as a key`);
+      walkJson(v, [...path, k], options, add);
+    }
     return;
   }
   if (typeof x === 'number' && isCountPath(path) && !countAllowed(x, options)) add(`${path.join('.')} = ${x}: a count below ${options.minCell}`);
-  if (typeof x === 'string' && (/^\/[^/\s]/.test(x) || /^[A-Za-z]:\\/.test(x))) add(`${path.join('.')}: an absolute path "${x}"`);
+  if (typeof x === 'string') {
+    if (/^\/[^/\s]/.test(x) || /^[A-Za-z]:\\/.test(x)) add(`${path.join('.')}: an absolute path "${x}"`);
+    // ids that are plain numbers are looked for only under a key that names an id
+    if (!/^\d+$/.test(x) || /id$/i.test(path[path.length - 1] ?? '')) checkText(path.join('.'), x, options, add, false);
+  }
+}
+
+/**
+ * Chronograms (state distribution plots) in a spec: a view whose parts are
+ * stacked shares per month ({x, x2, y, y2, state}, y2 <= 1) and the N at
+ * risk below them ({x, n, row}). At a month with its N shown, a share of a
+ * state times N is a count of persons: it must be 0 or at least minCell
+ * (the band of states not shown, the sum of hidden cells, excepted).
+ */
+function checkChronograms(x: unknown, path: string, options: OutputCheckOptions, add: (p: string) => void): void {
+  if (x === null || typeof x !== 'object') return;
+  const o = x as Record<string, unknown>;
+  const parts = Array.isArray(o.vconcat) ? (o.vconcat as Record<string, unknown>[]) : [];
+  const rowsOf = (p: Record<string, unknown>) => ((p?.data as { values?: Record<string, unknown>[] } | undefined)?.values ?? []);
+  const shares = parts.map(rowsOf).find((rows) => rows.length > 0 && rows.every((r) => 'y2' in r && 'state' in r && !('n' in r) && Number(r.y2) <= 1 + 1e-9));
+  const atRisk = parts.map(rowsOf).find((rows) => rows.length > 0 && rows.every((r) => 'n' in r && 'row' in r));
+  if (shares && atRisk) {
+    const n = new Map(atRisk.map((r) => [Number(r.x), Number(r.n)]));
+    for (const r of shares) {
+      const month = (Number(r.x) + Number(r.x2)) / 2;
+      const N = n.get(month);
+      if (N === undefined || /not shown|niet getoond|^< ?\d+ person/.test(String(r.state))) continue;
+      const persons = (Number(r.y2) - Number(r.y)) * N;
+      if (persons > 0.5 && persons < options.minCell - 0.5) add(`${path}: chronogram, month ${month}, ${r.state}: ${persons.toFixed(1)} of ${N} persons`);
+    }
+  }
+  for (const [k, v] of Object.entries(o)) if (v && typeof v === 'object') checkChronograms(v, `${path}.${k}`, options, add);
 }
 
 function isVegaSpec(x: unknown): boolean {
@@ -178,8 +335,12 @@ function vegaData(x: unknown, path = 'spec'): [string, unknown][] {
 
 function checkCsv(rows: string[][], options: OutputCheckOptions, add: (p: string) => void): void {
   const [header = [], ...body] = rows;
+  body.forEach((row, i) => row.forEach((cell, j) => {
+    if (!/^[\d.]+$/.test(cell)) checkText(`line ${i + 2}, column ${header[j] ?? j + 1}`, cell, options, add, false);
+  }));
   header.forEach((name, j) => {
-    if (/^(id|person_id|.+_id)$/i.test(name)) add(`column ${name}: person ids`);
+    // a column of ids, unless it numbers the rows 1, 2, ... (clusters, groups)
+    if (/^(id|person_id|.+_id)$/i.test(name) && !body.every((row, i) => row[j] === String(i + 1))) add(`column ${name}: person ids`);
     if (!isCountName(name)) return;
     body.forEach((row, i) => {
       const cell = row[j] ?? '';

@@ -108,7 +108,7 @@ describe.skipIf(!hasChromium)('the report in headless Chromium', () => {
       );
       expect(sections.map((s) => s.id)).toEqual([
         'summary', 'state-shares', 'job-endings', 'index-numbers', 'clusters', 'cluster-quality', 'time-to-new-job', 'retention', 'rule-typology',
-        'published', 'data', 'methods',
+        'published', 'data', 'output-check', 'methods',
       ]);
       for (const id of ['time-to-new-job', 'retention', 'rule-typology', 'clusters', 'published']) expect(sections.find((s) => s.id === id)!.rows).toBeGreaterThan(2);
       expect(await page.getByText('Figure 7. Cumulative incidence of a new job and of an exit (' + EVIL + ')', { exact: false }).count()).toBe(1);

@@ -109,7 +109,7 @@ describe('a study file with other states, no benefit column and other covariates
       expect(page).not.toMatch(/\{\w+\}/); // no unfilled placeholder
     }
     const sections = [...html.matchAll(/<section id="([^"]+)"/g)].map((m) => m[1]);
-    expect(sections).toEqual(['summary', 'state-shares', 'job-endings', 'index-numbers', 'clusters', 'cluster-quality', 'time-to-new-job', 'retention', 'rule-typology', 'data', 'methods']);
+    expect(sections).toEqual(['summary', 'state-shares', 'job-endings', 'index-numbers', 'clusters', 'cluster-quality', 'time-to-new-job', 'retention', 'rule-typology', 'data', 'output-check', 'methods']);
     expect(html).toContain('<h1>Careers 2018-2021</h1>');
     expect(htmlNl).toContain('<h1>Loopbanen 2018-2021</h1>');
     expect(htmlNl).toContain('werkloos');

@@ -15,7 +15,9 @@ const USAGE = `usage: loopbaan report --study STUDY.json --months months.csv [--
        loopbaan report mvad --input mvad.csv [options]
 
 A study report: DIR/index.html (a self-contained page), DIR/results.json,
-DIR/figures/*.svg and *.png, DIR/tables/*.csv. The study file (JSON, schema
+DIR/figures/*.svg and *.png, DIR/tables/*.csv, and DIR/disclosure.csv (the
+output-check log: every cell with the persons behind it and the disclosure
+rule applied, for the output check of a secure environment). The study file (JSON, schema
 data-schemas/study.schema.json) names the states and their roles, the time
 axis, the grouping, the covariates, the typology and the analyses.
 \`report jobcoach\` is the built-in study file studies/jobcoach.json, on the
@@ -33,7 +35,9 @@ panel:
 study settings (override the study file):
   --k K             number of groups (quality table for k = 2..max(8, K))
   --window M        months the typology clusters
-  --min-cell N      disclosure control: suppress cells of fewer than N persons (1: off)
+  --min-cell N      disclosure control: suppress cells of fewer than N persons (default 10; 1: off)
+  --round B         publish counts rounded to a multiple of B (e.g. 5 or 10) instead of suppressing
+                    small counts; shares and means of fewer than N persons are still suppressed
   --distance D      OM or OMspell; --indel X (auto: max cost / 2); --refine none|pam
   --start COL       person column with month 0
   --exit-states S   comma-separated states that end the search for a new job (role exit)
@@ -51,12 +55,13 @@ examples:
   loopbaan report jobcoach                          # synthetic panel -> reports/out/jobcoach
   loopbaan report jobcoach --persons data/persons.csv --months data/months.csv --lang nl --figure-width 17cm
   loopbaan report mvad --input mvad.csv --out out/mvad
+  loopbaan report --study my-study.json --months months.csv --persons persons.csv --round 5
 `;
 
 const SPEC = {
   study: { type: 'string' }, months: { type: 'string' }, persons: { type: 'string' }, input: { type: 'string' }, format: { type: 'string' },
   cols: { type: 'string' }, id: { type: 'string' }, weight: { type: 'string' }, lenient: { type: 'boolean' }, n: { type: 'string' }, seed: { type: 'string' },
-  k: { type: 'string' }, window: { type: 'string' }, 'min-cell': { type: 'string' }, distance: { type: 'string' }, indel: { type: 'string' },
+  k: { type: 'string' }, window: { type: 'string' }, 'min-cell': { type: 'string' }, round: { type: 'string' }, distance: { type: 'string' }, indel: { type: 'string' },
   refine: { type: 'string' }, start: { type: 'string' }, 'exit-states': { type: 'string' },
   out: { type: 'string' }, lang: { type: 'string' }, 'figure-width': { type: 'string' }, dpi: { type: 'string' }, 'memory-budget': { type: 'string' },
   threads: { type: 'string' }, quiet: { type: 'boolean' },
@@ -120,6 +125,7 @@ function withOverrides(study: StudyFile, o: OptionValues): StudyFile {
   if (o.window !== undefined) out.time = { align: 'calendar', ...out.time, window: integerOption(o, 'window', 36, 2) };
   if (o.start !== undefined) out.time = { ...out.time, align: 'start', startColumn: stringOption(o, 'start') };
   if (o['min-cell'] !== undefined) out.disclosure = { ...out.disclosure, minCell: integerOption(o, 'min-cell', 10, 1) };
+  if (o.round !== undefined) out.disclosure = { ...out.disclosure, round: integerOption(o, 'round', 5, 2) };
   const distance = stringOption(o, 'distance');
   if (distance !== undefined && distance !== 'OM' && distance !== 'OMspell') throw new OptionsError('--distance', `must be OM or OMspell; got "${distance}"`);
   const indelText = stringOption(o, 'indel');
