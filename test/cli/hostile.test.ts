@@ -138,9 +138,36 @@ const INPUT_COMMANDS: Record<string, { long?: (p: Panel) => string[]; wide?: (p:
   tree: { long: (p) => ['tree', '--input', p.months, '--persons', p.persons, '--by', 'benefit,sex', ...lcp, '--permutations', '9', ...q] },
   representatives: { long: (p) => ['representatives', '--input', p.months, ...lcp, '--out', join(out, 'r.csv'), ...q] },
   validate: { long: (p) => ['validate', '--input', p.months, ...lcp, '--what', 'compare', '--kmax', '3', ...q] },
+  ...analyseCommands(),
   'report jobcoach': { long: (p) => ['report', 'jobcoach', '--persons', p.persons, '--months', p.months, '--out', join(out, 'report'), ...q] },
   'report mvad': { wide: (p) => ['report', 'mvad', '--input', p.wide, '--cols', `${month(0)}..${month(MONTHS - 1)}`, '--id', 'id', '--out', join(out, 'mvad'), ...q] },
 };
+
+/**
+ * `loopbaan analyse ANALYSIS` for every analysis, on the long panel (roles,
+ * employer and start column of the corpus) and, for those that need no
+ * person-month column, on the wide file.
+ */
+function analyseCommands(): typeof INPUT_COMMANDS {
+  const roles = ['--paid', 'work_jc,work', '--unpaid', 'trial', '--none', 'none'];
+  const employer = ['--employer', 'employer_id'];
+  // name, options for both formats, options of the long panel only (undefined: no wide run)
+  const analyses: [string, string[], string[] | undefined][] = [
+    ['shares', ['--by', 'benefit'], []],
+    ['job-loss', [...roles, '--window', '12'], [...employer, '--align', 'start:start_month']],
+    ['new-job', [...roles, '--at', '0,3'], employer],
+    ['retention', [...roles, ...employer, '--horizon', '3'], undefined],
+    ['rule-typology', [...roles, '--min-months', '6', '--long-run', '3'], []],
+    ['profiles', ['--by', 'benefit'], undefined],
+    ['index-numbers', [...roles, '--outcome', 'hourly_wage', '--outcome-states', 'work_jc,work'], undefined],
+    ['ladder', ['--rungs', 'none,trial,work_jc+work', '--dates', `${month(2)},${month(MONTHS - 1)}`], []],
+    ['stock', ['--date', month(5), '--by', 'sex'], undefined],
+  ];
+  return Object.fromEntries(analyses.map(([name, options, longOnly]) => [`analyse ${name}`, {
+    long: (p: Panel) => ['analyse', name, '--input', p.months, '--persons', p.persons, ...options, ...(longOnly ?? []), '--out', join(out, `${name}.csv`), ...q],
+    wide: longOnly && ((p: Panel) => ['analyse', name, '--input', p.wide, '--cols', `${month(0)}..${month(MONTHS - 1)}`, '--id', 'id', ...options, '--out', join(out, `${name}.csv`), ...q]),
+  }]));
+}
 
 /** Every command line that reads `panel`, by command name (long files first). */
 function commandLines(panel: Panel, formats: readonly ('long' | 'wide')[] = ['long', 'wide']): [string, string[]][] {
