@@ -9,7 +9,7 @@ import { OptionsError } from '../errors.js';
 import { joinLabels } from '../ingest/labels.js';
 import type { LoadPanelOptions } from '../ingest/load.js';
 import type { TableGroupOptions } from '../labour/options.js';
-import { STATE_ROLES, type StateRoles } from '../labour/roles.js';
+import { checkStateRoles, STATE_ROLES, type StateRoles } from '../labour/roles.js';
 import { labourTables, publishTables, type TableResult } from '../labour/tables.js';
 import type { StateSequences } from '../sequences/types.js';
 import { integerOption, listOption, stringOption, type OptionValues } from './args.js';
@@ -73,6 +73,27 @@ export function rolesOption(values: OptionValues): StateRoles {
     if (states) roles[role] = states;
   }
   return roles;
+}
+
+/**
+ * Check the options every analysis shares against the panel before it runs:
+ * the roles name states of the alphabet, each state once (also for an
+ * analysis that does not use them, so a typo never passes unnoticed), and a
+ * warning on stderr for each `--levels` level that no person has (its row
+ * stays empty).
+ *
+ * @example
+ * checkSharedOptions(seqs, values); // OptionsError: roles.paid: "wrok" is not a state of the alphabet (...)
+ */
+export function checkSharedOptions(seqs: StateSequences, values: OptionValues): void {
+  checkStateRoles(seqs, rolesOption(values));
+  const by = stringOption(values, 'by');
+  const levels = listOption(values, 'levels');
+  if (by === undefined || levels === undefined || !seqs.covariates.columnNames().includes(by)) return;
+  const seen = new Set(Array.from(seqs.covariates.array(by) as ArrayLike<unknown>, (v) => String(v)));
+  for (const level of levels) {
+    if (!seen.has(level)) process.stderr.write(`warning: --levels: no person has ${by} "${level}"; its row stays empty (the levels of ${by}: ${[...seen].sort().join(', ')})\n`);
+  }
 }
 
 /** The grouping options `--by` and `--levels`. */

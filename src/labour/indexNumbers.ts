@@ -1,5 +1,5 @@
 import type { StateSequences } from '../sequences/types.js';
-import { normalQuantile } from '../stats/distributions.js';
+import { confidenceZ } from '../stats/distributions.js';
 import { categoryFixedEffects, type FixedEffectsSe } from '../stats/fixedEffects.js';
 import { OptionsError } from '../errors.js';
 import { measureMask, numericAttribute } from './options.js';
@@ -86,6 +86,7 @@ export interface IndexNumbers {
  */
 export function fixedEffectsIndex(seqs: StateSequences, options: IndexNumberOptions): IndexNumbers {
   const { outcome, se: seType = 'cluster', level = 0.95, scale = 'level' } = options;
+  const z = confidenceZ(level);
   const values = numericAttribute(seqs, outcome, 'outcome');
   const { t, codes, lengths } = seqs;
   const bins = [...(options.bins ?? Array.from({ length: t }, (_, j) => j))];
@@ -139,7 +140,6 @@ export function fixedEffectsIndex(seqs: StateSequences, options: IndexNumberOpti
     w0 += weight[r];
   }
   const referenceMean = wy / w0;
-  const z = normalQuantile(0.5 + level / 2);
   const toIndex = (v: number) => (scale === 'log' ? 100 * Math.exp(v) : 100 * (1 + v / referenceMean));
   return {
     kind: 'indexNumbers',

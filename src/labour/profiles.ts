@@ -1,7 +1,7 @@
 import type { StateSequences } from '../sequences/types.js';
 import { MISSING } from '../sequences/types.js';
 import { chiSquareIndependence } from '../stats/contingency.js';
-import { normalQuantile } from '../stats/distributions.js';
+import { confidenceZ } from '../stats/distributions.js';
 import { welchTest } from '../stats/welch.js';
 import { GroupSums } from './accumulate.js';
 import { OptionsError } from '../errors.js';
@@ -130,7 +130,7 @@ export function groupProfiles(seqs: StateSequences, options: GroupProfileOptions
   const shareBy = options.shareBy ?? null;
   const categorical = options.categorical
     ?? names.filter((c) => c !== 'id' && c !== groups.name && c !== shareBy && isSmallCategory(seqs.covariates.array(c) as ArrayLike<unknown>));
-  const z = normalQuantile(0.5 + level / 2);
+  const z = confidenceZ(level);
 
   // rescale weights to sum to the number of grouped persons, for the tests
   let wSum = 0;
@@ -266,7 +266,11 @@ function numericProfile(seqs: StateSequences, groupIndex: Int32Array, g: number,
   const sums = new GroupSums(g, 4);
   for (let i = 0; i < seqs.n; i++) {
     const gi = groupIndex[i];
-    const x = values[i] === null || values[i] === undefined || values[i] === '' ? NaN : Number(values[i]);
+    const empty = values[i] === null || values[i] === undefined || values[i] === '';
+    const x = empty ? NaN : Number(values[i]);
+    if (!empty && Number.isNaN(x) && !Number.isNaN(values[i])) {
+      throw new OptionsError('numeric', `covariate "${covariate}" is not numeric: "${String(values[i])}" (person ${seqs.ids[i]}); expected numbers, or list it under categorical`);
+    }
     if (gi < 0 || Number.isNaN(x)) continue;
     const w = seqs.weights[i] * scale;
     sums.add(gi, W, w);

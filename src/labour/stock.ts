@@ -171,7 +171,14 @@ function stockFactor(seqs: StateSequences, name: string, j: number, options: Sto
     const bounds = options.ageBands ?? DEFAULT_AGE_BANDS;
     levels = ageBandLabels(bounds);
     const birth = seqs.covariates.array(options.birth) as ArrayLike<unknown>;
-    index = Int32Array.from({ length: seqs.n }, (_, i) => ageBand(ageAt(birth[i], month.year, month.month), bounds));
+    index = Int32Array.from({ length: seqs.n }, (_, i) => {
+      const age = ageAt(birth[i], month.year, month.month);
+      // an empty birth is an unknown age; anything else must be a date or a year
+      if (Number.isNaN(age) && birth[i] !== null && birth[i] !== undefined && birth[i] !== '' && !Number.isNaN(birth[i])) {
+        throw new OptionsError('birth', `"${String(birth[i])}" (person ${seqs.ids[i]}) is not a birth date (YYYY-MM-DD, YYYY-MM) or year (YYYY)`);
+      }
+      return ageBand(age, bounds);
+    });
   } else {
     ({ levels, index } = resolveGroups(seqs, name, options.levels?.[name], 'by'));
   }

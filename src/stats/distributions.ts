@@ -147,6 +147,22 @@ export function normalQuantile(p: number): number {
 }
 
 /**
+ * The two-sided normal critical value z = Φ⁻¹(0.5 + level / 2) of a
+ * confidence level, e.g. 1.96 for 0.95. An `OptionsError` naming `option`
+ * when the level is not strictly between 0 and 1.
+ *
+ * @param level confidence level in (0, 1)
+ * @param option the option's name for the message (default `level`)
+ * @example
+ * confidenceZ(0.95); // 1.959963984540054
+ * confidenceZ(95);   // OptionsError: level: must be a confidence level between 0 and 1, e.g. 0.95; got 95
+ */
+export function confidenceZ(level: number, option = 'level'): number {
+  if (!(level > 0 && level < 1)) throw new OptionsError(option, `must be a confidence level between 0 and 1, e.g. 0.95; got ${level}`);
+  return normalQuantile(0.5 + level / 2);
+}
+
+/**
  * Regularized incomplete beta function I_x(a, b) (A&S 26.5.1), by the
  * continued fraction A&S 26.5.8, using the symmetry I_x(a,b) = 1 - I_{1-x}(b,a)
  * where that converges faster.

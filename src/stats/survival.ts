@@ -1,4 +1,4 @@
-import { normalQuantile } from './distributions.js';
+import { confidenceZ } from './distributions.js';
 import { OptionsError } from '../errors.js';
 
 /** How a pointwise confidence interval for a survival-type probability S is formed. */
@@ -144,7 +144,7 @@ export function riskTable(time: ArrayLike<number>, cause: ArrayLike<number>, cau
 export function kaplanMeier(time: ArrayLike<number>, event: ArrayLike<number>, options: SurvivalOptions = {}): KaplanMeierCurve {
   const { level = 0.95, confType = 'log-log' } = options;
   const table = riskTable(time, event, 1, options.weights);
-  const z = normalQuantile(0.5 + level / 2);
+  const z = confidenceZ(level);
   const m = table.time.length;
   const survival: number[] = new Array(m);
   const se: number[] = new Array(m);
@@ -212,7 +212,7 @@ export function aalenJohansen(
   let k = causes ?? 0;
   if (causes === undefined) for (let i = 0; i < cause.length; i++) k = Math.max(k, cause[i]);
   const table = riskTable(time, cause, k, options.weights);
-  const z = normalQuantile(0.5 + level / 2);
+  const z = confidenceZ(level);
   const m = table.time.length;
   const survival: number[] = new Array(m);
   const sBefore = new Float64Array(m); // S(t_{j-1})

@@ -371,6 +371,18 @@ describe('options that cannot work with the data: exit 2 naming the option (stac
     }
   });
 
+  it('analyse: roles, covariates, levels and dates that do not fit the panel, named by their option (accepted, or named --p, before)', async () => {
+    const a = (name: string, ...extra: string[]) => ['analyse', name, '--input', good.months, '--persons', good.persons, ...extra, '--out', join(out, 'a.csv'), ...q];
+    await expectRefusal(a('shares', '--paid', 'work,wrok'), /--paid: "wrok" is not a state of the alphabet \(none, trial, work, work_jc\)/);
+    await expectRefusal(a('shares', '--paid', 'work', '--none', 'work'), /--none: "work" already has role paid; a state has one role/);
+    await expectRefusal(a('profiles', '--by', 'benefit', '--level', '2'), /--level: must be a confidence level between 0 and 1, e\.g\. 0\.95; got 2/);
+    await expectRefusal(a('profiles', '--by', 'benefit', '--numeric', 'sex'), /--numeric: covariate "sex" is not numeric: "m" \(person P1\)/);
+    await expectRefusal(a('stock', '--date', month(5), '--by', 'age_band', '--birth', 'sex'), /--birth: "m" \(person P1\) is not a birth date/);
+    await expectRefusal(a('ladder', '--rungs', 'none,trial,work_jc+work', '--dates', `${month(2)},2099-12`), /--dates: month "2099-12" is outside the panel/);
+    const stderr = await expectSuccess(a('shares', '--by', 'benefit', '--levels', 'WGA,Nope'));
+    expect(stderr).toMatch(/^warning: --levels: no person has benefit "Nope"; its row stays empty/);
+  });
+
   it('zero weights in Ward, every weight zero in pam and clara', async () => {
     writeFileSync(file('zero.csv'), text(goodPersons().map((r, i) => (i === 1 ? r.replace(/,1$/, ',0') : r))));
     writeFileSync(file('allzero.csv'), text(goodPersons().map((r, i) => (i === 0 ? r : r.replace(/,1$/, ',0')))));

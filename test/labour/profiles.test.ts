@@ -87,4 +87,9 @@ describe('groupProfiles', () => {
     expect(() => groupProfiles(seqs, { by: clusters, categorical: ['colour'] })).toThrow(/categorical: no covariate "colour"/);
     expect(() => groupProfiles(seqs, { by: clusters, numeric: ['height'] })).toThrow(/numeric: no covariate "height"/);
   });
+
+  it('rejects a text covariate as numeric (all-null means before) and a level outside (0, 1), naming the option', () => {
+    expect(() => groupProfiles(seqs, { by: clusters, numeric: ['benefit'] })).toThrow(/^numeric: covariate "benefit" is not numeric: "W\w+" \(person \w+\)/);
+    expect(() => groupProfiles(seqs, { by: clusters, level: 95 })).toThrow(/^level: must be a confidence level between 0 and 1, e\.g\. 0\.95; got 95$/);
+  });
 });

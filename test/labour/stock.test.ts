@@ -84,4 +84,10 @@ describe('stockOnDate', () => {
     expect(() => stockOnDate(panel([{ states: 'NNW' }], { covariates: { b: ['1990'] } }), { date: 2, by: ['age_band'], birth: 'b' }))
       .toThrow(/^date: the age at the reference date needs a calendar month/);
   });
+
+  it('rejects a birth value that is neither a date nor a year (every age unknown before); an empty one is unknown', () => {
+    expect(() => stockOnDate(seqs, { ...options, birth: 'sex' })).toThrow(/^birth: "f" \(person \w+\) is not a birth date \(YYYY-MM-DD, YYYY-MM\) or year \(YYYY\)$/);
+    const bands = stockOnDate(seqs, { ...options, by: ['age_band'] });
+    expect(bands.rows.map((r) => r.keys[0])).toContain('unknown');
+  });
 });

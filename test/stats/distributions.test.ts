@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  chiSquareSurvival, normalCdf, normalQuantile, regularizedBeta, regularizedGammaP, regularizedGammaQ, studentTCdf,
+  chiSquareSurvival, confidenceZ, normalCdf, normalQuantile, regularizedBeta, regularizedGammaP, regularizedGammaQ, studentTCdf,
 } from '../../src/stats/index.js';
 import { OptionsError } from '../../src/errors.js';
 
@@ -42,5 +42,12 @@ describe('distributions', () => {
   it('rejects arguments outside the domain', () => {
     expect(() => regularizedGammaP(0, 1)).toThrow(OptionsError);
     expect(() => normalQuantile(1.5)).toThrow(OptionsError);
+  });
+
+  it('confidenceZ: the two-sided critical value of a level in (0, 1), an OptionsError naming the option otherwise', () => {
+    expect(confidenceZ(0.95)).toBeCloseTo(1.959963984540054, 13);
+    expect(confidenceZ(0.9)).toBeCloseTo(1.6448536269514722, 13);
+    for (const level of [0, 1, 95, -0.5, NaN]) expect(() => confidenceZ(level)).toThrow(/^level: must be a confidence level between 0 and 1/);
+    expect(() => confidenceZ(2, 'conf')).toThrow(/^conf: /);
   });
 });

@@ -15,7 +15,7 @@ import { monthIndex } from '../../labour/dates.js';
 import type { StateSequences } from '../../sequences/types.js';
 import { integerOption, listOption, numberOption, parseOptions, stringOption, type OptionValues } from '../args.js';
 import {
-  ANALYSE_OPTIONS, ANALYSE_USAGE, groupOption, integerListOption, loadAnalysisInput, rolesOption, withCliOptionNames, writeAnalysis,
+  ANALYSE_OPTIONS, ANALYSE_USAGE, checkSharedOptions, groupOption, integerListOption, loadAnalysisInput, rolesOption, withCliOptionNames, writeAnalysis,
 } from '../analyse-options.js';
 import { INPUT_USAGE } from '../input-options.js';
 import type { Command } from '../main.js';
@@ -292,6 +292,7 @@ export const command: Command = {
     await withCliOptionNames(async () => {
       const attributes = (analysis.attributes?.(values) ?? []).filter((a): a is string => a !== undefined);
       const seqs = await loadAnalysisInput(values, attributes);
+      checkSharedOptions(seqs, values);
       await writeAnalysis(values, analysis.run(seqs, values), seqs);
     }, analysis.renames);
     return 0;
