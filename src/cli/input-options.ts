@@ -26,13 +26,31 @@
 import { formatIngestReport } from '../ingest/report.js';
 import { loadPanel, type LoadPanelOptions } from '../ingest/load.js';
 import type { LoadedPanel } from '../ingest/assemble.js';
-import type { TimeAxis } from '../ingest/options.js';
+import type { InputLimits, TimeAxis } from '../ingest/options.js';
 import type { TextEncoding } from '../ingest/csv.js';
 import { OptionsError } from '../errors.js';
 import { integerOption, listOption, numberOption, sizeOption, stringOption, type OptionValues } from './args.js';
 
 /** The options of INPUT_OPTIONS that name files the command reads (never overwritten by an output). */
 export const INPUT_FILES = ['input', 'persons'] as const;
+
+/** Usage lines of the encoding and the reading limits (part of INPUT_USAGE). */
+export const LIMITS_USAGE = `  --encoding E              utf8 (default), or latin1 / windows-1252 for files of older Windows programs
+limits (raise them when your data really need it):
+  --max-line-size N         longest line of a file, e.g. 4M (default 1M)
+  --max-field-size N        longest field, e.g. 256K (default 64K characters)
+  --max-months N            longest time axis in months (default 1200)
+  --memory-budget GB        refuse a month grid or distance matrix above this size (default 8)
+`;
+
+/** The options of LIMITS_USAGE, for a command's `parseOptions` spec. */
+export const LIMITS_OPTIONS = {
+  encoding: { type: 'string' },
+  'max-line-size': { type: 'string' },
+  'max-field-size': { type: 'string' },
+  'max-months': { type: 'string' },
+  'memory-budget': { type: 'string' },
+} as const;
 
 /** `parseOptions` spec of the shared input options; spread it into a command's own spec. */
 export const INPUT_OPTIONS = {
@@ -47,11 +65,7 @@ export const INPUT_OPTIONS = {
   priority: { type: 'string' },
   lenient: { type: 'boolean' },
   quiet: { type: 'boolean' },
-  encoding: { type: 'string' },
-  'max-line-size': { type: 'string' },
-  'max-field-size': { type: 'string' },
-  'max-months': { type: 'string' },
-  'memory-budget': { type: 'string' },
+  ...LIMITS_OPTIONS,
 } as const;
 
 /** Usage lines of the shared input options, for a command's `usage` text. */
@@ -69,13 +83,7 @@ export const INPUT_USAGE = `input options:
   --priority a,b,c          spell files: overlapping spells keep the higher (earlier) state
   --lenient                 drop bad rows and count them instead of failing on the first
   --quiet                   do not print the ingest report on stderr (warnings still are)
-  --encoding E              utf8 (default), or latin1 / windows-1252 for files of older Windows programs
-limits (raise them when your data really need it):
-  --max-line-size N         longest line of a file, e.g. 4M (default 1M)
-  --max-field-size N        longest field, e.g. 256K (default 64K characters)
-  --max-months N            longest time axis in months (default 1200)
-  --memory-budget GB        refuse a month grid or distance matrix above this size (default 8)
-`;
+${LIMITS_USAGE}`;
 
 /**
  * Turn parsed input options into `loadPanel` options; wrong combinations are usage errors.
@@ -114,6 +122,20 @@ export function inputPanelOptions(values: OptionValues): LoadPanelOptions {
     priority,
     mode: values.lenient === true ? 'lenient' : 'strict',
     attributes: [],
+    ...inputLimits(values),
+  };
+}
+
+/**
+ * The options `--encoding`, `--max-line-size`, `--max-field-size`,
+ * `--max-months` and `--memory-budget` as `loadPanel` options (absent ones
+ * left undefined: the defaults).
+ *
+ * @example
+ * inputLimits({ 'max-line-size': '4M', encoding: 'latin1' }); // { encoding: 'latin1', maxLineBytes: 4194304, ... }
+ */
+export function inputLimits(values: OptionValues): InputLimits {
+  return {
     encoding: encodingOption(values),
     maxLineBytes: sizeOption(values, 'max-line-size'),
     maxFieldChars: sizeOption(values, 'max-field-size'),

@@ -6,7 +6,7 @@ export { formatIngestReport, type IngestReport, type StateCount } from './report
 export { defaultStateOrder } from './states.js';
 export { readPersons, personCovariates, type PersonTable, type ReadPersonsOptions } from './persons.js';
 export { readLongPanel, readSpells } from './long.js';
-export type { PanelOptions, TimeAxis, GapOptions } from './options.js';
+export type { PanelOptions, TimeAxis, GapOptions, InputLimits } from './options.js';
 export type { LoadedPanel } from './assemble.js';
 export { readWide, parseColumnRange } from './wide.js';
 export { loadPanel, type LoadPanelOptions } from './load.js';

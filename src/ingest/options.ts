@@ -68,6 +68,9 @@ export interface PanelOptions {
   readonly memoryBudgetBytes?: number;
 }
 
+/** The encoding and the limits of reading a panel, for callers that pass them through (the CLI, study reports). */
+export type InputLimits = Pick<PanelOptions, 'encoding' | 'maxLineBytes' | 'maxFieldChars' | 'maxMonths' | 'memoryBudgetBytes'>;
+
 /** Default longest time axis: 1200 months. */
 export const DEFAULT_MAX_MONTHS = 1200;
 

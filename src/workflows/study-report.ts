@@ -3,7 +3,7 @@ import { InputError, OptionsError } from '../errors.js';
 import type { Lang } from '../i18n/index.js';
 import { detectDelimiter } from '../ingest/csv.js';
 import { loadPanel } from '../ingest/load.js';
-import type { TimeAxis } from '../ingest/options.js';
+import type { InputLimits, TimeAxis } from '../ingest/options.js';
 import type { IngestReport } from '../ingest/report.js';
 import type { ProgressReporter } from '../progress.js';
 import type { ReportDocument } from '../report/document.js';
@@ -73,6 +73,8 @@ export interface StudyReportOptions {
   lang?: Lang;
   figures?: FigureOutput;
   memoryBudgetBytes?: number;
+  /** Encoding and limits of the files read (`loadPanel`'s `encoding`, `maxLineBytes`, `maxFieldChars`, `maxMonths`, `memoryBudgetBytes`). */
+  limits?: InputLimits;
   threads?: number;
   progress?: ProgressReporter;
 }
@@ -133,7 +135,7 @@ async function studyPanel(options: StudyReportOptions): Promise<{
   const weight = options.weight === undefined ? (persons && (await headerOf(persons)).includes('weight') ? 'weight' : undefined) : options.weight ?? undefined;
   const format = options.input ? (options.format ?? (options.cols ? 'wide' : 'long')) : 'long';
   const { sequences, report } = await loadPanel({
-    format, input: months!, persons, weight, time, cols: options.cols, id: options.id,
+    ...options.limits, format, input: months!, persons, weight, time, cols: options.cols, id: options.id,
     mode: options.lenient ? 'lenient' : 'strict', progress: options.progress,
   });
   const inputs = [{ path: months!, option: options.input ? '--input' : '--months' }, ...(persons ? [{ path: persons, option: '--persons' }] : [])];

@@ -203,17 +203,23 @@ beforeAll(() => {
 
 const STACK_FRAME = /\n\s+at .+[:(]\d+/;
 
+/** Run a command line in-process: its exit code and stderr (stdout is discarded). */
+async function runInProcess(args: string[]): Promise<{ code: number; text: string }> {
+  const stderr = captureOutput();
+  captureOutput(process.stdout);
+  const code = await main(args);
+  const text = stderr();
+  vi.restoreAllMocks();
+  return { code, text };
+}
+
 /**
  * Run a command line in-process and check the refusal: exit 2, one line on
  * stderr starting with `loopbaan <command>:` that matches `expected`, no stack
  * trace, the corpus unchanged.
  */
 async function expectRefusal(args: string[], expected: RegExp): Promise<string> {
-  const stderr = captureOutput();
-  captureOutput(process.stdout);
-  const code = await main(args);
-  const text = stderr();
-  vi.restoreAllMocks();
+  const { code, text } = await runInProcess(args);
   const lines = text.trimEnd().split('\n');
   expect({ code, text }).toMatchObject({ code: 2 });
   expect(lines, text).toHaveLength(1);
@@ -226,11 +232,7 @@ async function expectRefusal(args: string[], expected: RegExp): Promise<string> 
 
 /** Run a command line in-process that must succeed; returns stderr. */
 async function expectSuccess(args: string[]): Promise<string> {
-  const stderr = captureOutput();
-  captureOutput(process.stdout);
-  const code = await main(args);
-  const text = stderr();
-  vi.restoreAllMocks();
+  const { code, text } = await runInProcess(args);
   expect({ code, text }).toMatchObject({ code: 0 });
   expect(text).not.toMatch(STACK_FRAME);
   expect(corpusHashes()).toEqual(hashes);
@@ -252,6 +254,18 @@ describe('bad files: every command refuses each with exit 2 and one line', () =>
       });
     }
   });
+});
+
+describe('the limits each message names are options of every command that reads a panel', () => {
+  const raised = ['--encoding', 'utf8', '--max-line-size', '4M', '--max-field-size', '256K', '--max-months', '2400', '--memory-budget', '2'];
+  // the command lines are made for the faults: on the good panel some stop at a study key or a covariate
+  for (const [name, args] of commandLines(good)) {
+    it(name, async () => {
+      const { code, text } = await runInProcess([...args, ...raised]);
+      expect(text).not.toMatch(/unknown option|--(encoding|max-|memory-budget)/);
+      expect([0, 2]).toContain(code);
+    });
+  }
 });
 
 /** A fault of the panel's content or of an input option, refused by every command that reads a long panel. */

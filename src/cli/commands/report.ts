@@ -3,11 +3,12 @@ import { LANGS, type Lang } from '../../i18n/index.js';
 import { silentProgress, stderrProgress } from '../../progress.js';
 import type { StudyFile } from '../../studies/study-file.js';
 import { builtinStudy, readStudyFile, studyReport, type StudyReportOptions } from '../../workflows/study-report.js';
-import { integerOption, numberOption, parseOptions, stringOption, type OptionValues } from '../args.js';
+import { integerOption, parseOptions, stringOption, type OptionValues } from '../args.js';
 import type { Command } from '../main.js';
 import { OptionsError } from '../../errors.js';
 import { checkOutputFolder } from '../../output/paths.js';
 import { inputFiles } from '../output.js';
+import { inputLimits, LIMITS_OPTIONS } from '../input-options.js';
 
 const USAGE = `usage: loopbaan report --study STUDY.json --months months.csv [--persons persons.csv] [options]
        loopbaan report --study STUDY.json --input FILE --format wide|spell|long [--cols A..B] [--persons FILE] [options]
@@ -46,7 +47,12 @@ output:
   --lang en|nl      language of the page, figures and tables (default: the study's, else en)
   --figure-width W  print size of the figures: 8.5cm (one column) or 17cm (full page); text >= 8 pt
   --dpi N           PNG resolution at that size (default 300)
-  --memory-budget GB  largest distance matrix (default 8): beyond it the typology runs CLARA
+  --memory-budget GB  largest distance matrix and month grid (default 8): beyond it the typology runs CLARA
+reading the panel:
+  --encoding E      utf8 (default), or latin1 / windows-1252 for files of older Windows programs
+  --max-line-size N, --max-field-size N, --max-months N
+                    limits of the files (default 1M bytes a line, 64K characters a field, 1200 months):
+                    raise them when your data really need it
   --threads N       worker threads for the distances (default all cores)
   --quiet           no progress on stderr
 
@@ -63,8 +69,8 @@ const SPEC = {
   cols: { type: 'string' }, id: { type: 'string' }, weight: { type: 'string' }, lenient: { type: 'boolean' }, n: { type: 'string' }, seed: { type: 'string' },
   k: { type: 'string' }, window: { type: 'string' }, 'min-cell': { type: 'string' }, round: { type: 'string' }, distance: { type: 'string' }, indel: { type: 'string' },
   refine: { type: 'string' }, start: { type: 'string' }, 'exit-states': { type: 'string' },
-  out: { type: 'string' }, lang: { type: 'string' }, 'figure-width': { type: 'string' }, dpi: { type: 'string' }, 'memory-budget': { type: 'string' },
-  threads: { type: 'string' }, quiet: { type: 'boolean' },
+  out: { type: 'string' }, lang: { type: 'string' }, 'figure-width': { type: 'string' }, dpi: { type: 'string' },
+  threads: { type: 'string' }, quiet: { type: 'boolean' }, ...LIMITS_OPTIONS,
 } as const;
 
 export const command: Command = {
@@ -85,12 +91,14 @@ export const command: Command = {
     const out = stringOption(o, 'out') ?? join('reports', 'out', builtin ?? 'study');
     await checkOutputFolder(out, '--out', inputFiles(o, ['months', 'persons', 'input', 'study']));
     const progress = o.quiet === true ? silentProgress : stderrProgress();
+    const limits = inputLimits(o);
     const options: StudyReportOptions = {
       study, studyName: name, out, lang: lang(o) ?? study.lang, figures: figures(o), progress,
       months: stringOption(o, 'months'), persons: stringOption(o, 'persons'), input: stringOption(o, 'input'), cols: stringOption(o, 'cols'), id: stringOption(o, 'id'),
       format: format(o), weight: stringOption(o, 'weight'), lenient: o.lenient === true,
       threads: o.threads === undefined ? undefined : integerOption(o, 'threads', 1, 1),
-      memoryBudgetBytes: o['memory-budget'] === undefined ? undefined : positive(o, 'memory-budget') * 2 ** 30,
+      limits,
+      memoryBudgetBytes: limits.memoryBudgetBytes,
     };
     const hasPanel = options.months !== undefined || options.input !== undefined;
     if (builtin === 'jobcoach' && !hasPanel) {
@@ -173,10 +181,4 @@ function figures(o: OptionValues): StudyReportOptions['figures'] {
   const cm = m ? Number(m[1]) : NaN;
   if (!(cm >= 5 && cm <= 30)) throw new OptionsError('--figure-width', `must be a width in cm, e.g. 8.5cm (one column) or 17cm (full page); got "${w}"`);
   return { widthCm: cm, dpi: dpi ?? 300 };
-}
-
-function positive(o: OptionValues, name: string): number {
-  const x = numberOption(o, name, NaN);
-  if (!(x > 0)) throw new OptionsError(`--${name}`, `must be a positive number; got "${stringOption(o, name)}"`);
-  return x;
 }
