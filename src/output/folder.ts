@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, join, normalize, resolve, sep } from 'node:path';
 import { OutputError } from '../errors.js';
 import { forgetTemporary, trackTemporary, writeFileAtomic } from './atomic.js';
@@ -198,9 +199,15 @@ async function rmEmptyParents(dir: string, folder: string): Promise<void> {
   }
 }
 
+/** Size and SHA-256 of a file, streamed (a staged data file can be larger than a Buffer). */
 async function describeFile(path: string, rel: string): Promise<ManifestEntry> {
-  const [content, s] = await Promise.all([readFile(path), stat(path)]);
-  return { path: rel, bytes: s.size, sha256: createHash('sha256').update(content).digest('hex') };
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for await (const chunk of createReadStream(path)) {
+    hash.update(chunk as Buffer);
+    bytes += (chunk as Buffer).length;
+  }
+  return { path: rel, bytes, sha256: hash.digest('hex') };
 }
 
 /** A relative path inside the folder, with `/`; an error when it would leave the folder. */

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { renderSvg, svgToPng } from '../charts/render.js';
 import { disclosureCsv } from '../disclosure/csv.js';
-import { openOutputFolder, type NamedInput } from '../output/index.js';
+import { openOutputFolder, type NamedInput, type OutputFolder } from '../output/index.js';
 import type { ProgressReporter } from '../progress.js';
 import { documentFigures, documentTables, type Figure, type ReportDocument } from './document.js';
 import { reportHtml, tableCsv } from './page.js';
@@ -19,6 +19,8 @@ export interface RenderOptions {
   readonly figures?: FigureOutput;
   /** Files the report was made from: never overwritten nor removed (see `openOutputFolder`). */
   readonly inputs?: readonly NamedInput[];
+  /** The output folder, already opened on `dir` (e.g. with data files staged in it); default: opened here with `inputs`. */
+  readonly folder?: OutputFolder;
   readonly progress?: ProgressReporter;
 }
 
@@ -57,7 +59,17 @@ export const POINTS_PER_CM = 72 / 2.54;
  * const { index } = await renderReport(doc, 'reports/out/my-study', { figures: { widthCm: 17, dpi: 300 } });
  */
 export async function renderReport(doc: ReportDocument, dir: string, options: RenderOptions = {}): Promise<WrittenReport> {
-  const folder = await openOutputFolder(dir, { inputs: options.inputs });
+  const folder = options.folder ?? (await openOutputFolder(dir, { inputs: options.inputs }));
+  try {
+    return await writeReport(doc, folder, options);
+  } catch (err) {
+    await folder.abort();
+    throw err;
+  }
+}
+
+/** Write every file of the report into the staged folder and commit it. */
+async function writeReport(doc: ReportDocument, folder: OutputFolder, options: RenderOptions): Promise<WrittenReport> {
   const write = (path: string, content: string | Buffer) => folder.write(path, content);
   const svgs = new Map<string, string>();
   for (const f of documentFigures(doc)) {
@@ -75,7 +87,7 @@ export async function renderReport(doc: ReportDocument, dir: string, options: Re
   await write('index.html', reportHtml(doc, svgs));
   const files = folder.files();
   await folder.commit();
-  return { dir, index: join(dir, 'index.html'), files };
+  return { dir: folder.dir, index: join(folder.dir, 'index.html'), files };
 }
 
 /**

@@ -1,15 +1,17 @@
 import { open, readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { InputError, OptionsError } from '../errors.js';
 import type { Lang } from '../i18n/index.js';
 import { detectDelimiter } from '../ingest/csv.js';
 import { loadPanel } from '../ingest/load.js';
 import type { InputLimits, TimeAxis } from '../ingest/options.js';
 import type { IngestReport } from '../ingest/report.js';
+import { openOutputFolder, type NamedInput, type OutputFolder } from '../output/index.js';
 import type { ProgressReporter } from '../progress.js';
 import type { ReportDocument } from '../report/document.js';
 import { renderReport, type FigureOutput, type WrittenReport } from '../report/render.js';
 import type { StateSequences } from '../sequences/types.js';
-import { writeJobcoachPanel } from '../simulate/write.js';
+import { checkReplaceablePanel, writeJobcoachPanel } from '../simulate/write.js';
 import { computeStudy, type StudyComputation } from '../studies/compute.js';
 import { studyDocument } from '../studies/document.js';
 import type { PanelSource } from '../studies/results.js';
@@ -63,8 +65,8 @@ export interface StudyReportOptions {
   format?: 'long' | 'wide' | 'spell';
   cols?: string;
   id?: string;
-  /** ... or the synthetic jobcoach panel, written to `simulate.dir` as CSV and read back like an extract. */
-  simulate?: { n: number; seed: number; dir: string };
+  /** ... or the synthetic jobcoach panel, written as the report's `data/persons.csv` and `data/months.csv` and read back like an extract. */
+  simulate?: { n: number; seed: number };
   /** Case-weight column (default `weight` when the person file has one; null: unweighted). */
   weight?: string | null;
   lenient?: boolean;
@@ -102,29 +104,47 @@ export interface StudyReport {
 export async function studyReport(options: StudyReportOptions): Promise<StudyReport> {
   const { study, progress } = options;
   const name = options.studyName ?? 'study file';
-  const { sequences, source, ingest, inputs } = await studyPanel(options);
-  const computation = await computeStudy(sequences, study, {
-    source, ingest, memoryBudgetBytes: options.memoryBudgetBytes, threads: options.threads, progress,
-  }).catch((err: unknown) => {
-    throw studyKeyError(err, name);
-  });
-  const document = studyDocument(computation, { lang: options.lang ?? study.lang ?? 'en', figureWidthCm: options.figures?.widthCm, out: options.out });
-  const written = await renderReport(document, options.out, { figures: options.figures, inputs, progress });
-  return { computation, document, written };
+  // opened first: a synthetic panel is staged in it with the report, so an interrupted run leaves the earlier report and its data
+  const folder = await openOutputFolder(options.out, { inputs: panelInputs(options) });
+  try {
+    const { sequences, source, ingest } = await studyPanel(options, folder);
+    const computation = await computeStudy(sequences, study, {
+      source, ingest, memoryBudgetBytes: options.memoryBudgetBytes, threads: options.threads, progress,
+    }).catch((err: unknown) => {
+      throw studyKeyError(err, name);
+    });
+    const document = studyDocument(computation, { lang: options.lang ?? study.lang ?? 'en', figureWidthCm: options.figures?.widthCm, out: options.out });
+    const written = await renderReport(document, options.out, { figures: options.figures, folder, progress });
+    return { computation, document, written };
+  } catch (err) {
+    await folder.abort();
+    throw err;
+  }
 }
 
-/** The panel on the study's time axis, where it came from, its ingest report and the input files to protect. */
-async function studyPanel(options: StudyReportOptions): Promise<{
-  sequences: StateSequences; source: PanelSource; ingest?: IngestReport; inputs: { path: string; option: string }[];
-}> {
-  if (options.sequences) return { sequences: options.sequences, source: { kind: 'sequences' }, inputs: [] };
+/** The files the report reads, never overwritten nor removed by it. */
+function panelInputs(options: StudyReportOptions): NamedInput[] {
+  if (options.sequences || options.simulate) return [];
+  const main = options.input ?? options.months;
+  return [
+    ...(main ? [{ path: main, option: options.input ? '--input' : '--months' }] : []),
+    ...(options.persons ? [{ path: options.persons, option: '--persons' }] : []),
+  ];
+}
+
+/** The panel on the study's time axis, where it came from and its ingest report. */
+async function studyPanel(options: StudyReportOptions, folder: OutputFolder): Promise<{ sequences: StateSequences; source: PanelSource; ingest?: IngestReport }> {
+  if (options.sequences) return { sequences: options.sequences, source: { kind: 'sequences' } };
   let { months, persons } = options;
   let source: PanelSource;
   if (options.simulate) {
-    const { n, seed, dir } = options.simulate;
-    const written = await writeJobcoachPanel(dir, { n, seed, progress: options.progress });
-    ({ months, persons } = written);
-    source = { kind: 'simulated', n, seed, persons, months };
+    const { n, seed } = options.simulate;
+    const final = { persons: join(options.out, 'data', 'persons.csv'), months: join(options.out, 'data', 'months.csv') };
+    await checkReplaceablePanel(final);
+    persons = await folder.path('data/persons.csv');
+    months = await folder.path('data/months.csv');
+    await writeJobcoachPanel(dirname(persons), { n, seed, progress: options.progress });
+    source = { kind: 'simulated', n, seed, ...final };
   } else {
     const main = options.input ?? months;
     if (!main) throw new OptionsError('--months', 'give the panel: --months FILE (long format), or --input FILE with --format');
@@ -138,8 +158,7 @@ async function studyPanel(options: StudyReportOptions): Promise<{
     ...options.limits, format, input: months!, persons, weight, time, cols: options.cols, id: options.id,
     mode: options.lenient ? 'lenient' : 'strict', progress: options.progress,
   });
-  const inputs = [{ path: months!, option: options.input ? '--input' : '--months' }, ...(persons ? [{ path: persons, option: '--persons' }] : [])];
-  return { sequences, source, ingest: report, inputs };
+  return { sequences, source, ingest: report };
 }
 
 /** The ingest time axis of a study: calendar months, months since a start column, or since the first month in a state. */

@@ -103,7 +103,7 @@ export const command: Command = {
     const hasPanel = options.months !== undefined || options.input !== undefined;
     if (builtin === 'jobcoach' && !hasPanel) {
       if (options.persons) throw new OptionsError('--months', 'is required with --persons (or leave out both for the synthetic panel)');
-      options.simulate = { n: integerOption(o, 'n', 25_000, 1), seed: integerOption(o, 'seed', 1), dir: join(out, 'data') };
+      options.simulate = { n: integerOption(o, 'n', 25_000, 1), seed: integerOption(o, 'seed', 1) };
     } else if (o.n !== undefined || o.seed !== undefined) {
       throw new OptionsError(o.n !== undefined ? '--n' : '--seed', 'is for the synthetic jobcoach panel; leave it out with your own files');
     }
