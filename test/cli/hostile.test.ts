@@ -7,7 +7,7 @@
 //
 // Data-driven: a command added to the CLI gets its line in INPUT_COMMANDS (how
 // it reads a panel), and every input class then runs through it.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { totalmem, tmpdir } from 'node:os';
@@ -15,6 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { readManifest } from '../../src/output/folder.js';
 import { captureOutput } from '../helpers/cli.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -511,6 +512,81 @@ describe('end to end: real processes exit 2 with one line and no stack trace', (
     expect(r.stderr).toMatch(/^distances: 100%$/m);
   });
 });
+
+describe('output folders end to end: inputs and other files kept, an interrupted run never looks complete', () => {
+  const bin = join(ROOT, 'bin', 'loopbaan.js');
+  const built = existsSync(join(ROOT, 'dist', 'cli', 'main.js'));
+  const panel = join(dir, 'panel'); // a simulated panel, and the report written into the same folder
+  const report = (...extra: string[]) => ['report', 'jobcoach', '--months', join(panel, 'months.csv'), '--persons', join(panel, 'persons.csv'), '--out', panel, ...extra];
+  const listed = async () => (await readManifest(panel))?.files.map((f) => f.path) ?? [];
+
+  it('simulate: a folder of other data is never written over; a panel larger than the disk is refused before writing (filled the disk before)', async () => {
+    writeFileSync(join(out, 'persons.csv'), 'person_id,sex\nP1,f\n');
+    await expectRefusal(['simulate', 'jobcoach', '--n', '20', '--out', out, ...q], /persons\.csv: exists and is not a synthetic panel .*; loopbaan never writes over other files/);
+    expect(readFileSync(join(out, 'persons.csv'), 'utf8')).toBe('person_id,sex\nP1,f\n');
+    await expectRefusal(['simulate', 'jobcoach', '--n', '1e13', '--out', join(out, 'huge'), ...q], /the synthetic panel of 10000000000000 persons needs about [\d.]+ GiB on disk, but .* has [\d.]+ GiB free/);
+    expect(readdirSync(join(out, 'huge'))).toEqual([]);
+  });
+
+  it('a report whose --out folder holds its input files keeps them and the user\'s files, over two runs (the clean-up deleted them before)', async () => {
+    await expectSuccess(['simulate', 'jobcoach', '--n', '300', '--seed', '3', '--out', panel, ...q]);
+    writeFileSync(join(panel, 'notes.txt'), 'mine');
+    const mine = ['persons.csv', 'months.csv', 'notes.txt'];
+    const before = fileHashes(panel, mine);
+    await expectSuccess(report(...q));
+    expect(fileHashes(panel, mine)).toEqual(before);
+    expect(await listed()).toEqual(expect.arrayContaining(['index.html', 'results.json']));
+    expect(await listed()).not.toEqual(expect.arrayContaining(['persons.csv']));
+    await expectSuccess(report('--lang', 'nl', ...q));
+    expect(fileHashes(panel, mine)).toEqual(before);
+    expect(readFileSync(join(panel, 'index.html'), 'utf8')).toMatch(/<html lang="nl"/);
+    expect(await listed()).not.toEqual(expect.arrayContaining(mine));
+  });
+
+  it.skipIf(!built)('an interrupted report (SIGINT while drawing figures) leaves the earlier complete report and no staging folder', async () => {
+    const before = treeHashes(panel);
+    const r = await interrupt([bin, ...report('--lang', 'en')], /^figure /m);
+    expect({ code: r.code, signal: r.signal }).toEqual({ code: 130, signal: null });
+    expect(r.stderr).not.toMatch(STACK_FRAME);
+    expect(treeHashes(panel)).toEqual(before);
+    expect(readdirSync(panel).filter((f) => f.startsWith('.'))).toEqual([]);
+  });
+
+  it.skipIf(!built)('an interrupted simulate (SIGINT) leaves the earlier panel and no temporary file (a half months.csv before)', async () => {
+    const sim = join(dir, 'sim');
+    await expectSuccess(['simulate', 'jobcoach', '--n', '20', '--out', sim, ...q]);
+    const before = treeHashes(sim);
+    const r = await interrupt([bin, 'simulate', 'jobcoach', '--n', '1000000', '--out', sim], /^simulate: /m);
+    expect({ code: r.code, signal: r.signal }).toEqual({ code: 130, signal: null });
+    expect(treeHashes(sim)).toEqual(before);
+    expect(readdirSync(sim).sort()).toEqual(['months.csv', 'persons.csv']);
+  });
+});
+
+/** SHA-256 of the named files of a folder. */
+function fileHashes(folder: string, names: readonly string[]): Record<string, string> {
+  return Object.fromEntries(names.map((f) => [f, createHash('sha256').update(readFileSync(join(folder, f))).digest('hex')]));
+}
+
+/** SHA-256 of every file under a folder, by relative path. */
+function treeHashes(folder: string): Record<string, string> {
+  const files = (readdirSync(folder, { recursive: true }) as string[]).filter((f) => statSync(join(folder, f)).isFile());
+  return fileHashes(folder, files.sort());
+}
+
+/** Run the CLI as a process and send it SIGINT once its stderr matches `when`. */
+function interrupt(args: string[], when: RegExp): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      if (!when.test(stderr) && when.test(stderr + chunk)) child.kill('SIGINT');
+      stderr += chunk;
+    });
+    child.on('error', fail);
+    child.on('close', (code, signal) => done({ code, signal, stderr }));
+  });
+}
 
 describe('the corpus', () => {
   it('is small', () => {

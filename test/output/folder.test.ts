@@ -71,6 +71,22 @@ describe('openOutputFolder', () => {
     await folder.abort();
   });
 
+  it('a commit that stops half-way leaves a folder that does not look complete: no manifest, page or results', async () => {
+    const dir = scratchDir();
+    await report(dir, { 'index.html': 'v1', 'results.json': '{"v":1}', 'figures/f.svg': '<svg/>' });
+    // a user's file named like a folder of the report stops the moves after figures/f.svg
+    writeFileSync(join(dir, 'tables'), 'mine');
+    const folder = await openOutputFolder(dir);
+    for (const [name, text] of Object.entries({ 'figures/f.svg': '<svg>2</svg>', 'tables/t.csv': 'a', 'index.html': 'v2', 'results.json': '{"v":2}' })) {
+      await folder.write(name, text);
+    }
+    await expect(folder.commit()).rejects.toThrow(/cannot write/);
+    await folder.abort();
+    expect(readdirSync(dir).sort()).toEqual(['figures', 'tables']);
+    expect(readFileSync(join(dir, 'tables'), 'utf8')).toBe('mine');
+    expect(await readManifest(dir)).toBeUndefined();
+  });
+
   it('keeps files out of the folder and its own names', async () => {
     const dir = scratchDir();
     mkdirSync(join(dir, 'out'));
