@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aalenJohansen, kaplanMeier, normalQuantile, riskTable, stepValueAt } from '../../src/stats/index.js';
+import { OptionsError } from '../../src/errors.js';
 
 const z = normalQuantile(0.975);
 
@@ -87,5 +88,16 @@ describe('aalenJohansen', () => {
 
   it('rejects unknown causes', () => {
     expect(() => riskTable([1, 2], [1, 3], 2)).toThrow(/expected 0 \(censored\) to 2/);
+  });
+
+  it('rejects negative, NaN and infinite times and weights, naming the observation (negative times were accepted before)', () => {
+    for (const t of [-1, NaN, Infinity]) {
+      expect(() => kaplanMeier([t, 2], [1, 1])).toThrow(OptionsError);
+      expect(() => kaplanMeier([t, 2], [1, 1])).toThrow(new RegExp(`^time: observation 0 has time ${t}; expected a finite time >= 0$`));
+      expect(() => aalenJohansen([2, t], [1, 2], 2)).toThrow(/^time: observation 1 has time/);
+    }
+    for (const w of [-1, NaN]) {
+      expect(() => kaplanMeier([1, 2], [1, 1], { weights: [1, w] })).toThrow(new RegExp(`^weights: observation 1 has weight ${w}; expected a finite number >= 0$`));
+    }
   });
 });
