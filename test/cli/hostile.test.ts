@@ -73,6 +73,8 @@ interface FileFault {
   readonly name: string;
   readonly long: () => string | Buffer;
   readonly wide: () => string | Buffer;
+  /** The same fault in the person file. */
+  readonly persons: () => string | Buffer;
   readonly expect: RegExp;
 }
 
@@ -82,37 +84,43 @@ const FILE_FAULTS: FileFault[] = [
     name: 'a quote inside an unquoted field (exit 13, no message before)',
     long: () => text(withLine(goodLong(), 6, 'P1,2015-05,wo"rk,,,,')),
     wide: () => text(withLine(goodWide(), 6, 'P5,wo"rk' + ',none'.repeat(MONTHS - 1))),
-    expect: /line 6, column (state|2015-01): a quote inside an unquoted field \(after "wo"\)/,
+    persons: () => text(withLine(goodPersons(), 6, 'P5,wo"rk,f,1984,study,2015-01,1')),
+    expect: /line 6, column (state|2015-01|benefit): a quote inside an unquoted field \(after "wo"\)/,
   },
   {
     name: 'a quote that never closes (named where it opens, not at the end of the file)',
     long: () => text(withLine(goodLong(), 9, 'P1,2015-08,"work,,,,')),
     wide: () => text(withLine(goodWide(), 9, 'P8,"work' + ',none'.repeat(MONTHS - 1))),
-    expect: /line 9, column (state|2015-01): a quoted field opens here and is never closed/,
+    persons: () => text(withLine(goodPersons(), 9, 'P8,"work,f,1987,study,2015-01,1')),
+    expect: /line 9, column (state|2015-01|benefit): a quoted field opens here and is never closed/,
   },
   {
     name: 'an endless line (no maximum line size before)',
     long: () => text(goodLong().slice(0, 3)) + 'P9,' + 'x'.repeat(1.5 * 2 ** 20),
     wide: () => text(goodWide().slice(0, 3)) + 'P9,' + 'x'.repeat(1.5 * 2 ** 20),
+    persons: () => text(goodPersons().slice(0, 3)) + 'P9,' + 'x'.repeat(1.5 * 2 ** 20),
     expect: /line 4: a line longer than the limit of 1 MiB; .*--max-line-size/,
   },
   {
     name: 'NUL bytes (a binary file, as /dev/zero)',
     long: () => Buffer.concat([Buffer.from(text(goodLong().slice(0, 4))), Buffer.alloc(100)]),
     wide: () => Buffer.concat([Buffer.from(text(goodWide().slice(0, 4))), Buffer.alloc(100)]),
+    persons: () => Buffer.concat([Buffer.from(text(goodPersons().slice(0, 4))), Buffer.alloc(100)]),
     expect: /line 5: holds a NUL byte, so it is not a text file/,
   },
   {
     name: 'Latin-1 bytes (silently U+FFFD before, merging José and Josè)',
     long: () => Buffer.concat([Buffer.from(text(goodLong().slice(0, 6)) + 'Jos'), LATIN1_E, Buffer.from(',2015-01,work,,,,\n')]),
     wide: () => Buffer.concat([Buffer.from(text(goodWide().slice(0, 6)) + 'Jos'), LATIN1_E, Buffer.from(',work' + ',none'.repeat(MONTHS - 1) + '\n')]),
+    persons: () => Buffer.concat([Buffer.from(text(goodPersons().slice(0, 6)) + 'Jos'), LATIN1_E, Buffer.from(',Wajong,f,1985,work,2015-01,1\n')]),
     expect: /line 7: byte 0xE9 is not UTF-8 text; .*--encoding latin1/,
   },
   {
     name: 'a header naming a column twice (the first one was used silently)',
     long: () => text(withLine(goodLong(), 1, 'person_id,month,state,employer_id,hours_week,state,permanent')),
     wide: () => text(withLine(goodWide(), 1, goodWide()[0] + ',id')),
-    expect: /line 1, column (state|id): column "(state|id)" appears twice in the header/,
+    persons: () => text(withLine(goodPersons(), 1, 'person_id,benefit,sex,birth_year,regime,benefit,weight')),
+    expect: /line 1, column (state|id|benefit): column "(state|id|benefit)" appears twice in the header/,
   },
 ];
 
@@ -198,6 +206,7 @@ beforeAll(() => {
   FILE_FAULTS.forEach((f, k) => {
     writeFileSync(join(corpus, `fault${k}-long.csv`), f.long());
     writeFileSync(join(corpus, `fault${k}-wide.csv`), f.wide());
+    writeFileSync(join(corpus, `fault${k}-persons.csv`), f.persons());
   });
   hashes = corpusHashes();
 });
@@ -252,6 +261,18 @@ describe('bad files: every command refuses each with exit 2 and one line', () =>
       it(`${fault.name}: ${name}`, async () => {
         const line = await expectRefusal(args, fault.expect);
         expect(line).toContain(`fault${k}-`);
+      });
+    }
+  });
+});
+
+describe('bad person files: every command that reads one refuses each with exit 2 and one line', () => {
+  FILE_FAULTS.forEach((fault, k) => {
+    const persons = file(`fault${k}-persons.csv`);
+    for (const [name, args] of commandLines({ ...good, persons }, ['long']).filter(([, a]) => a.includes(persons))) {
+      it(`${fault.name}: ${name}`, async () => {
+        const line = await expectRefusal(args, fault.expect);
+        expect(line).toContain(`fault${k}-persons.csv`);
       });
     }
   });
@@ -529,7 +550,7 @@ describe('output folders end to end: inputs and other files kept, an interrupted
   });
 
   it('a report whose --out folder holds its input files keeps them and the user\'s files, over two runs (the clean-up deleted them before)', async () => {
-    await expectSuccess(['simulate', 'jobcoach', '--n', '300', '--seed', '3', '--out', panel, ...q]);
+    await expectSuccess(['simulate', 'jobcoach', '--n', '120', '--seed', '3', '--out', panel, ...q]);
     writeFileSync(join(panel, 'notes.txt'), 'mine');
     const mine = ['persons.csv', 'months.csv', 'notes.txt'];
     const before = fileHashes(panel, mine);
