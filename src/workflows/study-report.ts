@@ -65,8 +65,12 @@ export interface StudyReportOptions {
   format?: 'long' | 'wide' | 'spell';
   cols?: string;
   id?: string;
-  /** ... or the synthetic jobcoach panel, written as the report's `data/persons.csv` and `data/months.csv` and read back like an extract. */
-  simulate?: { n: number; seed: number };
+  /**
+   * ... or the synthetic jobcoach panel, written as CSV and read back like an
+   * extract: into `dir` when given, else as the report's `data/persons.csv`
+   * and `data/months.csv` (staged with the report, listed in its manifest).
+   */
+  simulate?: { n: number; seed: number; dir?: string };
   /** Case-weight column (default `weight` when the person file has one; null: unweighted). */
   weight?: string | null;
   lenient?: boolean;
@@ -138,13 +142,18 @@ async function studyPanel(options: StudyReportOptions, folder: OutputFolder): Pr
   let { months, persons } = options;
   let source: PanelSource;
   if (options.simulate) {
-    const { n, seed } = options.simulate;
-    const final = { persons: join(options.out, 'data', 'persons.csv'), months: join(options.out, 'data', 'months.csv') };
-    await checkReplaceablePanel(final);
-    persons = await folder.path('data/persons.csv');
-    months = await folder.path('data/months.csv');
-    await writeJobcoachPanel(dirname(persons), { n, seed, progress: options.progress });
-    source = { kind: 'simulated', n, seed, ...final };
+    const { n, seed, dir } = options.simulate;
+    if (dir !== undefined) {
+      ({ persons, months } = await writeJobcoachPanel(dir, { n, seed, progress: options.progress }));
+      source = { kind: 'simulated', n, seed, persons, months };
+    } else {
+      const final = { persons: join(options.out, 'data', 'persons.csv'), months: join(options.out, 'data', 'months.csv') };
+      await checkReplaceablePanel(final);
+      persons = await folder.path('data/persons.csv');
+      months = await folder.path('data/months.csv');
+      await writeJobcoachPanel(dirname(persons), { n, seed, progress: options.progress });
+      source = { kind: 'simulated', n, seed, ...final };
+    }
   } else {
     const main = options.input ?? months;
     if (!main) throw new OptionsError('--months', 'give the panel: --months FILE (long format), or --input FILE with --format');
