@@ -4,6 +4,7 @@
  */
 export * from './errors.js';
 export * from './progress.js';
+export { caseWeights, type CaseWeightsOptions } from './weights.js';
 export * from './sequences/index.js';
 export * from './ingest/index.js';
 export * from './describe/index.js';

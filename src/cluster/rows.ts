@@ -1,5 +1,6 @@
 import { condensedIndex, type DistanceMatrix } from '../distance/matrix.js';
 import { OptionsError } from '../errors.js';
+import { caseWeights } from '../weights.js';
 
 /**
  * Copy row i of a condensed matrix into `out` (length n): out[j] = d(i, j), out[i] = 0.
@@ -23,24 +24,14 @@ export function distanceRow(m: DistanceMatrix, i: number, out: Float64Array): Fl
 }
 
 /**
- * Weights as a Float64Array of length n (1 each when absent), checked: finite,
- * >= 0, with a finite positive total (an `OptionsError` naming `weights`).
+ * Weights as a Float64Array of length n (1 each when absent), checked as
+ * {@link caseWeights} with a positive total, which clustering needs.
  *
  * @example
  * weightsOrOnes(undefined, 3); // Float64Array [1, 1, 1]
  */
 export function weightsOrOnes(weights: ArrayLike<number> | undefined, n: number): Float64Array {
-  if (!weights) return new Float64Array(n).fill(1);
-  if (weights.length !== n) throw new OptionsError('weights', `${weights.length} weights for ${n} observations; expected one each`);
-  const w = Float64Array.from(weights);
-  let total = 0;
-  for (let i = 0; i < n; i++) {
-    if (!(w[i] >= 0) || !Number.isFinite(w[i])) throw new OptionsError('weights', `weight ${i + 1} is ${w[i]}; expected a finite number >= 0`);
-    total += w[i];
-  }
-  if (!Number.isFinite(total)) throw new OptionsError('weights', 'the weights add up to more than the largest number; expected a finite total (scale them down)');
-  if (n > 0 && !(total > 0)) throw new OptionsError('weights', 'every weight is 0; expected a positive total');
-  return w;
+  return caseWeights(weights, n, { positiveTotal: true });
 }
 
 /**

@@ -39,21 +39,6 @@ export function resolveCases(diss: CaseDissimilarities): ResolvedCases {
   return { matrix: diss.matrix, item, n: item.length };
 }
 
-/**
- * Case weights checked against the number of cases: non-negative and finite;
- * 1 each when absent.
- *
- * @example
- * caseWeights(undefined, 3); // Float64Array [1, 1, 1]
- */
-export function caseWeights(weights: ArrayLike<number> | undefined, n: number, option = 'weights'): Float64Array {
-  if (weights === undefined) return new Float64Array(n).fill(1);
-  if (weights.length !== n) throw new OptionsError(option, `${weights.length} weights for ${n} cases`);
-  const w = Float64Array.from(weights);
-  for (let i = 0; i < n; i++) if (!(w[i] >= 0 && Number.isFinite(w[i]))) throw new OptionsError(option, `weight of case ${i + 1} is ${w[i]}; expected a finite number >= 0`);
-  return w;
-}
-
 /** The matrix with every dissimilarity squared (TraMineR's `squared = TRUE`). */
 export function squaredMatrix(m: DistanceMatrix): DistanceMatrix {
   return { n: m.n, values: m.values.map((d) => d * d) };

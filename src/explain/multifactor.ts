@@ -1,6 +1,7 @@
 import type { DistanceMatrix } from '../distance/matrix.js';
 import { OptionsError } from '../errors.js';
-import { caseWeights, resolveCases, squaredMatrix, type CaseDissimilarities } from './cases.js';
+import { caseWeights } from '../weights.js';
+import { resolveCases, squaredMatrix, type CaseDissimilarities } from './cases.js';
 import { isMissingValue, toFactor } from './factor.js';
 import { bilinearForms } from './forms.js';
 import { permutationPValues, permutedLabels, runPermutations, type PermutationRunOptions } from './permutation.js';

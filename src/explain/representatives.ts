@@ -4,7 +4,8 @@ import { condensedIndex } from '../distance/matrix.js';
 import { OptionsError } from '../errors.js';
 import { distinctSequences } from '../sequences/distinct.js';
 import type { StateSequences } from '../sequences/types.js';
-import { caseWeights, resolveCases, type CaseDissimilarities } from './cases.js';
+import { caseWeights } from '../weights.js';
+import { resolveCases, type CaseDissimilarities } from './cases.js';
 
 /** Criteria of {@link representatives}, named as in TraMineR's `seqrep`. */
 export type RepresentativeCriterion = 'density' | 'freq' | 'dist' | 'mscore' | 'prob';

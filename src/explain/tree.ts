@@ -1,7 +1,8 @@
 import type { DistanceMatrix } from '../distance/matrix.js';
 import { OptionsError } from '../errors.js';
 import { associationSpec, evaluateAssociation } from './association.js';
-import { caseWeights, resolveCases, squaredMatrix, type CaseDissimilarities } from './cases.js';
+import { caseWeights } from '../weights.js';
+import { resolveCases, squaredMatrix, type CaseDissimilarities } from './cases.js';
 import { isMissingValue, toFactor, type Factor } from './factor.js';
 import { bilinearForms, matrixProducts } from './forms.js';
 import { permutationPValues, runPermutations, type PermutationRunOptions } from './permutation.js';

@@ -3,6 +3,7 @@ import type { ColumnTable } from 'arquero';
 import type { Alphabet, CellAttribute, StateSequences } from './types.js';
 import { MISSING, VOID } from './types.js';
 import { OptionsError } from '../errors.js';
+import { caseWeights } from '../weights.js';
 
 /** What `createSequences` needs; everything but the alphabet and codes has a default. */
 export interface SequencesInit {
@@ -51,12 +52,10 @@ export function createSequences(init: SequencesInit, checks: { uniqueIds?: boole
     }
   }
   const ids = init.ids ?? Array.from({ length: n }, (_, i) => String(i + 1));
-  const weights = init.weights ?? new Float64Array(n).fill(1);
+  const weights = caseWeights(init.weights, n);
   const timeLabels = init.timeLabels ?? Array.from({ length: t }, (_, j) => String(j));
   const covariates = init.covariates ?? aq.table({ id: [...ids] });
   if (ids.length !== n) throw new OptionsError('ids', `${ids.length} ids for ${n} sequences; expected one each`);
-  if (weights.length !== n) throw new OptionsError('weights', `${weights.length} weights for ${n} sequences; expected one each`);
-  checkWeights(weights);
   if (checks.uniqueIds !== false) checkUniqueIds(ids);
   if (timeLabels.length !== t) throw new OptionsError('timeLabels', `${timeLabels.length} entries; expected ${t}`);
   if (covariates.numRows() !== n) throw new OptionsError('covariates', `${covariates.numRows()} rows; expected ${n}`);
@@ -65,17 +64,6 @@ export function createSequences(init: SequencesInit, checks: { uniqueIds?: boole
     if (attr.values.length !== n * t) throw new OptionsError('cellAttributes', `"${name}" has ${attr.values.length} cells; expected ${n * t}`);
   }
   return { alphabet, n, t, codes, lengths, ids, weights, timeLabels, covariates, cellAttributes };
-}
-
-/** Case weights: finite, >= 0, with a finite total. */
-function checkWeights(weights: Float64Array): void {
-  let total = 0;
-  for (let i = 0; i < weights.length; i++) {
-    const w = weights[i];
-    if (!(w >= 0 && w !== Infinity)) throw new OptionsError('weights', `weight ${i + 1} is ${w}; expected a finite number >= 0`);
-    total += w;
-  }
-  if (total === Infinity) throw new OptionsError('weights', 'the weights add up to more than the largest number; expected a finite total (scale them down)');
 }
 
 /** Every id once (a person in two rows would be merged or counted twice downstream). */

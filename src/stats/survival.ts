@@ -1,5 +1,6 @@
 import { confidenceZ } from './distributions.js';
 import { OptionsError } from '../errors.js';
+import { caseWeights } from '../weights.js';
 
 /** How a pointwise confidence interval for a survival-type probability S is formed. */
 export type ConfidenceType = 'log-log' | 'log' | 'plain';
@@ -75,7 +76,7 @@ export interface CumulativeIncidence extends RiskTable {
 export function riskTable(time: ArrayLike<number>, cause: ArrayLike<number>, causes: number, weights?: ArrayLike<number>): RiskTable {
   const n = time.length;
   if (cause.length !== n) throw new OptionsError('cause', `${cause.length} entries; expected ${n} (one per time)`);
-  if (weights && weights.length !== n) throw new OptionsError('weights', `${weights.length} entries; expected ${n}`);
+  const w = caseWeights(weights, n);
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => time[a] - time[b]);
   const out: RiskTable = { time: [], atRisk: [], atRiskCount: [], events: [], eventsCount: [], eventsByCause: [], censored: [] };
   for (let k = 0; k < causes; k++) out.eventsByCause.push([]);
@@ -84,9 +85,7 @@ export function riskTable(time: ArrayLike<number>, cause: ArrayLike<number>, cau
     const k = cause[i];
     if (!Number.isInteger(k) || k < 0 || k > causes) throw new OptionsError('cause', `observation ${i} has cause ${k}; expected 0 (censored) to ${causes}`);
     if (!(time[i] >= 0 && time[i] !== Infinity)) throw new OptionsError('time', `observation ${i} has time ${time[i]}; expected a finite time >= 0`);
-    const w = weights ? weights[i] : 1;
-    if (!(w >= 0 && w !== Infinity)) throw new OptionsError('weights', `observation ${i} has weight ${w}; expected a finite number >= 0`);
-    totalW += w;
+    totalW += w[i];
   }
   // walk the sorted times; the risk set at t is every observation with time >= t
   let remainingW = totalW;
@@ -102,13 +101,12 @@ export function riskTable(time: ArrayLike<number>, cause: ArrayLike<number>, cau
     let q = p;
     for (; q < n && time[order[q]] === t; q++) {
       const i = order[q];
-      const w = weights ? weights[i] : 1;
       count++;
-      if (cause[i] === 0) cens += w;
+      if (cause[i] === 0) cens += w[i];
       else {
-        d += w;
+        d += w[i];
         dCount++;
-        byCause[cause[i] - 1] += w;
+        byCause[cause[i] - 1] += w[i];
       }
     }
     out.time.push(t);

@@ -97,7 +97,7 @@ describe('aalenJohansen', () => {
       expect(() => aalenJohansen([2, t], [1, 2], 2)).toThrow(/^time: observation 1 has time/);
     }
     for (const w of [-1, NaN]) {
-      expect(() => kaplanMeier([1, 2], [1, 1], { weights: [1, w] })).toThrow(new RegExp(`^weights: observation 1 has weight ${w}; expected a finite number >= 0$`));
+      expect(() => kaplanMeier([1, 2], [1, 1], { weights: [1, w] })).toThrow(new RegExp(`^weights: weight 2 is ${w}; expected a finite number >= 0$`));
     }
   });
 });
