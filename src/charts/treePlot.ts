@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { stateDistribution } from '../describe/state-distribution.js';
+import { controlTree } from '../explain/disclosure.js';
 import type { DiscrepancyTree, TreeNode } from '../explain/tree.js';
 import { splitLabels } from '../explain/tree-print.js';
 import { selectRows } from '../sequences/select.js';
@@ -9,11 +10,11 @@ import { chartTitle, roundTo, stateLabels, stateScale, topLevel, type ChartOptio
 
 /** Options of {@link treePlot}. */
 export interface TreePlotOptions extends ChartOptions {
-  /** Disclosure control: a node of fewer persons shows no distribution (default 10). */
+  /** Disclosure control: a node of fewer persons shows no distribution, and sizes and discrepancies `controlTree` suppresses read – (default 10). */
   minCell?: number;
-  /** Width of one node's plot in pixels (default 150; `width` is the whole figure's). */
+  /** Width of one node's plot in pixels (default 150; `width` is the whole figure's); below 120 the nodes stand closer and their texts take a line each. */
   nodeWidth?: number;
-  /** Height of one node's plot in pixels (default 70). */
+  /** Height of one node's plot in pixels (default half the width, at most 70). */
   nodeHeight?: number;
 }
 
@@ -22,7 +23,8 @@ export interface TreePlotOptions extends ChartOptions {
  * GraphViz: each node is a small state distribution plot (`seqdplot` of its
  * cases), labelled with the split value that leads to it, its size and
  * discrepancy; inner nodes name their split and its R2; edges join parents
- * to children. Nodes of fewer than `minCell` persons show no distribution.
+ * to children. Nodes of fewer than `minCell` persons show no distribution;
+ * their sizes and discrepancies, and those that would give them away, read –.
  *
  * @param seqs the sequences the tree was grown on (one row per case)
  * @param tree a `discrepancyTree` result
@@ -35,25 +37,34 @@ export function treePlot(seqs: StateSequences, tree: DiscrepancyTree, options: T
   const lang = options.lang ?? 'en';
   const minCell = options.minCell ?? 10;
   const bw = options.nodeWidth ?? 150;
-  const bh = options.nodeHeight ?? 70;
-  const gapX = 40;
-  const rowH = bh + 95;
+  const bh = options.nodeHeight ?? Math.min(70, Math.round(bw / 2));
+  // a narrow node (print on one column) takes its texts a line each: covariate, value, size, discrepancy
+  const narrow = bw < 120;
+  const gapX = narrow ? 16 : 40;
+  const above = narrow ? 60 : 30;
+  const rowH = bh + 65 + above;
   const fmt = (x: number) => roundTo(x, 3).toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-US', { maximumSignificantDigits: 4 });
+  const published = controlTree(tree, minCell).values;
+  const shown = (node: TreeNode, key: 'n' | 'discrepancy', format: (x: number) => string) => {
+    const v = published.get(`${node.id}.${key}`);
+    return v === null || v === undefined ? '–' : format(v);
+  };
 
   // leaves get consecutive slots, parents sit above the middle of their children
-  const place = new Map<number, { x: number; y: number; label: string }>();
+  const place = new Map<number, { x: number; y: number; label: string[] }>();
   let slot = 0;
-  const layout = (node: TreeNode, label: string): number => {
+  const layout = (node: TreeNode, label: string[]): number => {
     let x: number;
     if (!node.children) x = slot++ * (bw + gapX);
     else {
+      const v = node.split!.variable;
       const [l, r] = splitLabels(node.split!);
-      x = (layout(node.children[0], `${node.split!.variable} ${l}`) + layout(node.children[1], `${node.split!.variable} ${r}`)) / 2;
+      x = (layout(node.children[0], narrow ? [v, l] : [`${v} ${l}`]) + layout(node.children[1], narrow ? [v, r] : [`${v} ${r}`])) / 2;
     }
-    place.set(node.id, { x, y: 40 + (node.depth - 1) * rowH, label });
+    place.set(node.id, { x, y: 10 + above + (node.depth - 1) * rowH, label });
     return x;
   };
-  layout(tree.root, 'Root');
+  layout(tree.root, ['Root']);
   const width = slot * (bw + gapX) - gapX;
   const height = Math.max(...[...place.values()].map((p) => p.y)) + bh + 40;
 
@@ -62,8 +73,11 @@ export function treePlot(seqs: StateSequences, tree: DiscrepancyTree, options: T
   const edges: Record<string, unknown>[] = [];
   const visit = (node: TreeNode) => {
     const p = place.get(node.id)!;
-    texts.push({ x: p.x + bw / 2, y: p.y - 30, text: p.label, weight: 'bold' });
-    texts.push({ x: p.x + bw / 2, y: p.y - 15, text: tr(lang, 'treeNode', { n: formatCount(node.n, lang), disc: fmt(node.discrepancy) }), weight: 'normal' });
+    const size = tr(lang, 'treeNodeSize', { n: shown(node, 'n', (x) => formatCount(x, lang)) });
+    const disc = shown(node, 'discrepancy', fmt);
+    const stats = narrow ? [size, tr(lang, 'treeNodeDiscrepancyShort', { disc })] : [`${size}, ${tr(lang, 'treeNodeDiscrepancy', { disc })}`];
+    p.label.forEach((line, k) => texts.push({ x: p.x + bw / 2, y: p.y - 15 * (p.label.length + stats.length - k), text: line, weight: 'bold' }));
+    stats.forEach((line, k) => texts.push({ x: p.x + bw / 2, y: p.y - 15 * (stats.length - k), text: line, weight: 'normal' }));
     if (node.cases.length < minCell) {
       texts.push({ x: p.x + bw / 2, y: p.y + bh / 2, text: tr(lang, 'treeSuppressed', { k: minCell }), weight: 'normal' });
       cells.push({ x: p.x, x2: p.x + bw, y: p.y, y2: p.y + bh, state: null });
@@ -85,7 +99,7 @@ export function treePlot(seqs: StateSequences, tree: DiscrepancyTree, options: T
       texts.push({ x: p.x + bw / 2, y: p.y + bh + 15, text: `${node.split.variable} (R2 ${fmt(node.split.R2)})`, weight: 'normal' });
       for (const child of node.children) {
         const c = place.get(child.id)!;
-        edges.push({ x: p.x + bw / 2, y: p.y + bh + 22, x2: c.x + bw / 2, y2: c.y - 42 });
+        edges.push({ x: p.x + bw / 2, y: p.y + bh + 22, x2: c.x + bw / 2, y2: c.y - above - 12 });
         visit(child);
       }
     }

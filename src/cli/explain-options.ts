@@ -7,7 +7,6 @@ import { distinctDistances } from '../distance/compute.js';
 import { OptionsError } from '../errors.js';
 import type { CaseDissimilarities } from '../explain/cases.js';
 import { silentProgress, stderrProgress, type ProgressReporter } from '../progress.js';
-import { distinctSequences } from '../sequences/distinct.js';
 import type { StateSequences } from '../sequences/types.js';
 import { integerOption, stringOption, type OptionValues } from './args.js';
 import { DISTANCE_FILES, DISTANCE_OPTIONS, distanceOptions, readDistanceMatrix } from './distance-options.js';
@@ -115,16 +114,4 @@ export async function writeChart(spec: import('vega-lite').TopLevelSpec, file: s
   const { renderSvg, svgToPng } = await import('../charts/render.js');
   const svg = await renderSvg(spec);
   await writeFileAtomic(file, file.endsWith('.svg') ? svg : svgToPng(svg, { scale: 2 }));
-}
-
-/**
- * How many cases share each case's exact sequence (disclosure control: a
- * sequence is shown only when at least `--min-cell` persons share it).
- *
- * @example
- * sharedBy(seqs)[0]; // persons with row 0's sequence
- */
-export function sharedBy(seqs: StateSequences): Int32Array {
-  const { counts, rowToDistinct } = distinctSequences(seqs);
-  return Int32Array.from(rowToDistinct, (d) => counts[d]);
 }

@@ -1,7 +1,10 @@
 import { controlTables, publishedValues, type ControlledTables } from '../disclosure/control.js';
 import { sumsTo, type DisclosureCell, type Relation } from '../disclosure/model.js';
+import { distinctSequences } from '../sequences/distinct.js';
+import type { StateSequences } from '../sequences/types.js';
 import type { Representatives } from './representatives.js';
-import type { DiscrepancyTree, TreeNode } from './tree.js';
+import { spellFormat } from './tree-print.js';
+import type { DiscrepancyTree, TreeNode, TreeSplit } from './tree.js';
 
 /** Published values of a controlled explain output: cell id -> value, null when suppressed. */
 export interface ControlledOutput {
@@ -38,6 +41,56 @@ export function controlTree(tree: DiscrepancyTree, minCell = 10): ControlledOutp
   visit(tree.root);
   const control = controlTables([{ name: 'tree', cells, relations }], { minCell });
   return { values: publishedValues(control, 'tree'), control };
+}
+
+/** A node of a tree as it may be published. */
+export interface PublishedTreeNode {
+  readonly id: number;
+  readonly parent: number | null;
+  readonly depth: number;
+  /** Weighted size and discrepancy; null when suppressed (`controlTree`). */
+  readonly n: number | null;
+  readonly discrepancy: number | null;
+  /** The medoid in TraMineR's SPS form; null when fewer than minCell persons share its sequence. */
+  readonly medoid: string | null;
+  readonly split: TreeSplit | null;
+}
+
+/** A dissimilarity tree after disclosure control: its nodes depth first, the published values, the medoid texts. */
+export interface PublishedTree extends ControlledOutput {
+  readonly nodes: readonly PublishedTreeNode[];
+  /** A case's sequence as `formatTree` prints a medoid: SPS, or a note when fewer than minCell persons share it. */
+  readonly medoidText: (caseIndex: number) => string;
+}
+
+/**
+ * A dissimilarity tree as it may be published: node sizes and discrepancies
+ * after `controlTree`, and each medoid shown as its sequence only when at
+ * least `minCell` persons share that exact sequence (a medoid is a person's
+ * whole trajectory).
+ *
+ * @param seqs the sequences the tree was grown on (one row per case)
+ * @param tree a `discrepancyTree` result
+ * @param minCell smallest number of persons behind a published number or sequence (default 10)
+ * @returns the nodes (depth first, left first), published values and medoid texts
+ * @example
+ * const safe = publishTree(seqs, tree, 10);
+ * process.stdout.write(formatTree(tree, { medoid: safe.medoidText, published: safe.values }));
+ */
+export function publishTree(seqs: StateSequences, tree: DiscrepancyTree, minCell = 10): PublishedTree {
+  const { values, control } = controlTree(tree, minCell);
+  const { counts, rowToDistinct } = distinctSequences(seqs);
+  const medoid = (i: number) => (counts[rowToDistinct[i]] >= minCell ? spellFormat(seqs, i) : null);
+  const nodes: PublishedTreeNode[] = [];
+  const visit = (node: TreeNode, parent: number | null) => {
+    nodes.push({
+      id: node.id, parent, depth: node.depth, n: values.get(`${node.id}.n`) ?? null, discrepancy: values.get(`${node.id}.discrepancy`) ?? null,
+      medoid: medoid(node.medoid), split: node.split ?? null,
+    });
+    node.children?.forEach((c) => visit(c, node.id));
+  };
+  visit(tree.root, null);
+  return { values, control, nodes, medoidText: (i) => medoid(i) ?? `fewer than ${minCell} persons share the medoid` };
 }
 
 /**

@@ -8,7 +8,7 @@ export {
   multiFactorDiscrepancy, type MultiFactorOptions, type MultiFactorDiscrepancy, type MultiFactorRow,
 } from './multifactor.js';
 export {
-  discrepancyTree, type TreeOptions, type TreeNode, type TreeSplit, type DiscrepancyTree,
+  discrepancyTree, treeNodes, type TreeOptions, type TreeNode, type TreeSplit, type DiscrepancyTree,
 } from './tree.js';
 export { formatTree, splitLabels, spellFormat, type FormatTreeOptions } from './tree-print.js';
 export {
@@ -16,4 +16,6 @@ export {
   type RepresentativeCriterion, type RepresentativeOptions, type RepresentativeStatistics, type Representatives,
   type SequenceRepresentative, type SequenceRepresentatives, type SequenceRepresentativeOptions,
 } from './representatives.js';
-export { controlTree, controlRepresentatives, type ControlledOutput } from './disclosure.js';
+export {
+  controlTree, controlRepresentatives, publishTree, type ControlledOutput, type PublishedTree, type PublishedTreeNode,
+} from './disclosure.js';

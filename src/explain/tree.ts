@@ -154,6 +154,22 @@ export async function discrepancyTree(
   };
 }
 
+/**
+ * Every node of a tree, depth first and left first (the order of their ids).
+ *
+ * @example
+ * treeNodes(tree).filter((node) => !node.split).length; // the leaves
+ */
+export function treeNodes(tree: DiscrepancyTree): TreeNode[] {
+  const out: TreeNode[] = [];
+  const visit = (node: TreeNode) => {
+    out.push(node);
+    node.children?.forEach(visit);
+  };
+  visit(tree.root);
+  return out;
+}
+
 /** A factor whose missing values stay -1 (a level of their own in splits). */
 function factorWithMissing(values: ArrayLike<unknown>, name: string): Factor {
   let any = false;

@@ -12,10 +12,12 @@ import { modalStatePlot } from '../../src/charts/modalStatePlot.js';
 import { stateDistributionPlot } from '../../src/charts/stateDistributionPlot.js';
 import { cumulativeIncidencePlot, kaplanMeierPlot } from '../../src/charts/survivalPlot.js';
 import { transitionRatePlot } from '../../src/charts/transitionRatePlot.js';
+import { treePlot } from '../../src/charts/treePlot.js';
 import { meanTime } from '../../src/describe/mean-time.js';
 import { modalStates, stateDistribution } from '../../src/describe/state-distribution.js';
 import { transitionRates } from '../../src/describe/transitions.js';
 import { aalenJohansen, kaplanMeier } from '../../src/stats/survival.js';
+import { smallTree } from '../explain/helpers.js';
 import { jobcoachAlphabet, syntheticSequences } from './data.js';
 import { colorEncodings, dataRows, markTypes, strings } from './helpers.js';
 
@@ -280,5 +282,29 @@ describe('adapters of labour results', () => {
   it('indexSeriesFrom places each bin at its first month', () => {
     const s = charts.indexSeriesFrom({ outcome: 'hourly_wage', bins: [{ from: 0, to: 5, label: '0-5' }, { from: 6, to: 11, label: '6-11' }], index: [100, 104], lower: [100, 101], upper: [100, 107] }, 'wage', 'WGA');
     expect(s).toEqual({ measure: 'wage', group: 'WGA', time: [0, 6], index: [100, 104], lower: [100, 101], upper: [100, 107] });
+  });
+});
+
+describe('tree chart', () => {
+  it('each node with its label, size and discrepancy; sizes disclosure control suppresses read –, small nodes have no distribution', async () => {
+    const { seqs, tree } = await smallTree();
+    const texts = dataRows(treePlot(seqs, tree, { minCell: 10 })).map((r) => r.text).filter((t) => typeof t === 'string');
+    expect(texts).toContain('Root');
+    expect(texts).toContain('g [ small ]');
+    expect(texts.filter((t) => /^n = /.test(t as string))).toEqual(['n = 15, discrepancy 0.542', 'n = –, discrepancy 0.139', 'n = –, discrepancy –']);
+    expect(texts).toContain('fewer than 10 persons');
+    const open = dataRows(treePlot(seqs, tree, { minCell: 1, lang: 'nl' })).map((r) => r.text);
+    expect(open).toContain('n = 3, discrepantie 0');
+  });
+
+  it('narrow nodes (print on one column): covariate, value, size and discrepancy a line each, closer together', async () => {
+    const { seqs, tree } = await smallTree();
+    const spec = treePlot(seqs, tree, { minCell: 1, nodeWidth: 60 });
+    const rows = dataRows(spec).filter((r) => typeof r.text === 'string');
+    const small = rows.find((r) => r.text === '[ small ]')!;
+    const above = rows.filter((r) => r.x === small.x && (r.y as number) < (small.y as number) + 50).sort((a, b) => (a.y as number) - (b.y as number));
+    expect(above.map((r) => r.text)).toEqual(['g', '[ small ]', 'n = 3', 'disc. 0']);
+    expect(above.map((r) => (r.y as number) - (above[0].y as number))).toEqual([0, 15, 30, 45]);
+    expect((spec as { width: number }).width).toBe(2 * 60 + 16);
   });
 });

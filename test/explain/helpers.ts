@@ -2,7 +2,7 @@
 // references of ../shared/fixtures/traminer2 computed them.
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { distinctDistances, type StateSequences } from '../../src/index.js';
+import { createSequences, discrepancyTree, distances, distinctDistances, makeAlphabet, type DiscrepancyTree, type StateSequences } from '../../src/index.js';
 import { fixture2Path, loadMvad } from '../helpers/fixtures.js';
 
 export { hasFixtures2, readFixture2Rows } from '../helpers/fixtures.js';
@@ -41,4 +41,16 @@ export function mvadExtra(seqs: StateSequences): Record<string, unknown[]> {
     x5: rows.map((r) => (r[2] === '' ? null : Number(r[2]))),
     ...Object.fromEntries(['male', 'funemp', 'gcse5eq', 'Grammar', 'fmpr'].map((v) => [v, base(v)])),
   };
+}
+
+/**
+ * 15 persons over 3 months: 10 with x x x and 2 with x x y (group big), 3 with
+ * y y y (group small); the tree splits them by group (Hamming distances, no test).
+ */
+export async function smallTree(): Promise<{ seqs: StateSequences; tree: DiscrepancyTree }> {
+  const rows = [...Array(10).fill([0, 0, 0]), [0, 0, 1], [0, 0, 1], [1, 1, 1], [1, 1, 1], [1, 1, 1]] as number[][];
+  const seqs = createSequences({ alphabet: makeAlphabet(['x', 'y']), codes: Uint8Array.from(rows.flat()), n: rows.length, t: 3 });
+  const g = rows.map((r) => (r[0] === 1 ? 'small' : 'big'));
+  const tree = await discrepancyTree(await distances(seqs, { method: 'HAM' }), { g }, { permutations: 1, maxDepth: 2, minSize: 1 });
+  return { seqs, tree };
 }

@@ -3,21 +3,11 @@
 // representative sequences by every criterion.
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  discrepancy, discrepancyAssociation, discrepancyTree, multiFactorDiscrepancy, sequenceRepresentatives,
-  type DiscrepancyTree, type StateSequences, type TreeNode,
+  discrepancy, discrepancyAssociation, discrepancyTree, multiFactorDiscrepancy, sequenceRepresentatives, treeNodes,
+  type StateSequences,
 } from '../../src/index.js';
 import { hasFixtures } from '../helpers/fixtures.js';
 import { mvadExtra, mvadOm, readRRows, relativeError } from './helpers.js';
-
-function nodesOf(tree: DiscrepancyTree): TreeNode[] {
-  const out: TreeNode[] = [];
-  const walk = (n: TreeNode) => {
-    out.push(n);
-    n.children?.forEach(walk);
-  };
-  walk(tree.root);
-  return out;
-}
 
 describe.skipIf(!hasFixtures)('explain parity with R references (make.R)', () => {
   let seqs: StateSequences;
@@ -42,7 +32,7 @@ describe.skipIf(!hasFixtures)('explain parity with R references (make.R)', () =>
         weights: opts.weighted ? weights() : undefined,
       });
       const [, ...ref] = readRRows(file);
-      let nodes = nodesOf(tree);
+      let nodes = treeNodes(tree);
       expect(nodes.length).toBe(ref.length);
       if (opts.weighted) {
         // with non-integer weights a split and its mirror image tie to rounding, so which side

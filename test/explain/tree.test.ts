@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { controlRepresentatives, controlTree, discrepancyTree, formatTree, representatives } from '../../src/index.js';
+import { controlRepresentatives, controlTree, discrepancyTree, formatTree, publishTree, representatives } from '../../src/index.js';
+import { smallTree } from './helpers.js';
 import { combinations } from '../../src/explain/tree.js';
 import { formatR } from '../../src/explain/format.js';
 import { lineDistances } from '../cluster/helpers.js';
@@ -75,6 +76,19 @@ describe('disclosure control of trees and representatives', () => {
     expect(safe.values.get(`${big.id}.n`)).toBeNull();
     expect(safe.values.get(`${tree.root.id}.n`)).toBe(15);
     expect(formatTree(tree, { published: safe.values })).toMatch(/\(n: - disc: -\)/);
+  });
+
+  it('publishTree: nodes depth first with their parents; sizes under controlTree; a medoid shown only when minCell persons share its sequence', async () => {
+    const { seqs, tree } = await smallTree();
+    const safe = publishTree(seqs, tree, 10);
+    expect(safe.nodes.map((x) => [x.id, x.parent, x.depth])).toEqual([[1, null, 1], [2, 1, 2], [3, 1, 2]]);
+    expect(safe.nodes.map((x) => x.n)).toEqual([15, null, null]); // the small node, and its sibling that would give it away
+    expect(safe.nodes[0].split?.variable).toBe('g');
+    // 10 persons share xxx (the medoid of the root and of the big node), 3 share yyy
+    expect(safe.nodes.map((x) => x.medoid)).toEqual(['(x,3)', '(x,3)', null]);
+    const small = tree.root.children![1];
+    expect(safe.medoidText(small.medoid)).toBe('fewer than 10 persons share the medoid');
+    expect(publishTree(seqs, tree, 3).nodes.map((x) => x.medoid)).toEqual(['(x,3)', '(x,3)', '(y,3)']);
   });
 
   it('representatives resting on few persons lose their statistics', () => {

@@ -1,11 +1,11 @@
-import { discrepancyTree, type TreeNode } from '../../explain/tree.js';
-import { controlTree } from '../../explain/disclosure.js';
-import { formatTree, spellFormat } from '../../explain/tree-print.js';
+import { discrepancyTree } from '../../explain/tree.js';
+import { publishTree } from '../../explain/disclosure.js';
+import { formatTree } from '../../explain/tree-print.js';
 import { treePlot } from '../../charts/treePlot.js';
 import { integerOption, listOption, numberOption, parseOptions, stringOption } from '../args.js';
 import { DISTANCE_USAGE } from '../distance-options.js';
 import {
-  EXPLAIN_OPTIONS, EXPLAIN_USAGE, covariateValues, loadExplainInput, permutationOptions, sharedBy, writeChart, writeResult,
+  EXPLAIN_OPTIONS, EXPLAIN_USAGE, covariateValues, loadExplainInput, permutationOptions, writeChart, writeResult,
 } from '../explain-options.js';
 import { INPUT_USAGE } from '../input-options.js';
 import type { Command } from '../main.js';
@@ -43,7 +43,8 @@ covariate and R2; the global R2 of the leaves. --json writes the nodes instead.
   --seed S                  seed of the permutations (default 1)
   --figure FILE             the tree with each node's state distribution plot (.svg or .png)
   --min-cell N              disclosure control: medoids shared by fewer than N persons are not
-                            printed, nodes of fewer than N persons have no plot (default 10)
+                            printed, nodes of fewer than N persons have no plot, and their sizes
+                            (and a sibling's that would give them away) are suppressed (default 10)
   --lang en|nl              language of the figure
 
 ${EXPLAIN_USAGE}
@@ -71,23 +72,11 @@ examples:
       threads: values.threads === undefined ? undefined : integerOption(values, 'threads', 1, 1),
       progress,
     });
-    const safe = controlTree(tree, minCell);
-    const shared = sharedBy(seqs);
-    const medoid = (i: number) => (shared[i] >= minCell ? spellFormat(seqs, i) : `fewer than ${minCell} persons share the medoid`);
-    const nodes: Record<string, unknown>[] = [];
-    const flatten = (node: TreeNode, parent: number | null) => {
-      nodes.push({
-        id: node.id, parent, depth: node.depth, n: safe.values.get(`${node.id}.n`), discrepancy: safe.values.get(`${node.id}.discrepancy`),
-        medoid: shared[node.medoid] >= minCell ? spellFormat(seqs, node.medoid) : null,
-        split: node.split ?? null,
-      });
-      node.children?.forEach((c) => flatten(c, node.id));
-    };
-    flatten(tree.root, null);
+    const safe = publishTree(seqs, tree, minCell);
     await writeResult(
       values,
-      { covariates: tree.covariates, parameters: tree.parameters, n: tree.n, R2: tree.R2, R2_p_value: tree.R2pValue, nodes },
-      () => formatTree(tree, { response: stringOption(values, 'method') ?? 'OM', medoid, published: safe.values }),
+      { covariates: tree.covariates, parameters: tree.parameters, n: tree.n, R2: tree.R2, R2_p_value: tree.R2pValue, nodes: safe.nodes },
+      () => formatTree(tree, { response: stringOption(values, 'method') ?? 'OM', medoid: safe.medoidText, published: safe.values }),
     );
     const figure = stringOption(values, 'figure');
     if (figure) {
