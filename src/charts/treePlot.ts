@@ -12,6 +12,8 @@ import { chartTitle, roundTo, stateLabels, stateScale, topLevel, type ChartOptio
 export interface TreePlotOptions extends ChartOptions {
   /** Disclosure control: a node of fewer persons shows no distribution, and sizes and discrepancies `controlTree` suppresses read – (default 10). */
   minCell?: number;
+  /** The published sizes and discrepancies (`controlTree(tree, rules).values`) when the rules are not just minCell (e.g. rounding). */
+  published?: ReadonlyMap<string, number | null>;
   /** Width of one node's plot in pixels (default 150; `width` is the whole figure's); below 120 the nodes stand closer and their texts take a line each. */
   nodeWidth?: number;
   /** Height of one node's plot in pixels (default half the width, at most 70). */
@@ -44,7 +46,7 @@ export function treePlot(seqs: StateSequences, tree: DiscrepancyTree, options: T
   const above = narrow ? 60 : 30;
   const rowH = bh + 65 + above;
   const fmt = (x: number) => roundTo(x, 3).toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-US', { maximumSignificantDigits: 4 });
-  const published = controlTree(tree, minCell).values;
+  const published = options.published ?? controlTree(tree, minCell).values;
   const shown = (node: TreeNode, key: 'n' | 'discrepancy', format: (x: number) => string) => {
     const v = published.get(`${node.id}.${key}`);
     return v === null || v === undefined ? '–' : format(v);

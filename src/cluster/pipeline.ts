@@ -80,6 +80,8 @@ export interface ClusterPipelineResult {
   readonly tree: HClustTree | null;
   /** Number of items clustered (distinct sequences, or rows). */
   readonly items: number;
+  /** The distances clustered, over the items (rows of `rowItem`), for analyses of the same dissimilarities; null for CLARA, which never holds them. */
+  readonly matrix: DistanceMatrix | null;
   /** Item (distinct sequence) of each row when aggregated; null when every row is an item. */
   readonly rowItem: Int32Array | null;
   readonly aggregated: boolean;
@@ -157,7 +159,7 @@ export async function clusterSequences(seqs: StateSequences, options: ClusterPip
     return {
       algorithm, k, ks, labels: labelsByK[at], labelsByK, medoids: result.solutions[at].medoids,
       quality: sampled.quality, best: bestK(ks, sampled.quality), kQuality: sampled.quality[at], qualitySample: sampled.sampled,
-      tree: null, items: result.distinct.firstRow.length, rowItem: result.distinct.rowToDistinct, aggregated: true, refine,
+      tree: null, items: result.distinct.firstRow.length, matrix: null, rowItem: result.distinct.rowToDistinct, aggregated: true, refine,
       costs, indel, method: describe(`CLARA (${options.samples ?? 20} samples) on ${result.distinct.firstRow.length} distinct sequences, weighted`),
     };
   }
@@ -224,7 +226,7 @@ export async function clusterSequences(seqs: StateSequences, options: ClusterPip
   const how = algorithm === 'pam' ? 'PAM' : `Ward (${linkage})${refine === 'pam' ? ' + k-medoids' : ''}`;
   return {
     algorithm, k, ks, labels, labelsByK, medoids, quality: range.quality, best: range.best, kQuality, qualitySample: null,
-    tree, items: matrix.n, rowItem: rowToItem, aggregated: rowToItem !== null, refine, costs, indel, method: describe(`${how} on ${what}`),
+    tree, items: matrix.n, matrix, rowItem: rowToItem, aggregated: rowToItem !== null, refine, costs, indel, method: describe(`${how} on ${what}`),
   };
 }
 

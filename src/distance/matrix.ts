@@ -121,3 +121,23 @@ export function expandDistinct(m: DistanceMatrix, rowToDistinct: Int32Array): Di
   for (let k = 0; k < plan.blocks; k++) expandBlock(m.values, rowToDistinct, plan, values, k, buf);
   return { n: plan.n, values };
 }
+
+/**
+ * The matrix among some rows, in the order given: the inverse of
+ * `expandDistinct` when `rows` holds one row of each distinct sequence
+ * (`distinct.firstRow`).
+ *
+ * @param m the matrix
+ * @param rows rows of `m` (0-based)
+ * @returns the rows.length x rows.length matrix
+ * @example
+ * const d = distinctSequences(seqs);
+ * const small = subMatrix(full, d.firstRow); // one row per distinct sequence
+ */
+export function subMatrix(m: DistanceMatrix, rows: ArrayLike<number>): DistanceMatrix {
+  const n = rows.length;
+  const values = new Float64Array((n * (n - 1)) / 2);
+  // the condensed layout: pair (a, b), a < b, row by row
+  for (let a = 0, k = 0; a < n; a++) for (let b = a + 1; b < n; b++) values[k++] = distanceAt(m, rows[a], rows[b]);
+  return { n, values };
+}

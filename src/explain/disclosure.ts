@@ -1,10 +1,15 @@
-import { controlTables, publishedValues, type ControlledTables } from '../disclosure/control.js';
+import { controlTables, publishedValues, type ControlledTables, type DisclosureOptions } from '../disclosure/control.js';
 import { sumsTo, type DisclosureCell, type Relation } from '../disclosure/model.js';
 import { distinctSequences } from '../sequences/distinct.js';
 import type { StateSequences } from '../sequences/types.js';
 import type { Representatives } from './representatives.js';
 import { spellFormat } from './tree-print.js';
 import type { DiscrepancyTree, TreeNode, TreeSplit } from './tree.js';
+
+/** Disclosure rules of a tree (`controlTables`'s) and the name of its table in the log (default `tree`). */
+export interface TreeDisclosureOptions extends DisclosureOptions {
+  name?: string;
+}
 
 /** Published values of a controlled explain output: cell id -> value, null when suppressed. */
 export interface ControlledOutput {
@@ -17,16 +22,18 @@ export interface ControlledOutput {
  * weighted size (`<id>.n`, a count resting on its persons) and discrepancy
  * (`<id>.discrepancy`, a statistic of them); a parent's size is the sum of
  * its children's, so a small child is also hidden in its sibling. Nodes of
- * fewer than `minCell` persons are suppressed.
+ * fewer than `minCell` persons are suppressed (or, with `round`, their sizes
+ * rounded).
  *
  * @param tree a `discrepancyTree` result
- * @param minCell smallest number of persons behind a published number (default 10)
+ * @param options minCell: smallest number of persons behind a published number (default 10), or the rules with round, dominance and the log's table name
  * @returns the published values and the control log
  * @example
  * const safe = controlTree(tree, 10);
  * safe.values.get('3.n'); // null when node 3 or its sibling is too small
  */
-export function controlTree(tree: DiscrepancyTree, minCell = 10): ControlledOutput {
+export function controlTree(tree: DiscrepancyTree, options: number | TreeDisclosureOptions = 10): ControlledOutput {
+  const { name = 'tree', ...rules }: TreeDisclosureOptions = typeof options === 'number' ? { minCell: options } : options;
   const cells: DisclosureCell[] = [];
   const relations: Relation[] = [];
   const visit = (node: TreeNode) => {
@@ -39,8 +46,8 @@ export function controlTree(tree: DiscrepancyTree, minCell = 10): ControlledOutp
     }
   };
   visit(tree.root);
-  const control = controlTables([{ name: 'tree', cells, relations }], { minCell });
-  return { values: publishedValues(control, 'tree'), control };
+  const control = controlTables([{ name, cells, relations }], rules);
+  return { values: publishedValues(control, name), control };
 }
 
 /** A node of a tree as it may be published. */
@@ -71,14 +78,15 @@ export interface PublishedTree extends ControlledOutput {
  *
  * @param seqs the sequences the tree was grown on (one row per case)
  * @param tree a `discrepancyTree` result
- * @param minCell smallest number of persons behind a published number or sequence (default 10)
+ * @param options minCell: smallest number of persons behind a published number or sequence (default 10), or the rules of `controlTree`
  * @returns the nodes (depth first, left first), published values and medoid texts
  * @example
  * const safe = publishTree(seqs, tree, 10);
  * process.stdout.write(formatTree(tree, { medoid: safe.medoidText, published: safe.values }));
  */
-export function publishTree(seqs: StateSequences, tree: DiscrepancyTree, minCell = 10): PublishedTree {
-  const { values, control } = controlTree(tree, minCell);
+export function publishTree(seqs: StateSequences, tree: DiscrepancyTree, options: number | TreeDisclosureOptions = 10): PublishedTree {
+  const minCell = typeof options === 'number' ? options : options.minCell ?? 10;
+  const { values, control } = controlTree(tree, options);
   const { counts, rowToDistinct } = distinctSequences(seqs);
   const medoid = (i: number) => (counts[rowToDistinct[i]] >= minCell ? spellFormat(seqs, i) : null);
   const nodes: PublishedTreeNode[] = [];

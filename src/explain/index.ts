@@ -17,5 +17,5 @@ export {
   type SequenceRepresentative, type SequenceRepresentatives, type SequenceRepresentativeOptions,
 } from './representatives.js';
 export {
-  controlTree, controlRepresentatives, publishTree, type ControlledOutput, type PublishedTree, type PublishedTreeNode,
+  controlTree, controlRepresentatives, publishTree, type ControlledOutput, type PublishedTree, type PublishedTreeNode, type TreeDisclosureOptions,
 } from './disclosure.js';

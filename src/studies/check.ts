@@ -2,11 +2,11 @@ import { OptionsError } from '../errors.js';
 import { roleStates } from '../labour/roles.js';
 import type { StateSequences } from '../sequences/types.js';
 import type { ResolvedStudy } from './resolve.js';
-import type { StudyAnalysis } from './study-file.js';
+import type { StudyAnalysis, StudyExplainAnalysis } from './study-file.js';
 
 /** An analysis that could not run and why. */
 export interface SkippedAnalysis {
-  readonly analysis: StudyAnalysis;
+  readonly analysis: StudyAnalysis | StudyExplainAnalysis;
   /** Why, in English, naming the study file key that would make it run. */
   readonly reason: string;
 }
@@ -31,7 +31,9 @@ export interface PanelCheck {
  * from the data is a warning, the `groupBy` column must exist, and each
  * analysis needs its roles and columns: job loss, time to a new job,
  * retention and the rule typology a state with role paid or unpaid, index
- * numbers numeric outcome columns, profiles covariates. An analysis the
+ * numbers numeric outcome columns, profiles covariates; the discrepancy
+ * analysis and the tree need covariates that are person columns (or derived
+ * ones of `covariates`), an error naming the key. An analysis the
  * file names that cannot run is an error naming the key; one left to the
  * default is skipped with the reason.
  *
@@ -74,6 +76,20 @@ export function checkPanel(seqs: StateSequences, study: ResolvedStudy): PanelChe
       if (!columns.includes(column)) throw new OptionsError(`covariates[${i}].within`, `the person data have no column "${column}"`);
     }
   });
+  for (const key of ['discrepancy', 'tree'] as const) {
+    const spec = study[key];
+    if (!spec) continue;
+    if (spec.covariates.length === 0) {
+      throw new OptionsError(key, 'needs covariates; name person columns in its covariates, or list them in covariates');
+    }
+    if (spec.covariatesKey === 'covariates') continue; // checked above
+    const derived = study.covariates.filter((c) => c.derive).map((c) => c.name);
+    spec.covariates.forEach((name, i) => {
+      if (!columns.includes(name) && !derived.includes(name)) {
+        throw new OptionsError(`${key}.covariates[${i}]`, `the person data have no column "${name}"; expected one of ${columns.join(', ') || '(none)'}`);
+      }
+    });
+  }
   if (study.truth && !columns.includes(study.truth)) notes.push(`No agreement with known groups: the person data have no column ${study.truth} (clusters.truth).`);
   if (study.employer && !seqs.cellAttributes[study.employer]) {
     notes.push(`Jobs without employers: the months data have no column ${study.employer} (attributes.employer), so a job is a run of working months.`);

@@ -21,12 +21,13 @@ import { adjustedRandIndex } from '../stats/adjustedRandIndex.js';
 import { AGE_BANDS, ageBands } from './age-band.js';
 import { checkPanel, type SkippedAnalysis } from './check.js';
 import { controlClusters, type ControlledClusters } from './cluster-disclosure.js';
+import { explainStudy, type StudyDiscrepancy, type StudyTree } from './explain.js';
 import { nameClusters, type ClusterNaming } from './cluster-names.js';
 import { summarisePanel, type PanelSummary } from './panel-summary.js';
 import { resolveStudy, type ResolvedStudy } from './resolve.js';
 import { studyResults, type PanelSource, type StudyResults } from './results.js';
 import { orderStates } from './states.js';
-import type { StudyAnalysis, StudyFile } from './study-file.js';
+import type { StudyAnalysis, StudyExplainAnalysis, StudyFile } from './study-file.js';
 
 /** Options of `computeStudy`. */
 export interface ComputeStudyOptions {
@@ -77,7 +78,7 @@ export interface StudyComputation {
   readonly meanTimes: Readonly<Record<number, Float64Array>>;
   readonly ariVsTruth: number | null;
   /** The analyses run; those that could not run and why. */
-  readonly ran: readonly StudyAnalysis[];
+  readonly ran: readonly (StudyAnalysis | StudyExplainAnalysis)[];
   readonly skipped: readonly SkippedAnalysis[];
   /** States the study lists that the data do not have. */
   readonly warnings: readonly string[];
@@ -96,6 +97,9 @@ export interface StudyComputation {
   readonly groupCellMeans: readonly CellMeans[];
   /** What disclosure control did to each published table: its lines of the output-check log (disclosure.csv) and its cells per rule. */
   readonly disclosure: readonly Pick<LabourDisclosure, 'log' | 'cellsPerRule'>[];
+  /** The typology's dissimilarities explained by covariates (study file keys `discrepancy` and `tree`); null when not asked for or skipped. */
+  readonly discrepancy: StudyDiscrepancy | null;
+  readonly tree: StudyTree | null;
   /** Analyses and parts left out, and why. */
   readonly notes: readonly string[];
   readonly results: StudyResults;
@@ -109,7 +113,9 @@ export interface StudyComputation {
  * (state shares by month, job endings, time to a new job, one-year
  * retention, the rule-based typology, composition-corrected index numbers,
  * cluster profiles with significance), each table after disclosure control,
- * and the results.json object. The panel must already be on the study's
+ * the typology's dissimilarities explained by covariates when the study file
+ * asks (`discrepancy`, `tree`: seeded permutation tests on the distances the
+ * typology clustered), and the results.json object. The panel must already be on the study's
  * time axis (`loadPanel` with the study's `time`).
  *
  * Analyses the file names but the panel cannot support (no state with the
@@ -216,12 +222,15 @@ export async function computeStudy(seqs: StateSequences, file: StudyFile, option
   const groupCellMeans = outcomes.map((o) =>
     safe(cellMeansByMonth(ordered, { attribute: o.name, states: paid, by: ids, levels: idLevels, months: [Math.min(studyMonths, ordered.t - 1)] }), `clusters ${o.name}`));
   progress?.('analyses', 1, 1);
+  const explained = await explainStudy(window, typology, study, { rules, threads: options.threads, progress }, notes);
+  for (const part of [explained.discrepancy, explained.tree]) if (part) disclosure.push(part.published.control);
+  const ranAll = [...ran, ...(['discrepancy', 'tree'] as const).filter((a) => explained[a] !== null)];
 
   const computed: Omit<StudyComputation, 'results'> = {
     study, sequences: ordered, window, windowMonths, studyMonths, panel: summarisePanel(ordered), source: options.source ?? { kind: 'sequences' },
     ingest: options.ingest, groupLevels: study.groupBy ? groupLevels : ['all'], typology, naming, medoidLabels, medoidKinds, meanTimes: clusterTable.meanTimes, clusterTable, ariVsTruth,
-    ran, skipped: check.skipped, warnings: check.warnings, shares, jobLoss, reemployment, retention: retained, rules: ruleTypes, profiles,
-    index, indexByGroup, cellMeans, groupCellMeans, notes, disclosure,
+    ran: ranAll, skipped: [...check.skipped, ...explained.skipped], warnings: check.warnings, shares, jobLoss, reemployment, retention: retained, rules: ruleTypes, profiles,
+    index, indexByGroup, cellMeans, groupCellMeans, discrepancy: explained.discrepancy, tree: explained.tree, notes, disclosure,
   };
   return { ...computed, results: studyResults(computed, shareMonths) };
 }

@@ -1,12 +1,13 @@
 import { basename, isAbsolute, relative, sep } from 'node:path';
 import type { DisclosureRule } from '../disclosure/primary.js';
 import { formatIngestReport } from '../ingest/report.js';
-import type { Lang } from '../i18n/index.js';
+import type { Lang, TextKey } from '../i18n/index.js';
 import { resolveText as resolve } from '../report/page.js';
 import { list, literal, paragraph, preformatted, table, text, type Block, type Column, type ReportDocument, type Section, type Text } from '../report/document.js';
 import { clusterSections } from './cluster-sections.js';
 import type { StudyComputation } from './compute.js';
 import { analysisSections } from './analysis-sections.js';
+import { explainSections } from './explain-sections.js';
 import { figureLayout, type FigureLayout } from './layout.js';
 import { publishedComparison } from './published.js';
 import { codeLabel, stateLabel } from './resolve.js';
@@ -42,8 +43,8 @@ export interface SectionContext {
 /**
  * The report document of a computed study: a summary, one section per
  * analysis that ran (state shares, job endings, index numbers, the clusters
- * with their profiles and quality, time to a new job, retention, the rule
- * patterns), the published figures beside the reproduced ones, the data and
+ * with their profiles and quality, the discrepancy analysis and the
+ * dissimilarity tree, time to a new job, retention, the rule patterns), the published figures beside the reproduced ones, the data and
  * ingest report, and the methods; results.json holds `c.results`. Pure: no
  * file is read or written (`renderReport` writes the document).
  *
@@ -77,6 +78,7 @@ export function studyDocument(c: StudyComputation, options: StudyDocumentOptions
     summary(ctx, options.out),
     ...analysisSections(ctx, 'before'),
     ...clusterSections(ctx),
+    ...explainSections(ctx),
     ...analysisSections(ctx, 'after'),
   ];
   const published = publishedComparison(ctx);
@@ -146,10 +148,10 @@ function shareIn(at: Readonly<Record<string, number | null>>, states: readonly s
 }
 
 /** Catalogue key of an analysis's name. */
-export function analysisKey(a: string): 'anStateShares' | 'anJobLoss' | 'anTimeToNewJob' | 'anRetention' | 'anRuleTypology' | 'anIndexNumbers' | 'anProfiles' {
+export function analysisKey(a: string): TextKey {
   const keys = {
     stateShares: 'anStateShares', jobLoss: 'anJobLoss', timeToNewJob: 'anTimeToNewJob', retention: 'anRetention',
-    ruleTypology: 'anRuleTypology', indexNumbers: 'anIndexNumbers', profiles: 'anProfiles',
+    ruleTypology: 'anRuleTypology', indexNumbers: 'anIndexNumbers', profiles: 'anProfiles', discrepancy: 'anDiscrepancy', tree: 'anTree',
   } as const;
   return keys[a as keyof typeof keys];
 }

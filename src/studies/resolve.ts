@@ -8,6 +8,23 @@ export interface StudyOutcome {
   readonly roles: readonly StateRole[];
 }
 
+/** The discrepancy analysis of a study with its defaults filled in. */
+export interface ResolvedDiscrepancy {
+  /** Covariates in model order. */
+  readonly covariates: readonly string[];
+  /** The study file key the covariates come from, for messages (`discrepancy.covariates` or `covariates`). */
+  readonly covariatesKey: string;
+  readonly permutations: number;
+  readonly seed: number;
+}
+
+/** The dissimilarity tree of a study with its defaults filled in. */
+export interface ResolvedTree extends ResolvedDiscrepancy {
+  readonly maxDepth: number;
+  readonly minSize: number;
+  readonly pval: number;
+}
+
 /** A study file with every default filled in: what the computation reads. */
 export interface ResolvedStudy {
   readonly file: StudyFile;
@@ -39,6 +56,9 @@ export interface ResolvedStudy {
   /** The analyses asked for, and whether the file named them (then one that cannot run is an error). */
   readonly analyses: readonly StudyAnalysis[];
   readonly analysesNamed: boolean;
+  /** Discrepancy analysis and dissimilarity tree; null when the study file does not ask for them. */
+  readonly discrepancy: ResolvedDiscrepancy | null;
+  readonly tree: ResolvedTree | null;
   readonly employer: string | undefined;
   readonly outcomes: readonly StudyOutcome[];
   readonly permanent: string | undefined;
@@ -64,6 +84,16 @@ export function resolveStudy(file: StudyFile): ResolvedStudy {
   const roles: Partial<Record<StateRole, string[]>> = {};
   for (const s of file.states) if (s.role) (roles[s.role] ??= []).push(s.code);
   const k = file.clusters?.k ?? 4;
+  const covariates = (file.covariates ?? []).map((c) => (typeof c === 'string' ? { name: c } : c));
+  // by default the dissimilarities are explained by the covariates profiled over all persons
+  const overAll = [...new Set(covariates.filter((c) => !c.within).map((c) => c.name))];
+  const explained = (key: 'discrepancy' | 'tree') => {
+    const named = file[key]?.covariates;
+    return {
+      covariates: named ?? overAll, covariatesKey: named ? `${key}.covariates` : 'covariates',
+      permutations: file[key]?.permutations ?? 1000, seed: file[key]?.seed ?? 1,
+    };
+  };
   return {
     file,
     title: file.title,
@@ -78,7 +108,7 @@ export function resolveStudy(file: StudyFile): ResolvedStudy {
     figureMonths: file.time?.figureMonths ?? 60,
     groupBy: file.groupBy,
     groupLevels: file.groupLevels ?? [],
-    covariates: (file.covariates ?? []).map((c) => (typeof c === 'string' ? { name: c } : c)),
+    covariates,
     distance: { method: file.distance?.method ?? 'OM', sm: file.distance?.sm ?? 'TRATE', indel: file.distance?.indel ?? 'auto' },
     k,
     range: file.clusters?.range ?? [2, Math.max(8, k)],
@@ -90,6 +120,8 @@ export function resolveStudy(file: StudyFile): ResolvedStudy {
     names: file.clusters?.names ?? [],
     analyses: file.analyses ?? STUDY_ANALYSES,
     analysesNamed: file.analyses !== undefined,
+    discrepancy: file.discrepancy ? explained('discrepancy') : null,
+    tree: file.tree ? { ...explained('tree'), maxDepth: file.tree.maxDepth ?? 5, minSize: file.tree.minSize ?? 0.05, pval: file.tree.pval ?? 0.01 } : null,
     employer: file.attributes?.employer,
     outcomes: (file.attributes?.outcomes ?? []).map((o) => (typeof o === 'string' ? { name: o, roles: [] } : { name: o.name, roles: o.roles ?? [] })),
     permanent: file.attributes?.permanent,

@@ -9,6 +9,7 @@ import type { TimeToNewJobGroup } from '../labour/reemployment.js';
 import type { RetentionRow } from '../labour/retention.js';
 import type { TypologyGroup } from '../labour/typology.js';
 import type { StudyComputation } from './compute.js';
+import { ASSOCIATION_KEYS } from './explain.js';
 import type { PanelSummary } from './panel-summary.js';
 import { studyText } from './study-file.js';
 
@@ -105,6 +106,37 @@ export interface CategoricalResult {
   within: Record<string, string>;
 }
 
+/** A statistic with its permutation p-value (null without permutations or when suppressed). */
+export interface TestedStatistic {
+  value: JsonNumber;
+  p_value: JsonNumber;
+}
+
+/** The discrepancy analysis in results.json (study file key `discrepancy`). */
+export interface DiscrepancyResult {
+  permutations: number;
+  seed: number;
+  /** Per covariate (TraMineR dissassoc): persons analysed, levels, and pseudo F, Fbf, R2, Bartlett and Levene with p-values. */
+  covariates: Record<string, { n: JsonNumber; levels: number; statistics: Record<(typeof ASSOCIATION_KEYS)[number], TestedStatistic> }>;
+  /** All covariates together (TraMineR dissmfacw): each given the others, then `Total`; null with fewer than two covariates. */
+  multi_factor: { n: JsonNumber; rows: Record<string, { pseudo_f: JsonNumber; pseudo_r2: JsonNumber; p_value: JsonNumber }> } | null;
+}
+
+/** The dissimilarity tree in results.json (study file key `tree`). */
+export interface TreeResult {
+  covariates: string[];
+  /** min_size as a weight. */
+  parameters: { min_size: number; max_depth: number; permutations: number; pval: number; seed: number };
+  /** Pseudo R2 of the leaves and its p-value. */
+  r2: JsonNumber;
+  r2_p_value: JsonNumber;
+  /** Depth first, left first; n and discrepancy null when suppressed, medoid (SPS) null when fewer than min_cell persons share it. */
+  nodes: {
+    id: number; parent: number | null; depth: number; n: JsonNumber; discrepancy: JsonNumber; medoid: string | null;
+    split: { variable: string; left: string[]; right: string[]; breaks: number | null; na_group: 1 | 2 | null; r2: JsonNumber; p_value: JsonNumber } | null;
+  }[];
+}
+
 /** The machine-readable results of a study report (`DIR/results.json`). */
 export interface StudyResults {
   /** The study's title (English). */
@@ -158,6 +190,9 @@ export interface StudyResults {
   means: Record<string, Record<string, Record<string, JsonNumber>>>;
   cluster_quality: Record<string, number | null>[];
   best_k: Record<string, number>;
+  /** The typology's dissimilarities explained by covariates; null when the study file does not ask (or the typology ran CLARA). */
+  discrepancy: DiscrepancyResult | null;
+  tree: TreeResult | null;
   panel: PanelSummary;
   ingest: IngestReport | null;
   notes: string[];
@@ -274,6 +309,8 @@ export function studyResults(c: Omit<StudyComputation, 'results'>, shareMonths: 
     means: meansOut,
     cluster_quality: typology.ks.map((k, r) => ({ k, ...Object.fromEntries(QUALITY_INDICES.map((q) => [q, num(typology.quality[r][q])])) })),
     best_k: { ...typology.best },
+    discrepancy: discrepancyResult(c),
+    tree: treeResult(c),
     panel: c.panel,
     ingest: c.ingest ? publishedIngest(c.ingest) : null,
     notes: [...c.warnings, ...c.notes],
@@ -356,6 +393,52 @@ function ruleResults(c: Omit<StudyComputation, 'results'>): StudyResults['rule_t
     }])),
   });
   return { window_months: r.to - r.from, groups: Object.fromEntries([...r.groups, r.total].map((g) => [g.group, group(g)])) };
+}
+
+function discrepancyResult(c: Omit<StudyComputation, 'results'>): DiscrepancyResult | null {
+  const d = c.discrepancy;
+  if (!d) return null;
+  const tested = (values: ReadonlyMap<string, number | null>, id: string, pValue: number): TestedStatistic => {
+    const value = values.get(id) ?? null;
+    return { value: num(value ?? NaN), p_value: value === null ? null : num(pValue) };
+  };
+  const { values, multiFactor } = d.published;
+  const mf = d.multiFactor;
+  return {
+    permutations: d.permutations,
+    seed: d.seed,
+    covariates: Object.fromEntries(d.covariates.map((x, i) => [x.name, {
+      n: num(values.get(`c${i}.n`) ?? NaN),
+      levels: x.association.groups.length - 1,
+      statistics: Object.fromEntries(ASSOCIATION_KEYS.map((key, j) => [key, tested(values, `c${i}.${key}`, x.association.statistics[j].pValue)])) as DiscrepancyResult['covariates'][string]['statistics'],
+    }])),
+    multi_factor: mf && {
+      n: num(multiFactor.get('n') ?? NaN),
+      rows: Object.fromEntries(mf.result.rows.map((r, j) => {
+        const f = tested(multiFactor, `r${j}.pseudo_f`, r.pValue);
+        return [r.variable, { pseudo_f: f.value, pseudo_r2: num(multiFactor.get(`r${j}.pseudo_r2`) ?? NaN), p_value: f.p_value }];
+      })),
+    },
+  };
+}
+
+function treeResult(c: Omit<StudyComputation, 'results'>): TreeResult | null {
+  if (!c.tree) return null;
+  const { tree, published } = c.tree;
+  const p = tree.parameters;
+  return {
+    covariates: [...tree.covariates],
+    parameters: { min_size: round(p.minSize), max_depth: p.maxDepth, permutations: p.permutations, pval: p.pValue, seed: c.tree.seed },
+    r2: num(tree.R2),
+    r2_p_value: num(tree.R2pValue),
+    nodes: published.nodes.map((x) => ({
+      id: x.id, parent: x.parent, depth: x.depth, n: num(x.n ?? NaN), discrepancy: num(x.discrepancy ?? NaN), medoid: x.medoid,
+      split: x.split && {
+        variable: x.split.variable, left: [...x.split.left], right: [...x.split.right], breaks: x.split.breaks ?? null, na_group: x.split.naGroup ?? null,
+        r2: num(x.split.R2), p_value: num(x.split.pValue),
+      },
+    })),
+  };
 }
 
 /** A share 0..1 as a percentage 0..100 for JSON. */

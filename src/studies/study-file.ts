@@ -34,6 +34,33 @@ export interface StudyClusterName {
 export const STUDY_ANALYSES = ['stateShares', 'jobLoss', 'timeToNewJob', 'retention', 'ruleTypology', 'indexNumbers', 'profiles'] as const;
 /** One of `STUDY_ANALYSES`. */
 export type StudyAnalysis = (typeof STUDY_ANALYSES)[number];
+/** The analyses of the typology's dissimilarities, each run when the study file has its key. */
+export const STUDY_EXPLAIN_ANALYSES = ['discrepancy', 'tree'] as const;
+/** One of `STUDY_EXPLAIN_ANALYSES`. */
+export type StudyExplainAnalysis = (typeof STUDY_EXPLAIN_ANALYSES)[number];
+
+/**
+ * Discrepancy analysis of the typology's dissimilarities (study file key
+ * `discrepancy`): how much of them each covariate explains.
+ */
+export interface StudyDiscrepancy {
+  /** Person columns (default: the study's covariates profiled over all persons). */
+  readonly covariates?: readonly string[];
+  /** Permutations for the p-values, the observed one included (default 1000; 1: none). */
+  readonly permutations?: number;
+  /** Seed of the permutations (default 1). */
+  readonly seed?: number;
+}
+
+/** Dissimilarity tree of the typology's dissimilarities (study file key `tree`). */
+export interface StudyTree extends StudyDiscrepancy {
+  /** Depth at which nodes stop splitting, the root 1 (default 5). */
+  readonly maxDepth?: number;
+  /** Smallest child: a share of the total weight when < 1, else a weight (default 0.05). */
+  readonly minSize?: number;
+  /** Largest p-value of a split (default 0.01). */
+  readonly pval?: number;
+}
 
 /** A published figure shown beside the reproduced one. */
 export interface PublishedFigureSpec {
@@ -84,6 +111,10 @@ export interface StudyFile {
     readonly names?: readonly StudyClusterName[];
   };
   readonly analyses?: readonly StudyAnalysis[];
+  /** Discrepancy analysis by covariates; runs only when present. */
+  readonly discrepancy?: StudyDiscrepancy;
+  /** Dissimilarity tree by covariates; runs only when present. */
+  readonly tree?: StudyTree;
   readonly attributes?: {
     readonly employer?: string;
     readonly outcomes?: readonly (string | { readonly name: string; readonly roles?: readonly StateRole[] })[];
@@ -93,7 +124,7 @@ export interface StudyFile {
   readonly months?: { readonly shares?: readonly number[]; readonly newJob?: readonly number[]; readonly indexBinWidth?: number; readonly retentionHorizon?: number };
   readonly disclosure?: { readonly minCell?: number; readonly round?: number; readonly dominance?: number };
   readonly labels?: Readonly<Partial<Record<Lang, Readonly<Record<string, string>>>>>;
-  readonly notes?: Readonly<Partial<Record<StudyAnalysis | 'clusters', StudyText>>>;
+  readonly notes?: Readonly<Partial<Record<StudyAnalysis | StudyExplainAnalysis | 'clusters', StudyText>>>;
   readonly published?: { readonly source?: StudyText; readonly figures: readonly PublishedFigureSpec[] };
 }
 

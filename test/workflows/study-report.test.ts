@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { QUALITY_INDICES } from '../../src/cluster/quality.js';
 import type { StudyResults } from '../../src/index.js';
-import { fixturePath, hasFixtures, readFixtureRows } from '../helpers/fixtures.js';
+import { fixture2Path, fixturePath, hasFixtures, hasFixtures2, readFixture2Rows, readFixtureRows } from '../helpers/fixtures.js';
 
 let scratch: string;
 beforeAll(async () => {
@@ -54,8 +54,32 @@ describe.skipIf(!hasFixtures)('report mvad (studies/mvad.json: TraMineR OM/TRATE
     });
   });
 
+  it.skipIf(!hasFixtures2)('explains the typology as TraMineR: dissassoc by gcse5eq, dissmfacw and the depth-3 disstree (to the 6 decimals of results.json)', async () => {
+    const d = results.discrepancy!;
+    const [, ...stats] = readFixture2Rows('mvad_dissassoc.csv');
+    const keys = { 'Pseudo F': 'pseudo_f', 'Pseudo Fbf': 'pseudo_fbf', 'Pseudo R2': 'pseudo_r2', Bartlett: 'bartlett', Levene: 'levene' } as const;
+    for (const [name, value] of stats) expect(d.covariates.gcse5eq.statistics[keys[name as keyof typeof keys]].value).toBeCloseTo(Number(value), 6);
+    const [, ...mfac] = readFixture2Rows('mvad_dissmfacw.csv');
+    expect(Object.keys(d.multi_factor!.rows)).toEqual(mfac.map((r) => r[0]));
+    for (const [variable, f, r2] of mfac) {
+      expect(d.multi_factor!.rows[variable].pseudo_f).toBeCloseTo(Number(f), 6);
+      expect(d.multi_factor!.rows[variable].pseudo_r2).toBeCloseTo(Number(r2), 6);
+    }
+    // studies/mvad.json tests each split with 1,000 permutations (pval 0.05): every split of R's untested tree (R = 1) passes
+    const printed = (await readFile(fixture2Path('mvad_disstree_depth3.txt'), 'utf8')).split('\n');
+    const nodes = printed.flatMap((l) => [...l.matchAll(/\(n: (\d+) disc: ([\d.]+)\)/g)].map((m) => [Number(m[1]), Number(m[2])]));
+    const t = results.tree!;
+    expect(t.nodes.map((x) => [x.n, Number(x.discrepancy!.toPrecision(5))])).toEqual(nodes);
+    expect(t.nodes.filter((x) => x.split).map((x) => [x.split!.variable, Number(x.split!.r2!.toPrecision(5))])).toEqual(
+      printed.flatMap((l) => [...l.matchAll(/\|-> (\w+) ([\d.]+)/g)].map((m) => [m[1], Number(m[2])])),
+    );
+    expect(Number(t.r2!.toPrecision(5))).toBe(Number(/Global R2: ([\d.]+)/.exec(printed.join('\n'))![1]));
+    expect(t.nodes.every((x) => !x.split || x.split.p_value! <= 0.05)).toBe(true);
+  });
+
   it('writes a page about the mvad data with its figures and tables', async () => {
-    for (const f of ['index.html', 'figures/clusters.svg', 'figures/clusters.png', 'figures/ward-tree.svg', 'figures/cluster-quality.png', 'tables/cluster-quality.csv', 'tables/clusters.csv']) {
+    for (const f of ['index.html', 'figures/clusters.svg', 'figures/clusters.png', 'figures/ward-tree.svg', 'figures/cluster-quality.png', 'tables/cluster-quality.csv', 'tables/clusters.csv',
+      'figures/discrepancy-tree.svg', 'tables/discrepancy.csv', 'tables/tree-nodes.csv']) {
       expect(existsSync(join(out, f))).toBe(true);
     }
     const html = await readFile(join(out, 'index.html'), 'utf8');
@@ -84,6 +108,8 @@ describe('loopbaan report: bad options and study files (exit 2, one line naming 
     [['report', 'jobcoach', '--refine', 'kmeans'], /--refine: must be none or pam/],
     [['report', 'jobcoach', '--figure-width', '3in'], /--figure-width: must be a width in cm/],
     [['report', 'mvad'], /give the panel/],
+    [['report', 'jobcoach', '--permutations', '100'], /--permutations: the study file asks for no discrepancy analysis or tree/],
+    [['report', 'mvad', '--permutations', '0'], /--permutations/],
     [['report', 'jobcoach', '--persons', '/nonexistent/p.csv', '--months', '/nonexistent/m.csv', '--quiet'], /p\.csv/],
   ])('%j', async (args, message) => {
     const { code, err } = await run(args);
@@ -99,6 +125,9 @@ describe('loopbaan report: bad options and study files (exit 2, one line naming 
     [{ title: 'x', states: states.map((s) => ({ code: s.code })), analyses: ['jobLoss'] }, /key analyses: jobLoss needs a state with role paid or unpaid/],
     [{ title: 'x', states, time: { align: 'start', window: 200 } }, /key time\.window: expected 2\.\.\d+ months/],
     [{ title: 'x', states, groupBy: 'region' }, /key groupBy: the person data have no column "region"/],
+    [{ title: 'x', states, discrepancy: { covariates: ['sex', 'nope'] } }, /key discrepancy\.covariates\[1\]: the person data have no column "nope"; expected one of /],
+    [{ title: 'x', states, tree: { maxDepth: 2 } }, /key tree: needs covariates; name person columns in its covariates, or list them in covariates/],
+    [{ title: 'x', states, tree: { pval: 0 } }, /key tree\.pval: must be > 0; got 0/],
     [{ title: 'x', states, clusters: { k: 2, names: [{ key: 'a', label: 'a', highest: 'changesPerYear' }, { key: 'b', label: 'b', highest: 'changesPerYear' }, { key: 'c', label: 'c', highest: 'changesPerYear' }] } }, /key clusters\.k: 2 clusters cannot carry the 3 names/],
   ])('study file %#', async (body, message) => {
     const path = await study(body);

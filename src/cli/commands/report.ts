@@ -42,6 +42,7 @@ study settings (override the study file):
   --distance D      OM or OMspell; --indel X (auto: max cost / 2); --refine none|pam
   --start COL       person column with month 0
   --exit-states S   comma-separated states that end the search for a new job (role exit)
+  --permutations R  permutations of the discrepancy analysis and the tree (1: no tests, a quick draft)
 output:
   --out DIR         output folder (default reports/out/NAME)
   --lang en|nl      language of the page, figures and tables (default: the study's, else en)
@@ -68,7 +69,7 @@ const SPEC = {
   study: { type: 'string' }, months: { type: 'string' }, persons: { type: 'string' }, input: { type: 'string' }, format: { type: 'string' },
   cols: { type: 'string' }, id: { type: 'string' }, weight: { type: 'string' }, lenient: { type: 'boolean' }, n: { type: 'string' }, seed: { type: 'string' },
   k: { type: 'string' }, window: { type: 'string' }, 'min-cell': { type: 'string' }, round: { type: 'string' }, distance: { type: 'string' }, indel: { type: 'string' },
-  refine: { type: 'string' }, start: { type: 'string' }, 'exit-states': { type: 'string' },
+  refine: { type: 'string' }, start: { type: 'string' }, 'exit-states': { type: 'string' }, permutations: { type: 'string' },
   out: { type: 'string' }, lang: { type: 'string' }, 'figure-width': { type: 'string' }, dpi: { type: 'string' },
   threads: { type: 'string' }, quiet: { type: 'boolean' }, ...LIMITS_OPTIONS,
 } as const;
@@ -144,6 +145,12 @@ function withOverrides(study: StudyFile, o: OptionValues): StudyFile {
   if (refine !== undefined) {
     if (refine !== 'none' && refine !== 'pam') throw new OptionsError('--refine', `must be none or pam; got "${refine}"`);
     out.clusters = { ...out.clusters, refine };
+  }
+  if (o.permutations !== undefined) {
+    if (!out.discrepancy && !out.tree) throw new OptionsError('--permutations', 'the study file asks for no discrepancy analysis or tree (keys discrepancy, tree)');
+    const permutations = integerOption(o, 'permutations', 1000, 1);
+    if (out.discrepancy) out.discrepancy = { ...out.discrepancy, permutations };
+    if (out.tree) out.tree = { ...out.tree, permutations };
   }
   const exits = stringOption(o, 'exit-states')?.split(',').map((s) => s.trim()).filter((s) => s !== '');
   if (exits?.length) {
