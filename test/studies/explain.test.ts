@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  checkStudyFile, discrepancyAssociation, discrepancyTree, distinctDistances, loadPanel, multiFactorDiscrepancy, num, renderReportPage, studyDocument, studyReport, treeNodes,
+  checkStudyFile, discrepancyAssociation, discrepancyTree, distinctDistances, loadPanel, multiFactorDiscrepancy, num, renderReport, renderReportPage, studyDocument, studyReport, treeNodes,
   type StateSequences, type StudyFile, type StudyReport,
 } from '../../src/index.js';
 import { readCsv } from '../helpers/cli.js';
@@ -97,6 +97,15 @@ describe('a study file with discrepancy and tree', () => {
     expect(readCsv(join(dir, 'en', 'tables', 'discrepancy-multifactor.csv')).map((row) => row[0])).toEqual(['variable', 'gender', 'region', 'age', 'Total']);
     expect(readCsv(join(dir, 'en', 'tables', 'tree-nodes.csv'))).toHaveLength(1 + report.computation.results.tree!.nodes.length);
     expect(html).not.toMatch(/\{\w+\}/);
+  });
+
+  it.each([8.5, 17])('prints the tree figure at %s cm with text of at least 8 pt', async (cm) => {
+    const doc = studyDocument(report.computation, { figureWidthCm: cm });
+    const out = join(dir, `print-${cm}`);
+    await renderReport({ ...doc, sections: doc.sections.filter((s) => s.id === 'tree') }, out, { figures: { widthCm: cm } });
+    const svg = await readFile(join(out, 'figures', 'discrepancy-tree.svg'), 'utf8');
+    const units = Number(/viewBox="0 0 ([\d.]+) /.exec(svg)![1]);
+    expect((8 * cm * 72) / 2.54 / units).toBeGreaterThanOrEqual(7.995); // text drawn at 8 units, printed at the print width
   });
 
   it('writes the sections in Dutch too', async () => {
