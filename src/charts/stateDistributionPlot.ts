@@ -202,8 +202,15 @@ export function distributionView(
  * Rectangles of a stacked share chart: states stacked bottom-up in alphabet
  * order, months centred on their tick; suppressed shares (NaN in an observed
  * month) together as one band on top, labelled `suppressed`.
+ *
+ * @param d shares and valid N by month (NaN where suppressed)
+ * @param labels the label of each state of `d`
+ * @param suppressed the label of the band of suppressed shares
+ * @returns rows { x, x2 } (month - 0.5, month + 0.5), { y, y2 } (cumulative shares), state
+ * @example
+ * stackedShares(protectedDistribution(seqs, {}, 10), seqs.alphabet.labels, 'not shown (< 10 persons)');
  */
-function stackedShares(d: DistributionPanel['distribution'], labels: readonly string[], suppressed: string): Record<string, number | string>[] {
+export function stackedShares(d: DistributionPanel['distribution'], labels: readonly string[], suppressed: string): Record<string, number | string>[] {
   const { t, frequencies } = d;
   const values: Record<string, number | string>[] = [];
   for (let j = 0; j < t; j++) {

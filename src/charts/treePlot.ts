@@ -1,16 +1,21 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { stateDistribution } from '../describe/state-distribution.js';
 import { controlTree } from '../explain/disclosure.js';
 import type { DiscrepancyTree, TreeNode } from '../explain/tree.js';
 import { splitLabels } from '../explain/tree-print.js';
 import { selectRows } from '../sequences/select.js';
 import type { StateSequences } from '../sequences/types.js';
 import { tr, formatCount } from '../i18n/index.js';
+import { hasSuppressed, protectedDistribution, stackedShares } from './stateDistributionPlot.js';
 import { chartTitle, roundTo, stateLabels, stateScale, topLevel, type ChartOptions } from './theme.js';
 
 /** Options of {@link treePlot}. */
 export interface TreePlotOptions extends ChartOptions {
-  /** Disclosure control: a node of fewer persons shows no distribution, and sizes and discrepancies `controlTree` suppresses read – (default 10). */
+  /**
+   * Disclosure control (default 10): a node of fewer persons shows no
+   * distribution; within a node, shares resting on fewer persons and those
+   * that would give them away are one grey band (`protectedDistribution`);
+   * sizes and discrepancies `controlTree` suppresses read –.
+   */
   minCell?: number;
   /** The published sizes and discrepancies (`controlTree(tree, rules).values`) when the rules are not just minCell (e.g. rounding). */
   published?: ReadonlyMap<string, number | null>;
@@ -26,7 +31,8 @@ export interface TreePlotOptions extends ChartOptions {
  * cases), labelled with the split value that leads to it, its size and
  * discrepancy; inner nodes name their split and its R2; edges join parents
  * to children. Nodes of fewer than `minCell` persons show no distribution;
- * their sizes and discrepancies, and those that would give them away, read –.
+ * their sizes and discrepancies, and those that would give them away, read
+ * –; a node's shares resting on fewer persons are drawn as "not shown".
  *
  * @param seqs the sequences the tree was grown on (one row per case)
  * @param tree a `discrepancyTree` result
@@ -70,7 +76,9 @@ export function treePlot(seqs: StateSequences, tree: DiscrepancyTree, options: T
   const width = slot * (bw + gapX) - gapX;
   const height = Math.max(...[...place.values()].map((p) => p.y)) + bh + 40;
 
-  const cells: Record<string, unknown>[] = [];
+  const shares: Record<string, unknown>[] = [];
+  const empty: Record<string, unknown>[] = [];
+  let anySuppressed = false;
   const texts: Record<string, unknown>[] = [];
   const edges: Record<string, unknown>[] = [];
   const visit = (node: TreeNode) => {
@@ -82,19 +90,14 @@ export function treePlot(seqs: StateSequences, tree: DiscrepancyTree, options: T
     stats.forEach((line, k) => texts.push({ x: p.x + bw / 2, y: p.y - 15 * (stats.length - k), text: line, weight: 'normal' }));
     if (node.cases.length < minCell) {
       texts.push({ x: p.x + bw / 2, y: p.y + bh / 2, text: tr(lang, 'treeSuppressed', { k: minCell }), weight: 'normal' });
-      cells.push({ x: p.x, x2: p.x + bw, y: p.y, y2: p.y + bh, state: null });
+      empty.push({ x: p.x, x2: p.x + bw, y: p.y, y2: p.y + bh });
     } else {
-      const d = stateDistribution(selectRows(seqs, node.cases));
-      const labels = stateLabels(seqs.alphabet, d.states, lang);
+      // shares stacked in node units (0..1) placed at the node's top; months as pixels across the node
+      const d = protectedDistribution(selectRows(seqs, node.cases), {}, minCell);
+      if (hasSuppressed(d)) anySuppressed = true;
       const step = bw / d.t;
-      for (let j = 0; j < d.t; j++) {
-        let cum = 0;
-        for (let s = 0; s < d.states.length; s++) {
-          const share = d.frequencies[s * d.t + j];
-          if (!(share > 0)) continue;
-          cells.push({ x: roundTo(p.x + j * step, 2), x2: roundTo(p.x + (j + 1) * step, 2), y: roundTo(p.y + cum * bh, 2), y2: roundTo(p.y + (cum + share) * bh, 2), state: labels[s] });
-          cum += share;
-        }
+      for (const r of stackedShares(d, stateLabels(seqs.alphabet, d.states, lang), tr(lang, 'suppressed', { k: minCell }))) {
+        shares.push({ ...r, x: roundTo(p.x + (Number(r.x) + 0.5) * step, 2), x2: roundTo(p.x + (Number(r.x2) + 0.5) * step, 2), top: p.y });
       }
     }
     if (node.children && node.split) {
@@ -107,7 +110,7 @@ export function treePlot(seqs: StateSequences, tree: DiscrepancyTree, options: T
     }
   };
   visit(tree.root);
-  const scale = stateScale(seqs.alphabet, lang, false);
+  const scale = stateScale(seqs.alphabet, lang, false, anySuppressed ? minCell : undefined);
   const x = { field: 'x', type: 'quantitative', axis: null, scale: { domain: [0, width] } };
   const y = { field: 'y', type: 'quantitative', axis: null, scale: { domain: [height, 0] } };
   return topLevel(lang, chartTitle(options, 'discrepancyTree', { r2: fmt(tree.R2) }), undefined, {
@@ -116,12 +119,13 @@ export function treePlot(seqs: StateSequences, tree: DiscrepancyTree, options: T
     layer: [
       { data: { values: edges }, mark: { type: 'rule', color: '#666666' }, encoding: { x, y, x2: { field: 'x2' }, y2: { field: 'y2' } } },
       {
-        data: { values: cells.filter((c) => c.state !== null) },
+        data: { values: shares },
+        transform: [{ calculate: `datum.top + datum.y * ${bh}`, as: 'py' }, { calculate: `datum.top + datum.y2 * ${bh}`, as: 'py2' }],
         mark: { type: 'rect' },
-        encoding: { x, y, x2: { field: 'x2' }, y2: { field: 'y2' }, color: { field: 'state', type: 'nominal', title: tr(lang, 'state'), scale } },
+        encoding: { x, x2: { field: 'x2' }, y: { ...y, field: 'py' }, y2: { field: 'py2' }, color: { field: 'state', type: 'nominal', title: tr(lang, 'state'), scale } },
       },
       {
-        data: { values: cells.filter((c) => c.state === null) },
+        data: { values: empty },
         mark: { type: 'rect', fill: null, stroke: '#999999' },
         encoding: { x, y, x2: { field: 'x2' }, y2: { field: 'y2' } },
       },

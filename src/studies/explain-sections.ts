@@ -50,7 +50,7 @@ function discrepancySection(ctx: SectionContext): Section | null {
   ];
   const mf = d.multi_factor;
   if (mf) {
-    const variables = Object.keys(mf.rows);
+    const variables = Object.keys(mf.terms);
     const label = (v: string) => (v === 'Total' ? text('total') : literal(ctx.label(v)));
     blocks.push(table({
       name: 'discrepancy-multifactor',
@@ -58,9 +58,9 @@ function discrepancySection(ctx: SectionContext): Section | null {
       columns: [
         { key: 'variable', header: literal('variable'), values: variables, show: 'csv' },
         { key: 'characteristic', header: text('colCharacteristic'), values: variables.map(label), show: 'page' },
-        { key: 'pseudo_r2', header: text('colPseudoR2'), values: variables.map((v) => mf.rows[v].pseudo_r2), format: { digits: 3 } },
-        { key: 'pseudo_f', header: text('colPseudoF'), values: variables.map((v) => mf.rows[v].pseudo_f), format: { digits: 2 } },
-        { key: 'p_value', header: literal('p'), values: variables.map((v) => mf.rows[v].p_value), format: { kind: 'p' } },
+        { key: 'pseudo_r2', header: text('colPseudoR2'), values: variables.map((v) => mf.terms[v].pseudo_r2), format: { digits: 3 } },
+        { key: 'pseudo_f', header: text('colPseudoF'), values: variables.map((v) => mf.terms[v].pseudo_f), format: { digits: 2 } },
+        { key: 'p_value', header: literal('p'), values: variables.map((v) => mf.terms[v].p_value), format: { kind: 'p' } },
         { key: 'n', header: text('colPersons'), values: variables.map(() => mf.n), show: 'csv' },
       ],
       notes: [text('noteDiscrepancyMulti', { n: mf.n === null ? '–' : formatCount(mf.n, ctx.lang) }), permutations, ctx.suppressed],
@@ -84,8 +84,8 @@ function treeSection(ctx: SectionContext): Section | null {
   };
   const p = r.parameters;
   const rule = p.permutations > 1
-    ? text('figTreeRule', { depth: p.max_depth, size: formatCount(p.min_size, lang), r: p.permutations, seed: p.seed, pval: String(p.pval) })
-    : text('figTreeRuleNoTest', { depth: p.max_depth, size: formatCount(p.min_size, lang) });
+    ? text('figTreeRule', { depth: p.max_depth, size: formatCount(p.min_child_weight, lang), r: p.permutations, seed: p.seed, pval: String(p.pval) })
+    : text('figTreeRuleNoTest', { depth: p.max_depth, size: formatCount(p.min_child_weight, lang) });
   const n3 = (x: number | null) => (x === null ? '–' : x.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-US', { minimumFractionDigits: 3, maximumFractionDigits: 3 }));
   // the condition that leads to each node, as the tree prints it
   const condition = new Map<number, string>([[1, 'Root']]);

@@ -119,14 +119,14 @@ export interface DiscrepancyResult {
   /** Per covariate (TraMineR dissassoc): persons analysed, levels, and pseudo F, Fbf, R2, Bartlett and Levene with p-values. */
   covariates: Record<string, { n: JsonNumber; levels: number; statistics: Record<(typeof ASSOCIATION_KEYS)[number], TestedStatistic> }>;
   /** All covariates together (TraMineR dissmfacw): each given the others, then `Total`; null with fewer than two covariates. */
-  multi_factor: { n: JsonNumber; rows: Record<string, { pseudo_f: JsonNumber; pseudo_r2: JsonNumber; p_value: JsonNumber }> } | null;
+  multi_factor: { n: JsonNumber; terms: Record<string, { pseudo_f: JsonNumber; pseudo_r2: JsonNumber; p_value: JsonNumber }> } | null;
 }
 
 /** The dissimilarity tree in results.json (study file key `tree`). */
 export interface TreeResult {
   covariates: string[];
-  /** min_size as a weight. */
-  parameters: { min_size: number; max_depth: number; permutations: number; pval: number; seed: number };
+  /** min_child_weight: the smallest child's weight (TraMineR's min.size as a weight). */
+  parameters: { min_child_weight: number; max_depth: number; permutations: number; pval: number; seed: number };
   /** Pseudo R2 of the leaves and its p-value. */
   r2: JsonNumber;
   r2_p_value: JsonNumber;
@@ -414,7 +414,7 @@ function discrepancyResult(c: Omit<StudyComputation, 'results'>): DiscrepancyRes
     }])),
     multi_factor: mf && {
       n: num(multiFactor.get('n') ?? NaN),
-      rows: Object.fromEntries(mf.result.rows.map((r, j) => {
+      terms: Object.fromEntries(mf.result.rows.map((r, j) => {
         const f = tested(multiFactor, `r${j}.pseudo_f`, r.pValue);
         return [r.variable, { pseudo_f: f.value, pseudo_r2: num(multiFactor.get(`r${j}.pseudo_r2`) ?? NaN), p_value: f.p_value }];
       })),
@@ -428,7 +428,7 @@ function treeResult(c: Omit<StudyComputation, 'results'>): TreeResult | null {
   const p = tree.parameters;
   return {
     covariates: [...tree.covariates],
-    parameters: { min_size: round(p.minSize), max_depth: p.maxDepth, permutations: p.permutations, pval: p.pValue, seed: c.tree.seed },
+    parameters: { min_child_weight: round(p.minSize), max_depth: p.maxDepth, permutations: p.permutations, pval: p.pValue, seed: c.tree.seed },
     r2: num(tree.R2),
     r2_p_value: num(tree.R2pValue),
     nodes: published.nodes.map((x) => ({

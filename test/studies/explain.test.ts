@@ -66,7 +66,7 @@ describe('a study file with discrepancy and tree', () => {
 
   it('gives dissmfacw for all covariates together, as the API does', async () => {
     const mf = await multiFactorDiscrepancy(diss, { gender: values('gender'), region: values('region'), age: values('age') }, { weights: seqs.weights, permutations: 100, seed: 7, threads: 1 });
-    const rows = report.computation.results.discrepancy!.multi_factor!.rows;
+    const rows = report.computation.results.discrepancy!.multi_factor!.terms;
     expect(Object.keys(rows)).toEqual(['gender', 'region', 'age', 'Total']);
     for (const x of mf.rows) expect(rows[x.variable]).toEqual({ pseudo_f: num(x.pseudoF), pseudo_r2: num(x.pseudoR2), p_value: num(x.pValue) });
   });
@@ -76,7 +76,7 @@ describe('a study file with discrepancy and tree', () => {
       weights: seqs.weights, maxDepth: 3, minSize: 0.05, permutations: 100, pValue: 0.05, seed: 3, threads: 1,
     });
     const t = report.computation.results.tree!;
-    expect(t.parameters).toEqual({ min_size: 20, max_depth: 3, permutations: 100, pval: 0.05, seed: 3 });
+    expect(t.parameters).toEqual({ min_child_weight: 20, max_depth: 3, permutations: 100, pval: 0.05, seed: 3 });
     expect(t.r2).toBe(num(tree.R2));
     expect(t.r2_p_value).toBe(num(tree.R2pValue));
     const nodes = treeNodes(tree);

@@ -60,10 +60,10 @@ describe.skipIf(!hasFixtures)('report mvad (studies/mvad.json: TraMineR OM/TRATE
     const keys = { 'Pseudo F': 'pseudo_f', 'Pseudo Fbf': 'pseudo_fbf', 'Pseudo R2': 'pseudo_r2', Bartlett: 'bartlett', Levene: 'levene' } as const;
     for (const [name, value] of stats) expect(d.covariates.gcse5eq.statistics[keys[name as keyof typeof keys]].value).toBeCloseTo(Number(value), 6);
     const [, ...mfac] = readFixture2Rows('mvad_dissmfacw.csv');
-    expect(Object.keys(d.multi_factor!.rows)).toEqual(mfac.map((r) => r[0]));
+    expect(Object.keys(d.multi_factor!.terms)).toEqual(mfac.map((r) => r[0]));
     for (const [variable, f, r2] of mfac) {
-      expect(d.multi_factor!.rows[variable].pseudo_f).toBeCloseTo(Number(f), 6);
-      expect(d.multi_factor!.rows[variable].pseudo_r2).toBeCloseTo(Number(r2), 6);
+      expect(d.multi_factor!.terms[variable].pseudo_f).toBeCloseTo(Number(f), 6);
+      expect(d.multi_factor!.terms[variable].pseudo_r2).toBeCloseTo(Number(r2), 6);
     }
     // studies/mvad.json tests each split with 1,000 permutations (pval 0.05): every split of R's untested tree (R = 1) passes
     const printed = (await readFile(fixture2Path('mvad_disstree_depth3.txt'), 'utf8')).split('\n');
