@@ -4,7 +4,7 @@
  * states, the grouping, disclosure control and the output (CSV, or JSON with
  * `--json`, and the output-check log).
  */
-import { csvText, disclosureCsv } from '../disclosure/csv.js';
+import { csvText } from '../disclosure/csv.js';
 import { OptionsError } from '../errors.js';
 import { joinLabels } from '../ingest/labels.js';
 import type { LoadPanelOptions } from '../ingest/load.js';
@@ -12,8 +12,9 @@ import type { TableGroupOptions } from '../labour/options.js';
 import { checkStateRoles, STATE_ROLES, type StateRoles } from '../labour/roles.js';
 import { labourTables, publishTables, type TableResult } from '../labour/tables.js';
 import type { StateSequences } from '../sequences/types.js';
-import { integerOption, listOption, stringOption, type OptionValues } from './args.js';
+import { listOption, stringOption, type OptionValues } from './args.js';
 import { INPUT_FILES, INPUT_OPTIONS, loadInput } from './input-options.js';
+import { DISCLOSURE_OPTIONS, DISCLOSURE_USAGE, disclosureOptions, writeDisclosureLog } from './disclosure-options.js';
 import { checkOutputs, writeOutput } from './output.js';
 
 /** `parseOptions` spec shared by the analyses; spread it into an analysis' own spec. */
@@ -25,12 +26,10 @@ export const ANALYSE_OPTIONS = {
   employer: { type: 'string' },
   by: { type: 'string' },
   levels: { type: 'string' },
-  'min-cell': { type: 'string' },
-  round: { type: 'string' },
+  ...DISCLOSURE_OPTIONS,
   table: { type: 'string' },
   json: { type: 'boolean' },
   out: { type: 'string' },
-  log: { type: 'string' },
 } as const;
 
 /** Usage lines of the shared options. */
@@ -49,14 +48,9 @@ groups, disclosure control and output:
   --labels FILE             CSV with an id column and label columns (e.g. id,cluster from \`loopbaan cluster\`),
                             joined to the persons as covariates: --by cluster
   --labels-id COL           the id column of --labels (default id)
-  --min-cell N              suppress every cell resting on fewer than N persons, and the cells that would
-                            give it away (default 10; 1 turns suppression off)
-  --round N                 round counts to a multiple of N instead of suppressing them
-  --table NAME              for analyses with two tables: which one to write as CSV
+${DISCLOSURE_USAGE}  --table NAME              for analyses with two tables: which one to write as CSV
   --json                    write JSON: every table, the disclosure summary (default CSV)
   --out FILE                write there (default standard output)
-  --log FILE                the output-check log (table,cell,kind,persons,rule); default FILE.disclosure.csv
-                            beside --out
 `;
 
 /**
@@ -140,8 +134,7 @@ export function integerListOption(values: OptionValues, name: string): number[] 
  * await writeAnalysis(values, jobLossTable(seqs, { roles, by: 'benefit' }), seqs);
  */
 export async function writeAnalysis(values: OptionValues, result: TableResult, seqs: StateSequences): Promise<void> {
-  const minCell = integerOption(values, 'min-cell', 10, 1);
-  const round = values.round === undefined ? undefined : integerOption(values, 'round', 5, 2);
+  const { minCell, round } = disclosureOptions(values);
   // with unequal case weights, weighted shares do not give the counts away
   const tables = labourTables(result, { weighted: seqs.weights.some((w) => w !== seqs.weights[0]) });
   const published = publishTables(tables, { minCell, round });
@@ -157,8 +150,7 @@ export async function writeAnalysis(values: OptionValues, result: TableResult, s
     }, null, 2) + '\n'
     : csvText([chosen.header, ...chosen.rows]);
   await writeOutput(out, text);
-  const log = stringOption(values, 'log') ?? (out !== undefined ? `${out.replace(/\.(csv|json)$/i, '')}.disclosure.csv` : undefined);
-  if (log !== undefined) await writeOutput(log, disclosureCsv(published.log));
+  await writeDisclosureLog(values, published.log);
 }
 
 /**

@@ -39,7 +39,7 @@ export const EXPLAIN_USAGE = `output and distance source:
  * await checkExplainOutputs(values);
  */
 export function checkExplainOutputs(values: OptionValues): Promise<void> {
-  return checkOutputs(values, ['out', 'figure'], [...INPUT_FILES, ...DISTANCE_FILES, 'dist', 'groups']);
+  return checkOutputs(values, ['out', 'figure', 'log'], [...INPUT_FILES, ...DISTANCE_FILES, 'dist', 'groups']);
 }
 
 /** The sequences, their dissimilarities and a progress reporter. */

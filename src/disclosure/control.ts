@@ -41,7 +41,23 @@ export interface DisclosureLogRow {
   readonly cell: string;
   readonly kind: CellKind;
   readonly persons: number | string;
-  readonly rule: DisclosureRule;
+  /** The rule applied; `microdata` for a file of one row per person (`microdataLog`), which no rule makes publishable. */
+  readonly rule: DisclosureRule | 'microdata';
+}
+
+/**
+ * The output-check line of a file that holds one row per person (cluster
+ * labels, per-sequence indicators): microdata, for work inside the secure
+ * environment only; no disclosure rule makes it publishable.
+ *
+ * @param table the file's table name
+ * @param persons the rows (persons) it holds
+ * @returns one log line: cell `*`, rule `microdata`
+ * @example
+ * disclosureCsv([microdataLog('labels', 712)]); // 'table,cell,kind,persons,rule\nlabels,*,count,712,microdata\n'
+ */
+export function microdataLog(table: string, persons: number): DisclosureLogRow {
+  return { table, cell: '*', kind: 'count', persons, rule: 'microdata' };
 }
 
 /** The result of `controlTables`. */

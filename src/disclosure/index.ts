@@ -4,7 +4,7 @@ export { primaryRule, roundCount, type DisclosureRule, type PrimaryRules } from 
 export { RelationGraph, type IndexedRelation } from './recover.js';
 export { suppressSecondary, type SuppressionState } from './secondary.js';
 export {
-  controlTables, publishedValues,
+  controlTables, publishedValues, microdataLog,
   type DisclosureOptions, type ControlledCell, type ControlledTable, type DisclosureLogRow, type ControlledTables,
 } from './control.js';
 export { curvePlan, type StepCurvePoints, type CurvePlan } from './curve.js';

@@ -1,7 +1,9 @@
-import { controlTables, publishedValues, type ControlledTables, type DisclosureOptions } from '../disclosure/control.js';
+import { controlTables, publishedValues, type ControlledTables, type DisclosureLogRow, type DisclosureOptions } from '../disclosure/control.js';
 import { sumsTo, type DisclosureCell, type Relation } from '../disclosure/model.js';
 import { distinctSequences } from '../sequences/distinct.js';
 import type { StateSequences } from '../sequences/types.js';
+import type { DiscrepancyAssociation } from './association.js';
+import type { Factor } from './factor.js';
 import type { Representatives } from './representatives.js';
 import { spellFormat } from './tree-print.js';
 import type { DiscrepancyTree, TreeNode, TreeSplit } from './tree.js';
@@ -68,6 +70,8 @@ export interface PublishedTree extends ControlledOutput {
   readonly nodes: readonly PublishedTreeNode[];
   /** A case's sequence as `formatTree` prints a medoid: SPS, or a note when fewer than minCell persons share it. */
   readonly medoidText: (caseIndex: number) => string;
+  /** The output-check log: the nodes' sizes and discrepancies, and each node's medoid (`sequenceLog`). */
+  readonly log: readonly DisclosureLogRow[];
 }
 
 /**
@@ -90,15 +94,18 @@ export function publishTree(seqs: StateSequences, tree: DiscrepancyTree, options
   const { counts, rowToDistinct } = distinctSequences(seqs);
   const medoid = (i: number) => (counts[rowToDistinct[i]] >= minCell ? spellFormat(seqs, i) : null);
   const nodes: PublishedTreeNode[] = [];
+  const log = [...control.log];
+  const table = typeof options === 'number' ? 'tree' : options.name ?? 'tree';
   const visit = (node: TreeNode, parent: number | null) => {
     nodes.push({
       id: node.id, parent, depth: node.depth, n: values.get(`${node.id}.n`) ?? null, discrepancy: values.get(`${node.id}.discrepancy`) ?? null,
       medoid: medoid(node.medoid), split: node.split ?? null,
     });
+    log.push(sequenceLog(table, `${node.id}.medoid`, counts[rowToDistinct[node.medoid]], minCell));
     node.children?.forEach((c) => visit(c, node.id));
   };
   visit(tree.root, null);
-  return { values, control, nodes, medoidText: (i) => medoid(i) ?? `fewer than ${minCell} persons share the medoid` };
+  return { values, control, nodes, medoidText: (i) => medoid(i) ?? `fewer than ${minCell} persons share the medoid`, log };
 }
 
 /**
@@ -109,11 +116,12 @@ export function publishTree(seqs: StateSequences, tree: DiscrepancyTree, options
  *
  * @param result a `representatives` result
  * @param minCell smallest number of persons behind a published number (default 10)
+ * @param round round na and nb to a multiple of this base instead of suppressing them (default: suppress)
  * @returns the published values and the control log
  * @example
  * controlRepresentatives(reps, 10).values.get('r2.na'); // null when r2 represents fewer than 10 persons
  */
-export function controlRepresentatives(result: Representatives, minCell = 10): ControlledOutput {
+export function controlRepresentatives(result: Representatives, minCell = 10, round?: number): ControlledOutput {
   const k = result.rows.length;
   const persons = new Int32Array(k);
   const within = new Int32Array(k);
@@ -132,6 +140,67 @@ export function controlRepresentatives(result: Representatives, minCell = 10): C
     for (const stat of stats) cells.push({ id: `${id}.${stat}`, value: s[stat], persons: p, kind: 'mean' });
   });
   const relations = [sumsTo(Array.from({ length: k }, (_, r) => `r${r + 1}.na`), 'total.na'), sumsTo(Array.from({ length: k }, (_, r) => `r${r + 1}.nb`), 'total.nb')];
-  const control = controlTables([{ name: 'representatives', cells, relations }], { minCell });
+  const control = controlTables([{ name: 'representatives', cells, relations }], { minCell, round });
   return { values: publishedValues(control, 'representatives'), control };
+}
+
+/**
+ * The output-check line of a typical sequence (a medoid, a representative)
+ * printed in full: shown when at least `minCell` persons share it exactly
+ * (persons: how many), else left out (persons `<minCell`, rule `primary`).
+ *
+ * @param table the table's name
+ * @param cell the sequence's cell, e.g. `r1.sequence`
+ * @param shared persons with exactly that sequence
+ * @param minCell the threshold
+ * @example
+ * sequenceLog('tree', '4.medoid', 3, 10); // { table: 'tree', cell: '4.medoid', kind: 'count', persons: '<10', rule: 'primary' }
+ */
+export function sequenceLog(table: string, cell: string, shared: number, minCell: number): DisclosureLogRow {
+  const shown = shared >= minCell;
+  return { table, cell, kind: 'count', persons: shown ? shared : `<${minCell}`, rule: shown ? 'none' : 'primary' };
+}
+
+/**
+ * Disclosure control of a discrepancy analysis of one covariate
+ * (`discrepancyAssociation`): per level its weight `n` (a count resting on
+ * the level's persons) and discrepancy (a statistic of them), the total,
+ * and the persons left out for a missing covariate. The levels' weights add
+ * up to the total, and the levels' discrepancies pool into the residual sum
+ * of squares (Σ n_g × discrepancy_g = SS residual, which is published), so
+ * a small level is also hidden in another. Cell ids `<level>.n`,
+ * `<level>.discrepancy`, `Total.*`, `excluded`.
+ *
+ * @param a the association result
+ * @param factor the covariate as coded (`toFactor`), for the persons per level
+ * @param minCell smallest number of persons behind a published number (default 10)
+ * @param round round the weights of the levels to a multiple of this base instead of suppressing them
+ * @returns the published values and the control log
+ * @example
+ * const safe = controlAssociation(a, toFactor(values, 'gcse5eq'), 10);
+ * safe.values.get('yes.discrepancy'); // null when fewer than 10 persons have gcse5eq = yes
+ */
+export function controlAssociation(a: DiscrepancyAssociation, factor: Factor, minCell = 10, round?: number): ControlledOutput {
+  const persons = new Int32Array(factor.levels.length);
+  let excluded = 0;
+  for (const c of factor.codes) {
+    if (c < 0) excluded++;
+    else persons[c]++;
+  }
+  const all = persons.reduce((x, y) => x + y, 0);
+  const cells: DisclosureCell[] = [];
+  a.groups.forEach((g, k) => {
+    const p = k < factor.levels.length ? persons[k] : all;
+    cells.push({ id: `${g.level}.n`, value: g.n, persons: p, kind: 'count' });
+    cells.push({ id: `${g.level}.discrepancy`, value: g.discrepancy, persons: p, kind: 'mean' });
+  });
+  cells.push({ id: 'SS.residual', value: a.anova.residual.SS, persons: all, kind: 'mean' });
+  cells.push({ id: 'excluded', value: a.excluded, persons: excluded, kind: 'count' });
+  const levels = a.groups.slice(0, factor.levels.length);
+  const relations: Relation[] = [
+    sumsTo(levels.map((g) => `${g.level}.n`), 'Total.n'),
+    { terms: [...levels.map((g): [string, number] => [`${g.level}.discrepancy`, g.n]), ['SS.residual', -1]], constant: 0 },
+  ];
+  const control = controlTables([{ name: 'discrepancy', cells, relations }], { minCell, round });
+  return { values: publishedValues(control, 'discrepancy'), control };
 }

@@ -1,7 +1,9 @@
 import { controlTables, type DisclosureLogRow, type DisclosureOptions } from '../disclosure/control.js';
 import { sumsTo, type DisclosureCell, type Relation } from '../disclosure/model.js';
 import type { DisclosureRule } from '../disclosure/primary.js';
+import { meanTimeCells } from '../describe/disclosure.js';
 import { transitionCount } from '../describe/indicators.js';
+import { selectRows } from '../sequences/select.js';
 import { MISSING, VOID, type StateSequences } from '../sequences/types.js';
 import type { ClusterNaming } from './cluster-names.js';
 
@@ -50,14 +52,12 @@ export function controlClusters(
   const ids = naming.groups.map((g) => g.id);
   const at = new Map(ids.map((id, k) => [id, k]));
   const k = ids.length;
-  // per cluster: persons, weight; persons and weight per state in the last month; per state the persons with a month in it and the largest months
+  // per cluster: persons, weight, its rows; persons and weight per state in the last month
   const persons = new Float64Array(k);
   const weight = new Float64Array(k);
+  const rows: number[][] = Array.from({ length: k }, () => []);
   const endPersons = new Float64Array(k * S);
   const endWeight = new Float64Array(k * S);
-  const inState = new Float64Array(k * S);
-  const largest = new Float64Array(k * S);
-  const months = new Float64Array(S);
   const changes = transitionCount(window);
   const changesTotal = new Float64Array(k);
   const changesLargest = new Float64Array(k);
@@ -66,16 +66,7 @@ export function controlClusters(
     const w = weights[i];
     persons[g]++;
     weight[g] += w;
-    months.fill(0);
-    for (let j = 0; j < t; j++) {
-      const c = codes[i * t + j];
-      if (c !== MISSING && c !== VOID) months[c]++;
-    }
-    for (let s = 0; s < S; s++) {
-      if (months[s] === 0) continue;
-      inState[g * S + s]++;
-      largest[g * S + s] = Math.max(largest[g * S + s], w * months[s]);
-    }
+    rows[g].push(i);
     const last = codes[i * t + t - 1];
     if (last !== MISSING && last !== VOID) {
       endPersons[g * S + last]++;
@@ -110,14 +101,9 @@ export function controlClusters(
       cells.push({ id: cell, value: observedEnd > 0 ? endWeight[g * S + s] / observedEnd : NaN, persons: endPersons[g * S + s], base, kind: 'share', published });
     });
     if (observedEnd > 0) relations.push(sumsTo(endIds, 1));
-    const mean = meanTimes[id];
-    const meanIds = states.map((state, s) => {
-      const cell = `${id}.months_${state}`;
-      const total = mean[s] * weight[g];
-      cells.push({ id: cell, value: mean[s], persons: inState[g * S + s], base: persons[g], kind: 'mean', contributions: { largest: largest[g * S + s], total } });
-      return cell;
-    });
-    relations.push(sumsTo(meanIds, states.reduce((a, _, s) => a + mean[s], 0)));
+    const months = meanTimeCells(selectRows(window, rows[g]), meanTimes[id], `${id}.months_`);
+    cells.push(...months.cells);
+    relations.push(months.relation);
     cells.push({
       id: `${id}.transitions_per_year`, value: group.profile.transitions_per_year, persons: persons[g], kind: 'mean',
       contributions: { largest: changesLargest[g], total: changesTotal[g] },

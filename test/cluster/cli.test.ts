@@ -35,6 +35,8 @@ describe('loopbaan cluster', () => {
     expect(rows[0]).toEqual(['id', 'cluster']);
     expect(rows.slice(1).map((r) => r[0])).toEqual(Array.from({ length: 12 }, (_, i) => `p${i + 1}`));
     expect(rows.slice(1).map((r) => r[1])).toEqual(Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? '1' : '2')));
+    // the labels are microdata: the output-check log says so
+    expect(readCsv(join(dir, 'ward.disclosure.csv'))).toEqual([['table', 'cell', 'kind', 'persons', 'rule'], ['labels', '*', 'count', '12', 'microdata']]);
   });
 
   it('--range writes one column per k, and the quality table', async () => {
@@ -46,7 +48,12 @@ describe('loopbaan cluster', () => {
       const q = readCsv(quality);
       expect(q[0]).toEqual(['k', 'PBC', 'HG', 'HGSD', 'ASW', 'ASWw', 'CH', 'R2', 'CHsq', 'R2sq', 'HC']);
       expect(q.map((r) => r[0])).toEqual(['k', '2', '3']);
+      expect(readCsv(join(dir, 'range.disclosure.csv')).slice(2).map((r) => r.join(','))).toEqual(['2', '3'].flatMap((k) => q[0].slice(1).map((i) => `quality,${k}.${i},mean,12,none`)));
     }
+    // a quality table of fewer than --min-cell persons is refused before any work
+    const stderr = captureOutput();
+    expect(await main(['cluster', ...common, '--algo', 'pam', '--range', '2:3', '--quality', quality, '--min-cell', '20'])).toBe(2);
+    expect(stderr()).toMatch(/--min-cell: the panel has 12 persons, fewer than 20/);
   });
 
   it('--aggregate gives the same pam labels on distinct sequences', async () => {

@@ -11,10 +11,10 @@ import { maxRelError } from '../helpers/r-references.js';
 const dir = mkdtempSync(join(tmpdir(), 'loopbaan-describe-'));
 const TOL = 1e-9;
 
-/** Run `loopbaan describe` on mvad (70 months) and parse the CSV it writes. */
+/** Run `loopbaan describe` on mvad (70 months) without disclosure control (as TraMineR) and parse the CSV it writes. */
 async function describeMvad(what: string): Promise<string[][]> {
   const out = join(dir, `${what}.csv`);
-  const code = await main(['describe', '--input', fixturePath('mvad.csv'), '--cols', 'Sep.93..Jun.99', '--what', what, '--out', out, '--quiet']);
+  const code = await main(['describe', '--input', fixturePath('mvad.csv'), '--cols', 'Sep.93..Jun.99', '--what', what, '--out', out, '--quiet', '--min-cell', '1']);
   expect(code).toBe(0);
   return readCsv(out);
 }
@@ -115,12 +115,46 @@ describe.skipIf(!hasFixtures2)('loopbaan describe: seqindic and missing states (
   });
 
   it('statd --with-missing: the state * after the alphabet', async () => {
-    const rows = await describeCsv('missing', ['--input', fixture2Path('mvad_missing.csv'), '--cols', 'Sep.93..Jun.99', '--what', 'statd', '--with-missing']);
+    const rows = await describeCsv('missing', ['--input', fixture2Path('mvad_missing.csv'), '--cols', 'Sep.93..Jun.99', '--what', 'statd', '--with-missing', '--min-cell', '1']);
     const [, ...reference] = readFixture2Rows('mvad_missing_statd.csv');
     expect(rows.slice(1, 8).map((r) => r[0])).toEqual(reference.map((r) => r[0]));
     const err = maxRelError(rows.slice(1, 8).flatMap((r) => r.slice(1).map(Number)), reference.flatMap((r) => r.slice(1).map(Number)), 5e-13);
     console.log(`describe --what statd --with-missing: max relative error ${err.toExponential(2)}`);
     expect(err).toBeLessThan(TOL);
+  });
+});
+
+describe.skipIf(!hasFixtures)('loopbaan describe under disclosure control (the default)', () => {
+  const mvad = ['--input', fixturePath('mvad.csv'), '--cols', 'Sep.93..Jun.99'];
+
+  it('statd: no share of fewer than 10 persons, none recoverable from its month, the month\'s entropy hidden with it; the log beside --out', async () => {
+    const rows = await describeCsv('statd-safe', [...mvad, '--what', 'statd']);
+    const raw = await describeCsv('statd-raw', [...mvad, '--what', 'statd', '--min-cell', '1']);
+    const states = rows.slice(1, 7);
+    let hidden = 0;
+    for (let j = 1; j < rows[0].length; j++) {
+      const column = states.map((r) => r[j]);
+      const blanks = column.filter((x) => x === '').length;
+      hidden += blanks;
+      // mvad is unweighted here: share x 712 persons
+      for (const x of column) if (x !== '') expect(Math.round(Number(x) * 712) === 0 || Math.round(Number(x) * 712) >= 10).toBe(true);
+      for (const [s, x] of column.entries()) if (x === '') expect(raw[s + 1][j]).not.toBe('');
+      expect(blanks === 0 || blanks >= 2).toBe(true);
+      expect(rows[8][j] === '').toBe(blanks > 0);
+    }
+    expect(hidden).toBeGreaterThan(0);
+    const log = readCsv(join(dir, 'statd-safe.disclosure.csv'));
+    expect(log[0]).toEqual(['table', 'cell', 'kind', 'persons', 'rule']);
+    expect(new Set(log.slice(1).map((r) => r[4]))).toEqual(new Set(['none', 'primary', 'secondary']));
+  });
+
+  it('trate and meant under the rules; indicators logged as microdata', async () => {
+    const trate = await describeCsv('trate-safe', [...mvad, '--what', 'trate']);
+    expect(trate.slice(1).flat().filter((x) => x === '').length).toBeGreaterThan(0);
+    await describeCsv('meant-safe', [...mvad, '--what', 'meant']);
+    expect(readCsv(join(dir, 'meant-safe.disclosure.csv')).slice(1).map((r) => r[4])).toEqual(Array(6).fill('none'));
+    await describeCsv('indicators-safe', [...mvad, '--what', 'indicators']);
+    expect(readCsv(join(dir, 'indicators-safe.disclosure.csv'))).toEqual([['table', 'cell', 'kind', 'persons', 'rule'], ['indicators', '*', 'count', '712', 'microdata']]);
   });
 });
 

@@ -36,9 +36,22 @@ describe('explain commands', () => {
     expect(Number(r2[3])).toBeGreaterThan(0.5);
     expect(Number(r2[4])).toBe(1 / 200);
     expect(rows.filter((r) => r[0] === 'discrepancy').map((r) => r[1])).toEqual(['a', 'b', 'Total']);
+    const log = readCsv(join(dir, 'assoc.disclosure.csv'));
+    expect(log[0]).toEqual(['table', 'cell', 'kind', 'persons', 'rule']);
+    expect(log.find((r) => r[1] === 'a.n')).toEqual(['discrepancy', 'a.n', 'count', '20', 'none']);
     const again = join(dir, 'assoc2.csv');
     await main(['discrepancy', ...common, '--by', 'grp', '--permutations', '200', '--seed', '3', '--out', again]);
     expect(readFileSync(again, 'utf8')).toBe(readFileSync(out, 'utf8'));
+  });
+
+  it('discrepancy: levels of fewer than --min-cell persons are empty, and none can be recovered from the total', async () => {
+    // age has 7 levels of 5 or 6 persons
+    const out = join(dir, 'age.csv');
+    expect(await main(['discrepancy', ...common, '--by', 'age', '--permutations', '1', '--out', out])).toBe(0);
+    const levels = readCsv(out).filter((r) => r[0] === 'discrepancy');
+    expect(levels.filter((r) => r[1] !== 'Total').every((r) => r[2] === '' && r[3] === '')).toBe(true);
+    expect(levels.find((r) => r[1] === 'Total')![2]).toBe('40');
+    expect(readCsv(join(dir, 'age.disclosure.csv')).filter((r) => r[4] === 'primary').length).toBe(14);
   });
 
   it('discrepancy --by several covariates: dissmfacw rows; --json', async () => {
@@ -58,6 +71,9 @@ describe('explain commands', () => {
     expect(text).toMatch(/\|-> grp /);
     expect(text).toMatch(/\[ a \]/);
     expect(existsSync(figure)).toBe(true);
+    const log = readCsv(join(dir, 'tree.disclosure.csv'));
+    expect(log.some((r) => r[1] === '1.n' && r[4] === 'none')).toBe(true);
+    expect(log.filter((r) => r[1].endsWith('.medoid')).every((r) => (r[4] === 'none') === Number(r[3]) >= 5)).toBe(true);
   });
 
   it('representatives: statistics per group; sequences shown only when shared by --min-cell persons', async () => {
@@ -69,12 +85,15 @@ describe('explain commands', () => {
     expect(reps.length).toBeGreaterThan(0);
     for (const r of reps) expect(r[4] === 'true').toBe(Number(r[3]) >= 8);
     for (const r of reps) if (r[4] === 'false') expect(r[2]).toBe('');
+    const log = readCsv(join(dir, 'reps.disclosure.csv'));
+    expect(log.filter((r) => r[1].endsWith('.sequence')).map((r) => r[4])).toEqual(reps.map((r) => (r[4] === 'true' ? 'none' : 'primary')));
   });
 
   it('validate --what compare and null; bad options exit 2 with one line', async () => {
     const out = join(dir, 'cmp.csv');
     expect(await main(['validate', ...common, '--what', 'compare', '--kmax', '3', '--out', out])).toBe(0);
     expect(readCsv(out)[0].slice(0, 3)).toEqual(['method', 'k', 'PBC']);
+    expect(readCsv(join(dir, 'cmp.disclosure.csv'))[1]).toEqual(['validate compare', expect.stringMatching(/\.2\.PBC$/), 'mean', '40', 'none']);
     const nul = join(dir, 'null.csv');
     expect(await main(['validate', ...common, '--what', 'null', '--kmax', '3', '--replicates', '3', '--out', nul])).toBe(0);
     expect(readCsv(nul)[0]).toEqual(['index', 'k', 'observed', 'null_mean', 'null_sd', 'standardized', 'maxt_low', 'maxt_high']);

@@ -1,5 +1,6 @@
 import { clusterSequences } from '../../cluster/pipeline.js';
 import { QUALITY_INDICES } from '../../cluster/quality.js';
+import { microdataLog } from '../../disclosure/control.js';
 import { csvText } from '../../disclosure/csv.js';
 import { silentProgress, stderrProgress } from '../../progress.js';
 import { makeAlphabet } from '../../sequences/alphabet.js';
@@ -9,6 +10,7 @@ import type { StateSequences } from '../../sequences/types.js';
 import { integerOption, parseOptions, stringOption } from '../args.js';
 import { DISTANCE_FILES, DISTANCE_OPTIONS, DISTANCE_USAGE, distanceOptions, readDistanceMatrix } from '../distance-options.js';
 import { INPUT_FILES, INPUT_OPTIONS, INPUT_USAGE, loadInput } from '../input-options.js';
+import { requirePanelSize, wholePanelLog, writeDisclosureLog } from '../disclosure-options.js';
 import { checkOutputs, writeOutput } from '../output.js';
 import type { Command } from '../main.js';
 import { OptionsError } from '../../errors.js';
@@ -30,6 +32,8 @@ const SPEC = {
   out: { type: 'string' },
   quality: { type: 'string' },
   'quality-sample': { type: 'string' },
+  'min-cell': { type: 'string' },
+  log: { type: 'string' },
 } as const;
 
 export const command: Command = {
@@ -53,6 +57,10 @@ cluster options:
   --out FILE                labels CSV (default: standard output)
   --quality FILE            quality table: k,PBC,HG,HGSD,ASW,ASWw,CH,R2,CHsq,R2sq,HC
   --quality-sample N        clara: estimate the quality table on N distinct sequences (default 3000)
+  --log FILE                the output-check log (table,cell,kind,persons,rule); default FILE.disclosure.csv
+                            beside --out: the labels are microdata (one row per person, with ids: for work
+                            inside the secure environment), the quality table rests on the whole panel
+  --min-cell N              with --quality: a panel of fewer than N persons is refused (default 10; 1: off)
 
 ${INPUT_USAGE}
 ${DISTANCE_USAGE}
@@ -71,7 +79,7 @@ example:
     const distFile = stringOption(values, 'dist');
     if (!distFile && !stringOption(values, 'input')) throw new OptionsError('--input', 'is required unless --dist FILE.csv gives a distance matrix');
     if (distFile && algo === 'clara') throw new OptionsError('--dist', '--algo clara computes its own distances to medoids; give --input instead of --dist');
-    await checkOutputs(values, ['out', 'quality'], [...INPUT_FILES, ...DISTANCE_FILES, 'dist']);
+    await checkOutputs(values, ['out', 'quality', 'log'], [...INPUT_FILES, ...DISTANCE_FILES, 'dist']);
     const quiet = values.quiet === true;
     const progress = quiet ? silentProgress : stderrProgress();
     const loaded = stringOption(values, 'input') ? (await loadInput(values)).sequences : undefined;
@@ -84,6 +92,7 @@ example:
     }
     // with --dist alone, placeholder sequences carry the row count (ids 1..n, weights 1)
     const seqs = loaded ?? placeholderSequences(matrix!.n);
+    if (stringOption(values, 'quality')) requirePanelSize(seqs.n, integerOption(values, 'min-cell', 10, 1));
     const options = loaded && !matrix ? distanceOptions(values, loaded) : undefined;
     const maxK = ks[ks.length - 1];
     const result = await clusterSequences(seqs, {
@@ -112,6 +121,8 @@ example:
       const table = [['k', ...QUALITY_INDICES], ...result.quality.map((q, r) => [String(ks[r]), ...QUALITY_INDICES.map((name) => String(q[name]))])];
       await writeOutput(qualityFile, csvText(table));
     }
+    const quality = qualityFile ? wholePanelLog('quality', ks.flatMap((k) => QUALITY_INDICES.map((q) => `${k}.${q}`)), seqs.n) : [];
+    await writeDisclosureLog(values, [microdataLog('labels', seqs.n), ...quality]);
     return 0;
   },
 };

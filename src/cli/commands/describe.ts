@@ -2,8 +2,10 @@ import { OptionsError } from '../../errors.js';
 import type { Command } from '../main.js';
 import { numberOption, parseOptions, stringOption, type OptionValues } from '../args.js';
 import { INPUT_FILES, INPUT_OPTIONS, INPUT_USAGE, loadInput } from '../input-options.js';
+import { DISCLOSURE_OPTIONS, DISCLOSURE_USAGE, disclosureOptions, writeDisclosureLog } from '../disclosure-options.js';
 import { checkOutputs, writeOutput } from '../output.js';
-import { DESCRIBE_TABLES, describeTable, type DescribeTable } from '../../describe/table.js';
+import { controlDescribeTable } from '../../describe/disclosure.js';
+import { DESCRIBE_TABLES, type DescribeTable } from '../../describe/table.js';
 import type { IndicatorTableOptions } from '../../describe/indicator-table.js';
 import { csvText } from '../../disclosure/csv.js';
 
@@ -12,7 +14,7 @@ export const command: Command = {
   usage: `usage: loopbaan describe --input FILE [--format wide|long|spell] [--cols FIRST..LAST] [--id COL]
          [--weight COL] [--states a,b,c] --what statd|trate|meant|indicators [--with-missing]
          [--indic a,b,c] [--pos-states a,b] [--neg-states a,b] [--state-order a,b,c] [--state-equiv a,b;c,d]
-         [--w X] [--out FILE.csv]
+         [--w X] [--min-cell 10] [--round N] [--out FILE.csv] [--log FILE]
 
   --what statd       state,<months...>: share of each state per month, then rows N (valid weighted N) and entropy
   --what trate       from,<states...>: transition rates between consecutive months
@@ -22,6 +24,13 @@ export const command: Command = {
   --with-missing     count missing months as the state * (TraMineR with.missing = TRUE)
   --out FILE.csv     write the CSV there (default: stdout)
 
+disclosure control (on by default; --min-cell 1 turns it off, for work inside the secure environment):
+  statd: a share resting on fewer than --min-cell persons (in that state, or observed that month) is
+  empty, and so is another share of the month that would give it away (they add up to 1), and the
+  month's entropy; trate: a rate resting on fewer persons with that move, or with a move from that
+  state; meant: a mean resting on fewer persons with a month in that state, or dominated by one
+  person's months; indicators: one row per person (microdata), not for publication.
+${DISCLOSURE_USAGE}
 indicators (--what indicators, names as TraMineR's seqindic):
   --indic a,b,c      lgth, nonm, dlgth, visited, visitp, recu, trans, transp, entr, meand, dustd, meand2,
                      dustd2, nsubs, volat, cplx, turb, turbn, turb2, turb2n, ppos, nvolat, vpos, integr,
@@ -43,7 +52,7 @@ examples:
 `,
   async run(args) {
     const values = parseOptions(args, {
-      ...INPUT_OPTIONS, what: { type: 'string' }, out: { type: 'string' }, 'with-missing': { type: 'boolean' },
+      ...INPUT_OPTIONS, ...DISCLOSURE_OPTIONS, what: { type: 'string' }, out: { type: 'string' }, 'with-missing': { type: 'boolean' },
       indic: { type: 'string' }, 'pos-states': { type: 'string' }, 'neg-states': { type: 'string' },
       'state-order': { type: 'string' }, 'state-equiv': { type: 'string' }, w: { type: 'string' },
     }, ['input', 'what']);
@@ -51,10 +60,12 @@ examples:
     if (!DESCRIBE_TABLES.includes(what)) throw new OptionsError('--what', `must be one of ${DESCRIBE_TABLES.join(', ')}; got "${what}"`);
     const indicators = indicatorOptions(values);
     if (indicators && what !== 'indicators') throw new OptionsError('--indic', 'the indicator options need --what indicators');
-    await checkOutputs(values, ['out'], INPUT_FILES);
+    await checkOutputs(values, ['out', 'log'], INPUT_FILES);
     const { sequences } = await loadInput(values);
-    const table = describeTable(sequences, what, { withMissing: values['with-missing'] === true, indicators });
-    await writeOutput(stringOption(values, 'out'), csvText(table));
+    const { minCell, round } = disclosureOptions(values);
+    const { rows, log } = controlDescribeTable(sequences, what, { withMissing: values['with-missing'] === true, indicators }, { minCell, round, dominance: minCell <= 1 ? 1 : undefined });
+    await writeOutput(stringOption(values, 'out'), csvText(rows));
+    await writeDisclosureLog(values, log);
     return 0;
   },
 };

@@ -1,7 +1,12 @@
+import { controlTables, publishedValues } from '../../disclosure/control.js';
 import { csvText } from '../../disclosure/csv.js';
+import type { DisclosureCell } from '../../disclosure/model.js';
+import { controlAssociation } from '../../explain/disclosure.js';
+import { isMissingValue, toFactor } from '../../explain/factor.js';
 import { discrepancyAssociation } from '../../explain/association.js';
 import { multiFactorDiscrepancy } from '../../explain/multifactor.js';
 import { integerOption, listOption, parseOptions } from '../args.js';
+import { DISCLOSURE_OPTIONS, DISCLOSURE_USAGE, disclosureOptions, writeDisclosureLog } from '../disclosure-options.js';
 import { DISTANCE_USAGE } from '../distance-options.js';
 import {
   EXPLAIN_OPTIONS, EXPLAIN_USAGE, covariateValues, loadExplainInput, permutationOptions, writeResult,
@@ -15,6 +20,7 @@ const SPEC = {
   permutations: { type: 'string' },
   seed: { type: 'string' },
   squared: { type: 'boolean' },
+  ...DISCLOSURE_OPTIONS,
 } as const;
 
 export const command: Command = {
@@ -28,12 +34,15 @@ then the discrepancy and weight of each level and the total.
 Several covariates (--by male,funemp,gcse5eq): TraMineR's dissmfacw. CSV columns
 variable,pseudo_f,pseudo_r2,p_value: each covariate given the others, then Total.
 Case weights (--weight) are used throughout; cases with a missing covariate are left out.
+Disclosure control: a level's weight and discrepancy resting on fewer than --min-cell persons are
+empty, and so is another level's that would give them away (the weights add up to the total, the
+discrepancies pool into the residual sum of squares); the output-check log goes to --log or beside --out.
 
   --by COV[,COV...]         person covariates (person file or wide-file columns)
   --permutations R          permutations for the p-values, the observed one included (default 1000; 1: none)
   --seed S                  seed of the permutations (default 1); the same seed gives the same p-values
   --squared                 use squared dissimilarities
-
+${DISCLOSURE_USAGE}
 ${EXPLAIN_USAGE}
 ${DISTANCE_USAGE}
 ${INPUT_USAGE}
@@ -48,26 +57,39 @@ examples:
     const { seqs, diss, progress } = await loadExplainInput(values);
     const threads = values.threads === undefined ? undefined : integerOption(values, 'threads', 1, 1);
     const common = { weights: seqs.weights, squared: values.squared === true, permutations, seed, threads, progress };
+    const { minCell, round } = disclosureOptions(values);
+    const shown = (x: number | null | undefined) => (x === null || x === undefined ? null : x);
     if (by.length === 1) {
-      const a = await discrepancyAssociation(diss, covariateValues(seqs, by[0], '--by'), { ...common, name: by[0] });
+      const covariate = covariateValues(seqs, by[0], '--by');
+      const a = await discrepancyAssociation(diss, covariate, { ...common, name: by[0] });
+      const safe = controlAssociation(a, toFactor(covariate, by[0]), minCell, round);
+      const groups = a.groups.map((g) => ({ level: g.level, n: shown(safe.values.get(`${g.level}.n`)), discrepancy: shown(safe.values.get(`${g.level}.discrepancy`)) }));
       const { distribution: _distribution, ...json } = a;
-      await writeResult(values, { covariate: by[0], ...json }, () =>
+      await writeResult(values, { covariate: by[0], ...json, groups, excluded: shown(safe.values.get('excluded')) }, () =>
         csvText([
           ['table', 'name', 'n', 'value', 'p_value'],
           ...a.statistics.map((s) => ['statistic', s.name, '', String(s.value), Number.isNaN(s.pValue) ? '' : String(s.pValue)]),
-          ...a.groups.map((g) => ['discrepancy', g.level, String(g.n), String(g.discrepancy), '']),
+          ...groups.map((g) => ['discrepancy', g.level, g.n ?? '', g.discrepancy ?? '', '']),
         ]),
       );
+      await writeDisclosureLog(values, safe.control.log);
       return 0;
     }
     const covariates = Object.fromEntries(by.map((name) => [name, covariateValues(seqs, name, '--by')]));
     const mf = await multiFactorDiscrepancy(diss, covariates, common);
-    await writeResult(values, mf, () =>
+    // each statistic rests on the persons with every covariate
+    const kept = seqs.ids.filter((_, i) => by.every((name) => !isMissingValue(covariates[name][i]))).length;
+    const cells = mf.rows.flatMap((r) => (['pseudoF', 'pseudoR2'] as const).map((stat): DisclosureCell => ({ id: `${r.variable}.${stat}`, value: r[stat], persons: kept, kind: 'mean' })));
+    const safe = controlTables([{ name: 'discrepancy', cells, relations: [] }], { minCell, round });
+    const published = publishedValues(safe, 'discrepancy');
+    const rows = mf.rows.map((r) => ({ ...r, pseudoF: shown(published.get(`${r.variable}.pseudoF`)), pseudoR2: shown(published.get(`${r.variable}.pseudoR2`)) }));
+    await writeResult(values, { ...mf, rows }, () =>
       csvText([
         ['variable', 'pseudo_f', 'pseudo_r2', 'p_value'],
-        ...mf.rows.map((r) => [r.variable, String(r.pseudoF), String(r.pseudoR2), Number.isNaN(r.pValue) ? '' : String(r.pValue)]),
+        ...rows.map((r) => [r.variable, r.pseudoF ?? '', r.pseudoR2 ?? '', Number.isNaN(r.pValue) ? '' : String(r.pValue)]),
       ]),
     );
+    await writeDisclosureLog(values, safe.log);
     return 0;
   },
 };

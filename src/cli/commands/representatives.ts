@@ -4,7 +4,8 @@ import { representativePlot, type RepresentativePanel } from '../../charts/repre
 import { csvText } from '../../disclosure/csv.js';
 import { distinctDistances } from '../../distance/compute.js';
 import { InputError, OptionsError } from '../../errors.js';
-import { controlRepresentatives } from '../../explain/disclosure.js';
+import type { DisclosureLogRow } from '../../disclosure/control.js';
+import { controlRepresentatives, sequenceLog } from '../../explain/disclosure.js';
 import { isMissingValue } from '../../explain/factor.js';
 import { sequenceRepresentatives, type RepresentativeCriterion } from '../../explain/representatives.js';
 import { spellFormat } from '../../explain/tree-print.js';
@@ -12,6 +13,7 @@ import { defaultStateOrder } from '../../ingest/states.js';
 import { selectRows } from '../../sequences/select.js';
 import type { StateSequences } from '../../sequences/types.js';
 import { integerOption, numberOption, parseOptions, stringOption } from '../args.js';
+import { DISCLOSURE_OPTIONS, disclosureOptions, writeDisclosureLog } from '../disclosure-options.js';
 import { DISTANCE_USAGE, distanceOptions } from '../distance-options.js';
 import { EXPLAIN_OPTIONS, EXPLAIN_USAGE, covariateValues, loadExplainInput, writeChart, writeResult } from '../explain-options.js';
 import { INPUT_USAGE } from '../input-options.js';
@@ -27,7 +29,7 @@ const SPEC = {
   pradius: { type: 'string' },
   groups: { type: 'string' },
   by: { type: 'string' },
-  'min-cell': { type: 'string' },
+  ...DISCLOSURE_OPTIONS,
   figure: { type: 'string' },
   lang: { type: 'string' },
 } as const;
@@ -52,7 +54,10 @@ persons share exactly that sequence (shown = true); otherwise the sequence is le
   --groups FILE.csv         a group per person: first column the id, second the group
                             (e.g. the output of loopbaan cluster)
   --by COV                  or: a person covariate as the group
-  --min-cell N              disclosure threshold (default 10)
+  --min-cell N              disclosure threshold (default 10): statistics resting on fewer persons are empty
+  --round N                 na and nb rounded to a multiple of N instead of suppressed
+  --log FILE                the output-check log (table,cell,kind,persons,rule); default FILE.disclosure.csv
+                            beside --out
   --figure FILE             the representative sequence plot (.svg or .png)
   --lang en|nl              language of the figure
 
@@ -74,8 +79,9 @@ examples:
       criterion, nrep,
       coverage: numberOption(values, 'coverage', 0.25),
       pradius: numberOption(values, 'pradius', 0.1),
-      minCell: integerOption(values, 'min-cell', 10, 1),
+      minCell: disclosureOptions(values).minCell,
     };
+    const { round } = disclosureOptions(values);
     const { seqs, diss } = await loadExplainInput(values);
     const groupFile = stringOption(values, 'groups');
     const by = stringOption(values, 'by');
@@ -94,9 +100,13 @@ examples:
     }
     const rowsOut: string[][] = [['group', 'rank', 'sequence', 'persons', 'shown', 'na', 'na_pct', 'nb', 'nb_pct', 'SD', 'MD', 'DC', 'V', 'Q']];
     const STATS = ['na', 'naPct', 'nb', 'nbPct', 'SD', 'MD', 'DC', 'V', 'Q'] as const;
+    const log: DisclosureLogRow[] = [];
     const json = panels.map(({ name, seqs: s, result }) => {
       // disclosure control of the statistics: cells resting on fewer than --min-cell persons are null
-      const safe = controlRepresentatives(result, options.minCell).values;
+      const control = controlRepresentatives(result, options.minCell, round);
+      const safe = control.values;
+      const table = name ? `representatives ${name}` : 'representatives';
+      log.push(...control.control.log.map((l) => ({ ...l, table })), ...result.shown.map((rep, r) => sequenceLog(table, `r${r + 1}.sequence`, rep.persons, options.minCell)));
       const published = (id: string) => Object.fromEntries(STATS.map((st) => {
         const base = st === 'naPct' ? 'na' : st === 'nbPct' ? 'nb' : st;
         const v = safe.get(`${id}.${base}`);
@@ -118,6 +128,7 @@ examples:
       rowsOut.push([g.group ?? '', 'total', '', '', '', ...stat(g.total)]);
     }
     await writeResult(values, { min_cell: options.minCell, groups: json }, () => csvText(rowsOut));
+    await writeDisclosureLog(values, log);
     const figure = stringOption(values, 'figure');
     if (figure) await writeChart(representativePlot(panels, { lang: stringOption(values, 'lang') === 'nl' ? 'nl' : 'en' }), figure);
     return 0;

@@ -3,6 +3,7 @@ import { publishTree } from '../../explain/disclosure.js';
 import { formatTree } from '../../explain/tree-print.js';
 import { treePlot } from '../../charts/treePlot.js';
 import { integerOption, listOption, numberOption, parseOptions, stringOption } from '../args.js';
+import { DISCLOSURE_OPTIONS, disclosureOptions, writeDisclosureLog } from '../disclosure-options.js';
 import { DISTANCE_USAGE } from '../distance-options.js';
 import {
   EXPLAIN_OPTIONS, EXPLAIN_USAGE, covariateValues, loadExplainInput, permutationOptions, writeChart, writeResult,
@@ -20,7 +21,7 @@ const SPEC = {
   seed: { type: 'string' },
   squared: { type: 'boolean' },
   figure: { type: 'string' },
-  'min-cell': { type: 'string' },
+  ...DISCLOSURE_OPTIONS,
   lang: { type: 'string' },
 } as const;
 
@@ -45,6 +46,9 @@ covariate and R2; the global R2 of the leaves. --json writes the nodes instead.
   --min-cell N              disclosure control: medoids shared by fewer than N persons are not
                             printed, nodes of fewer than N persons have no plot, and their sizes
                             (and a sibling's that would give them away) are suppressed (default 10)
+  --round N                 node sizes rounded to a multiple of N instead of suppressed
+  --log FILE                the output-check log (table,cell,kind,persons,rule); default FILE.disclosure.csv
+                            beside --out
   --lang en|nl              language of the figure
 
 ${EXPLAIN_USAGE}
@@ -58,7 +62,7 @@ examples:
     const values = parseOptions(args, SPEC, ['input', 'by']);
     const by = listOption(values, 'by')!;
     const { permutations, seed } = permutationOptions(values);
-    const minCell = integerOption(values, 'min-cell', 10, 1);
+    const { minCell, round } = disclosureOptions(values);
     const { seqs, diss, progress } = await loadExplainInput(values);
     const covariates = Object.fromEntries(by.map((name) => [name, covariateValues(seqs, name, '--by')]));
     const tree = await discrepancyTree(diss, covariates, {
@@ -72,12 +76,13 @@ examples:
       threads: values.threads === undefined ? undefined : integerOption(values, 'threads', 1, 1),
       progress,
     });
-    const safe = publishTree(seqs, tree, minCell);
+    const safe = publishTree(seqs, tree, { minCell, round });
     await writeResult(
       values,
       { covariates: tree.covariates, parameters: tree.parameters, n: tree.n, R2: tree.R2, R2_p_value: tree.R2pValue, nodes: safe.nodes },
       () => formatTree(tree, { response: stringOption(values, 'method') ?? 'OM', medoid: safe.medoidText, published: safe.values }),
     );
+    await writeDisclosureLog(values, safe.log);
     const figure = stringOption(values, 'figure');
     if (figure) {
       const lang = stringOption(values, 'lang') === 'nl' ? 'nl' : 'en';

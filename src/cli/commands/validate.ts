@@ -9,6 +9,7 @@ import { distinctDistances } from '../../distance/compute.js';
 import { OptionsError } from '../../errors.js';
 import { silentProgress, stderrProgress } from '../../progress.js';
 import { integerOption, parseOptions, stringOption } from '../args.js';
+import { DISCLOSURE_OPTIONS, disclosureOptions, requirePanelSize, wholePanelLog, writeDisclosureLog } from '../disclosure-options.js';
 import { DISTANCE_OPTIONS, DISTANCE_USAGE, distanceOptions } from '../distance-options.js';
 import { checkExplainOutputs, writeChart, writeResult } from '../explain-options.js';
 import { INPUT_OPTIONS, INPUT_USAGE, loadInput } from '../input-options.js';
@@ -29,6 +30,7 @@ const SPEC = {
   lang: { type: 'string' },
   json: { type: 'boolean' },
   out: { type: 'string' },
+  ...DISCLOSURE_OPTIONS,
 } as const;
 
 export const command: Command = {
@@ -52,6 +54,9 @@ export const command: Command = {
 --what compare (wcCmpCluster): ${COMPARED_LINKAGES.join(', ')}, each with k-medoids from its
   cuts (pam.<method>), and pam. CSV columns method,k,${QUALITY_INDICES.join(',')}.
 Everything is seeded (--seed, default 1); distances run on the worker threads (--threads).
+Disclosure control: every number rests on the whole panel, so a panel of fewer than --min-cell
+persons (default 10) is refused; the output-check log (one line per number) goes to --log FILE or
+beside --out as FILE.disclosure.csv.
 
 ${DISTANCE_USAGE}
 ${INPUT_USAGE}
@@ -69,6 +74,8 @@ examples:
     const progress = values.quiet === true ? silentProgress : stderrProgress();
     await checkExplainOutputs(values);
     const { sequences: seqs } = await loadInput(values);
+    requirePanelSize(seqs.n, disclosureOptions(values).minCell);
+    const log = (cells: string[]) => writeDisclosureLog(values, wholePanelLog(`validate ${what}`, cells, seqs.n));
     const distance = distanceOptions(values, seqs);
     const threads = distance.threads;
     if (what === 'compare') {
@@ -77,6 +84,7 @@ examples:
       await writeResult(values, { table: cmp.table, best: cmp.best }, () =>
         csvText([['method', 'k', ...QUALITY_INDICES], ...cmp.table.map((r) => [r.method, String(r.k), ...QUALITY_INDICES.map((i) => String(r[i]))])]),
       );
+      await log(cmp.table.flatMap((r) => QUALITY_INDICES.map((i) => `${r.method}.${r.k}.${i}`)));
       return 0;
     }
     const replicates = integerOption(values, 'replicates', 100, 2);
@@ -91,6 +99,7 @@ examples:
       await writeResult(values, { ks: b.ks, mean: b.mean, sd: b.sd }, () =>
         csvText([['index', 'k', 'mean', 'sd'], ...QUALITY_INDICES.flatMap((i) => b.ks.map((k, c) => [i, String(k), String(b.mean[i][c]), String(b.sd[i][c])]))]),
       );
+      await log(QUALITY_INDICES.flatMap((i) => b.ks.flatMap((k) => [`${i}.${k}.mean`, `${i}.${k}.sd`])));
       return 0;
     }
     const clustering = (stringOption(values, 'clustering') ?? 'ward') as ValidationClustering;
@@ -105,6 +114,7 @@ examples:
         ...QUALITY_INDICES.flatMap((i) => v.ks.map((k, c) => [i, String(k), String(v.observed[i][c]), String(v.nullMean[i][c]), String(v.nullSd[i][c]), String(v.standardized[i][c]), String(v.maxT[i][0]), String(v.maxT[i][1])])),
       ]),
     );
+    await log(QUALITY_INDICES.flatMap((i) => v.ks.flatMap((k) => ['observed', 'null_mean', 'null_sd', 'standardized', 'maxt_low', 'maxt_high'].map((x) => `${i}.${k}.${x}`))));
     const figure = stringOption(values, 'figure');
     if (figure) await writeChart(nullModelPlot(v, { lang: stringOption(values, 'lang') === 'nl' ? 'nl' : 'en' }), figure);
     return 0;
