@@ -22,17 +22,22 @@ export class InputError extends LoopbaanError {
   readonly file: string;
   readonly line: number | undefined;
   readonly column: string | number | undefined;
+  /** What `line` counts: lines of a text file, or rows of a Parquet file or database table. */
+  readonly unit: 'line' | 'row';
 
   /**
    * @param file path of the offending file
    * @param line 1-based line number (undefined when the problem is the whole file)
    * @param column column name or 1-based index (undefined when the whole line is at fault)
    * @param problem what is wrong and what was expected, e.g. `month "2013-13" is not a YYYY-MM month`
+   * @param unit `row` when `line` numbers the rows of a Parquet file or database table (default `line`)
    * @example
    * throw new InputError('months.csv', 12, 'state', 'unknown state "wrk"; expected one of trial, work_jc, work, none');
+   * throw new InputError('months.parquet', 11, 'state', 'unknown state "wrk"; expected one of work, none', 'row');
+   * // message: "months.parquet, row 11, column state: unknown state ..."
    */
-  constructor(file: string, line: number | undefined, column: string | number | undefined, problem: string) {
-    const where = [file, line !== undefined ? `line ${line}` : undefined, column !== undefined ? `column ${column}` : undefined]
+  constructor(file: string, line: number | undefined, column: string | number | undefined, problem: string, unit: 'line' | 'row' = 'line') {
+    const where = [file, line !== undefined ? `${unit} ${line}` : undefined, column !== undefined ? `column ${column}` : undefined]
       .filter(Boolean)
       .join(', ');
     super(`${where}: ${problem}`);
@@ -40,6 +45,7 @@ export class InputError extends LoopbaanError {
     this.file = file;
     this.line = line;
     this.column = column;
+    this.unit = unit;
   }
 }
 

@@ -1,16 +1,16 @@
 import { stat } from 'node:fs/promises';
 import * as aq from 'arquero';
-import { MISSING, VOID } from '../sequences/types.js';
 import { assemblePanel, type CollectedPanel, type LoadedPanel } from './assemble.js';
 import { ValueColumn } from './column.js';
 import { openCsv, type CsvSource } from './csv.js';
 import { CellGrid } from './grid.js';
 import { formatMonth, parseMonth } from './month.js';
+import { MonthRowPlacer, type MonthRowFields } from './month-rows.js';
 import { csvOptions, DEFAULT_MAX_MONTHS, type PanelOptions } from './options.js';
 import { personCovariates, readPersons, unknownPersonProblem, type PersonTable } from './persons.js';
-import { expectedList, ProblemLog, type ProblemReason } from './problems.js';
-import { InputError, OptionsError } from '../errors.js';
-import { StateCoder, UNKNOWN_STATE } from './states.js';
+import { MISSING_ID_MESSAGE, ProblemLog } from './problems.js';
+import { OptionsError } from '../errors.js';
+import { StateCoder } from './states.js';
 
 /**
  * Read a long person-month file: one row per person per month with columns
@@ -98,7 +98,6 @@ async function collectMonthRows(
 
   const coder = new StateCoder(options.states);
   const grid = new CellGrid({ rows: persons?.ids.length, budgetBytes: options.memoryBudgetBytes });
-  const span = new MonthSpan(csv.file, monthColumn, options.maxMonths ?? DEFAULT_MAX_MONTHS);
   const fixed = new Set([idCol, stateCol, monthCol, endCol]);
   const categorical = new Set(['employer_id', ...(options.categorical ?? [])]);
   const attrCols: number[] = [];
@@ -120,26 +119,55 @@ async function collectMonthRows(
     grid.addRows(persons.ids.length);
     hasMonths = new Uint8Array(persons.ids.length);
   }
-  const starts = persons?.starts;
-  const rankOf = priorityRanks(options.priority, coder);
   const totalBytes = options.progress ? (await stat(csv.file)).size : 0;
+  let rec: string[] = [];
+  let id = '';
+  const text: MonthRowFields = {
+    code: () => coder.code(rec[stateCol]),
+    id: () => id,
+    month: () => rec[monthCol],
+    end: () => rec[endCol],
+    state: () => rec[stateCol],
+  };
+  const placer = new MonthRowPlacer({
+    kind,
+    grid,
+    coder,
+    problems,
+    counts,
+    columns: { month: monthColumn, end: endColumn, state: stateColumn },
+    starts: persons?.starts,
+    priority: options.priority,
+    maxMonths: options.maxMonths ?? DEFAULT_MAX_MONTHS,
+    hasMonths,
+    addPerson(line) {
+      const row = grid.addRows(1);
+      rowOf.set(id, row);
+      ids.push(id);
+      firstLines.push(line);
+      return row;
+    },
+    writeAttributes(cell) {
+      for (let a = 0; a < layers.length; a++) layers[a].set(cell, rec[attrCols[a]]);
+    },
+  });
 
   for await (const { records, lines } of csv.batches) {
     for (let b = 0; b < records.length; b++) {
-      const rec = records[b];
+      rec = records[b];
       const line = lines[b];
       counts.rowsRead++;
       if (rec.length !== width) {
         problems.reject(counts, line, undefined, 'ragged row', `row has ${rec.length} fields; expected ${width} like the header`);
         continue;
       }
-      let id = rec[idCol];
+      id = rec[idCol];
       let row = rowOf.get(id);
       if (row === undefined) {
         id = id.trim();
         row = rowOf.get(id);
         if (id === '') {
-          problems.reject(counts, line, idColumn, 'missing id', 'empty person id; expected an id on every row');
+          problems.reject(counts, line, idColumn, 'missing id', MISSING_ID_MESSAGE);
           continue;
         }
         if (row === undefined && persons) {
@@ -150,62 +178,13 @@ async function collectMonthRows(
       }
       let month = parseMonth(rec[monthCol]);
       if (month < 0) month = parseMonth(rec[monthCol].trim());
-      if (month < 0) {
-        problems.reject(counts, line, monthColumn, 'bad month', `month "${rec[monthCol]}" is not a YYYY-MM month (e.g. 2013-05)`);
-        continue;
-      }
-      let end = month;
-      if (kind === 'spell') {
-        end = parseMonth(rec[endCol].trim());
-        if (end < 0) {
-          problems.reject(counts, line, endColumn, 'bad month', `month "${rec[endCol]}" is not a YYYY-MM month (e.g. 2013-05)`);
-          continue;
-        }
-        if (end < month) {
-          problems.reject(counts, line, endColumn, 'bad spell', `spell ends (${rec[endCol]}) before it starts (${rec[monthCol]}); expected end >= start`);
-          continue;
-        }
-      }
-      const code = coder.code(rec[stateCol]);
-      if (code === UNKNOWN_STATE) {
-        problems.reject(counts, line, stateColumn, 'unknown state', coder.unknownMessage(rec[stateCol]));
-        continue;
-      }
-      if (starts && row !== undefined && month < starts[row]) {
-        problems.reject(counts, line, monthColumn, 'month before start', `month ${formatMonth(month)} is before the start month ${formatMonth(starts[row])} of person "${id}"; expected months from the start on`);
-        continue;
-      }
-      if (row !== undefined) {
-        const clash = firstClash(grid, row, month, end, code, rankOf);
-        if (clash >= 0) {
-          const reason: ProblemReason = kind === 'long' ? 'duplicate person-month' : 'overlapping spells';
-          const what = kind === 'long' ? `person "${id}" already has month ${formatMonth(clash)}` : `spell overlaps another spell of person "${id}" in ${formatMonth(clash)}`;
-          problems.reject(counts, line, kind === 'long' ? monthColumn : undefined, reason, `${what}; expected ${kind === 'long' ? 'one row per person and month' : 'spells that do not overlap (or a priority order of states)'}`);
-          continue;
-        }
-      } else {
-        row = grid.addRows(1);
-        rowOf.set(id, row);
-        ids.push(id);
-        firstLines.push(line);
-      }
-      span.cover(month, end, line);
-      grid.cover(month, end);
-      const codes = grid.codes;
-      for (let m = month; m <= end; m++) {
-        const cell = grid.index(row, m);
-        const old = codes[cell];
-        if (old !== VOID && (rankOf === undefined || rankOf(code) >= rankOf(old))) continue;
-        codes[cell] = code;
-        for (let a = 0; a < layers.length; a++) layers[a].set(cell, rec[attrCols[a]]);
-      }
-      if (hasMonths) hasMonths[row] = 1;
-      counts.rowsKept++;
+      const end = kind === 'spell' ? parseMonth(rec[endCol].trim()) : month;
+      placer.place(line, row ?? -1, month, end, text);
     }
     options.progress?.(`reading ${csv.file}`, Math.min(csv.bytesRead(), totalBytes), totalBytes);
   }
 
-  checkPriority(options.priority, coder);
+  placer.finish();
   const monthLabel = formatMonth;
   return {
     format: kind,
@@ -217,82 +196,8 @@ async function collectMonthRows(
     personLines: persons ? persons.lines : firstLines,
     hasMonths,
     weights: persons?.weights,
-    starts,
+    starts: persons?.starts,
     covariates: (rows) => (persons ? personCovariates(persons, rows) : aq.table({ [idColumn]: Array.from(rows, (i) => ids[i]) })),
     monthLabel,
   };
-}
-
-/**
- * Rank of a state code for resolving overlapping spells (lower wins): the
- * position in `priority`, unlisted states after, MISSING last. Undefined
- * without a priority order (every overlap is then an error).
- */
-function priorityRanks(priority: readonly string[] | undefined, coder: StateCoder): ((code: number) => number) | undefined {
-  if (!priority) return undefined;
-  if (coder.fixed) checkPriority(priority, coder);
-  const ranks = new Int32Array(256).fill(-1);
-  return (code) => {
-    if (ranks[code] < 0) {
-      const k = code === MISSING ? -1 : priority.indexOf(coder.states[code]);
-      ranks[code] = code === MISSING ? priority.length + 1 : k < 0 ? priority.length : k;
-    }
-    return ranks[code];
-  };
-}
-
-/** Every state of a priority order must be a state of the alphabet (given, or read). */
-function checkPriority(priority: readonly string[] | undefined, coder: StateCoder): void {
-  const unknown = priority?.find((state) => !coder.states.includes(state));
-  if (unknown !== undefined) {
-    throw new OptionsError('priority', `"${unknown}" is not a state ${coder.fixed ? 'of the states option' : 'of the data'}; expected some of ${expectedList(coder.states)}`);
-  }
-}
-
-/**
- * The earliest and latest month read, with their lines: a span longer than
- * `maxMonths` is refused naming both ends (a typo such as 9999-12 would
- * otherwise build a grid of centuries).
- */
-class MonthSpan {
-  private lo = Infinity;
-  private hi = -Infinity;
-  private loLine = 0;
-  private hiLine = 0;
-
-  constructor(
-    private readonly file: string,
-    private readonly column: string,
-    private readonly maxMonths: number,
-  ) {
-    if (!(Number.isInteger(maxMonths) && maxMonths >= 1)) throw new OptionsError('maxMonths', `must be a whole number >= 1; got ${maxMonths}`);
-  }
-
-  /** Record months from..to of the row on `line`. */
-  cover(from: number, to: number, line: number): void {
-    if (from < this.lo) [this.lo, this.loLine] = [from, line];
-    if (to > this.hi) [this.hi, this.hiLine] = [to, line];
-    const months = this.hi - this.lo + 1;
-    if (months <= this.maxMonths) return;
-    const where = (m: number, l: number) => `${formatMonth(m)} (line ${l})`;
-    throw new InputError(this.file, line, this.column,
-      `the months run from ${where(this.lo, this.loLine)} to ${where(this.hi, this.hiLine)}, ${months} months, above the limit of ${this.maxMonths}; ` +
-      'check these months, or raise the limit (--max-months, option maxMonths)');
-  }
-}
-
-/**
- * First month in `from..to` where writing `code` clashes with a month the
- * person already has, or -1. Without ranks every filled month clashes; with
- * ranks only a filled month of a different state with the same rank does.
- */
-function firstClash(grid: CellGrid, row: number, from: number, to: number, code: number, rankOf: ((code: number) => number) | undefined): number {
-  const lo = Math.max(from, grid.base);
-  const hi = Math.min(to, grid.base + grid.stride - 1);
-  for (let m = lo; m <= hi; m++) {
-    const old = grid.codes[grid.index(row, m)];
-    if (old === VOID) continue;
-    if (rankOf === undefined || (old !== code && rankOf(old) === rankOf(code))) return m;
-  }
-  return -1;
 }

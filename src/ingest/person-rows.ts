@@ -1,5 +1,5 @@
 import { parseMonth } from './month.js';
-import type { FileCounts, ProblemLog } from './problems.js';
+import { MISSING_ID_MESSAGE, type FileCounts, type ProblemLog } from './problems.js';
 import { parseNumber } from './values.js';
 
 /** Where the person fields are in a file with one row per person (-1 when absent). */
@@ -50,7 +50,7 @@ export class PersonRowCheck {
     const f = this.fields;
     const id = f.idCol >= 0 && rec.length > f.idCol ? rec[f.idCol].trim() : fallbackId;
     if (rec.length !== f.width) return this.reject(id, line, undefined, 'ragged row', `row has ${rec.length} fields; expected ${f.width} like the header`);
-    if (id === '') return this.reject(id, line, f.idColumn, 'missing id', 'empty person id; expected an id on every row');
+    if (id === '') return this.reject(id, line, f.idColumn, 'missing id', MISSING_ID_MESSAGE);
     const first = this.rowOf.get(id);
     if (first !== undefined) {
       this.problems.reject(this.counts, line, f.idColumn, 'duplicate person', `person "${id}" appears again (first on line ${this.lines[first]}); expected one row per person`);

@@ -22,8 +22,10 @@ export type ProblemReason =
 /** One located input problem. */
 export interface IngestProblem {
   readonly file: string;
-  /** 1-based line (the line where the record ends). */
+  /** 1-based line (the line where the record ends), or row of a Parquet file or database table (see `unit`). */
   readonly line: number;
+  /** What `line` counts. */
+  readonly unit: 'line' | 'row';
   /** Column name, or undefined when the whole row is at fault. */
   readonly column: string | undefined;
   readonly reason: ProblemReason;
@@ -35,10 +37,15 @@ export interface IngestProblem {
 export interface FileCounts {
   readonly file: string;
   readonly role: 'months' | 'spells' | 'persons' | 'wide';
+  /** How problems in this file are located: by text `line`, or by `row` (Parquet files, database tables). */
+  readonly unit: 'line' | 'row';
   rowsRead: number;
   rowsKept: number;
   rejected: Partial<Record<ProblemReason, number>>;
 }
+
+/** Message for a row without a person id. */
+export const MISSING_ID_MESSAGE = 'empty person id; expected an id on every row';
 
 /** How many example problems a report keeps. */
 export const EXAMPLE_PROBLEMS = 5;
@@ -63,18 +70,18 @@ export class ProblemLog {
     this.mode = mode;
   }
 
-  /** Start counting the rows of one file. */
-  file(file: string, role: FileCounts['role']): FileCounts {
-    const counts: FileCounts = { file, role, rowsRead: 0, rowsKept: 0, rejected: {} };
+  /** Start counting the rows of one file; `unit` says how its problems are located (text lines, or rows of a Parquet file or table). */
+  file(file: string, role: FileCounts['role'], unit: FileCounts['unit'] = 'line'): FileCounts {
+    const counts: FileCounts = { file, role, unit, rowsRead: 0, rowsKept: 0, rejected: {} };
     this.files.push(counts);
     return counts;
   }
 
   /** Report a problem with one row; throws in strict mode, else counts it (the caller drops the row). */
   reject(counts: FileCounts, line: number, column: string | undefined, reason: ProblemReason, message: string): void {
-    if (this.mode === 'strict') throw new InputError(counts.file, line, column, message);
+    if (this.mode === 'strict') throw new InputError(counts.file, line, column, message, counts.unit);
     counts.rejected[reason] = (counts.rejected[reason] ?? 0) + 1;
-    if (this.examples.length < EXAMPLE_PROBLEMS) this.examples.push({ file: counts.file, line, column, reason, message });
+    if (this.examples.length < EXAMPLE_PROBLEMS) this.examples.push({ file: counts.file, line, unit: counts.unit, column, reason, message });
   }
 }
 
