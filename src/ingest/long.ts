@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import * as aq from 'arquero';
 import { assemblePanel, type CollectedPanel, type LoadedPanel } from './assemble.js';
+import { monthReader, readMonthsDuckDb } from './duckdb/read.js';
 import { ValueColumn } from './column.js';
 import { openCsv, type CsvSource } from './csv.js';
 import { CellGrid } from './grid.js';
@@ -60,6 +61,14 @@ export function readSpells(file: string, options: PanelOptions = {}): Promise<Lo
 }
 
 async function readMonthFile(file: string, kind: 'long' | 'spell', options: PanelOptions): Promise<LoadedPanel> {
+  if ((await monthReader(file, kind, options)) === 'duckdb') {
+    const panel = await readMonthsDuckDb(file, kind, options);
+    if (panel) return panel;
+  }
+  return readMonthCsv(file, kind, options);
+}
+
+async function readMonthCsv(file: string, kind: 'long' | 'spell', options: PanelOptions): Promise<LoadedPanel> {
   const problems = new ProblemLog(options.mode);
   const idColumn = options.id ?? 'person_id';
   const startColumn = options.time?.align === 'start' ? options.time.column : undefined;

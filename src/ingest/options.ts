@@ -54,6 +54,17 @@ export interface PanelOptions {
   readonly priority?: readonly string[];
   /** Wide files: the month columns as a header range `FIRST..LAST` (required). */
   readonly cols?: string;
+  /**
+   * Which reader reads the files: `duckdb` (embedded DuckDB), `js` (the CSV
+   * reader), or `auto` (default): DuckDB for Parquet files and database
+   * tables and for long and spell CSV files of 64 MB or more, the CSV reader
+   * for other CSV files. Both give the same sequences and report.
+   */
+  readonly engine?: 'auto' | 'duckdb' | 'js';
+  /** Table of a DuckDB database file (`.duckdb`) to read as the main file (default: its only table). */
+  readonly table?: string;
+  /** Table of a DuckDB database file given as the person file (default: its only table). */
+  readonly personsTable?: string;
   /** Receives progress while reading (bytes of the main file). */
   readonly progress?: ProgressReporter;
   /** Text encoding of the files: `utf8` (default; other bytes are an error naming the line), `latin1` or `windows-1252`. */

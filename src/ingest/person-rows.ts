@@ -50,23 +50,39 @@ export class PersonRowCheck {
     const f = this.fields;
     const id = f.idCol >= 0 && rec.length > f.idCol ? rec[f.idCol].trim() : fallbackId;
     if (rec.length !== f.width) return this.reject(id, line, undefined, 'ragged row', `row has ${rec.length} fields; expected ${f.width} like the header`);
+    const weight = f.weightCol >= 0 ? parseNumber(rec[f.weightCol]) : undefined;
+    const start = f.startCol >= 0 ? parseMonth(rec[f.startCol].trim()) : undefined;
+    const kept = this.acceptValues(id, line, weight, start, { weight: () => rec[f.weightCol], start: () => rec[f.startCol] });
+    if (kept !== undefined && f.idCol >= 0) rec[f.idCol] = id;
+    return kept;
+  }
+
+  /**
+   * Check one row whose fields are already parsed (readers of typed files):
+   * id present and unique, weight a number >= 0, start month valid.
+   *
+   * @param id the trimmed id
+   * @param weight the weight (NaN when not a number), undefined without a weight column
+   * @param start the start month index (-1 when not a month), undefined without a start column
+   * @param text the weight and start cells as text, for messages
+   * @returns the id, or undefined when the row was rejected
+   */
+  acceptValues(id: string, line: number, weight: number | undefined, start: number | undefined, text: { weight(): string; start(): string }): string | undefined {
+    const f = this.fields;
     if (id === '') return this.reject(id, line, f.idColumn, 'missing id', MISSING_ID_MESSAGE);
     const first = this.rowOf.get(id);
     if (first !== undefined) {
-      this.problems.reject(this.counts, line, f.idColumn, 'duplicate person', `person "${id}" appears again (first on line ${this.lines[first]}); expected one row per person`);
+      this.problems.reject(this.counts, line, f.idColumn, 'duplicate person', `person "${id}" appears again (first on ${this.counts.unit} ${this.lines[first]}); expected one row per person`);
       return undefined;
     }
-    if (f.weightCol >= 0) {
-      this.weight = parseNumber(rec[f.weightCol]);
-      if (!(this.weight >= 0)) {
-        return this.reject(id, line, f.weightColumn, 'non-numeric weight', `weight "${rec[f.weightCol]}" is not a number >= 0; expected a non-negative number`);
-      }
+    if (weight !== undefined) {
+      this.weight = weight;
+      if (!(weight >= 0)) return this.reject(id, line, f.weightColumn, 'non-numeric weight', `weight "${text.weight()}" is not a number >= 0; expected a non-negative number`);
     }
-    if (f.startCol >= 0) {
-      this.start = parseMonth(rec[f.startCol].trim());
-      if (this.start < 0) return this.reject(id, line, f.startColumn, 'bad month', `start month "${rec[f.startCol]}" is not a YYYY-MM month`);
+    if (start !== undefined) {
+      this.start = start;
+      if (start < 0) return this.reject(id, line, f.startColumn, 'bad month', `start month "${text.start()}" is not a YYYY-MM month`);
     }
-    if (f.idCol >= 0) rec[f.idCol] = id;
     return id;
   }
 

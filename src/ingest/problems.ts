@@ -77,6 +77,11 @@ export class ProblemLog {
     return counts;
   }
 
+  /** Take over the counts of a file read with another log (a trial read that found no problem). */
+  adopt(counts: FileCounts): void {
+    this.files.push(counts);
+  }
+
   /** Report a problem with one row; throws in strict mode, else counts it (the caller drops the row). */
   reject(counts: FileCounts, line: number, column: string | undefined, reason: ProblemReason, message: string): void {
     if (this.mode === 'strict') throw new InputError(counts.file, line, column, message, counts.unit);

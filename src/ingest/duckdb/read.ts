@@ -1,0 +1,74 @@
+import { stat } from 'node:fs/promises';
+import { InputError, OptionsError } from '../../errors.js';
+import { assemblePanel, type LoadedPanel } from '../assemble.js';
+import type { PanelOptions } from '../options.js';
+import { readPersons, type PersonTable } from '../persons.js';
+import { ProblemLog } from '../problems.js';
+import { DuckDb } from './engine.js';
+import { collectMonthsDuckDb, NeedsLineReader } from './months.js';
+import { readPersonsDuckDb } from './persons.js';
+import { openTableSource, sourceKind } from './source.js';
+
+/** CSV files from this size on are read by DuckDB under `engine: 'auto'` (below it, loading DuckDB costs more than it saves). */
+export const DUCKDB_CSV_BYTES = 64 * 2 ** 20;
+
+/**
+ * Which reader takes a month file: DuckDB for Parquet files and database
+ * tables; for CSV, DuckDB when asked (`engine: 'duckdb'`) or, by default, for
+ * long and spell files of at least `DUCKDB_CSV_BYTES`, else the CSV reader.
+ * Spell files with a priority order are read by the CSV reader (its
+ * sequential rules need file order, which DuckDB gives by row, not by line).
+ */
+export async function monthReader(file: string, kind: 'long' | 'spell', options: PanelOptions): Promise<'duckdb' | 'csv'> {
+  const engine = options.engine ?? 'auto';
+  if (sourceKind(file) !== 'csv') {
+    if (engine === 'js') throw new OptionsError('engine', `the JavaScript reader reads CSV files only; ${file} needs DuckDB (engine auto or duckdb)`);
+    return 'duckdb';
+  }
+  if (engine === 'js' || (kind === 'spell' && options.priority)) return 'csv';
+  if (engine === 'duckdb') return 'duckdb';
+  const size = await stat(file).then(
+    (s) => s.size,
+    () => 0,
+  );
+  return size >= DUCKDB_CSV_BYTES ? 'duckdb' : 'csv';
+}
+
+/**
+ * Read a long or spell file with DuckDB: a Parquet file, a table of a DuckDB
+ * database (`options.table`), or a CSV file. The person file may be CSV (read
+ * by the CSV reader) or Parquet / a database table (`options.personsTable`).
+ * Same checks, messages and result as the CSV reader; problems in Parquet files
+ * and tables are located by row.
+ *
+ * @returns the panel, or undefined for a CSV file with a problem (the CSV
+ *   reader then reads it, to name the exact line)
+ */
+export async function readMonthsDuckDb(file: string, kind: 'long' | 'spell', options: PanelOptions): Promise<LoadedPanel | undefined> {
+  const problems = new ProblemLog(options.mode);
+  const idColumn = options.id ?? 'person_id';
+  const startColumn = options.time?.align === 'start' ? options.time.column : undefined;
+  if (!options.persons && options.weight !== undefined) throw new Error(`weight column "${options.weight}" needs a person file (option persons).`);
+  if (!options.persons && startColumn !== undefined) throw new Error(`align on start column "${startColumn}" needs a person file (option persons).`);
+  const db = await DuckDb.open();
+  try {
+    let persons: PersonTable | undefined;
+    if (options.persons) {
+      const personOptions = { id: idColumn, weight: options.weight, start: startColumn, problems };
+      persons = sourceKind(options.persons) === 'csv'
+        ? await readPersons(options.persons, personOptions)
+        : await readPersonsDuckDb(db, options.persons, { ...personOptions, table: options.personsTable });
+    }
+    const source = await openTableSource(db, file, options.table);
+    try {
+      const panel = await collectMonthsDuckDb({ db, source, kind, options, problems, idColumn, persons });
+      return assemblePanel(panel, options, problems);
+    } catch (err) {
+      // A CSV file DuckDB cannot read cleanly goes to the CSV reader, which names the line.
+      if (source.kind === 'csv' && (err instanceof NeedsLineReader || (err instanceof InputError && err.file === file && err.line === undefined))) return undefined;
+      throw err;
+    }
+  } finally {
+    db.close();
+  }
+}

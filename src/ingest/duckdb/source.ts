@@ -1,0 +1,140 @@
+import { access, constants } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { InputError } from '../../errors.js';
+import { openCsv } from '../csv.js';
+import { expectedList } from '../problems.js';
+import { sqlName, sqlString, type DuckDb } from './engine.js';
+
+/** How a file is read: Parquet, a table of a DuckDB database file, or CSV text. */
+export type SourceKind = 'parquet' | 'duckdb' | 'csv';
+
+/**
+ * The kind of a file by its name: `.parquet`/`.parq`/`.pq` Parquet,
+ * `.duckdb`/`.ddb`/`.db` a DuckDB database, anything else CSV text.
+ *
+ * @example
+ * sourceKind('extract/months.parquet'); // 'parquet'
+ * sourceKind('extract.duckdb'); // 'duckdb'
+ */
+export function sourceKind(file: string): SourceKind {
+  const ext = extname(file).toLowerCase();
+  if (ext === '.parquet' || ext === '.parq' || ext === '.pq') return 'parquet';
+  if (ext === '.duckdb' || ext === '.ddb' || ext === '.db') return 'duckdb';
+  return 'csv';
+}
+
+/** An input file (or database table) opened in DuckDB: its columns and types, made queryable by `prepare`. */
+export interface TableSource {
+  readonly file: string;
+  readonly kind: SourceKind;
+  /** How problems are located: `row` (Parquet, tables) or `line` (CSV). */
+  readonly unit: 'line' | 'row';
+  /** Column names in file order. */
+  readonly names: readonly string[];
+  /** DuckDB type of a column (it must exist). */
+  columnType(name: string): string;
+  has(name: string): boolean;
+  /** Check that a column exists; throws an InputError naming the file and the column otherwise. */
+  requireColumn(name: string, purpose: string): void;
+  /**
+   * Make the given columns queryable as relation `name`, with `__rn`, the
+   * 0-based position of each row in the file. CSV files are read once into a
+   * temporary table here.
+   */
+  prepare(name: string, columns: readonly string[]): Promise<void>;
+}
+
+let attached = 0;
+
+/**
+ * Open a Parquet file, a DuckDB database table or a CSV file in DuckDB.
+ * Errors name the file: unreadable or not of its kind, a database without the
+ * table (listing the tables it has).
+ *
+ * @param db the database
+ * @param file path of the file
+ * @param table the table, for DuckDB database files (default: the only table)
+ * @example
+ * const src = await openTableSource(db, 'extract.duckdb', 'months');
+ * src.requireColumn('person_id', 'the person id');
+ * await src.prepare('months', ['person_id', 'month', 'state']);
+ */
+export async function openTableSource(db: DuckDb, file: string, table?: string): Promise<TableSource> {
+  const kind = sourceKind(file);
+  try {
+    await access(file, constants.R_OK);
+  } catch (err) {
+    throw new InputError(file, undefined, undefined, `cannot read the file (${(err as Error).message})`);
+  }
+  if (table !== undefined && kind !== 'duckdb') throw new InputError(file, undefined, undefined, `a table (${table}) was named, but this is not a DuckDB database file (.duckdb)`);
+  let from: string;
+  let described = '';
+  let rowNumber: string;
+  let csvHeader: readonly string[] = [];
+  if (kind === 'parquet') {
+    from = `read_parquet(${sqlString(file)}, file_row_number = true)`;
+    described = `read_parquet(${sqlString(file)})`;
+    rowNumber = 'file_row_number';
+  } else if (kind === 'duckdb') {
+    const alias = `input${++attached}`;
+    await failsAs(file, 'a DuckDB database', () => db.run(`ATTACH ${sqlString(file)} AS ${alias} (READ_ONLY)`));
+    const tables = (await db.rows(`SELECT table_name AS name FROM information_schema.tables WHERE table_catalog = ${sqlString(alias)} ORDER BY table_name`)).map((r) => String(r.name));
+    const chosen = table ?? (tables.length === 1 ? tables[0] : undefined);
+    if (chosen === undefined || !tables.includes(chosen)) {
+      const has = tables.length > 0 ? `the database has ${expectedList(tables)}` : 'the database has no tables';
+      throw new InputError(file, undefined, undefined, table === undefined ? `name the table to read (--table); ${has}` : `no table "${table}"; ${has}`);
+    }
+    from = `${alias}.${sqlName(chosen)}`;
+    rowNumber = 'rowid';
+  } else {
+    // The header as the CSV reader sees it (BOM, delimiter, trimmed names); DuckDB reads the rest as text.
+    const csv = await openCsv(file);
+    csvHeader = csv.header;
+    await csv.close();
+    const columns = csvHeader.map((name) => `${sqlString(name)}: 'VARCHAR'`).join(', ');
+    from = `read_csv(${sqlString(file)}, delim = ${sqlString(csv.delimiter)}, quote = '"', escape = '"', header = true, auto_detect = false, columns = {${columns}})`;
+    rowNumber = 'rowid';
+  }
+  const types = new Map<string, string>();
+  if (kind !== 'csv') {
+    const columns = await failsAs(file, kind === 'parquet' ? 'Parquet' : 'a DuckDB table', () => db.rows(`DESCRIBE SELECT * FROM ${described || from}`));
+    for (const r of columns) types.set(String(r.column_name), String(r.column_type));
+  }
+  else for (const name of csvHeader) types.set(name, 'VARCHAR');
+  const names = [...types.keys()];
+  const unit = kind === 'csv' ? 'line' : 'row';
+
+  return {
+    file,
+    kind,
+    unit,
+    names,
+    columnType: (name) => types.get(name)!,
+    has: (name) => types.has(name),
+    requireColumn(name, purpose) {
+      if (!types.has(name)) {
+        throw new InputError(file, unit === 'line' ? 1 : undefined, name, `missing required column "${name}" (${purpose}); the file has ${expectedList(names)}`);
+      }
+    },
+    async prepare(name, columns) {
+      const list = columns.map(sqlName).join(', ');
+      if (kind === 'csv') {
+        await failsAs(file, 'CSV', () => db.run(`CREATE OR REPLACE TEMP TABLE ${name}_rows AS SELECT ${list} FROM ${from}`));
+        await db.run(`CREATE OR REPLACE TEMP VIEW ${name} AS SELECT rowid AS __rn, * FROM ${name}_rows`);
+      } else {
+        await db.run(`CREATE OR REPLACE TEMP VIEW ${name} AS SELECT ${rowNumber} AS __rn, ${list} FROM ${from}`);
+      }
+    },
+  };
+}
+
+/** Run `work`; a DuckDB error becomes an InputError saying the file cannot be read as `what`. */
+async function failsAs<T>(file: string, what: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    const first = String((err as Error).message).split('\n')[0];
+    throw new InputError(file, undefined, undefined, `cannot read the file as ${what} (${first})`);
+  }
+}
