@@ -45,7 +45,7 @@ export async function collectMonthsDuckDb(input: DuckDbMonthsInput): Promise<Col
   if (input.kind === 'long' || !input.options.priority) {
     const probe = new ProblemLog('strict');
     try {
-      const panel = await readMonths(input, plan, probe, false);
+      const panel = await readMonths(input, plan, probe, plan.grouped ? 'grouped' : 'rows');
       input.problems.adopt(probe.files[0]);
       return panel;
     } catch (err) {
@@ -53,7 +53,7 @@ export async function collectMonthsDuckDb(input: DuckDbMonthsInput): Promise<Col
     }
   }
   if (input.source.kind === 'csv') throw new NeedsLineReader(`${input.source.file} needs the line-numbering reader`);
-  return readMonths(input, plan, input.problems, true);
+  return readMonths(input, plan, input.problems, 'ordered');
 }
 
 // Person codes of rows without an id, and of ids missing from the person file.
@@ -79,6 +79,8 @@ interface MonthPlan {
   readonly attributes: readonly { readonly name: string; readonly values: ColumnValues }[];
   readonly joins: readonly string[];
   readonly rows: number;
+  /** True when table `ids` holds each raw id's (month, state) codes (`month * 256 + state`): long files without attributes. */
+  readonly grouped: boolean;
 }
 
 async function planMonths({ db, source, kind, options, idColumn, persons }: DuckDbMonthsInput): Promise<MonthPlan> {
@@ -100,22 +102,34 @@ async function planMonths({ db, source, kind, options, idColumn, persons }: Duck
   await source.prepare('m', [...fixed, ...attributeNames]);
 
   const col = (name: string): string => `m.${sqlName(name)}`;
-  // Person codes by raw id value (rows then join on the column as stored, without trimming each):
-  // the person file's row, or the order of first appearance; NO_ID for blank ids, UNKNOWN_ID for
-  // ids missing from the person file. `persons` lists the code of each person id.
+  const monthColumns = kind === 'spell' ? [month, end] : [month];
+  const months = await planMonthColumns(db, 'm', monthColumns.map((c) => ({ sql: col(c), type: source.columnType(c) })));
+  const stateText = textExpr(col(state), source.columnType(state));
+  const stateTexts = [null, ...(await db.rows(`SELECT DISTINCT ${stateText} AS v FROM m WHERE ${stateText} IS NOT NULL`)).map((r) => String(r.v))];
+  const stateList = `[${stateTexts.slice(1).map((t) => sqlString(t!)).join(', ')}]::VARCHAR[]`;
+  const stateExpr = `coalesce(list_position(${stateList}, ${stateText}), 0)`;
+
+  // One pass groups the rows by id as stored: first row, and for long files without attributes the
+  // (month, state) codes. Then `persons` lists the person ids (the person file's, or in order of first
+  // appearance) and `ids` gives each stored id its person code k (rows join on the id as stored,
+  // without trimming each): NO_ID for blank ids, UNKNOWN_ID for ids missing from the person file.
+  const grouped = kind === 'long' && attributeNames.length === 0 && stateTexts.length <= 256;
+  const codes = grouped ? `, list(((${months.exprs[0]}) * 256 + ${stateExpr})::INTEGER) AS codes` : '';
+  await db.run(`CREATE OR REPLACE TABLE raw_ids AS SELECT ${col(idColumn)} AS raw, min(__rn) AS first${codes} FROM m GROUP BY 1`);
   const personId = idExpr('raw', idType);
   if (persons) {
     await db.createDictionary('persons', persons.ids);
   } else {
     await db.run(
       `CREATE OR REPLACE TABLE persons AS SELECT v, (row_number() OVER (ORDER BY min(first)) - 1)::INTEGER AS k, min(first) AS first ` +
-        `FROM (SELECT ${personId} AS v, first FROM (SELECT ${col(idColumn)} AS raw, min(__rn) AS first FROM m GROUP BY 1) WHERE raw IS NOT NULL) WHERE v <> '' GROUP BY v`,
+        `FROM (SELECT ${personId} AS v, first FROM raw_ids) WHERE v <> '' GROUP BY v`,
     );
   }
   await db.run(
-    `CREATE OR REPLACE TABLE ids AS SELECT raw, CASE WHEN ${personId} = '' THEN ${NO_ID} ELSE coalesce(persons.k, ${UNKNOWN_ID}) END::INTEGER AS k ` +
-      `FROM (SELECT DISTINCT ${col(idColumn)} AS raw FROM m WHERE ${col(idColumn)} IS NOT NULL) LEFT JOIN persons ON persons.v = ${personId}`,
+    `CREATE OR REPLACE TABLE ids AS SELECT raw_ids.*, CASE WHEN ${personId} IS NULL OR ${personId} = '' THEN ${NO_ID} ELSE coalesce(persons.k, ${UNKNOWN_ID}) END::INTEGER AS k ` +
+      `FROM raw_ids LEFT JOIN persons ON persons.v = ${personId}`,
   );
+  await db.run('DROP TABLE raw_ids');
   let ids: readonly string[] = persons?.ids ?? [];
   let firstRows: Float64Array | undefined;
   if (!persons) {
@@ -131,13 +145,6 @@ async function planMonths({ db, source, kind, options, idColumn, persons }: Duck
     ids = found;
     firstRows = Float64Array.from(firsts);
   }
-
-  const monthColumns = kind === 'spell' ? [month, end] : [month];
-  const months = await planMonthColumns(db, 'm', monthColumns.map((c) => ({ sql: col(c), type: source.columnType(c) })));
-
-  const stateText = textExpr(col(state), source.columnType(state));
-  const stateTexts = [null, ...(await db.rows(`SELECT DISTINCT ${stateText} AS v FROM m WHERE ${stateText} IS NOT NULL`)).map((r) => String(r.v))];
-  const stateList = `[${stateTexts.slice(1).map((t) => sqlString(t!)).join(', ')}]::VARCHAR[]`;
 
   const categorical = new Set(['employer_id', ...(options.categorical ?? [])]);
   const attributes: { name: string; values: ColumnValues }[] = [];
@@ -158,21 +165,27 @@ async function planMonths({ db, source, kind, options, idColumn, persons }: Duck
     endExpr: months.exprs[kind === 'spell' ? 1 : 0],
     monthSpan: { lo: months.lo, hi: months.hi },
     stateTexts,
-    stateExpr: `coalesce(list_position(${stateList}, ${stateText}), 0)`,
+    stateExpr,
     attributes,
     joins,
     rows: Number(rows),
+    grouped,
   };
 }
 
 /**
- * Read the rows and place them. `ordered`: in file order with the texts for
- * messages and persons added as their first row is kept; else in any order,
- * every person of the dictionary in dictionary order (a trial read that
- * expects no problem).
+ * How `readMonths` reads: `grouped`, each person's codes as one list (long
+ * files without attributes); `rows`, row by row in any order; both are trial
+ * reads that expect no problem and place every person of the dictionary in
+ * dictionary order. `ordered`: row by row in file order, with the texts for
+ * messages, persons added as their first row is kept.
  */
-async function readMonths(input: DuckDbMonthsInput, plan: MonthPlan, problems: ProblemLog, ordered: boolean): Promise<CollectedPanel> {
+type ReadMode = 'grouped' | 'rows' | 'ordered';
+
+/** Read the rows and place them in a grid (see `ReadMode`). */
+async function readMonths(input: DuckDbMonthsInput, plan: MonthPlan, problems: ProblemLog, mode: ReadMode): Promise<CollectedPanel> {
   const { db, source, kind, options, persons } = input;
+  const ordered = mode === 'ordered';
   const counts: FileCounts = problems.file(source.file, kind === 'long' ? 'months' : 'spells', source.unit);
   const coder = new StateCoder(options.states);
   const span = plan.monthSpan.lo <= plan.monthSpan.hi ? plan.monthSpan.hi - plan.monthSpan.lo + 1 : 0;
@@ -188,22 +201,22 @@ async function readMonths(input: DuckDbMonthsInput, plan: MonthPlan, problems: P
   const firstLines: number[] = rowOf ? [] : Array.from(plan.firstRows ?? [], (r) => r + 1);
   const stateCode = new Int32Array(plan.stateTexts.length).fill(-1000);
 
+  // The row being placed: its chunk, index, person, state code and attribute values.
   let chunk: ColumnChunk | undefined;
   let row = 0;
-  let P: Int32Array, M: Int32Array, E: Int32Array, S: Int32Array, RN: Float64Array | undefined;
+  let person = 0;
+  let state = 0;
   let values: (Float64Array | Int32Array)[] = [];
   const spell = kind === 'spell' ? 1 : 0;
   // Ordered reads end with the row number and the id, month, end and state texts (for messages).
   const textColumn = 3 + spell + plan.attributes.length;
   const text = (k: number): string => (ordered ? (chunk!.text(textColumn + k, row) ?? '') : '');
-  let dictPerson = 0;
   const fields: MonthRowFields = {
     code() {
-      const k = S[row];
-      if (stateCode[k] === -1000) stateCode[k] = coder.code(plan.stateTexts[k] ?? '');
-      return stateCode[k];
+      if (stateCode[state] === -1000) stateCode[state] = coder.code(plan.stateTexts[state] ?? '');
+      return stateCode[state];
     },
-    id: () => (ordered ? text(1) : plan.ids[P[row]]),
+    id: () => (ordered ? text(1) : (plan.ids[person] ?? '')),
     month: () => text(2),
     end: () => text(3),
     state: () => text(4),
@@ -220,8 +233,8 @@ async function readMonths(input: DuckDbMonthsInput, plan: MonthPlan, problems: P
     hasMonths,
     addPerson(line) {
       const r = gridIds.length;
-      rowOf![dictPerson] = r;
-      gridIds.push(plan.ids[dictPerson]);
+      rowOf![person] = r;
+      gridIds.push(plan.ids[person]);
       firstLines.push(line);
       return r;
     },
@@ -239,52 +252,74 @@ async function readMonths(input: DuckDbMonthsInput, plan: MonthPlan, problems: P
       }
     },
   });
-
-  const selected = [
-    `coalesce(ids.k, ${NO_ID})`,
-    `(${plan.monthExpr})::INTEGER`,
-    `(${plan.endExpr})::INTEGER`,
-    `(${plan.stateExpr})::INTEGER`,
-    ...plan.attributes.map((a) => `(${a.values.expr})::${a.values.kind === 'number' ? 'DOUBLE' : 'INTEGER'}`),
-  ];
-  if (!spell) selected.splice(2, 1);
-  if (ordered) {
-    const raw = (name: string): string => textExpr(`m.${sqlName(name)}`, source.columnType(name), true);
-    selected.push('m.__rn::DOUBLE', plan.idText, raw(plan.columns.month), spell ? raw(plan.columns.end) : "''", raw(plan.columns.state));
-  }
-  const sql = `SELECT ${selected.join(', ')} FROM m LEFT JOIN ids ON ids.raw = m.${sqlName(plan.columns.id)} ${plan.joins.join(' ')}${ordered ? ' ORDER BY m.__rn' : ''}`;
   const monthOf = plan.monthOf;
-  let done = 0;
-  await db.columns(sql, (c) => {
-    chunk = c;
-    P = c.int32(0);
-    M = c.int32(1);
-    E = spell ? c.int32(2) : M;
-    S = c.int32(2 + spell);
-    values = plan.attributes.map((a, k) => (a.values.kind === 'number' ? c.float64(3 + spell + k) : c.int32(3 + spell + k)));
-    RN = ordered ? c.float64(textColumn) : undefined;
-    for (row = 0; row < c.rows; row++) {
-      counts.rowsRead++;
-      const line = RN ? RN[row] + 1 : 0;
-      const p = P[row];
-      if (p === NO_ID) {
-        problems.reject(counts, line, plan.columns.id, 'missing id', MISSING_ID_MESSAGE);
-        continue;
-      }
-      if (p === UNKNOWN_ID) {
-        const { reason, message } = unknownPersonProblem(persons!, fields.id());
-        problems.reject(counts, line, plan.columns.id, reason, message);
-        continue;
-      }
-      dictPerson = p;
-      const person = rowOf ? rowOf[p] : p;
-      const month = monthOf ? monthOf[M[row]] : M[row];
-      const end = spell ? (monthOf ? monthOf[E[row]] : E[row]) : month;
-      placer.place(line, person, month, end, fields);
+  /** Place one row of dictionary person `p` (or NO_ID / UNKNOWN_ID); month codes as the query gives them. */
+  const place = (line: number, p: number, monthCode: number, endCode: number): void => {
+    counts.rowsRead++;
+    if (p === NO_ID) {
+      problems.reject(counts, line, plan.columns.id, 'missing id', MISSING_ID_MESSAGE);
+      return;
     }
-    done += c.rows;
+    if (p === UNKNOWN_ID) {
+      const { reason, message } = unknownPersonProblem(persons!, fields.id());
+      problems.reject(counts, line, plan.columns.id, reason, message);
+      return;
+    }
+    person = p;
+    const month = monthOf ? monthOf[monthCode] : monthCode;
+    const end = spell ? (monthOf ? monthOf[endCode] : endCode) : month;
+    placer.place(line, rowOf ? rowOf[p] : p, month, end, fields);
+  };
+  let done = 0;
+  const progress = (rows: number): void => {
+    done += rows;
     options.progress?.(`reading ${source.file}`, done, plan.rows);
-  });
+  };
+
+  if (mode === 'grouped') {
+    await db.columns('SELECT k, codes FROM ids', (c) => {
+      const K = c.int32(0);
+      const { entries, values: codes } = c.int32List(1);
+      let rows = 0;
+      for (let i = 0; i < c.rows; i++) {
+        const from = entries[4 * i];
+        const to = from + entries[4 * i + 2];
+        for (let j = from; j < to; j++) {
+          state = codes[j] & 255;
+          place(0, K[i], codes[j] >> 8, 0);
+        }
+        rows += to - from;
+      }
+      progress(rows);
+    });
+  } else {
+    const selected = [
+      `coalesce(ids.k, ${NO_ID})`,
+      `(${plan.monthExpr})::INTEGER`,
+      ...(spell ? [`(${plan.endExpr})::INTEGER`] : []),
+      `(${plan.stateExpr})::INTEGER`,
+      ...plan.attributes.map((a) => `(${a.values.expr})::${a.values.kind === 'number' ? 'DOUBLE' : 'INTEGER'}`),
+    ];
+    if (ordered) {
+      const raw = (name: string): string => textExpr(`m.${sqlName(name)}`, source.columnType(name), true);
+      selected.push('m.__rn::DOUBLE', plan.idText, raw(plan.columns.month), spell ? raw(plan.columns.end) : "''", raw(plan.columns.state));
+    }
+    const join = `LEFT JOIN ids ON ids.raw = m.${sqlName(plan.columns.id)} ${plan.joins.join(' ')}`;
+    await db.columns(`SELECT ${selected.join(', ')} FROM m ${join}${ordered ? ' ORDER BY m.__rn' : ''}`, (c) => {
+      chunk = c;
+      const P = c.int32(0);
+      const M = c.int32(1);
+      const E = spell ? c.int32(2) : M;
+      const S = c.int32(2 + spell);
+      values = plan.attributes.map((a, k) => (a.values.kind === 'number' ? c.float64(3 + spell + k) : c.int32(3 + spell + k)));
+      const RN = ordered ? c.float64(textColumn) : undefined;
+      for (row = 0; row < c.rows; row++) {
+        state = S[row];
+        place(RN ? RN[row] + 1 : 0, P[row], M[row], E[row]);
+      }
+      progress(c.rows);
+    });
+  }
   if (rowOf) grid.n = gridIds.length;
   if (!ordered) {
     plan.attributes.forEach((a, k) => {
