@@ -8,13 +8,16 @@
  *   const { sequences, report } = await loadInput(values); // ingest report on stderr unless --quiet
  *
  * and put INPUT_USAGE in the command's usage text. Options:
- *   --input FILE                 the panel file (required)
+ *   --input FILE                 the panel file (required): CSV, Parquet, or a DuckDB database (.duckdb)
+ *   --table NAME                 the table of a DuckDB database to read
  *   --format wide|long|spell     default: wide when --cols is given, else long
  *   --cols FIRST..LAST           wide files: the month columns (e.g. Sep.93..Jun.99)
  *   --id COL                     person id column (long/spell: person_id; wide: id when present, else row numbers)
  *   --weight COL                 case weights (in the person file, or in a wide file)
  *   --states a,b,c               the alphabet in this order (default: the states seen, sorted)
  *   --persons FILE               person file joined on the id (covariates, weights, start months)
+ *   --persons-table NAME         the table of a DuckDB database given as --persons
+ *   --engine auto|duckdb|js      which reader reads the files (default auto)
  *   --align calendar|start:COL|state:S   time axis (default calendar)
  *   --priority a,b,c             spell files: overlapping spells keep the earlier-listed state
  *   --lenient                    drop bad rows and count them instead of failing
@@ -29,6 +32,7 @@ import type { LoadedPanel } from '../ingest/assemble.js';
 import type { InputLimits, TimeAxis } from '../ingest/options.js';
 import type { TextEncoding } from '../ingest/csv.js';
 import { OptionsError } from '../errors.js';
+import { sourceKind } from '../ingest/duckdb/source.js';
 import { integerOption, listOption, numberOption, sizeOption, stringOption, type OptionValues } from './args.js';
 
 /** The options of INPUT_OPTIONS that name files the command reads (never overwritten by an output). */
@@ -55,6 +59,9 @@ export const LIMITS_OPTIONS = {
 /** `parseOptions` spec of the shared input options; spread it into a command's own spec. */
 export const INPUT_OPTIONS = {
   input: { type: 'string' },
+  table: { type: 'string' },
+  'persons-table': { type: 'string' },
+  engine: { type: 'string' },
   format: { type: 'string' },
   cols: { type: 'string' },
   id: { type: 'string' },
@@ -70,17 +77,22 @@ export const INPUT_OPTIONS = {
 
 /** Usage lines of the shared input options, for a command's `usage` text. */
 export const INPUT_USAGE = `input options:
-  --input FILE              panel file: long (person_id,month,state,...), spell (person_id,start,end,state) or wide
+  --input FILE              panel file: long (person_id,month,state,...), spell (person_id,start,end,state) or wide;
+                            CSV, Parquet (.parquet) or a DuckDB database (.duckdb, with --table)
+  --table NAME              the table to read from a DuckDB database (default: its only table)
   --format wide|long|spell  default: wide when --cols is given, else long
   --cols FIRST..LAST        wide files: the month columns, e.g. Sep.93..Jun.99
   --id COL                  person id column (default person_id; wide: id when present, else row numbers)
   --weight COL              case-weight column (person file, or wide file)
   --states a,b,c            alphabet in this order (default: states seen, sorted like TraMineR)
-  --persons FILE            person file joined on the id: covariates, weights, start months
+  --persons FILE            person file joined on the id: covariates, weights, start months (CSV, Parquet, .duckdb)
+  --persons-table NAME      the table of a DuckDB database given as --persons
   --align calendar|start:COL|state:S
                             time axis: calendar months, or month 0 = the month in person column COL,
                             or month 0 = the first month in state S
   --priority a,b,c          spell files: overlapping spells keep the higher (earlier) state
+  --engine auto|duckdb|js   reader: DuckDB for Parquet, databases and long/spell CSV files of 64 MB or more
+                            (auto), always DuckDB, or the JavaScript CSV reader; the same sequences either way
   --lenient                 drop bad rows and count them instead of failing on the first
   --quiet                   do not print the ingest report on stderr (warnings still are)
 ${LIMITS_USAGE}`;
@@ -110,6 +122,13 @@ export function inputPanelOptions(values: OptionValues): LoadPanelOptions {
   }
   const priority = listOption(values, 'priority');
   if (priority && format !== 'spell') throw new OptionsError('--priority', 'is for spell files (--format spell)');
+  const engine = stringOption(values, 'engine') ?? 'auto';
+  if (engine !== 'auto' && engine !== 'duckdb' && engine !== 'js') throw new OptionsError('--engine', `must be auto, duckdb or js; got "${engine}"`);
+  const table = stringOption(values, 'table');
+  const personsTable = stringOption(values, 'persons-table');
+  if (table !== undefined && sourceKind(input) !== 'duckdb') throw new OptionsError('--table', `is for DuckDB database files (.duckdb); --input is ${input}`);
+  if (personsTable !== undefined && (!persons || sourceKind(persons) !== 'duckdb')) throw new OptionsError('--persons-table', 'needs --persons FILE.duckdb');
+  if (format === 'wide' && sourceKind(input) !== 'csv') throw new OptionsError('--format', `wide files are read from CSV; read ${input} as --format long or spell`);
   return {
     format,
     input,
@@ -141,6 +160,9 @@ export function inputLimits(values: OptionValues): InputLimits {
     maxFieldChars: sizeOption(values, 'max-field-size'),
     maxMonths: stringOption(values, 'max-months') === undefined ? undefined : integerOption(values, 'max-months', 0, 1),
     memoryBudgetBytes: memoryBudget(values),
+    engine,
+    table,
+    personsTable,
   };
 }
 

@@ -1,5 +1,6 @@
 import { OptionsError } from '../errors.js';
 import type { LoadedPanel } from './assemble.js';
+import { sourceKind } from './duckdb/source.js';
 import { readLongPanel, readSpells } from './long.js';
 import type { PanelOptions } from './options.js';
 import { readWide } from './wide.js';
@@ -8,14 +9,16 @@ import { readWide } from './wide.js';
 export interface LoadPanelOptions extends PanelOptions {
   /** `long` (person-month rows), `spell` (person, start, end, state) or `wide` (a row per person, a column per month). */
   readonly format: 'long' | 'spell' | 'wide';
-  /** Path of the main file (months, spells or wide). */
+  /** Path of the main file (months, spells or wide): CSV, or for long and spell files also Parquet or a DuckDB database (`table`). */
   readonly input: string;
 }
 
 /**
  * Load a panel in any of the three formats into sequences, with the ingest
  * report. One entry point for the CLI and scripts; `readLongPanel`,
- * `readSpells` and `readWide` do the work.
+ * `readSpells` and `readWide` do the work. Long and spell files may be
+ * Parquet files or tables of a DuckDB database (read by DuckDB, see
+ * `PanelOptions.engine`); wide files are CSV.
  *
  * @param options the file, its format and the reader options (see `PanelOptions`)
  * @returns `{ sequences, report }`
@@ -26,11 +29,17 @@ export interface LoadPanelOptions extends PanelOptions {
  *   time: { align: 'start', column: 'start_month' }, mode: 'lenient',
  * });
  * console.error(formatIngestReport(report));
+ * // A Parquet extract, and a table of a DuckDB database:
+ * await loadPanel({ format: 'long', input: 'months.parquet', persons: 'persons.parquet' });
+ * await loadPanel({ format: 'spell', input: 'extract.duckdb', table: 'spells' });
  */
 export function loadPanel(options: LoadPanelOptions): Promise<LoadedPanel> {
   const { format, input } = options;
   if (format === 'long') return readLongPanel(input, options);
   if (format === 'spell') return readSpells(input, options);
-  if (format === 'wide') return readWide(input, options);
+  if (format === 'wide') {
+    if (sourceKind(input) !== 'csv') throw new OptionsError('format', `wide files are read from CSV; read ${input} as a long or spell file`);
+    return readWide(input, options);
+  }
   throw new OptionsError('format', `"${String(format)}" is not one of long, spell, wide`);
 }

@@ -1,10 +1,11 @@
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
-import type { WriteStream } from 'node:fs';
-import { mkdir, open, stat, statfs } from 'node:fs/promises';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir, open, rename, rm, stat, statfs } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OutputError, ResourceError } from '../errors.js';
-import { openAtomicStream, type AtomicStream } from '../output/atomic.js';
+import { DuckDb, sqlString } from '../ingest/duckdb/engine.js';
+import { forgetTemporary, openAtomicStream, temporaryName, trackTemporary, type AtomicStream } from '../output/atomic.js';
 import { outputError } from '../output/paths.js';
 import type { ProgressReporter } from '../progress.js';
 import { formatMonth } from '../ingest/month.js';
@@ -14,12 +15,14 @@ import { employerId, personId, personIdWidth } from './jobcoach.js';
 
 /** Options of `writeJobcoachPanel`. */
 export interface WriteJobcoachOptions extends JobcoachOptions {
+  /** `csv` (default): persons.csv and months.csv; `parquet`: persons.parquet and months.parquet (typed columns, the same values). */
+  format?: 'csv' | 'parquet';
   progress?: ProgressReporter;
 }
 
 /** What `writeJobcoachPanel` wrote. */
 export interface WrittenPanel {
-  /** Paths of persons.csv and months.csv. */
+  /** Paths of the person and month files. */
   persons: string;
   months: string;
   /** Persons and person-month rows written (headers excluded). */
@@ -31,6 +34,10 @@ export interface WrittenPanel {
 export const PERSON_COLUMNS = ['person_id', 'benefit', 'sex', 'birth_year', 'disability', 'incapacity_pct', 'regime', 'start_month', 'weight', 'true_group'] as const;
 /** Header of months.csv (long format, one row per person-month). */
 export const MONTH_COLUMNS = ['person_id', 'month', 'state', 'employer_id', 'hours_week', 'hourly_wage', 'permanent'] as const;
+
+// Parquet column types (text stays text, so both formats read to the same sequences and covariates).
+const PERSON_TYPES = ['VARCHAR', 'VARCHAR', 'VARCHAR', 'INTEGER', 'VARCHAR', 'INTEGER', 'VARCHAR', 'VARCHAR', 'DOUBLE', 'INTEGER'];
+const MONTH_TYPES = ['VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'INTEGER', 'DOUBLE', 'TINYINT'];
 
 const CHUNK = 1 << 20; // bytes (characters) buffered before a write
 const ROW_BYTES = 128 * 100; // room past CHUNK for one person's months.csv rows
@@ -55,8 +62,14 @@ const BYTES_PER_PERSON = 2000;
  * it is a panel this function wrote (its header), never a user's own data;
  * and a panel larger than the free disk space is refused before writing.
  *
+ * With `format: 'parquet'` the files are `persons.parquet` and
+ * `months.parquet`: the CSV text is written first (under temporary names in
+ * the folder, removed after) and DuckDB converts it with typed columns
+ * (numbers as INTEGER, DOUBLE, TINYINT; ids, months and categories as text),
+ * so both formats read to the same panel.
+ *
  * @param dir output directory (created when missing)
- * @param options `n` (default 25,000), `seed` (default 1), `parameters`, `progress`
+ * @param options `n` (default 25,000), `seed` (default 1), `months` (follow-up), `format` (`csv` or `parquet`), `parameters`, `progress`
  * @returns the paths and row counts
  * @throws OutputError when a file of the folder is not a simulated panel or cannot be written; ResourceError when the disk is too small
  * @example
@@ -66,7 +79,8 @@ const BYTES_PER_PERSON = 2000;
  */
 export async function writeJobcoachPanel(dir: string, options: WriteJobcoachOptions = {}): Promise<WrittenPanel> {
   const gen = createJobcoachGenerator(options);
-  const paths = { persons: join(dir, 'persons.csv'), months: join(dir, 'months.csv') };
+  const ext = options.format === 'parquet' ? 'parquet' : 'csv';
+  const paths = { persons: join(dir, `persons.${ext}`), months: join(dir, `months.${ext}`) };
   try {
     await mkdir(dir, { recursive: true });
   } catch (err) {
@@ -74,6 +88,7 @@ export async function writeJobcoachPanel(dir: string, options: WriteJobcoachOpti
   }
   await checkReplaceablePanel(paths);
   await checkDiskSpace(dir, gen.n);
+  if (ext === 'parquet') return writeParquetPanel(gen, paths, options.progress);
   const files: AtomicStream[] = [];
   try {
     files.push(await openAtomicStream(paths.persons), await openAtomicStream(paths.months));
@@ -88,10 +103,47 @@ export async function writeJobcoachPanel(dir: string, options: WriteJobcoachOpti
   }
 }
 
+/** The panel as CSV text under temporary names, converted to Parquet (temporary names again), both renamed into place when complete. */
+async function writeParquetPanel(gen: ReturnType<typeof createJobcoachGenerator>, paths: { persons: string; months: string }, progress: ProgressReporter | undefined): Promise<WrittenPanel> {
+  const temporary = [paths.persons, paths.months, paths.persons, paths.months].map(temporaryName);
+  const [personsText, monthsText, personsParquet, monthsParquet] = temporary;
+  temporary.forEach(trackTemporary);
+  try {
+    const streams = [createWriteStream(personsText), createWriteStream(monthsText)];
+    const monthRows = await writeRows(gen, streams[0], streams[1], progress);
+    await Promise.all(streams.map((s) => finished(s.end())));
+    progress?.('writing Parquet', 0, 2);
+    await csvToParquet(personsText, PERSON_COLUMNS, PERSON_TYPES, personsParquet);
+    progress?.('writing Parquet', 1, 2);
+    await csvToParquet(monthsText, MONTH_COLUMNS, MONTH_TYPES, monthsParquet);
+    progress?.('writing Parquet', 2, 2);
+    await rename(personsParquet, paths.persons);
+    await rename(monthsParquet, paths.months);
+    return { ...paths, personRows: gen.n, monthRows };
+  } catch (err) {
+    throw (err as NodeJS.ErrnoException).code !== undefined ? outputError(paths.months, err) : err;
+  } finally {
+    await Promise.all(temporary.map((p) => rm(p, { force: true })));
+    temporary.forEach(forgetTemporary);
+  }
+}
+
+/** Convert a CSV file with the given header and column types to Parquet. */
+async function csvToParquet(csv: string, names: readonly string[], types: readonly string[], parquet: string): Promise<void> {
+  const db = await DuckDb.open();
+  try {
+    const columns = names.map((name, k) => `${sqlString(name)}: ${sqlString(types[k])}`).join(', ');
+    const read = `read_csv(${sqlString(csv)}, header = true, auto_detect = false, delim = ',', quote = '"', columns = {${columns}})`;
+    await db.run(`COPY (SELECT * FROM ${read}) TO ${sqlString(parquet)} (FORMAT parquet)`);
+  } finally {
+    db.close();
+  }
+}
+
 /**
- * Refuse to replace a persons.csv or months.csv that is not a panel
- * `writeJobcoachPanel` wrote (its header says so): a folder of real data is
- * never written over.
+ * Refuse to replace a person or month file that is not a panel
+ * `writeJobcoachPanel` wrote (its header, or a Parquet file's columns, say
+ * so): a folder of real data is never written over.
  *
  * @param paths the files about to be written
  * @throws OutputError naming the file
@@ -105,14 +157,24 @@ export async function checkReplaceablePanel(paths: { readonly persons: string; r
     const existing = await stat(path).catch(() => undefined);
     if (!existing) continue;
     if (!existing.isFile()) throw new OutputError(path, 'is in the way (not a file); choose another folder');
-    if ((await firstLine(path)) !== expected[key]) {
-      throw new OutputError(path, `exists and is not a synthetic panel (its header is not ${expected[key]}); loopbaan never writes over other files: move it or choose another folder`);
+    if ((await columnsOf(path)) !== expected[key]) {
+      throw new OutputError(path, `exists and is not a synthetic panel (its columns are not ${expected[key]}); loopbaan never writes over other files: move it or choose another folder`);
     }
   }
 }
 
-/** The first line of a file (from its first 4 kB). */
-async function firstLine(path: string): Promise<string> {
+/** The columns of a file, comma-separated: a Parquet file's as DuckDB reads them, else the first line (from its first 4 kB). */
+async function columnsOf(path: string): Promise<string> {
+  if (path.endsWith('.parquet')) {
+    const db = await DuckDb.open();
+    try {
+      return (await db.rows(`DESCRIBE SELECT * FROM read_parquet(${sqlString(path)})`)).map((r) => String(r.column_name)).join(',');
+    } catch {
+      return '';
+    } finally {
+      db.close();
+    }
+  }
   const handle = await open(path);
   try {
     const buffer = Buffer.alloc(4096);

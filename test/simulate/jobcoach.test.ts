@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import {
   checkCsvFile, fitGroupModel, groupCell, JOBCOACH_PARAMETERS, JOBCOACH_STATES, loadPanel, MONTH_COLUMNS, PERSON_COLUMNS,
   simulateJobcoach, VOID, writeJobcoachPanel, type StateSequences,
 } from '../../src/index.js';
+import { comparable } from '../ingest/duckdb/helpers.js';
 
 const TRIAL = 0, WORK_JC = 1, WORK = 2, NONE = 3;
 
@@ -221,6 +222,18 @@ describe('writeJobcoachPanel', () => {
     expect(states(loaded)).toEqual(states(direct));
     for (const name of ['employer_id', 'hours_week', 'hourly_wage', 'permanent']) expect(cells(loaded, name)).toEqual(cells(direct, name));
     expect(loaded.covariates.array('true_group')).toEqual(Array.from(direct.covariates.array('true_group') as Int32Array));
+  });
+
+  it('writes the same panel as Parquet (typed columns)', async () => {
+    const csv = await writeJobcoachPanel(join(dir, 'csv'), { n: 300, seed: 5 });
+    const parquet = await writeJobcoachPanel(join(dir, 'parquet'), { n: 300, seed: 5, format: 'parquet' });
+    expect(parquet).toMatchObject({ persons: join(dir, 'parquet', 'persons.parquet'), months: join(dir, 'parquet', 'months.parquet'), monthRows: csv.monthRows });
+    expect((await readdir(join(dir, 'parquet'))).sort()).toEqual(['months.parquet', 'persons.parquet']);
+    const load = (w: typeof csv) => loadPanel({ format: 'long', input: w.months, persons: w.persons, weight: 'weight', time: { align: 'start', column: 'start_month' }, attributes: undefined });
+    const [fromCsv, fromParquet] = [await load(csv), await load(parquet)];
+    const same = (p: typeof fromCsv) => ({ ...(comparable(p) as object), report: undefined });
+    expect(same(fromParquet)).toEqual(same(fromCsv));
+    expect(fromParquet.sequences.cellAttributes.hourly_wage.kind).toBe('number');
   });
 
   it('is the loopbaan simulate jobcoach command', async () => {

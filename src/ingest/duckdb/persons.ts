@@ -30,7 +30,7 @@ export async function readPersonsDuckDb(db: DuckDb, file: string, options: ReadP
   if (options.weight !== undefined) checkType(source, options.weight, ['text', 'integer', 'number'], 'numbers (case weights)');
   if (options.start !== undefined) checkType(source, options.start, ['text', 'date'], 'YYYY-MM text or a DATE');
   await source.prepare('p', source.names);
-  const counts = problems.file(file, 'persons', source.unit);
+  const counts = problems.file(source.file, 'persons', source.unit);
   const col = (name: string): string => `p.${sqlName(name)}`;
 
   // Numeric columns as numbers; the others as texts (codes into their distinct texts), which go
@@ -75,17 +75,17 @@ export async function readPersonsDuckDb(db: DuckDb, file: string, options: ReadP
   const [{ rows }] = await db.rows('SELECT count(*)::DOUBLE AS rows FROM p');
   const columns = others.map((name) => new ValueColumn(name, Number(rows), false));
   const hasWeight = options.weight !== undefined;
-  const startColumn = hasWeight ? 3 : 2;
+  const startColumn = hasWeight ? 3 : 2; // after the row number, the id and the weight
   await db.columns(`SELECT ${selected.join(', ')} FROM p ${joins} ORDER BY p.__rn`, (chunk) => {
     const rn = chunk.float64(0);
     const w = hasWeight ? chunk.float64(2) : undefined;
-    const s = monthOf ? chunk.int32(startColumn) : undefined;
+    const s = options.start !== undefined ? chunk.int32(startColumn) : undefined;
     const values = plans.map((plan, k) => (plan.kind === 'number' ? chunk.float64(first + k) : chunk.int32(first + k)));
     for (let i = 0; i < chunk.rows; i++) {
       counts.rowsRead++;
       const line = rn[i] + 1;
       const id = chunk.text(1, i) ?? '';
-      const start = s ? monthOf![s[i]] : undefined;
+      const start = s ? (monthOf ? monthOf[s[i]] : s[i]) : undefined;
       const texts = { weight: () => chunk.text(selected.length - 2, i) ?? '', start: () => chunk.text(selected.length - 1, i) ?? '' };
       if (check.acceptValues(id, line, w ? w[i] : undefined, start, texts) === undefined) continue;
       for (let k = 0; k < plans.length; k++) {
@@ -106,7 +106,7 @@ export async function readPersonsDuckDb(db: DuckDb, file: string, options: ReadP
   for (const c of columns) c.resize(ids.length);
   const position = source.names.indexOf(idColumn);
   return {
-    file,
+    file: source.file,
     idColumn,
     ids,
     rowOf: check.rowOf,

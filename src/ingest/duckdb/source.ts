@@ -25,6 +25,7 @@ export function sourceKind(file: string): SourceKind {
 
 /** An input file (or database table) opened in DuckDB: its columns and types, made queryable by `prepare`. */
 export interface TableSource {
+  /** The file, or for a database table `FILE, table NAME`: how messages name it. */
   readonly file: string;
   readonly kind: SourceKind;
   /** How problems are located: `row` (Parquet, tables) or `line` (CSV). */
@@ -68,6 +69,7 @@ export async function openTableSource(db: DuckDb, file: string, table?: string):
   }
   if (table !== undefined && kind !== 'duckdb') throw new InputError(file, undefined, undefined, `a table (${table}) was named, but this is not a DuckDB database file (.duckdb)`);
   let from: string;
+  let name = file;
   let described = '';
   let rowNumber: string;
   let csvHeader: readonly string[] = [];
@@ -86,6 +88,7 @@ export async function openTableSource(db: DuckDb, file: string, table?: string):
     }
     from = `${alias}.${sqlName(chosen)}`;
     rowNumber = 'rowid';
+    name = `${file}, table ${chosen}`;
   } else {
     // The header as the CSV reader sees it (BOM, delimiter, trimmed names); DuckDB reads the rest as text.
     const csv = await openCsv(file);
@@ -105,21 +108,21 @@ export async function openTableSource(db: DuckDb, file: string, table?: string):
   const unit = kind === 'csv' ? 'line' : 'row';
 
   return {
-    file,
+    file: name,
     kind,
     unit,
     names,
     columnType: (name) => types.get(name)!,
     has: (name) => types.has(name),
-    requireColumn(name, purpose) {
-      if (!types.has(name)) {
-        throw new InputError(file, unit === 'line' ? 1 : undefined, name, `missing required column "${name}" (${purpose}); the file has ${expectedList(names)}`);
+    requireColumn(column, purpose) {
+      if (!types.has(column)) {
+        throw new InputError(name, unit === 'line' ? 1 : undefined, column, `missing required column "${column}" (${purpose}); the ${kind === 'duckdb' ? 'table' : 'file'} has ${expectedList(names)}`);
       }
     },
     async prepare(name, columns) {
       const list = columns.map(sqlName).join(', ');
       if (kind === 'csv') {
-        await failsAs(file, 'CSV', () => db.run(`CREATE OR REPLACE TEMP TABLE ${name}_rows AS SELECT ${list} FROM ${from}`));
+        await failsAs(name, 'CSV', () => db.run(`CREATE OR REPLACE TEMP TABLE ${name}_rows AS SELECT ${list} FROM ${from}`));
         await db.run(`CREATE OR REPLACE TEMP VIEW ${name} AS SELECT rowid AS __rn, * FROM ${name}_rows`);
       } else {
         await db.run(`CREATE OR REPLACE TEMP VIEW ${name} AS SELECT ${rowNumber} AS __rn, ${list} FROM ${from}`);
