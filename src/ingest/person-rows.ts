@@ -72,7 +72,7 @@ export class PersonRowCheck {
     if (id === '') return this.reject(id, line, f.idColumn, 'missing id', MISSING_ID_MESSAGE);
     const first = this.rowOf.get(id);
     if (first !== undefined) {
-      this.problems.reject(this.counts, line, f.idColumn, 'duplicate person', `person "${id}" appears again (first on ${this.counts.unit} ${this.lines[first]}); expected one row per person`);
+      this.problems.reject(this.counts, line, f.idColumn, 'duplicate person', `person "${id}" appears again (first on ${this.counts.unit ?? 'line'} ${this.lines[first]}); expected one row per person`);
       return undefined;
     }
     if (weight !== undefined) {

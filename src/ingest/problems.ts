@@ -24,8 +24,8 @@ export interface IngestProblem {
   readonly file: string;
   /** 1-based line (the line where the record ends), or row of a Parquet file or database table (see `unit`). */
   readonly line: number;
-  /** What `line` counts. */
-  readonly unit: 'line' | 'row';
+  /** `row` when `line` counts the rows of a Parquet file or table; absent for lines of text. */
+  readonly unit?: 'row';
   /** Column name, or undefined when the whole row is at fault. */
   readonly column: string | undefined;
   readonly reason: ProblemReason;
@@ -37,8 +37,8 @@ export interface IngestProblem {
 export interface FileCounts {
   readonly file: string;
   readonly role: 'months' | 'spells' | 'persons' | 'wide';
-  /** How problems in this file are located: by text `line`, or by `row` (Parquet files, database tables). */
-  readonly unit: 'line' | 'row';
+  /** `row` when problems in this file are located by row (Parquet files, database tables); absent for lines of text. */
+  readonly unit?: 'row';
   rowsRead: number;
   rowsKept: number;
   rejected: Partial<Record<ProblemReason, number>>;
@@ -71,8 +71,8 @@ export class ProblemLog {
   }
 
   /** Start counting the rows of one file; `unit` says how its problems are located (text lines, or rows of a Parquet file or table). */
-  file(file: string, role: FileCounts['role'], unit: FileCounts['unit'] = 'line'): FileCounts {
-    const counts: FileCounts = { file, role, unit, rowsRead: 0, rowsKept: 0, rejected: {} };
+  file(file: string, role: FileCounts['role'], unit: 'line' | 'row' = 'line'): FileCounts {
+    const counts: FileCounts = { file, role, ...(unit === 'row' ? { unit } : {}), rowsRead: 0, rowsKept: 0, rejected: {} };
     this.files.push(counts);
     return counts;
   }
@@ -84,9 +84,9 @@ export class ProblemLog {
 
   /** Report a problem with one row; throws in strict mode, else counts it (the caller drops the row). */
   reject(counts: FileCounts, line: number, column: string | undefined, reason: ProblemReason, message: string): void {
-    if (this.mode === 'strict') throw new InputError(counts.file, line, column, message, counts.unit);
+    if (this.mode === 'strict') throw new InputError(counts.file, line, column, message, counts.unit ?? 'line');
     counts.rejected[reason] = (counts.rejected[reason] ?? 0) + 1;
-    if (this.examples.length < EXAMPLE_PROBLEMS) this.examples.push({ file: counts.file, line, unit: counts.unit, column, reason, message });
+    if (this.examples.length < EXAMPLE_PROBLEMS) this.examples.push({ file: counts.file, line, ...(counts.unit ? { unit: counts.unit } : {}), column, reason, message });
   }
 }
 

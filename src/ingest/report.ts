@@ -74,7 +74,7 @@ export function formatIngestReport(report: IngestReport): string {
   if (report.examples.length > 0) {
     lines.push(`first problems (${report.mode} mode):`);
     for (const p of report.examples) {
-      lines.push(`  ${p.file}, ${p.unit} ${p.line}${p.column !== undefined ? `, column ${p.column}` : ''}: ${p.message}`);
+      lines.push(`  ${p.file}, ${p.unit ?? 'line'} ${p.line}${p.column !== undefined ? `, column ${p.column}` : ''}: ${p.message}`);
     }
   }
   return lines.join('\n') + '\n';
