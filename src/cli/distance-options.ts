@@ -7,6 +7,7 @@
  *   const options = distanceOptions(values, sequences); // DistanceOptions for distances()
  */
 import { createReadStream } from 'node:fs';
+import { isCondensedFile, readDistanceCondensed } from '../distance/condensed-file.js';
 import { readCostMatrix } from '../distance/cost-file.js';
 import type { DistanceMatrix } from '../distance/matrix.js';
 import { costStates } from '../distance/setup.js';
@@ -197,15 +198,17 @@ function stateFeaturesOption(values: OptionValues): StateFeatures | undefined {
 /**
  * Read a distance matrix CSV as `loopbaan dist` writes it: N lines of N numbers,
  * no header, symmetric with a zero diagonal. Streams the file into the condensed
- * layout, so only the lower triangle is held.
+ * layout, so only the lower triangle is held. A file in the binary condensed
+ * layout (`dist --out-format condensed`) is recognised by its first bytes.
  *
- * @param file path of the CSV
+ * @param file path of the CSV (or condensed file)
  * @returns the condensed matrix
  * @throws InputError naming line and column for a bad cell, a ragged row or asymmetry
  * @example
  * const m = await readDistanceMatrix('om.csv');
  */
 export async function readDistanceMatrix(file: string): Promise<DistanceMatrix> {
+  if (await isCondensedFile(file)) return readDistanceCondensed(file);
   let n = -1;
   let values = new Float64Array(0);
   let i = 0;

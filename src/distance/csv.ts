@@ -1,24 +1,165 @@
 import type { Writable } from 'node:stream';
 import { once } from 'node:events';
-import { distanceAt, type DistanceMatrix } from './matrix.js';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { writeDecimal } from './decimal.js';
+import { compiledScript } from './engine/pool.js';
+import { sharedAlloc } from './engine/sorted.js';
+import { condensedIndex, type DistanceMatrix } from './matrix.js';
+
+/** Room for one value and its separator (writeDecimal writes at most 26 bytes). */
+const VALUE_BYTES = 27;
+/** Bytes of text per block of rows handed to a worker (about 8 MB). */
+const BLOCK_BYTES = 8 * 2 ** 20;
+/** Below this many values the calling thread writes alone (starting workers costs ~50-100 ms). */
+const MIN_PARALLEL_VALUES = 4e6;
+
+/** Options of `writeDistanceCsv`. */
+export interface WriteCsvOptions {
+  /** Worker threads formatting rows (default: all cores for matrices of 2,000 rows or more). */
+  threads?: number;
+}
+
+/**
+ * Format rows `from..to-1` of an N x N matrix held condensed (see
+ * `DistanceMatrix`) as CSV lines into `out`; returns the bytes written.
+ * Row i is (i, 0..i-1) read down column i of the condensed layout, 0 on the
+ * diagonal, then (i, i+1..n-1), a contiguous run.
+ *
+ * @example
+ * const out = new Uint8Array(27 * 9);
+ * const end = formatMatrixRows(Float64Array.from([1, 2, 3]), 3, 0, 3, out);
+ * new TextDecoder().decode(out.subarray(0, end)); // '0,1,2\n1,0,3\n2,3,0\n'
+ */
+export function formatMatrixRows(values: Float64Array, n: number, from: number, to: number, out: Uint8Array): number {
+  let at = 0;
+  for (let i = from; i < to; i++) {
+    // (j, i) for j < i: condensedIndex(n, j, i), stepping by n - j - 2
+    for (let j = 0, k = i - 1; j < i; k += n - j - 2, j++) {
+      at = writeDecimal(out, at, values[k]);
+      out[at++] = 44;
+    }
+    out[at++] = 48;
+    if (i + 1 < n) {
+      const start = condensedIndex(n, i, i + 1);
+      for (let k = start; k < start + n - i - 1; k++) {
+        out[at++] = 44;
+        at = writeDecimal(out, at, values[k]);
+      }
+    }
+    out[at++] = 10;
+  }
+  return at;
+}
 
 /**
  * Write a distance matrix as a headerless N x N CSV, one row per line in row
- * order, each value as `String(x)` (the shortest text that reads back as the same
- * double, so at least 12 significant digits are kept). Rows are streamed: memory
- * stays at one line, and the writer waits when the stream is full. Rejects with
- * the stream's error if it fails (e.g. EPIPE when the reader closes early).
+ * order, every value with full double precision (text that reads back as the
+ * same double: `writeDecimal`, 15 to 17 significant digits). Blocks of rows are
+ * formatted on worker threads in parallel and written in order, a few blocks
+ * ahead at most, so memory stays at a few blocks of text; the writer waits
+ * when the stream is full. Rejects with the stream's error if it fails (e.g.
+ * EPIPE when the reader closes early).
  *
  * @param m the matrix
  * @param out where to write (a file stream or process.stdout)
+ * @param options `threads`
  * @example
  * await writeDistanceCsv(await distances(seqs, { method: 'HAM' }), process.stdout);
  * // 0,3,1
  * // 3,0,2
  * // 1,2,0
  */
-export async function writeDistanceCsv(m: DistanceMatrix, out: Writable): Promise<void> {
-  await writeNumberRows(m.n, m.n, (i, j) => distanceAt(m, i, j), out);
+export async function writeDistanceCsv(m: DistanceMatrix, out: Writable, options: WriteCsvOptions = {}): Promise<void> {
+  const { n } = m;
+  const rows = Math.max(1, Math.floor(BLOCK_BYTES / (VALUE_BYTES * Math.max(1, n))));
+  const blocks = Math.ceil(n / rows);
+  const script = compiledScript('distance/csv-worker.js');
+  const threads = Math.min(options.threads ?? (n * n >= MIN_PARALLEL_VALUES ? availableParallelism() : 1), blocks);
+  const failed = streamFailure(out);
+  if (threads <= 1 || script === null) {
+    const buffer = new Uint8Array(rows * n * VALUE_BYTES + 2);
+    for (let b = 0; b < blocks; b++) {
+      const end = formatMatrixRows(m.values, n, b * rows, Math.min(n, (b + 1) * rows), buffer);
+      await write(out, buffer.slice(0, end), failed);
+    }
+    return;
+  }
+  await writeInParallel({ values: shared(m.values), n, rows, blocks }, threads, script, out, failed);
+}
+
+/** What a CSV worker gets: the matrix and the block counters in shared memory. */
+export interface CsvTask {
+  readonly values: Float64Array;
+  readonly n: number;
+  /** Rows per block, and the number of blocks. */
+  readonly rows: number;
+  readonly blocks: number;
+  /** Next block to take. */
+  readonly next: Int32Array;
+  /** Blocks written so far; a worker takes block k only while k < written + WINDOW. */
+  readonly written: Int32Array;
+  readonly window: number;
+}
+
+/**
+ * A worker's loop: take the next block, wait while it is too far ahead of
+ * the writer, format it and post it (its buffer transferred).
+ */
+export function runCsvTask(task: CsvTask, post: (block: number, text: Uint8Array) => void): void {
+  const { values, n, rows, blocks, next, written, window } = task;
+  for (let b = Atomics.add(next, 0, 1); b < blocks; b = Atomics.add(next, 0, 1)) {
+    for (let seen = Atomics.load(written, 0); b >= seen + window; seen = Atomics.load(written, 0)) Atomics.wait(written, 0, seen);
+    const from = b * rows;
+    const to = Math.min(n, from + rows);
+    const buffer = new Uint8Array((to - from) * n * VALUE_BYTES + 2);
+    const end = formatMatrixRows(values, n, from, to, buffer);
+    post(b, buffer.subarray(0, end));
+  }
+}
+
+async function writeInParallel(
+  base: Pick<CsvTask, 'values' | 'n' | 'rows' | 'blocks'>,
+  threads: number,
+  script: string,
+  out: Writable,
+  failed: () => Error | undefined,
+): Promise<void> {
+  const task: CsvTask = { ...base, next: new Int32Array(sharedAlloc(4)), written: new Int32Array(sharedAlloc(4)), window: 2 * threads };
+  const ready = new Map<number, Uint8Array>();
+  let wake: (() => void) | undefined;
+  let error: Error | undefined;
+  const workers = Array.from({ length: threads }, () => {
+    const worker = new Worker(script, { workerData: { csv: task } });
+    worker.on('message', ({ block, text }: { block: number; text: Uint8Array }) => {
+      ready.set(block, text);
+      wake?.();
+    });
+    worker.on('error', (err) => {
+      error ??= err;
+      wake?.();
+    });
+    return worker;
+  });
+  try {
+    for (let b = 0; b < task.blocks; b++) {
+      while (!ready.has(b)) {
+        if (error) throw error;
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+      const text = ready.get(b)!;
+      ready.delete(b);
+      await write(out, text, failed);
+      Atomics.store(task.written, 0, b + 1);
+      Atomics.notify(task.written, 0);
+    }
+  } finally {
+    // Let waiting workers see the end, then stop them.
+    Atomics.store(task.next, 0, task.blocks);
+    Atomics.store(task.written, 0, task.blocks + task.window);
+    Atomics.notify(task.written, 0);
+    for (const worker of workers) void worker.terminate();
+  }
 }
 
 /**
@@ -34,18 +175,41 @@ export async function writeDistanceCsv(m: DistanceMatrix, out: Writable): Promis
  * // 3,1
  */
 export async function writeReferenceCsv(values: Float64Array, k: number, out: Writable): Promise<void> {
-  await writeNumberRows(values.length / k, k, (i, r) => values[i * k + r], out);
+  const failed = streamFailure(out);
+  const n = values.length / k;
+  const rows = Math.max(1, Math.floor(BLOCK_BYTES / (VALUE_BYTES * k)));
+  const buffer = new Uint8Array(rows * k * VALUE_BYTES);
+  for (let from = 0; from < n; from += rows) {
+    let at = 0;
+    for (let i = from; i < Math.min(n, from + rows); i++) {
+      for (let r = 0; r < k; r++) {
+        at = writeDecimal(buffer, at, values[i * k + r]);
+        buffer[at++] = r + 1 < k ? 44 : 10;
+      }
+    }
+    await write(out, buffer.slice(0, at), failed);
+  }
 }
 
-// Streams rows of numbers: memory stays at one line; a failed stream (a closed pipe, a full disk) ends the writing with its error.
-async function writeNumberRows(rows: number, cols: number, cell: (i: number, j: number) => number, out: Writable): Promise<void> {
-  const row = new Array<string>(cols);
+/** The values in shared memory (copied when they are not), for the workers to read. */
+function shared(values: Float64Array): Float64Array {
+  if (values.buffer instanceof SharedArrayBuffer) return values;
+  const copy = new Float64Array(sharedAlloc(values.length * 8));
+  copy.set(values);
+  return copy;
+}
+
+/** The first error the stream reports (a closed pipe, a full disk), checked before each write. */
+function streamFailure(out: Writable): () => Error | undefined {
   let failure: Error | undefined;
   out.on('error', (err: Error) => (failure ??= err));
-  for (let i = 0; i < rows; i++) {
-    for (let j = 0; j < cols; j++) row[j] = String(cell(i, j));
-    if (failure) throw failure;
-    if (!out.write(row.join(',') + '\n')) await once(out, 'drain');
-  }
-  if (failure) throw failure;
+  return () => failure;
+}
+
+async function write(out: Writable, text: Uint8Array, failed: () => Error | undefined): Promise<void> {
+  const before = failed();
+  if (before) throw before;
+  if (!out.write(text)) await once(out, 'drain');
+  const after = failed();
+  if (after) throw after;
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { distanceAt, readDistanceCondensed } from '../../src/index.js';
 import { captureOutput } from '../helpers/cli.js';
 import { fixturePath, hasFixtures, readMatrix } from '../helpers/fixtures.js';
 import { relativeError } from './helpers.js';
@@ -72,5 +73,34 @@ describe('loopbaan dist errors', () => {
     expect(await main(['dist', '--input', input, '--cols', 'm1..m3', '--quiet', '--method', 'TWED'])).toBe(2);
     expect(stderr().split('\n')[1]).toMatch(/nu/);
     expect(await main(['dist', '--input', input, '--cols', 'm1..m3', '--quiet', '--method', 'LCS', '--out', join(dir, 'no/such/dir.csv')])).toBe(2);
+  });
+});
+
+describe('loopbaan dist output files', () => {
+  test('--out FILE.dist writes the condensed layout, which cluster --dist reads; the CSV has the same values', async () => {
+    const input = join(dir, 'small.csv');
+    writeFileSync(input, 'id,m1,m2,m3\n1,a,b,b\n2,a,a,b\n3,b,b,b\n4,a,b,a\n');
+    const args = ['dist', '--input', input, '--cols', 'm1..m3', '--quiet', '--method', 'OM', '--sm', 'TRATE'];
+    const csv = join(dir, 'small-om.csv');
+    const condensed = join(dir, 'small-om.dist');
+    expect(await main([...args, '--out', csv])).toBe(0);
+    expect(await main([...args, '--out', condensed])).toBe(0);
+    const m = await readDistanceCondensed(condensed);
+    const rows = readFileSync(csv, 'utf8').trimEnd().split('\n').map((line) => line.split(',').map(Number));
+    expect(rows.map((row, i) => row.map((_, j) => distanceAt(m, i, j)))).toEqual(rows);
+    const labels = join(dir, 'labels.csv');
+    expect(await main(['cluster', '--dist', condensed, '--algo', 'ward.D2', '--k', '2', '--out', labels, '--quiet'])).toBe(0);
+    expect(readFileSync(labels, 'utf8').trimEnd().split('\n')).toHaveLength(5);
+  });
+
+  test('--out never overwrites the input; a wrong --out-format is a usage error', async () => {
+    const input = join(dir, 'in.csv');
+    writeFileSync(input, 'id,m1,m2\n1,a,b\n2,b,b\n');
+    const stderr = captureOutput();
+    expect(await main(['dist', '--input', input, '--cols', 'm1..m2', '--quiet', '--method', 'HAM', '--out', input])).toBe(2);
+    expect(stderr()).toMatch(/--out is the input file of --input/);
+    expect(readFileSync(input, 'utf8')).toBe('id,m1,m2\n1,a,b\n2,b,b\n');
+    expect(await main(['dist', '--input', input, '--cols', 'm1..m2', '--quiet', '--method', 'HAM', '--out-format', 'xml'])).toBe(2);
+    expect(stderr()).toMatch(/--out-format must be csv or condensed/);
   });
 });

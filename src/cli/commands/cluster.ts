@@ -47,8 +47,9 @@ cluster options:
   --algo A                  ward.D, ward.D2 (R's hclust), pam (cluster::pam BUILD + SWAP),
                             clara (samples + PAM, for large panels; needs --input)
   --k K | --range A:B       number of clusters, or every k from A to B
-  --dist FILE.csv           a headerless N x N matrix as \`loopbaan dist\` writes it, instead of
-                            computing distances (with --input too: ids and weights from the input)
+  --dist FILE               a matrix as \`loopbaan dist\` writes it (headerless N x N CSV, or the condensed
+                            binary layout), instead of computing distances (with --input too: ids and
+                            weights from the input)
   --aggregate               cluster the distinct sequences with their weights (WeightedCluster
                             style; smaller matrix; Ward then uses the weights as cluster sizes)
   --seed S                  clara: seed of the samples (default 1)

@@ -1,0 +1,80 @@
+// Ingest of a long person-month file against DuckDB's own scan of it: the
+// synthetic jobcoach panel of 200,000 persons (10.9 million rows, `loopbaan
+// simulate`) as CSV and as its Parquet copy. DuckDB's scan is
+// `SELECT state, count(*), count(DISTINCT person_id) ... GROUP BY state` on the
+// same file; loopbaan's ingest reads it into sequences (ids, months, states;
+// no person-month attributes, as the commands read it). Target: within 2x of
+// DuckDB's scan for both files. Each case runs in its own process, after
+// loading DuckDB (the ~0.5 s of loading the library is not counted on either side).
+//   node bench/ingest.bench.js            200,000 persons (data go to bench/out/, generated once, never committed)
+//   node bench/ingest.bench.js --n=50000  another size
+//   node bench/ingest.bench.js --js       also the JavaScript CSV reader (slow: ~1 minute)
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const arg = (name, fallback) => {
+  const a = process.argv.find((x) => x.startsWith(`--${name}=`));
+  return a ? Number(a.split('=')[1]) : fallback;
+};
+const caseArg = process.argv.find((a) => a.startsWith('--case='));
+
+if (caseArg) {
+  // One measurement, in this process: print {seconds, rows, persons, maxRssMb} as JSON.
+  const [what, file] = caseArg.slice('--case='.length).split('@');
+  const { DuckDb } = await import('../dist/ingest/duckdb/engine.js');
+  const { readLongPanel } = await import('../dist/index.js');
+  const warm = await DuckDb.open(); // the library is loaded before the clock starts
+  warm.close();
+  const t0 = performance.now();
+  let result;
+  if (what === 'duckdb-scan') {
+    const db = await DuckDb.open();
+    const from = file.endsWith('.parquet') ? `read_parquet('${file}')` : `read_csv('${file}')`;
+    const rows = await db.rows(`SELECT state, count(*)::DOUBLE AS n, count(DISTINCT person_id)::DOUBLE AS persons FROM ${from} GROUP BY state`);
+    db.close();
+    result = { rows: rows.reduce((s, r) => s + Number(r.n), 0) };
+  } else {
+    const { sequences, report } = await readLongPanel(file, { engine: what, attributes: [] });
+    result = { rows: report.files[0].rowsRead, persons: sequences.n, months: sequences.t };
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  console.log(JSON.stringify({ ...result, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+} else {
+  const n = arg('n', 200_000);
+  const dir = resolve(here, 'out', `panel-${n}`);
+  const csv = join(dir, 'months.csv');
+  const parquet = join(dir, 'months.parquet');
+  if (!existsSync(csv)) {
+    mkdirSync(dir, { recursive: true });
+    const sim = spawnSync(process.execPath, [resolve(here, '../bin/loopbaan.js'), 'simulate', 'jobcoach', '--n', String(n), '--seed', '1', '--out', dir, '--quiet'], { stdio: 'inherit' });
+    if (sim.status !== 0) process.exit(1);
+  }
+  if (!existsSync(parquet)) {
+    // The Parquet copy: DuckDB's own conversion of the CSV (types as DuckDB detects them).
+    const { DuckDb } = await import('../dist/ingest/duckdb/engine.js');
+    const db = await DuckDb.open();
+    await db.run(`COPY (SELECT * FROM read_csv('${csv}')) TO '${parquet}' (FORMAT parquet)`);
+    db.close();
+  }
+  const run = (what, file) => {
+    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), `--case=${what}@${file}`], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    if (child.status !== 0) throw new Error(`${what} ${file}: ${child.stderr.trim().split('\n').pop()}`);
+    return JSON.parse(child.stdout.trim().split('\n').pop());
+  };
+  console.log(`Ingest of the jobcoach panel, ${n.toLocaleString('en')} persons; each case in its own process. Other processes share the cores: timings under load are pessimistic.\n`);
+  console.log('| file | size | rows | DuckDB scan (s) | loopbaan ingest (s) | ratio (target <= 2) | peak RSS |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  for (const file of [csv, parquet]) {
+    const scan = run('duckdb-scan', file);
+    const ingest = run('duckdb', file);
+    const size = `${(statSync(file).size / 2 ** 20).toFixed(0)} MB`;
+    console.log(`| ${file.endsWith('.csv') ? 'CSV' : 'Parquet'} | ${size} | ${ingest.rows.toLocaleString('en')} | ${scan.seconds.toFixed(2)} | ${ingest.seconds.toFixed(2)} | ${(ingest.seconds / scan.seconds).toFixed(2)} | ${ingest.maxRssMb.toFixed(0)} MB |`);
+  }
+  if (process.argv.includes('--js')) {
+    const js = run('js', csv);
+    console.log(`| CSV, JavaScript reader (before DuckDB) | | ${js.rows.toLocaleString('en')} | | ${js.seconds.toFixed(2)} | | ${js.maxRssMb.toFixed(0)} MB |`);
+  }
+}
