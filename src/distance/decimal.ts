@@ -5,8 +5,8 @@
  *
  * For 1e-6 <= |x| < 1e15, x * 10^k (10^k exact for k <= 22) is computed
  * exactly as the unevaluated sum hi + lo of two doubles (Dekker's product), so
- * the decimal rounding D = round(x * 10^k) is exact (ties to even). The text is
- * the first of 15, 16 or 17 significant digits that reads back as x: with D
+ * the decimal roundings D = round(x * 10^k) are exact (ties to even). The text
+ * is the first of 15, 16 or 17 significant digits that reads back as x: with D
  * and 10^k exact, D / 10^k is the correctly rounded value of the decimal, the
  * double any correct parser (R, Python, JavaScript) gives. 17 digits always
  * read back (IEEE 754). The text is the shortest one when that has at most 15
@@ -23,36 +23,25 @@ const DOT = 46;
 const MINUS = 45;
 const ZERO = 48;
 
-// Scratch of the value being written: x * 10^k as hi + lo, and its digits.
-let hi = 0;
-let lo = 0;
+// Scratch of the value being written: x * 10^k as HI + LO (in a typed array:
+// doubles in module variables would be boxed on every store), and its digits.
+const exact = new Float64Array(2);
+const HI = 0;
+const LO = 1;
 const digits = new Uint8Array(17);
 
-/** x * 10^k exactly as hi + lo (Dekker's two-product; 10^k exact). */
+/** x * 10^k exactly as exact[HI] + exact[LO] (Dekker's two-product; 10^k exact). */
 function scale(x: number, k: number): void {
   const p = POW10[k];
-  hi = x * p;
+  const hi = x * p;
   let c = SPLIT * x;
   const xh = c - (c - x);
   const xl = x - xh;
   c = SPLIT * p;
   const ph = c - (c - p);
   const pl = p - ph;
-  lo = xh * ph - hi + xh * pl + xl * ph + xl * pl;
-}
-
-/**
- * round(hi + lo), ties to even, for 2^46 < hi < 2^53: r = round(hi) is
- * exact, and so are hi - r and +-0.5 - (hi - r) (multiples of ulp(hi) >= 2^-6
- * of at most 1), so the comparisons with lo are exact.
- */
-function roundScaled(): number {
-  const r = Math.round(hi);
-  const f = hi - r;
-  const odd = r % 2 !== 0;
-  if (lo > 0.5 - f || (lo === 0.5 - f && odd)) return r + 1;
-  if (lo < -0.5 - f || (lo === -0.5 - f && odd)) return r - 1;
-  return r;
+  exact[HI] = hi;
+  exact[LO] = xh * ph - hi + xh * pl + xl * ph + xl * pl;
 }
 
 /**
@@ -94,43 +83,26 @@ function leadingExponent(a: number): number {
     return e;
   }
   scale(a, -e); // a * 10^-e in [1, 10) when e is right
+  const hi = exact[HI];
+  const lo = exact[LO];
   if (hi < 1 || (hi === 1 && lo < 0)) e--;
   else if (hi > 10 || (hi === 10 && lo >= 0)) e++;
   return e;
 }
 
 /**
- * The 17 significant digits of a (leading digit at 10^e10) into `digits`.
- * hi = a * 10^(16 - e10) is an integer (>= 2^53); q * 1e9 has 48 significant
- * bits, so it and hi - q * 1e9 are exact, and lo's fraction is exact: the sum
- * is an exact integer split into 8 + 9 digits. False when it carries to 18 digits.
- */
-function seventeen(a: number, e10: number): boolean {
-  scale(a, 16 - e10);
-  let q = Math.floor(hi / 1e9);
-  let rest = hi - q * 1e9;
-  const whole = Math.round(lo);
-  rest += whole;
-  // lo - whole is exact; -0.5 is a tie (Math.round rounds halves up): to even
-  if (lo - whole === -0.5 && rest % 2 !== 0) rest--;
-  while (rest < 0) {
-    rest += 1e9;
-    q--;
-  }
-  while (rest >= 1e9) {
-    rest -= 1e9;
-    q++;
-  }
-  if (q >= 1e8) return false;
-  smallDigits(q, 8, 0);
-  smallDigits(rest, 9, 8);
-  return true;
-}
-
-/**
  * Write x as decimal text into `out` at `at`, in the notation of JavaScript's
  * `String(x)` for 1e-6 <= |x| < 1e21 (no exponent); returns the position after
  * it. `out` needs 26 bytes of room.
+ *
+ * For 1e-6 <= |x| < 1e15 one exact product gives P = |x| * 10^(16 - e10) =
+ * q * 1e9 + rest + f (q < 1e8 and rest < 1e9 integers, |f| <= 0.5: hi >= 2^53
+ * is an integer, q * 1e9 has 48 significant bits so it and hi - q * 1e9 are
+ * exact, and lo's fraction is exact). Rounding P / 100 and P / 10 to integers
+ * in the same parts gives the 15 and 16 digit candidates D; each is kept only
+ * if D / 10^k === |x| (exact operands, correctly rounded division: the value
+ * any correct parser gives), so a rounding slip can cost a digit, never the
+ * value. 17 digits always read back.
  *
  * @example
  * const out = new Uint8Array(32);
@@ -146,22 +118,44 @@ export function writeDecimal(out: Uint8Array, at: number, x: number): number {
     integerDigits(a, width, 0);
     return copyDigits(out, at, width);
   }
-  if (!(a >= 1e-6 && a < 1e15)) return fallback(out, at, x);
+  const e10 = a >= 1e-6 && a < 1e15 ? leadingExponent(a) : 99;
+  const k = 16 - e10;
+  if (k > 22 || k < 0) return fallback(out, at, x);
+  scale(a, k);
+  const hi = exact[HI];
+  const lo = exact[LO];
+  let q = Math.floor(hi / 1e9);
+  let rest = hi - q * 1e9;
+  const whole = Math.round(lo);
+  const f = lo - whole;
+  rest += whole;
+  while (rest < 0) {
+    rest += 1e9;
+    q--;
+  }
+  while (rest >= 1e9) {
+    rest -= 1e9;
+    q++;
+  }
+  if (q < 1e7 || q >= 1e8) return fallback(out, at, x); // P not in [1e16, 1e17): e10 was off
   if (x < 0) out[at++] = MINUS;
-  const e10 = leadingExponent(a);
-  for (let p = 15; p <= 16; p++) {
-    const k = p - 1 - e10;
-    if (k > 22) break;
-    scale(a, k);
-    if (hi >= TWO53) break;
-    const d = roundScaled();
-    if (d < POW10[p - 1] || d >= POW10[p]) continue; // rounds up to the next power of ten
-    if (d / POW10[k] === a) {
+  // 15 and 16 significant digits: round P / div (div 100 or 10), ties to even.
+  for (let div = 100, p = 15; div >= 10; div /= 10, p++) {
+    let r = Math.floor(rest / div);
+    const rem = rest - r * div + f;
+    if (rem > div / 2 || (rem === div / 2 && r % 2 !== 0)) r++;
+    const d = q * (1e9 / div) + r;
+    if (d >= POW10[p] || d > TWO53) continue;
+    if (d / POW10[k - 17 + p] === a) {
       integerDigits(d, p, 0);
       return place(out, at, p, e10);
     }
   }
-  if (16 - e10 > 22 || !seventeen(a, e10)) return fallback(out, x < 0 ? at - 1 : at, x);
+  // 17 digits: round(rest + f), a tie (f = -0.5: Math.round rounds halves up) to even
+  if (f === -0.5 && rest % 2 !== 0) rest--;
+  if (rest < 0) return fallback(out, x < 0 ? at - 1 : at, x);
+  smallDigits(q, 8, 0);
+  smallDigits(rest, 9, 8);
   return place(out, at, 17, e10);
 }
 
