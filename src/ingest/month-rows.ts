@@ -115,6 +115,29 @@ export class MonthRowPlacer {
     return person;
   }
 
+  /**
+   * The common row of a long file read without attributes, placed without
+   * the general checks: a person already in the grid, a month inside the span
+   * of months kept so far, a known state, not before the person's start, the
+   * month still empty. Returns false, placing nothing, when any of that does
+   * not hold: `place` then checks the row and reports what is wrong.
+   *
+   * @param person grid row
+   * @param month month index
+   * @param code state code (from the coder)
+   */
+  placeMonth(person: number, month: number, code: number): boolean {
+    const { grid, starts, hasMonths, counts } = this.target;
+    if (person < 0 || code === UNKNOWN_STATE || month < this.span.lo || month > this.span.hi) return false;
+    if (starts && month < starts[person]) return false;
+    const cell = grid.index(person, month);
+    if (grid.codes[cell] !== VOID) return false;
+    grid.codes[cell] = code;
+    if (hasMonths) hasMonths[person] = 1;
+    counts.rowsKept++;
+    return true;
+  }
+
   /** After the last row: every state of the priority order must be a state of the data (an OptionsError otherwise). */
   finish(): void {
     checkPriority(this.target.priority, this.target.coder);

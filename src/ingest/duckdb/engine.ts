@@ -6,21 +6,15 @@ import type Bindings from '@duckdb/node-bindings';
  * One chunk of a streamed query result (up to 2,048 rows), read column by
  * column as typed arrays. The arrays are views on DuckDB's memory: valid only
  * until the next chunk is fetched, so copy what must be kept. Cast each column
- * in SQL to the type read here (INTEGER, UTINYINT, USMALLINT, DOUBLE) and
+ * in SQL to the type read here (INTEGER, UBIGINT, DOUBLE) and
  * replace NULLs there too (`coalesce`): typed reads do not see NULLs.
  */
 export interface ColumnChunk {
   readonly rows: number;
   int32(column: number): Int32Array;
-  uint8(column: number): Uint8Array;
-  uint16(column: number): Uint16Array;
+  /** A BIGINT/UBIGINT column as pairs of 32-bit words (little-endian: low word first). */
+  uint32(column: number): Uint32Array;
   float64(column: number): Float64Array;
-  /**
-   * A column of INTEGER lists: row i's values are `values[entries[4i] ..
-   * entries[4i] + entries[4i + 2])` (DuckDB's list entries: 64-bit offset and
-   * length, read as their low 32-bit words).
-   */
-  int32List(column: number): { readonly entries: Uint32Array; readonly values: Int32Array };
   /** One VARCHAR value (null for NULL), decoded on demand: for messages, not for bulk data. */
   text(column: number, row: number): string | null;
 }
@@ -115,18 +109,8 @@ export class DuckDb {
     return {
       rows,
       int32: (c) => aligned(bytes(c, 4), Int32Array, rows),
-      uint8: (c) => bytes(c, 1),
-      uint16: (c) => aligned(bytes(c, 2), Uint16Array, rows),
+      uint32: (c) => aligned(bytes(c, 8), Uint32Array, rows * 2),
       float64: (c) => aligned(bytes(c, 8), Float64Array, rows),
-      int32List: (c) => {
-        const vector = bindings.data_chunk_get_vector(chunk.chunk, c);
-        const child = bindings.list_vector_get_child(vector);
-        const size = bindings.list_vector_get_size(vector);
-        return {
-          entries: aligned(bindings.vector_get_data(vector, rows * 16), Uint32Array, rows * 4),
-          values: aligned(bindings.vector_get_data(child, size * 4), Int32Array, size),
-        };
-      },
       text: (c, i) => chunk.getColumnVector(c).getItem(i) as string | null,
     };
   }
@@ -135,7 +119,7 @@ export class DuckDb {
 type TypedArrayOf<A> = { new (buffer: ArrayBufferLike, byteOffset: number, length: number): A; new (length: number): A; readonly BYTES_PER_ELEMENT: number };
 
 /** A typed view on vector bytes, or an aligned copy when DuckDB's buffer is not aligned for the type. */
-function aligned<A extends Int32Array | Uint16Array | Uint32Array | Float64Array>(data: Uint8Array, Type: TypedArrayOf<A>, rows: number): A {
+function aligned<A extends Int32Array | Uint32Array | Float64Array>(data: Uint8Array, Type: TypedArrayOf<A>, rows: number): A {
   if (data.byteOffset % Type.BYTES_PER_ELEMENT === 0) return new Type(data.buffer, data.byteOffset, rows);
   const copy = new Type(rows);
   new Uint8Array(copy.buffer).set(data.subarray(0, rows * Type.BYTES_PER_ELEMENT));

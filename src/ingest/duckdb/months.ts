@@ -6,7 +6,7 @@ import { formatMonth } from '../month.js';
 import { MonthRowPlacer, type MonthRowFields } from '../month-rows.js';
 import type { PanelOptions } from '../options.js';
 import { personCovariates, unknownPersonProblem, type PersonTable } from '../persons.js';
-import { MISSING_ID_MESSAGE, ProblemLog, type FileCounts } from '../problems.js';
+import { MISSING_ID_MESSAGE, ProblemLog } from '../problems.js';
 import { StateCoder } from '../states.js';
 import { sqlName, sqlString, type ColumnChunk, type DuckDb } from './engine.js';
 import type { TableSource } from './source.js';
@@ -26,47 +26,47 @@ export interface DuckDbMonthsInput {
 /** Thrown when a CSV file read by DuckDB has a problem: the CSV reader then reads it, to name the exact line. */
 export class NeedsLineReader extends Error {}
 
+/** Ends a trial read that cannot decide alone (rows out of file order, an id hash shared by two ids). */
+class TrialAbort extends Error {}
+
 /**
  * Collect a long or spell file through DuckDB. DuckDB parses the cells and
- * maps ids, months, states and categories to integer codes (dictionaries of
- * distinct values); the rows arrive as typed columns and go through the same
- * checks and placement as the CSV reader (`MonthRowPlacer`).
+ * maps months, states and categories to integer codes (dictionaries of their
+ * distinct values); the rows arrive in file order as typed columns, a person's
+ * rows told apart by the hash of the id, and go through the same checks and
+ * placement as the CSV reader (`MonthRowPlacer`).
  *
- * The rows are first read in whatever order DuckDB delivers (fastest);
- * if a row has a problem, they are read again in file order so the problems
- * are the CSV reader's: the first in file order (strict) or every one, in
- * order (lenient), by row. A CSV file with a problem throws `NeedsLineReader`
- * instead. Spell files with a priority order are always read in file order
- * (the priority rules are sequential).
+ * A first, trial read carries no texts and stops at the first problem; then
+ * the rows are read again with the texts the messages need, so the problems
+ * are the CSV reader's: the first in the file (strict) or every one, in order
+ * (lenient), by row. A CSV file with a problem throws `NeedsLineReader`
+ * instead, for the CSV reader to name the line.
  */
 export async function collectMonthsDuckDb(input: DuckDbMonthsInput): Promise<CollectedPanel> {
   const plan = await planMonths(input);
-  // Without a priority order, rows that pass every check can be placed in any order.
-  if (input.kind === 'long' || !input.options.priority) {
-    const probe = new ProblemLog('strict');
-    try {
-      const panel = await readMonths(input, plan, probe, plan.grouped ? 'grouped' : 'rows');
-      input.problems.adopt(probe.files[0]);
-      return panel;
-    } catch (err) {
-      if (!(err instanceof InputError)) throw err;
-    }
+  const probe = new ProblemLog('strict');
+  try {
+    const panel = await readMonths(input, plan, probe, false);
+    input.problems.adopt(probe.files[0]);
+    return panel;
+  } catch (err) {
+    if (!(err instanceof InputError || err instanceof TrialAbort)) throw err;
   }
   if (input.source.kind === 'csv') throw new NeedsLineReader(`${input.source.file} needs the line-numbering reader`);
-  return readMonths(input, plan, input.problems, 'ordered');
+  return readMonths(input, plan, input.problems, true);
 }
 
-// Person codes of rows without an id, and of ids missing from the person file.
+// A row's person when it has no grid row: not in the grid yet (added when a row is kept), no id, not in the person file.
+const NEW = -1;
 const NO_ID = -2;
-const UNKNOWN_ID = -1;
+const UNKNOWN = -3;
 
-/** The columns and dictionaries of one month file. */
+/** The columns, dictionaries and expressions of one month file. */
 interface MonthPlan {
   readonly columns: { readonly id: string; readonly month: string; readonly end: string; readonly state: string };
-  /** Person ids by dictionary code (the person file's order, or first appearance) and each one's first row. */
-  readonly ids: readonly string[];
-  readonly firstRows: Float64Array | undefined;
-  /** The id of a row, as text (for messages). */
+  /** The id column as stored, its type, and the id as trimmed text. */
+  readonly idColumn: string;
+  readonly idType: string;
   readonly idText: string;
   /** Month of each month code (-1: not a month), or undefined when the codes are months (DATE columns). */
   readonly monthOf: Int32Array | undefined;
@@ -79,11 +79,9 @@ interface MonthPlan {
   readonly attributes: readonly { readonly name: string; readonly values: ColumnValues }[];
   readonly joins: readonly string[];
   readonly rows: number;
-  /** True when table `ids` holds each raw id's (month, state) codes (`month * 256 + state`): long files without attributes. */
-  readonly grouped: boolean;
 }
 
-async function planMonths({ db, source, kind, options, idColumn, persons }: DuckDbMonthsInput): Promise<MonthPlan> {
+async function planMonths({ db, source, kind, options, idColumn }: DuckDbMonthsInput): Promise<MonthPlan> {
   const cols = options.columns ?? {};
   const state = cols.state ?? 'state';
   const month = kind === 'long' ? (cols.month ?? 'month') : (cols.start ?? 'start');
@@ -94,7 +92,7 @@ async function planMonths({ db, source, kind, options, idColumn, persons }: Duck
   if (kind === 'spell') source.requireColumn(end, 'the last month of the spell, YYYY-MM');
   const idType = checkType(source, idColumn, ['text', 'integer'], 'text or whole numbers (person ids)');
   checkType(source, state, ['text', 'integer'], 'text or whole-number codes (the states)');
-  const monthType = checkType(source, month, ['text', 'date'], 'YYYY-MM text or a DATE');
+  checkType(source, month, ['text', 'date'], 'YYYY-MM text or a DATE');
   if (kind === 'spell') checkType(source, end, ['text', 'date'], 'YYYY-MM text or a DATE');
   for (const name of options.attributes ?? []) source.requireColumn(name, 'a person-month attribute');
   const fixed = new Set([idColumn, state, month, kind === 'spell' ? end : idColumn]);
@@ -107,44 +105,6 @@ async function planMonths({ db, source, kind, options, idColumn, persons }: Duck
   const stateText = textExpr(col(state), source.columnType(state));
   const stateTexts = [null, ...(await db.rows(`SELECT DISTINCT ${stateText} AS v FROM m WHERE ${stateText} IS NOT NULL`)).map((r) => String(r.v))];
   const stateList = `[${stateTexts.slice(1).map((t) => sqlString(t!)).join(', ')}]::VARCHAR[]`;
-  const stateExpr = `coalesce(list_position(${stateList}, ${stateText}), 0)`;
-
-  // One pass groups the rows by id as stored: first row, and for long files without attributes the
-  // (month, state) codes. Then `persons` lists the person ids (the person file's, or in order of first
-  // appearance) and `ids` gives each stored id its person code k (rows join on the id as stored,
-  // without trimming each): NO_ID for blank ids, UNKNOWN_ID for ids missing from the person file.
-  const grouped = kind === 'long' && attributeNames.length === 0 && stateTexts.length <= 256;
-  const codes = grouped ? `, list(((${months.exprs[0]}) * 256 + ${stateExpr})::INTEGER) AS codes` : '';
-  await db.run(`CREATE OR REPLACE TABLE raw_ids AS SELECT ${col(idColumn)} AS raw, min(__rn) AS first${codes} FROM m GROUP BY 1`);
-  const personId = idExpr('raw', idType);
-  if (persons) {
-    await db.createDictionary('persons', persons.ids);
-  } else {
-    await db.run(
-      `CREATE OR REPLACE TABLE persons AS SELECT v, (row_number() OVER (ORDER BY min(first)) - 1)::INTEGER AS k, min(first) AS first ` +
-        `FROM (SELECT ${personId} AS v, first FROM raw_ids) WHERE v <> '' GROUP BY v`,
-    );
-  }
-  await db.run(
-    `CREATE OR REPLACE TABLE ids AS SELECT raw_ids.*, CASE WHEN ${personId} IS NULL OR ${personId} = '' THEN ${NO_ID} ELSE coalesce(persons.k, ${UNKNOWN_ID}) END::INTEGER AS k ` +
-      `FROM raw_ids LEFT JOIN persons ON persons.v = ${personId}`,
-  );
-  await db.run('DROP TABLE raw_ids');
-  let ids: readonly string[] = persons?.ids ?? [];
-  let firstRows: Float64Array | undefined;
-  if (!persons) {
-    const found: string[] = [];
-    const firsts: number[] = [];
-    await db.columns('SELECT v, first::DOUBLE FROM persons ORDER BY k', (chunk) => {
-      const first = chunk.float64(1);
-      for (let i = 0; i < chunk.rows; i++) {
-        found.push(chunk.text(0, i)!);
-        firsts.push(first[i]);
-      }
-    });
-    ids = found;
-    firstRows = Float64Array.from(firsts);
-  }
 
   const categorical = new Set(['employer_id', ...(options.categorical ?? [])]);
   const attributes: { name: string; values: ColumnValues }[] = [];
@@ -157,69 +117,89 @@ async function planMonths({ db, source, kind, options, idColumn, persons }: Duck
   const [{ rows }] = await db.rows('SELECT count(*)::DOUBLE AS rows FROM m');
   return {
     columns: { id: idColumn, month, end, state },
-    ids,
-    firstRows,
+    idColumn: col(idColumn),
+    idType,
     idText: idExpr(col(idColumn), idType),
     monthOf: months.monthOf,
     monthExpr: months.exprs[0],
     endExpr: months.exprs[kind === 'spell' ? 1 : 0],
     monthSpan: { lo: months.lo, hi: months.hi },
     stateTexts,
-    stateExpr,
+    stateExpr: `coalesce(list_position(${stateList}, ${stateText}), 0)`,
     attributes,
     joins,
     rows: Number(rows),
-    grouped,
   };
 }
 
 /**
- * How `readMonths` reads: `grouped`, each person's codes as one list (long
- * files without attributes); `rows`, row by row in any order; both are trial
- * reads that expect no problem and place every person of the dictionary in
- * dictionary order. `ordered`: row by row in file order, with the texts for
- * messages, persons added as their first row is kept.
+ * The trimmed id of each distinct id hash (`hash(id)` as stored), keyed by the
+ * hash's low 53 bits: a trial read looks an id up only where the hash changes.
+ * Throws TrialAbort when two ids share a key (the re-read then compares texts).
  */
-type ReadMode = 'grouped' | 'rows' | 'ordered';
+async function idsByHash(db: DuckDb, plan: MonthPlan): Promise<Map<number, string>> {
+  const ids = new Map<number, string>();
+  const sql = `SELECT hash(raw)::UBIGINT, coalesce(${idExpr('raw', plan.idType)}, '') FROM (SELECT DISTINCT ${plan.idColumn} AS raw FROM m)`;
+  await db.columns(sql, (chunk) => {
+    const words = chunk.uint32(0);
+    for (let i = 0; i < chunk.rows; i++) {
+      const key = hashKey(words, i);
+      if (ids.has(key)) throw new TrialAbort('two ids share a hash');
+      ids.set(key, chunk.text(1, i)!);
+    }
+  });
+  return ids;
+}
 
-/** Read the rows and place them in a grid (see `ReadMode`). */
-async function readMonths(input: DuckDbMonthsInput, plan: MonthPlan, problems: ProblemLog, mode: ReadMode): Promise<CollectedPanel> {
+/** The low 53 bits of row i's 64-bit hash (two 32-bit words, little-endian) as a number. */
+function hashKey(words: Uint32Array, i: number): number {
+  return (words[2 * i + 1] & 0x1fffff) * 4294967296 + words[2 * i];
+}
+
+/**
+ * Read the rows in file order and place them in a grid. A trial read
+ * (`withTexts` false) finds ids through `idsByHash` and stops at the first
+ * problem (strict probe log) or at rows out of file order; the full read
+ * carries the id, month, end and state texts and sorts by row.
+ */
+async function readMonths(input: DuckDbMonthsInput, plan: MonthPlan, problems: ProblemLog, withTexts: boolean): Promise<CollectedPanel> {
   const { db, source, kind, options, persons } = input;
-  const ordered = mode === 'ordered';
-  const counts: FileCounts = problems.file(source.file, kind === 'long' ? 'months' : 'spells', source.unit);
+  const counts = problems.file(source.file, kind === 'long' ? 'months' : 'spells', source.unit);
   const coder = new StateCoder(options.states);
   const span = plan.monthSpan.lo <= plan.monthSpan.hi ? plan.monthSpan.hi - plan.monthSpan.lo + 1 : 0;
-  const grid = new CellGrid({ columns: span, base: span > 0 ? plan.monthSpan.lo : 0, rows: plan.ids.length });
-  grid.addRows(plan.ids.length);
+  const grid = new CellGrid({ columns: span, base: span > 0 ? plan.monthSpan.lo : 0, rows: persons?.ids.length });
+  if (persons) grid.addRows(persons.ids.length);
   const layers = plan.attributes.map((a) => grid.addLayer(a.name, a.values.kind === 'category'));
-  // Category codes of the dictionary -> level codes, given in order of first use (file order when ordered).
+  // Category codes of the dictionary -> level codes, given in order of first use.
   const levelOf = plan.attributes.map((a) => (a.values.kind === 'category' ? new Int32Array(a.values.levels.length).fill(-1) : undefined));
-  const hasMonths = persons ? new Uint8Array(plan.ids.length) : undefined;
-  // Grid row of each dictionary person: the same code, or (ordered, without a person file) in order of first kept row.
-  const rowOf = persons || !ordered ? undefined : new Int32Array(plan.ids.length).fill(-1);
-  const gridIds: string[] = rowOf ? [] : [...plan.ids];
-  const firstLines: number[] = rowOf ? [] : Array.from(plan.firstRows ?? [], (r) => r + 1);
+  const hasMonths = persons ? new Uint8Array(persons.ids.length) : undefined;
+  // Grid rows by id: the person file's, or added as each person's first row is kept.
+  const rowOf = (persons?.rowOf ?? new Map<string, number>()) as Map<string, number>;
+  const ids: string[] = persons ? [...persons.ids] : [];
+  const firstLines: number[] = [];
   const stateCode = new Int32Array(plan.stateTexts.length).fill(-1000);
+  const byHash = withTexts ? undefined : await idsByHash(db, plan);
 
-  // The row being placed: its chunk, index, person, state code and attribute values.
+  // The row being placed: its chunk and index, id, state code and attribute values.
   let chunk: ColumnChunk | undefined;
   let row = 0;
-  let person = 0;
+  let id = '';
   let state = 0;
   let values: (Float64Array | Int32Array)[] = [];
   const spell = kind === 'spell' ? 1 : 0;
-  // Ordered reads end with the row number and the id, month, end and state texts (for messages).
-  const textColumn = 3 + spell + plan.attributes.length;
-  const text = (k: number): string => (ordered ? (chunk!.text(textColumn + k, row) ?? '') : '');
+  // Columns: hash words, row number, month, [end], state, attributes, [id, month, end, state texts].
+  const first = 4 + spell;
+  const textColumn = first + plan.attributes.length;
+  const text = (k: number): string => (withTexts ? (chunk!.text(textColumn + k, row) ?? '') : '');
   const fields: MonthRowFields = {
     code() {
       if (stateCode[state] === -1000) stateCode[state] = coder.code(plan.stateTexts[state] ?? '');
       return stateCode[state];
     },
-    id: () => (ordered ? text(1) : (plan.ids[person] ?? '')),
-    month: () => text(2),
-    end: () => text(3),
-    state: () => text(4),
+    id: () => id,
+    month: () => text(1),
+    end: () => text(2),
+    state: () => text(3),
   };
   const placer = new MonthRowPlacer({
     kind,
@@ -232,9 +212,9 @@ async function readMonths(input: DuckDbMonthsInput, plan: MonthPlan, problems: P
     priority: options.priority,
     hasMonths,
     addPerson(line) {
-      const r = gridIds.length;
-      rowOf![person] = r;
-      gridIds.push(plan.ids[person]);
+      const r = grid.addRows(1);
+      rowOf.set(id, r);
+      ids.push(id);
       firstLines.push(line);
       return r;
     },
@@ -247,85 +227,75 @@ async function readMonths(input: DuckDbMonthsInput, plan: MonthPlan, problems: P
         }
         const k = values[a][row];
         if (k < 0) continue;
-        if (map[k] < 0) map[k] = ordered ? layers[a].levels.code(levelsOf(plan, a)[k]) : k;
+        if (map[k] < 0) map[k] = layers[a].levels.code(levelsOf(plan, a)[k]);
         layers[a].categories![cell] = map[k];
       }
     },
   });
-  const monthOf = plan.monthOf;
-  /** Place one row of dictionary person `p` (or NO_ID / UNKNOWN_ID); month codes as the query gives them. */
-  const place = (line: number, p: number, monthCode: number, endCode: number): void => {
-    counts.rowsRead++;
-    if (p === NO_ID) {
-      problems.reject(counts, line, plan.columns.id, 'missing id', MISSING_ID_MESSAGE);
-      return;
-    }
-    if (p === UNKNOWN_ID) {
-      const { reason, message } = unknownPersonProblem(persons!, fields.id());
-      problems.reject(counts, line, plan.columns.id, reason, message);
-      return;
-    }
-    person = p;
-    const month = monthOf ? monthOf[monthCode] : monthCode;
-    const end = spell ? (monthOf ? monthOf[endCode] : endCode) : month;
-    placer.place(line, rowOf ? rowOf[p] : p, month, end, fields);
-  };
-  let done = 0;
-  const progress = (rows: number): void => {
-    done += rows;
-    options.progress?.(`reading ${source.file}`, done, plan.rows);
-  };
 
-  if (mode === 'grouped') {
-    await db.columns('SELECT k, codes FROM ids', (c) => {
-      const K = c.int32(0);
-      const { entries, values: codes } = c.int32List(1);
-      let rows = 0;
-      for (let i = 0; i < c.rows; i++) {
-        const from = entries[4 * i];
-        const to = from + entries[4 * i + 2];
-        for (let j = from; j < to; j++) {
-          state = codes[j] & 255;
-          place(0, K[i], codes[j] >> 8, 0);
-        }
-        rows += to - from;
+  const selected = [
+    `hash(${plan.idColumn})::UBIGINT`,
+    'm.__rn::DOUBLE',
+    `(${plan.monthExpr})::INTEGER`,
+    ...(spell ? [`(${plan.endExpr})::INTEGER`] : []),
+    `(${plan.stateExpr})::INTEGER`,
+    ...plan.attributes.map((a) => `(${a.values.expr})::${a.values.kind === 'number' ? 'DOUBLE' : 'INTEGER'}`),
+  ];
+  if (withTexts) {
+    const raw = (name: string): string => textExpr(`m.${sqlName(name)}`, source.columnType(name), true);
+    selected.push(`coalesce(${plan.idText}, '')`, raw(plan.columns.month), spell ? raw(plan.columns.end) : "''", raw(plan.columns.state));
+  }
+  const sql = `SELECT ${selected.join(', ')} FROM m ${plan.joins.join(' ')}${withTexts ? ' ORDER BY m.__rn' : ''}`;
+  const monthOf = plan.monthOf;
+  const quick = !spell && layers.length === 0;
+  // Between chunks: the last row's hash words and row number (a typed array: doubles kept in
+  // closure variables would be boxed on every store), and its person (grid row, NEW, NO_ID, UNKNOWN).
+  const last = Float64Array.of(-1, -1, -1);
+  let person = NO_ID;
+  let done = 0;
+  await db.columns(sql, (c) => {
+    chunk = c;
+    const words = c.uint32(0);
+    const RN = c.float64(1);
+    const M = c.int32(2);
+    const E = spell ? c.int32(3) : M;
+    const S = c.int32(3 + spell);
+    values = plan.attributes.map((a, k) => (a.values.kind === 'number' ? c.float64(first + k) : c.int32(first + k)));
+    let [lo, hi, lastRow] = last;
+    counts.rowsRead += c.rows;
+    for (row = 0; row < c.rows; row++) {
+      const line = RN[row] + 1;
+      if (!withTexts && RN[row] < lastRow) throw new TrialAbort('rows out of file order');
+      lastRow = RN[row];
+      if (words[2 * row] !== lo || words[2 * row + 1] !== hi || person === NEW) {
+        lo = words[2 * row];
+        hi = words[2 * row + 1];
+        id = byHash ? byHash.get(hashKey(words, row))! : text(0);
+        person = id === '' ? NO_ID : (rowOf.get(id) ?? (persons ? UNKNOWN : NEW));
       }
-      progress(rows);
-    });
-  } else {
-    const selected = [
-      `coalesce(ids.k, ${NO_ID})`,
-      `(${plan.monthExpr})::INTEGER`,
-      ...(spell ? [`(${plan.endExpr})::INTEGER`] : []),
-      `(${plan.stateExpr})::INTEGER`,
-      ...plan.attributes.map((a) => `(${a.values.expr})::${a.values.kind === 'number' ? 'DOUBLE' : 'INTEGER'}`),
-    ];
-    if (ordered) {
-      const raw = (name: string): string => textExpr(`m.${sqlName(name)}`, source.columnType(name), true);
-      selected.push('m.__rn::DOUBLE', plan.idText, raw(plan.columns.month), spell ? raw(plan.columns.end) : "''", raw(plan.columns.state));
+      if (person === NO_ID) {
+        problems.reject(counts, line, plan.columns.id, 'missing id', MISSING_ID_MESSAGE);
+        continue;
+      }
+      if (person === UNKNOWN) {
+        const { reason, message } = unknownPersonProblem(persons!, id);
+        problems.reject(counts, line, plan.columns.id, reason, message);
+        continue;
+      }
+      state = S[row];
+      const month = monthOf ? monthOf[M[row]] : M[row];
+      // the state is coded only for a row with a month, as in place (an open alphabet takes kept rows' states)
+      if (quick && month >= 0 && placer.placeMonth(person, month, stateCode[state] === -1000 ? fields.code() : stateCode[state])) continue;
+      const end = spell ? (monthOf ? monthOf[E[row]] : E[row]) : month;
+      const placed = placer.place(line, person, month, end, fields);
+      if (person === NEW && placed >= 0) person = placed;
     }
-    const join = `LEFT JOIN ids ON ids.raw = m.${sqlName(plan.columns.id)} ${plan.joins.join(' ')}`;
-    await db.columns(`SELECT ${selected.join(', ')} FROM m ${join}${ordered ? ' ORDER BY m.__rn' : ''}`, (c) => {
-      chunk = c;
-      const P = c.int32(0);
-      const M = c.int32(1);
-      const E = spell ? c.int32(2) : M;
-      const S = c.int32(2 + spell);
-      values = plan.attributes.map((a, k) => (a.values.kind === 'number' ? c.float64(3 + spell + k) : c.int32(3 + spell + k)));
-      const RN = ordered ? c.float64(textColumn) : undefined;
-      for (row = 0; row < c.rows; row++) {
-        state = S[row];
-        place(RN ? RN[row] + 1 : 0, P[row], M[row], E[row]);
-      }
-      progress(c.rows);
-    });
-  }
-  if (rowOf) grid.n = gridIds.length;
-  if (!ordered) {
-    plan.attributes.forEach((a, k) => {
-      if (a.values.kind === 'category') for (const level of a.values.levels) layers[k].levels.code(level);
-    });
-  }
+    last[0] = lo;
+    last[1] = hi;
+    last[2] = lastRow;
+    done += c.rows;
+    options.progress?.(`reading ${source.file}`, done, plan.rows);
+  });
 
   const idColumn = input.idColumn;
   return {
@@ -333,13 +303,13 @@ async function readMonths(input: DuckDbMonthsInput, plan: MonthPlan, problems: P
     file: source.file,
     grid,
     coder,
-    ids: gridIds,
+    ids,
     personFile: persons ? persons.counts : counts,
     personLines: persons ? persons.lines : firstLines,
     hasMonths,
     weights: persons?.weights,
     starts: persons?.starts,
-    covariates: (rows) => (persons ? personCovariates(persons, rows) : aq.table({ [idColumn]: Array.from(rows, (i) => gridIds[i]) })),
+    covariates: (rows) => (persons ? personCovariates(persons, rows) : aq.table({ [idColumn]: Array.from(rows, (i) => ids[i]) })),
     monthLabel: formatMonth,
   };
 }
