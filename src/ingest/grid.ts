@@ -45,11 +45,13 @@ export class CellGrid {
     this.stride = options.columns ?? 0;
     this.base = options.base ?? 0;
     this.capN = Math.max(options.rows ?? 0, 16);
+    this.checkSize(this.capN, this.stride, 0);
     this.codes = new Uint8Array(this.capN * this.stride).fill(VOID);
   }
 
   /** Add an attribute layer (numeric until proven otherwise, or categorical). */
   addLayer(name: string, category: boolean): ValueColumn {
+    this.checkSize(this.capN, this.stride, 0, category ? 4 : 8);
     const layer = new ValueColumn(name, this.capN * this.stride, category);
     this.layers.push(layer);
     return layer;
@@ -99,14 +101,19 @@ export class CellGrid {
     return { codes, cellAttributes };
   }
 
-  /** Reallocate; only the months seen so far (lo..hi) hold data, so only they are copied. */
-  private reshape(capN: number, stride: number, base: number): void {
-    // codes: 1 byte a cell; layers: 8 (numbers) or 4 (categories); the old arrays live until copied
-    const cellBytes = 1 + this.layers.reduce((sum, l) => sum + l.array.BYTES_PER_ELEMENT, 0);
-    checkMemory(capN * stride * cellBytes + this.n * this.stride * cellBytes, `the month grid of ${capN} persons x ${stride} months` + (this.layers.length ? ` with ${this.layers.length} person-month attributes` : ''), {
+  /** Refuse a grid of `capN` x `stride` cells (while `oldCells` still live; `newLayerBytes` a cell for a layer to add) above the memory budget. */
+  private checkSize(capN: number, stride: number, oldCells: number, newLayerBytes = 0): void {
+    // codes: 1 byte a cell; layers: 8 (numbers) or 4 (categories)
+    const cellBytes = 1 + newLayerBytes + this.layers.reduce((sum, l) => sum + l.array.BYTES_PER_ELEMENT, 0);
+    checkMemory((capN * stride + oldCells) * cellBytes, `the month grid of ${capN} persons x ${stride} months` + (this.layers.length ? ` with ${this.layers.length} person-month attributes` : ''), {
       budget: this.budgetBytes,
       advice: 'check for months far from the rest, or keep fewer person-month attributes (option attributes)',
     });
+  }
+
+  /** Reallocate; only the months seen so far (lo..hi) hold data, so only they are copied. */
+  private reshape(capN: number, stride: number, base: number): void {
+    this.checkSize(capN, stride, this.n * this.stride);
     const used = this.lo <= this.hi;
     const move = <A extends CellArray>(old: A): A => {
       if (stride === this.stride && base === this.base) {

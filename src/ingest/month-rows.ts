@@ -205,7 +205,8 @@ class MonthSpan {
     if (to > this.hi) [this.hi, this.hiLine] = [to, line];
     const months = this.hi - this.lo + 1;
     if (months <= this.maxMonths) return;
-    const { file, unit } = this.counts;
+    const { file } = this.counts;
+    const unit = this.counts.unit ?? 'line';
     const where = (m: number, l: number) => `${formatMonth(m)} (${unit} ${l})`;
     throw new InputError(file, line, this.column,
       `the months run from ${where(this.lo, this.loLine)} to ${where(this.hi, this.hiLine)}, ${months} months, above the limit of ${this.maxMonths}; ` +

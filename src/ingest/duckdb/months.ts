@@ -4,7 +4,7 @@ import type { CollectedPanel } from '../assemble.js';
 import { CellGrid } from '../grid.js';
 import { formatMonth } from '../month.js';
 import { MonthRowPlacer, type MonthRowFields } from '../month-rows.js';
-import type { PanelOptions } from '../options.js';
+import { DEFAULT_MAX_MONTHS, type PanelOptions } from '../options.js';
 import { personCovariates, unknownPersonProblem, type PersonTable } from '../persons.js';
 import { MISSING_ID_MESSAGE, ProblemLog } from '../problems.js';
 import { StateCoder } from '../states.js';
@@ -166,8 +166,11 @@ async function readMonths(input: DuckDbMonthsInput, plan: MonthPlan, problems: P
   const { db, source, kind, options, persons } = input;
   const counts = problems.file(source.file, kind === 'long' ? 'months' : 'spells', source.unit);
   const coder = new StateCoder(options.states);
+  const maxMonths = options.maxMonths ?? DEFAULT_MAX_MONTHS;
   const span = plan.monthSpan.lo <= plan.monthSpan.hi ? plan.monthSpan.hi - plan.monthSpan.lo + 1 : 0;
-  const grid = new CellGrid({ columns: span, base: span > 0 ? plan.monthSpan.lo : 0, rows: persons?.ids.length });
+  // The grid's months are known; beyond the limit it grows as rows come, so the row that breaks the limit is named.
+  const months = span > 0 && span <= maxMonths ? { columns: span, base: plan.monthSpan.lo } : {};
+  const grid = new CellGrid({ ...months, rows: persons?.ids.length, budgetBytes: options.memoryBudgetBytes });
   if (persons) grid.addRows(persons.ids.length);
   const layers = plan.attributes.map((a) => grid.addLayer(a.name, a.values.kind === 'category'));
   // Category codes of the dictionary -> level codes, given in order of first use.
@@ -210,6 +213,7 @@ async function readMonths(input: DuckDbMonthsInput, plan: MonthPlan, problems: P
     columns: plan.columns,
     starts: persons?.starts,
     priority: options.priority,
+    maxMonths,
     hasMonths,
     addPerson(line) {
       const r = grid.addRows(1);
@@ -297,6 +301,7 @@ async function readMonths(input: DuckDbMonthsInput, plan: MonthPlan, problems: P
     options.progress?.(`reading ${source.file}`, done, plan.rows);
   });
 
+  placer.finish();
   const idColumn = input.idColumn;
   return {
     format: kind,

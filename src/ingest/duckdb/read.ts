@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { InputError, OptionsError } from '../../errors.js';
 import { assemblePanel, type LoadedPanel } from '../assemble.js';
-import type { PanelOptions } from '../options.js';
+import { csvOptions, type PanelOptions } from '../options.js';
 import { readPersons, type PersonTable } from '../persons.js';
 import { ProblemLog } from '../problems.js';
 import { DuckDb } from './engine.js';
@@ -25,7 +25,8 @@ export async function monthReader(file: string, kind: 'long' | 'spell', options:
     if (engine === 'js') throw new OptionsError('engine', `the JavaScript reader reads CSV files only; ${file} needs DuckDB (engine auto or duckdb)`);
     return 'duckdb';
   }
-  if (engine === 'js' || (kind === 'spell' && options.priority)) return 'csv';
+  // DuckDB reads UTF-8 text; other encodings go to the CSV reader
+  if (engine === 'js' || (kind === 'spell' && options.priority) || (options.encoding ?? 'utf8') !== 'utf8') return 'csv';
   if (engine === 'duckdb') return 'duckdb';
   const size = await stat(file).then(
     (s) => s.size,
@@ -48,18 +49,18 @@ export async function readMonthsDuckDb(file: string, kind: 'long' | 'spell', opt
   const problems = new ProblemLog(options.mode);
   const idColumn = options.id ?? 'person_id';
   const startColumn = options.time?.align === 'start' ? options.time.column : undefined;
-  if (!options.persons && options.weight !== undefined) throw new Error(`weight column "${options.weight}" needs a person file (option persons).`);
-  if (!options.persons && startColumn !== undefined) throw new Error(`align on start column "${startColumn}" needs a person file (option persons).`);
+  if (!options.persons && options.weight !== undefined) throw new OptionsError('weight', `column "${options.weight}" needs a person file (option persons)`);
+  if (!options.persons && startColumn !== undefined) throw new OptionsError('time', `align on start column "${startColumn}" needs a person file (option persons)`);
   const db = await DuckDb.open();
   try {
     let persons: PersonTable | undefined;
     if (options.persons) {
       const personOptions = { id: idColumn, weight: options.weight, start: startColumn, problems };
       persons = sourceKind(options.persons) === 'csv'
-        ? await readPersons(options.persons, personOptions)
+        ? await readPersons(options.persons, { ...personOptions, ...csvOptions(options) })
         : await readPersonsDuckDb(db, options.persons, { ...personOptions, table: options.personsTable });
     }
-    const source = await openTableSource(db, file, options.table);
+    const source = await openTableSource(db, file, options.table, csvOptions(options));
     try {
       const panel = await collectMonthsDuckDb({ db, source, kind, options, problems, idColumn, persons });
       return assemblePanel(panel, options, problems);

@@ -1,7 +1,7 @@
 import { access, constants } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { InputError } from '../../errors.js';
-import { openCsv } from '../csv.js';
+import { DEFAULT_MAX_LINE_BYTES, openCsv, type CsvOptions } from '../csv.js';
 import { expectedList } from '../problems.js';
 import { sqlName, sqlString, type DuckDb } from './engine.js';
 
@@ -55,12 +55,13 @@ let attached = 0;
  * @param db the database
  * @param file path of the file
  * @param table the table, for DuckDB database files (default: the only table)
+ * @param csvOptions CSV files: the limits of the CSV reader (its longest line is DuckDB's too)
  * @example
  * const src = await openTableSource(db, 'extract.duckdb', 'months');
  * src.requireColumn('person_id', 'the person id');
  * await src.prepare('months', ['person_id', 'month', 'state']);
  */
-export async function openTableSource(db: DuckDb, file: string, table?: string): Promise<TableSource> {
+export async function openTableSource(db: DuckDb, file: string, table?: string, csvOptions: CsvOptions = {}): Promise<TableSource> {
   const kind = sourceKind(file);
   try {
     await access(file, constants.R_OK);
@@ -91,11 +92,13 @@ export async function openTableSource(db: DuckDb, file: string, table?: string):
     name = `${file}, table ${chosen}`;
   } else {
     // The header as the CSV reader sees it (BOM, delimiter, trimmed names); DuckDB reads the rest as text.
-    const csv = await openCsv(file);
+    const csv = await openCsv(file, csvOptions);
     csvHeader = csv.header;
     await csv.close();
     const columns = csvHeader.map((name) => `${sqlString(name)}: 'VARCHAR'`).join(', ');
-    from = `read_csv(${sqlString(file)}, delim = ${sqlString(csv.delimiter)}, quote = '"', escape = '"', header = true, auto_detect = false, columns = {${columns}})`;
+    // a line DuckDB finds too long fails the read, and the CSV reader then names it
+    const maxLine = `, max_line_size = ${csvOptions.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES}`;
+    from = `read_csv(${sqlString(file)}, delim = ${sqlString(csv.delimiter)}, quote = '"', escape = '"', header = true, auto_detect = false, columns = {${columns}}${maxLine})`;
     rowNumber = 'rowid';
   }
   const types = new Map<string, string>();

@@ -1,4 +1,4 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectParity } from './helpers.js';
 
 const HEADER = 'person_id,month,state';
@@ -66,6 +66,14 @@ describe('the DuckDB reader finds the problems the CSV reader finds (strict: the
   it('spells: overlaps, spells ending before they start', async () => {
     const spells = 'person_id,start,end,state\na,2013-01,2013-03,x\na,2013-03,2013-04,y\na,2013-06,2013-05,x\nb,2013-01,2013-02,y\n';
     await expectParity({ 'spells.csv': spells }, { format: 'spell', input: 'spells.csv' });
+  });
+
+  it('limits: a time axis above maxMonths (naming both ends), an unknown priority state', async () => {
+    await expectParity({ 'months.csv': `${HEADER}\na,2013-01,work\nb,2013-01,none\na,2014-06,work\nb,2013-02,none\n` }, { format: 'long', maxMonths: 12 });
+    await expectParity({ 'months.csv': `${HEADER}\na,2013-01,work\nb,9999-12,none\n` }, { format: 'long' });
+    await expect(expectParity({ 'spells.csv': 'person_id,start,end,state\na,2013-01,2013-03,x\n' }, { format: 'spell', input: 'spells.csv', priority: ['x', 'y'] })).rejects.toThrow(
+      /priority: "y" is not a state of the data/,
+    );
   });
 
   it('a file without any state', async () => {

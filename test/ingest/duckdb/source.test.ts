@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError, loadPanel, OptionsError, readLongPanel, type LoadedPanel } from '../../../src/index.js';
+import { InputError, loadPanel, OptionsError, readLongPanel, ResourceError, type LoadedPanel } from '../../../src/index.js';
 import { DuckDb, sqlString } from '../../../src/ingest/duckdb/engine.js';
 import { sourceKind } from '../../../src/ingest/duckdb/source.js';
 import { tmpFiles } from '../helpers.js';
@@ -78,6 +78,14 @@ describe('bad input names the file, the column and what was expected', () => {
     await expect(readLongPanel(t.path('x.duckdb'), { table: 'months' })).rejects.toThrow(/x\.duckdb: no table "months"; the database has persons, spells$/);
     await expect(readLongPanel(t.path('x.duckdb'))).rejects.toThrow(/x\.duckdb: name the table to read \(--table\); the database has persons, spells$/);
     await expect(readLongPanel(t.path('fake.parquet'), { table: 'months' })).rejects.toThrow(/not a DuckDB database file/);
+  });
+
+  it('a month grid above the memory budget is refused before it is built', async () => {
+    const t = tmpFiles({ 'months.csv': MONTHS });
+    await sql(`COPY (SELECT * FROM read_csv(${sqlString(t.path('months.csv'))})) TO ${sqlString(t.path('months.parquet'))} (FORMAT parquet)`);
+    const err = await readLongPanel(t.path('months.parquet'), { memoryBudgetBytes: 16 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ResourceError);
+    expect((err as ResourceError).message).toMatch(/the month grid of \d+ persons x \d+ months needs .* above the memory budget/);
   });
 
   it('a Parquet file with the JavaScript reader is an options error', async () => {
