@@ -1,14 +1,13 @@
 import { stat } from 'node:fs/promises';
-import * as aq from 'arquero';
 import { assemblePanel, type CollectedPanel, type LoadedPanel } from './assemble.js';
 import { monthReader, readMonthsDuckDb } from './duckdb/read.js';
 import { ValueColumn } from './column.js';
 import { openCsv, type CsvSource } from './csv.js';
 import { CellGrid } from './grid.js';
-import { formatMonth, parseMonth } from './month.js';
-import { MonthRowPlacer, type MonthRowFields } from './month-rows.js';
+import { parseMonth } from './month.js';
+import { collectedMonths, MonthPersons, MonthRowPlacer, type MonthRowFields } from './month-rows.js';
 import { csvOptions, DEFAULT_MAX_MONTHS, type PanelOptions } from './options.js';
-import { personCovariates, readPersons, unknownPersonProblem, type PersonTable } from './persons.js';
+import { readPersons, unknownPersonProblem, type PersonTable } from './persons.js';
 import { MISSING_ID_MESSAGE, ProblemLog } from './problems.js';
 import { OptionsError } from '../errors.js';
 import { StateCoder } from './states.js';
@@ -118,16 +117,7 @@ async function collectMonthRows(
   });
   for (const name of options.attributes ?? []) csv.requireColumn(name, 'a person-month attribute');
 
-  // Persons: the person file's rows, or each new id in order of appearance.
-  // With a person file no id is ever added, so its map is only read.
-  const rowOf = (persons?.rowOf ?? new Map<string, number>()) as Map<string, number>;
-  const ids: string[] = persons ? [...persons.ids] : [];
-  const firstLines: number[] = [];
-  let hasMonths: Uint8Array | undefined;
-  if (persons) {
-    grid.addRows(persons.ids.length);
-    hasMonths = new Uint8Array(persons.ids.length);
-  }
+  const people = new MonthPersons(grid, persons);
   const totalBytes = options.progress ? (await stat(csv.file)).size : 0;
   let rec: string[] = [];
   let id = '';
@@ -148,14 +138,8 @@ async function collectMonthRows(
     starts: persons?.starts,
     priority: options.priority,
     maxMonths: options.maxMonths ?? DEFAULT_MAX_MONTHS,
-    hasMonths,
-    addPerson(line) {
-      const row = grid.addRows(1);
-      rowOf.set(id, row);
-      ids.push(id);
-      firstLines.push(line);
-      return row;
-    },
+    hasMonths: people.hasMonths,
+    addPerson: (line) => people.add(id, line),
     writeAttributes(cell) {
       for (let a = 0; a < layers.length; a++) layers[a].set(cell, rec[attrCols[a]]);
     },
@@ -171,10 +155,10 @@ async function collectMonthRows(
         continue;
       }
       id = rec[idCol];
-      let row = rowOf.get(id);
+      let row = people.rowOf.get(id);
       if (row === undefined) {
         id = id.trim();
-        row = rowOf.get(id);
+        row = people.rowOf.get(id);
         if (id === '') {
           problems.reject(counts, line, idColumn, 'missing id', MISSING_ID_MESSAGE);
           continue;
@@ -194,19 +178,5 @@ async function collectMonthRows(
   }
 
   placer.finish();
-  const monthLabel = formatMonth;
-  return {
-    format: kind,
-    file: csv.file,
-    grid,
-    coder,
-    ids,
-    personFile: persons ? persons.counts : counts,
-    personLines: persons ? persons.lines : firstLines,
-    hasMonths,
-    weights: persons?.weights,
-    starts: persons?.starts,
-    covariates: (rows) => (persons ? personCovariates(persons, rows) : aq.table({ [idColumn]: Array.from(rows, (i) => ids[i]) })),
-    monthLabel,
-  };
+  return collectedMonths({ kind, file: csv.file, grid, coder, people, counts, idColumn });
 }

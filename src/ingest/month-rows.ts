@@ -1,7 +1,10 @@
+import * as aq from 'arquero';
 import { InputError, OptionsError } from '../errors.js';
 import { MISSING, VOID } from '../sequences/types.js';
+import type { CollectedPanel } from './assemble.js';
 import type { CellGrid } from './grid.js';
 import { formatMonth } from './month.js';
+import { personCovariates, type PersonTable } from './persons.js';
 import { expectedList, type FileCounts, type ProblemLog, type ProblemReason } from './problems.js';
 import { UNKNOWN_STATE, type StateCoder } from './states.js';
 
@@ -147,6 +150,74 @@ export class MonthRowPlacer {
     this.target.problems.reject(this.target.counts, line, column, reason, message);
     return -1;
   }
+}
+
+/**
+ * The persons of a month file's grid: the person file's rows (each present
+ * from the start; `hasMonths` marks those that receive a month), or without
+ * one each id as its first row is kept.
+ *
+ * @example
+ * const people = new MonthPersons(grid, persons);
+ * const row = people.rowOf.get(id) ?? people.add(id, line);
+ */
+export class MonthPersons {
+  readonly rowOf: Map<string, number>;
+  /** Id of each grid row. */
+  readonly ids: string[];
+  /** Line (or row) of each added person's first kept row. */
+  readonly firstLines: number[] = [];
+  readonly hasMonths: Uint8Array | undefined;
+
+  constructor(
+    private readonly grid: CellGrid,
+    readonly persons: PersonTable | undefined,
+  ) {
+    // with a person file no id is ever added, so its map is only read
+    this.rowOf = (persons?.rowOf ?? new Map<string, number>()) as Map<string, number>;
+    this.ids = persons ? [...persons.ids] : [];
+    if (persons) {
+      grid.addRows(persons.ids.length);
+      this.hasMonths = new Uint8Array(persons.ids.length);
+    }
+  }
+
+  /** Add a person first seen on `line`; returns its grid row. */
+  add(id: string, line: number): number {
+    const row = this.grid.addRows(1);
+    this.rowOf.set(id, row);
+    this.ids.push(id);
+    this.firstLines.push(line);
+    return row;
+  }
+}
+
+/**
+ * What a reader of a long or spell file collected, for `assemblePanel`.
+ *
+ * @param parts the file, its grid, coder and persons, the counts of the month file, the id column
+ * @example
+ * return collectedMonths({ kind: 'long', file, grid, coder, people, counts, idColumn: 'person_id' });
+ */
+export function collectedMonths(parts: {
+  kind: 'long' | 'spell'; file: string; grid: CellGrid; coder: StateCoder; people: MonthPersons; counts: FileCounts; idColumn: string;
+}): CollectedPanel {
+  const { people, idColumn } = parts;
+  const { persons, ids } = people;
+  return {
+    format: parts.kind,
+    file: parts.file,
+    grid: parts.grid,
+    coder: parts.coder,
+    ids,
+    personFile: persons ? persons.counts : parts.counts,
+    personLines: persons ? persons.lines : people.firstLines,
+    hasMonths: people.hasMonths,
+    weights: persons?.weights,
+    starts: persons?.starts,
+    covariates: (rows) => (persons ? personCovariates(persons, rows) : aq.table({ [idColumn]: Array.from(rows, (i) => ids[i]) })),
+    monthLabel: formatMonth,
+  };
 }
 
 /** Message for a cell that is not a `YYYY-MM` month. */

@@ -1,11 +1,9 @@
-import * as aq from 'arquero';
 import { InputError } from '../../errors.js';
 import type { CollectedPanel } from '../assemble.js';
 import { CellGrid } from '../grid.js';
-import { formatMonth } from '../month.js';
-import { MonthRowPlacer, type MonthRowFields } from '../month-rows.js';
+import { collectedMonths, MonthPersons, MonthRowPlacer, type MonthRowFields } from '../month-rows.js';
 import { DEFAULT_MAX_MONTHS, type PanelOptions } from '../options.js';
-import { personCovariates, unknownPersonProblem, type PersonTable } from '../persons.js';
+import { unknownPersonProblem, type PersonTable } from '../persons.js';
 import { MISSING_ID_MESSAGE, ProblemLog } from '../problems.js';
 import { StateCoder } from '../states.js';
 import { sqlName, sqlString, type ColumnChunk, type DuckDb } from './engine.js';
@@ -171,15 +169,10 @@ async function readMonths(input: DuckDbMonthsInput, plan: MonthPlan, problems: P
   // The grid's months are known; beyond the limit it grows as rows come, so the row that breaks the limit is named.
   const months = span > 0 && span <= maxMonths ? { columns: span, base: plan.monthSpan.lo } : {};
   const grid = new CellGrid({ ...months, rows: persons?.ids.length, budgetBytes: options.memoryBudgetBytes });
-  if (persons) grid.addRows(persons.ids.length);
   const layers = plan.attributes.map((a) => grid.addLayer(a.name, a.values.kind === 'category'));
   // Category codes of the dictionary -> level codes, given in order of first use.
   const levelOf = plan.attributes.map((a) => (a.values.kind === 'category' ? new Int32Array(a.values.levels.length).fill(-1) : undefined));
-  const hasMonths = persons ? new Uint8Array(persons.ids.length) : undefined;
-  // Grid rows by id: the person file's, or added as each person's first row is kept.
-  const rowOf = (persons?.rowOf ?? new Map<string, number>()) as Map<string, number>;
-  const ids: string[] = persons ? [...persons.ids] : [];
-  const firstLines: number[] = [];
+  const people = new MonthPersons(grid, persons);
   const stateCode = new Int32Array(plan.stateTexts.length).fill(-1000);
   const byHash = withTexts ? undefined : await idsByHash(db, plan);
 
@@ -214,14 +207,8 @@ async function readMonths(input: DuckDbMonthsInput, plan: MonthPlan, problems: P
     starts: persons?.starts,
     priority: options.priority,
     maxMonths,
-    hasMonths,
-    addPerson(line) {
-      const r = grid.addRows(1);
-      rowOf.set(id, r);
-      ids.push(id);
-      firstLines.push(line);
-      return r;
-    },
+    hasMonths: people.hasMonths,
+    addPerson: (line) => people.add(id, line),
     writeAttributes(cell) {
       for (let a = 0; a < layers.length; a++) {
         const map = levelOf[a];
@@ -275,7 +262,7 @@ async function readMonths(input: DuckDbMonthsInput, plan: MonthPlan, problems: P
         lo = words[2 * row];
         hi = words[2 * row + 1];
         id = byHash ? byHash.get(hashKey(words, row))! : text(0);
-        person = id === '' ? NO_ID : (rowOf.get(id) ?? (persons ? UNKNOWN : NEW));
+        person = id === '' ? NO_ID : (people.rowOf.get(id) ?? (persons ? UNKNOWN : NEW));
       }
       if (person === NO_ID) {
         problems.reject(counts, line, plan.columns.id, 'missing id', MISSING_ID_MESSAGE);
@@ -302,21 +289,7 @@ async function readMonths(input: DuckDbMonthsInput, plan: MonthPlan, problems: P
   });
 
   placer.finish();
-  const idColumn = input.idColumn;
-  return {
-    format: kind,
-    file: source.file,
-    grid,
-    coder,
-    ids,
-    personFile: persons ? persons.counts : counts,
-    personLines: persons ? persons.lines : firstLines,
-    hasMonths,
-    weights: persons?.weights,
-    starts: persons?.starts,
-    covariates: (rows) => (persons ? personCovariates(persons, rows) : aq.table({ [idColumn]: Array.from(rows, (i) => ids[i]) })),
-    monthLabel: formatMonth,
-  };
+  return collectedMonths({ kind, file: source.file, grid, coder, people, counts, idColumn: input.idColumn });
 }
 
 function levelsOf(plan: MonthPlan, a: number): readonly string[] {
