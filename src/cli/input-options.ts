@@ -9,7 +9,7 @@
  *
  * and put INPUT_USAGE in the command's usage text. Options:
  *   --input FILE                 the panel file (required): CSV, Parquet, or a DuckDB database (.duckdb)
- *   --table NAME                 the table of a DuckDB database to read
+ *   --input-table NAME           the table of a DuckDB database to read
  *   --format wide|long|spell     default: wide when --cols is given, else long
  *   --cols FIRST..LAST           wide files: the month columns (e.g. Sep.93..Jun.99)
  *   --id COL                     person id column (long/spell: person_id; wide: id when present, else row numbers)
@@ -59,7 +59,7 @@ export const LIMITS_OPTIONS = {
 /** `parseOptions` spec of the shared input options; spread it into a command's own spec. */
 export const INPUT_OPTIONS = {
   input: { type: 'string' },
-  table: { type: 'string' },
+  'input-table': { type: 'string' },
   'persons-table': { type: 'string' },
   engine: { type: 'string' },
   format: { type: 'string' },
@@ -78,8 +78,8 @@ export const INPUT_OPTIONS = {
 /** Usage lines of the shared input options, for a command's `usage` text. */
 export const INPUT_USAGE = `input options:
   --input FILE              panel file: long (person_id,month,state,...), spell (person_id,start,end,state) or wide;
-                            CSV, Parquet (.parquet) or a DuckDB database (.duckdb, with --table)
-  --table NAME              the table to read from a DuckDB database (default: its only table)
+                            CSV, Parquet (.parquet) or a DuckDB database (.duckdb, with --input-table)
+  --input-table NAME        the table to read from a DuckDB database (default: its only table)
   --format wide|long|spell  default: wide when --cols is given, else long
   --cols FIRST..LAST        wide files: the month columns, e.g. Sep.93..Jun.99
   --id COL                  person id column (default person_id; wide: id when present, else row numbers)
@@ -124,9 +124,9 @@ export function inputPanelOptions(values: OptionValues): LoadPanelOptions {
   if (priority && format !== 'spell') throw new OptionsError('--priority', 'is for spell files (--format spell)');
   const engine = stringOption(values, 'engine') ?? 'auto';
   if (engine !== 'auto' && engine !== 'duckdb' && engine !== 'js') throw new OptionsError('--engine', `must be auto, duckdb or js; got "${engine}"`);
-  const table = stringOption(values, 'table');
+  const table = stringOption(values, 'input-table');
   const personsTable = stringOption(values, 'persons-table');
-  if (table !== undefined && sourceKind(input) !== 'duckdb') throw new OptionsError('--table', `is for DuckDB database files (.duckdb); --input is ${input}`);
+  if (table !== undefined && sourceKind(input) !== 'duckdb') throw new OptionsError('--input-table', `is for DuckDB database files (.duckdb); --input is ${input}`);
   if (personsTable !== undefined && (!persons || sourceKind(persons) !== 'duckdb')) throw new OptionsError('--persons-table', 'needs --persons FILE.duckdb');
   if (format === 'wide' && sourceKind(input) !== 'csv') throw new OptionsError('--format', `wide files are read from CSV; read ${input} as --format long or spell`);
   return {

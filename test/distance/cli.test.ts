@@ -93,7 +93,7 @@ describe('loopbaan dist output files', () => {
     expect(readFileSync(labels, 'utf8').trimEnd().split('\n')).toHaveLength(5);
   });
 
-  test('--out never overwrites the input; a wrong --out-format is a usage error', async () => {
+  test('--out never overwrites the input; a wrong --out-format is an options error', async () => {
     const input = join(dir, 'in.csv');
     writeFileSync(input, 'id,m1,m2\n1,a,b\n2,b,b\n');
     const stderr = captureOutput();
@@ -101,6 +101,6 @@ describe('loopbaan dist output files', () => {
     expect(stderr()).toMatch(/--out is the input file of --input/);
     expect(readFileSync(input, 'utf8')).toBe('id,m1,m2\n1,a,b\n2,b,b\n');
     expect(await main(['dist', '--input', input, '--cols', 'm1..m2', '--quiet', '--method', 'HAM', '--out-format', 'xml'])).toBe(2);
-    expect(stderr()).toMatch(/--out-format must be csv or condensed/);
+    expect(stderr()).toMatch(/--out-format: must be csv or condensed/);
   });
 });

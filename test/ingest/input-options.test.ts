@@ -47,7 +47,7 @@ describe('CLI input options', () => {
       ['--input', 'm.csv', '--align', 'sideways'],
       ['--input', 'm.csv', '--priority', 'a,b'],
       ['--input', 'm.csv', '--engine', 'fast'],
-      ['--input', 'm.csv', '--table', 'months'],
+      ['--input', 'm.csv', '--input-table', 'months'],
       ['--input', 'm.parquet', '--cols', 'a..b'],
       ['--input', 'm.csv', '--persons', 'p.csv', '--persons-table', 'persons'],
     ];
@@ -72,7 +72,7 @@ describe('CLI input options', () => {
 
 describe('CLI input options: Parquet and DuckDB databases', () => {
   it('passes the engine and the tables on', () => {
-    expect(inputPanelOptions(parse(['--input', 'x.duckdb', '--table', 'months', '--persons', 'x.duckdb', '--persons-table', 'persons', '--engine', 'duckdb']))).toMatchObject({
+    expect(inputPanelOptions(parse(['--input', 'x.duckdb', '--input-table', 'months', '--persons', 'x.duckdb', '--persons-table', 'persons', '--engine', 'duckdb']))).toMatchObject({
       format: 'long',
       table: 'months',
       personsTable: 'persons',

@@ -21,7 +21,7 @@ import { checkType, decimalExpr, idExpr, planColumn, planMonthColumns, textExpr,
  */
 export async function readPersonsDuckDb(db: DuckDb, file: string, options: ReadPersonsOptions & { table?: string }): Promise<PersonTable> {
   const problems = options.problems ?? new ProblemLog(options.mode);
-  const source = await openTableSource(db, file, options.table);
+  const source = await openTableSource(db, file, options.table, {}, '--persons-table');
   const idColumn = options.id ?? 'person_id';
   source.requireColumn(idColumn, 'the person id');
   if (options.weight !== undefined) source.requireColumn(options.weight, 'the case weight');

@@ -56,12 +56,13 @@ let attached = 0;
  * @param file path of the file
  * @param table the table, for DuckDB database files (default: the only table)
  * @param csvOptions CSV files: the limits of the CSV reader (its longest line is DuckDB's too)
+ * @param tableOption how messages name the option that picks the table
  * @example
  * const src = await openTableSource(db, 'extract.duckdb', 'months');
  * src.requireColumn('person_id', 'the person id');
  * await src.prepare('months', ['person_id', 'month', 'state']);
  */
-export async function openTableSource(db: DuckDb, file: string, table?: string, csvOptions: CsvOptions = {}): Promise<TableSource> {
+export async function openTableSource(db: DuckDb, file: string, table?: string, csvOptions: CsvOptions = {}, tableOption = '--input-table'): Promise<TableSource> {
   const kind = sourceKind(file);
   try {
     await access(file, constants.R_OK);
@@ -85,7 +86,7 @@ export async function openTableSource(db: DuckDb, file: string, table?: string, 
     const chosen = table ?? (tables.length === 1 ? tables[0] : undefined);
     if (chosen === undefined || !tables.includes(chosen)) {
       const has = tables.length > 0 ? `the database has ${expectedList(tables)}` : 'the database has no tables';
-      throw new InputError(file, undefined, undefined, table === undefined ? `name the table to read (--table); ${has}` : `no table "${table}"; ${has}`);
+      throw new InputError(file, undefined, undefined, table === undefined ? `name the table to read (${tableOption}); ${has}` : `no table "${table}"; ${has}`);
     }
     from = `${alias}.${sqlName(chosen)}`;
     rowNumber = 'rowid';

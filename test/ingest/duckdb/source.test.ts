@@ -76,7 +76,7 @@ describe('bad input names the file, the column and what was expected', () => {
     await expect(readLongPanel(t.path('fake.parquet'))).rejects.toThrow(/fake\.parquet: cannot read the file as Parquet \(/);
     await sql(`ATTACH ${sqlString(t.path('x.duckdb'))} AS x`, 'CREATE TABLE x.spells (a INTEGER)', 'CREATE TABLE x.persons (a INTEGER)');
     await expect(readLongPanel(t.path('x.duckdb'), { table: 'months' })).rejects.toThrow(/x\.duckdb: no table "months"; the database has persons, spells$/);
-    await expect(readLongPanel(t.path('x.duckdb'))).rejects.toThrow(/x\.duckdb: name the table to read \(--table\); the database has persons, spells$/);
+    await expect(readLongPanel(t.path('x.duckdb'))).rejects.toThrow(/x\.duckdb: name the table to read \(--input-table\); the database has persons, spells$/);
     await expect(readLongPanel(t.path('fake.parquet'), { table: 'months' })).rejects.toThrow(/not a DuckDB database file/);
   });
 
