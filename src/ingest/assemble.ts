@@ -168,6 +168,7 @@ export function assemblePanel(panel: CollectedPanel, options: PanelOptions, prob
     timeLabels,
     covariates: panel.covariates(rows),
     cellAttributes: extracted.cellAttributes,
+    cellStore: extracted.cellStore,
   });
 
   const rejected: Partial<Record<string, number>> = {};

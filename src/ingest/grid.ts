@@ -1,7 +1,8 @@
 import { shiftRows, type CellArray } from '../sequences/shift.js';
-import type { CellAttribute } from '../sequences/types.js';
+import type { CellAttribute, CellStore } from '../sequences/types.js';
 import { VOID } from '../sequences/types.js';
 import { checkMemory } from '../memory.js';
+import type { CellSpill } from './cell-spill.js';
 import { ValueColumn } from './column.js';
 
 /**
@@ -32,16 +33,20 @@ export class CellGrid {
   private capN: number;
   private readonly fixed: boolean;
   private readonly budgetBytes: number | undefined;
+  /** Where attribute values go instead of the layers (their arrays then stay empty; the layers keep names and levels). */
+  readonly spill: CellSpill | undefined;
 
   /**
    * @param options.columns fixed number of columns (wide files); default: grows as months arrive
    * @param options.base month of column 0 when columns are fixed (default 0)
    * @param options.rows rows to allocate up front
    * @param options.budgetBytes refuse to grow above this many bytes (default 8 GiB; see `checkMemory`)
+   * @param options.spill write attribute values to these files instead of in-memory layers
    */
-  constructor(options: { columns?: number; base?: number; rows?: number; budgetBytes?: number } = {}) {
+  constructor(options: { columns?: number; base?: number; rows?: number; budgetBytes?: number; spill?: CellSpill } = {}) {
     this.fixed = options.columns !== undefined;
     this.budgetBytes = options.budgetBytes;
+    this.spill = options.spill;
     this.stride = options.columns ?? 0;
     this.base = options.base ?? 0;
     this.capN = Math.max(options.rows ?? 0, 16);
@@ -51,8 +56,8 @@ export class CellGrid {
 
   /** Add an attribute layer (numeric until proven otherwise, or categorical). */
   addLayer(name: string, category: boolean): ValueColumn {
-    this.checkSize(this.capN, this.stride, 0, category ? 4 : 8);
-    const layer = new ValueColumn(name, this.capN * this.stride, category);
+    if (!this.spill) this.checkSize(this.capN, this.stride, 0, category ? 4 : 8);
+    const layer = new ValueColumn(name, this.spill ? 0 : this.capN * this.stride, category);
     this.layers.push(layer);
     return layer;
   }
@@ -89,11 +94,15 @@ export class CellGrid {
    * starting at month `origins[r]`; months outside the grid are VOID / absent.
    * The grid is spent afterwards (its arrays move to the result).
    */
-  extract(rows: Int32Array, origins: Int32Array, t: number): { codes: Uint8Array; cellAttributes: Record<string, CellAttribute> } {
+  extract(rows: Int32Array, origins: Int32Array, t: number): { codes: Uint8Array; cellAttributes: Record<string, CellAttribute>; cellStore?: CellStore } {
     const copyRows = <A extends CellArray>(grid: A): A => shiftRows(grid, this.stride, rows, origins, t, emptyLike(grid, rows.length * t) as A, this.base);
     // One array at a time, dropping each grid array once copied, to keep the peak memory low.
     const codes = copyRows(this.codes);
     this.codes = new Uint8Array(0);
+    if (this.spill) {
+      const kinds = this.layers.map((l) => ({ name: l.name, kind: l.numbers ? { kind: 'number' as const } : { kind: 'category' as const, levels: l.levels.values } }));
+      return { codes, cellAttributes: {}, cellStore: this.spill.finish(kinds, rows, origins, t) };
+    }
     for (const layer of this.layers) layer.array = copyRows(layer.array);
     this.n = 0;
     this.capN = 0;
@@ -104,7 +113,7 @@ export class CellGrid {
   /** Refuse a grid of `capN` x `stride` cells (while `oldCells` still live; `newLayerBytes` a cell for a layer to add) above the memory budget. */
   private checkSize(capN: number, stride: number, oldCells: number, newLayerBytes = 0): void {
     // codes: 1 byte a cell; layers: 8 (numbers) or 4 (categories)
-    const cellBytes = 1 + newLayerBytes + this.layers.reduce((sum, l) => sum + l.array.BYTES_PER_ELEMENT, 0);
+    const cellBytes = 1 + newLayerBytes + (this.spill ? 0 : this.layers.reduce((sum, l) => sum + l.array.BYTES_PER_ELEMENT, 0));
     checkMemory((capN * stride + oldCells) * cellBytes, `the month grid of ${capN} persons x ${stride} months` + (this.layers.length ? ` with ${this.layers.length} person-month attributes` : ''), {
       budget: this.budgetBytes,
       advice: 'check for months far from the rest, or keep fewer person-month attributes (option attributes)',
@@ -132,7 +141,7 @@ export class CellGrid {
       return fresh;
     };
     this.codes = move(this.codes);
-    for (const layer of this.layers) layer.array = move(layer.array);
+    if (!this.spill) for (const layer of this.layers) layer.array = move(layer.array);
     this.capN = capN;
     this.stride = stride;
     this.base = base;

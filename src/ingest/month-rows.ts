@@ -39,8 +39,8 @@ export interface MonthRowTarget {
   readonly hasMonths: Uint8Array | undefined;
   /** Add the row's person to the grid (a person seen for the first time); returns its grid row. */
   addPerson(line: number): number;
-  /** Write the row's person-month attributes into grid cell `cell`. */
-  writeAttributes(cell: number): void;
+  /** Write the row's person-month attributes into grid cell `cell` (row `person`, month `month`). */
+  writeAttributes(cell: number, person: number, month: number): void;
 }
 
 /**
@@ -111,7 +111,7 @@ export class MonthRowPlacer {
       const old = codes[cell];
       if (old !== VOID && (rankOf === undefined || rankOf(code) >= rankOf(old))) continue;
       codes[cell] = code;
-      this.target.writeAttributes(cell);
+      this.target.writeAttributes(cell, person, m);
     }
     if (this.target.hasMonths) this.target.hasMonths[person] = 1;
     counts.rowsKept++;
@@ -119,7 +119,7 @@ export class MonthRowPlacer {
   }
 
   /**
-   * The common row of a long file read without attributes, placed without
+   * The common row of a long file, placed without
    * the general checks: a person already in the grid, a month inside the span
    * of months kept so far, a known state, not before the person's start, the
    * month still empty. Returns false, placing nothing, when any of that does
@@ -136,6 +136,7 @@ export class MonthRowPlacer {
     const cell = grid.index(person, month);
     if (grid.codes[cell] !== VOID) return false;
     grid.codes[cell] = code;
+    this.target.writeAttributes(cell, person, month);
     if (hasMonths) hasMonths[person] = 1;
     counts.rowsKept++;
     return true;

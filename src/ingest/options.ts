@@ -77,6 +77,16 @@ export interface PanelOptions {
   readonly maxMonths?: number;
   /** Refuse a persons x months grid above this many bytes (default 8 GiB), and one larger than the machine's memory. */
   readonly memoryBudgetBytes?: number;
+  /**
+   * Where person-month attributes are kept: `memory` (`cellAttributes`),
+   * `disk` (files in `tempDir`, read a block of persons at a time through
+   * `StateSequences.cellStore`), or `auto` (default): on disk when a file read
+   * by DuckDB holds more than 1 GiB of them (rows x attributes x 8 bytes).
+   * The CSV reader keeps them in memory.
+   */
+  readonly attributeStore?: 'auto' | 'memory' | 'disk';
+  /** Folder for the attribute files (default the system's temporary folder); they are removed when the process ends. */
+  readonly tempDir?: string;
 }
 
 /** The encoding and the limits of reading a panel, for callers that pass them through (the CLI, study reports). */

@@ -1,7 +1,8 @@
 import type { StateSequences } from '../sequences/types.js';
 import { MISSING } from '../sequences/types.js';
 import type { StateRoles } from './roles.js';
-import { employerKeys, jobMask, type WorkOptions } from './options.js';
+import { attributeBlocks } from '../sequences/cell-store.js';
+import { EmployerKeys, jobMask, type WorkOptions } from './options.js';
 import { roleMask } from './roles.js';
 
 /** Options of `jobEpisodes`. */
@@ -110,7 +111,7 @@ export function jobEpisodes(seqs: StateSequences, options: JobEpisodesOptions): 
   const work = jobMask(seqs, roles, 'jobEpisodes');
   const unpaid = roleMask(seqs, roles, 'unpaid');
   const exit = roleMask(seqs, roles, 'exit');
-  const { keys, levels } = employerKeys(seqs, options.employer);
+  const employers = new EmployerKeys(seqs, options.employer);
 
   // split each person's months into jobs (growing columns; converted to typed arrays below)
   const person: number[] = [];
@@ -128,38 +129,41 @@ export function jobEpisodes(seqs: StateSequences, options: JobEpisodesOptions): 
     }
     paid = true;
   };
-  for (let i = 0; i < n; i++) {
-    personOffset[i] = person.length;
-    const row = i * t;
-    let emp = -2; // employer of the running job; -2 = not in a job, -1 = unknown so far
-    for (let j = 0; j < lengths[i]; j++) {
-      const c = codes[row + j];
-      if (!work[c]) {
-        if (emp !== -2) close();
-        emp = -2;
-        continue;
+  for (const block of attributeBlocks(seqs, employers.names)) {
+    const keys = employers.keys(block);
+    for (let i = block.from; i < block.to; i++) {
+      personOffset[i] = person.length;
+      const row = i * t;
+      let emp = -2; // employer of the running job; -2 = not in a job, -1 = unknown so far
+      for (let j = 0; j < lengths[i]; j++) {
+        const c = codes[row + j];
+        if (!work[c]) {
+          if (emp !== -2) close();
+          emp = -2;
+          continue;
+        }
+        const e = keys[row - block.from * t + j];
+        if (emp === -2 || (e >= 0 && emp >= 0 && e !== emp)) {
+          if (emp !== -2) close();
+          paid = !unpaid[c];
+          person.push(i);
+          start.push(j);
+          end.push(j);
+          firstState.push(c);
+          previousState.push(j === 0 ? MISSING : codes[row + j - 1]);
+          employer.push(e);
+          emp = e;
+          continue;
+        }
+        if (emp === -1 && e >= 0) {
+          emp = e;
+          employer[employer.length - 1] = e;
+        }
+        if (!unpaid[c]) paid = true;
+        end[end.length - 1] = j;
       }
-      const e = keys[row + j];
-      if (emp === -2 || (e >= 0 && emp >= 0 && e !== emp)) {
-        if (emp !== -2) close();
-        paid = !unpaid[c];
-        person.push(i);
-        start.push(j);
-        end.push(j);
-        firstState.push(c);
-        previousState.push(j === 0 ? MISSING : codes[row + j - 1]);
-        employer.push(e);
-        emp = e;
-        continue;
-      }
-      if (emp === -1 && e >= 0) {
-        emp = e;
-        employer[employer.length - 1] = e;
-      }
-      if (!unpaid[c]) paid = true;
-      end[end.length - 1] = j;
+      if (emp !== -2) close();
     }
-    if (emp !== -2) close();
   }
   const count = person.length;
   personOffset[n] = count;
@@ -211,7 +215,7 @@ export function jobEpisodes(seqs: StateSequences, options: JobEpisodesOptions): 
     outcome,
     gap,
     personOffset,
-    employerLevels: levels,
+    employerLevels: employers.levels,
     states: [...seqs.alphabet.codes],
     unpaidOnlyJobs,
     roles,

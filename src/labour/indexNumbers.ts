@@ -1,8 +1,9 @@
 import type { StateSequences } from '../sequences/types.js';
 import { confidenceZ } from '../stats/distributions.js';
-import { categoryFixedEffects, type FixedEffectsSe } from '../stats/fixedEffects.js';
+import { attributeBlocks, type AttributeBlock } from '../sequences/cell-store.js';
+import { FixedEffectsFitter, type FixedEffectsBatch, type FixedEffectsSe } from '../stats/fixedEffects.js';
 import { OptionsError } from '../errors.js';
-import { measureMask, numericAttribute } from './options.js';
+import { measureMask, requireNumericAttribute } from './options.js';
 import type { StateRoles } from './roles.js';
 
 /** Options of `fixedEffectsIndex`. */
@@ -87,7 +88,7 @@ export interface IndexNumbers {
 export function fixedEffectsIndex(seqs: StateSequences, options: IndexNumberOptions): IndexNumbers {
   const { outcome, se: seType = 'cluster', level = 0.95, scale = 'level' } = options;
   const z = confidenceZ(level);
-  const values = numericAttribute(seqs, outcome, 'outcome');
+  requireNumericAttribute(seqs, outcome, 'outcome');
   const { t, codes, lengths } = seqs;
   const bins = [...(options.bins ?? Array.from({ length: t }, (_, j) => j))];
   if (bins[0] !== 0 || bins.some((b, k) => !Number.isInteger(b) || b >= t || (k > 0 && b <= bins[k - 1]))) {
@@ -101,44 +102,48 @@ export function fixedEffectsIndex(seqs: StateSequences, options: IndexNumberOpti
     binOf[j] = b;
   }
 
-  // observations: person-months in the chosen states with a (positive, for logs) outcome
-  const cap = seqs.n * t;
-  const unit = new Int32Array(cap);
-  const category = new Int32Array(cap);
-  const y = new Float64Array(cap);
-  const weight = new Float64Array(cap);
-  let nObs = 0;
+  // observations: person-months in the chosen states with a (positive, for logs) outcome, a block of persons at a time
   const persons = new Array<number>(k).fill(0);
   const stamp = new Int32Array(k).fill(-1);
-  for (let i = 0; i < seqs.n; i++) {
-    for (let j = 0; j < lengths[i]; j++) {
-      const x = values[i * t + j];
-      if (!mask[codes[i * t + j]] || Number.isNaN(x) || (scale === 'log' && !(x > 0))) continue;
-      const b = binOf[j];
-      unit[nObs] = i;
-      category[nObs] = b;
-      y[nObs] = scale === 'log' ? Math.log(x) : x;
-      weight[nObs] = seqs.weights[i];
-      nObs++;
-      if (stamp[b] !== i) {
-        stamp[b] = i;
-        persons[b]++;
+  let wy = 0; // Σ w y and Σ w over the reference bin, for μ₀ = Σ w y / Σ w
+  let w0 = 0;
+  const observations = (block: AttributeBlock, count: boolean): FixedEffectsBatch => {
+    const values = block.attributes[outcome].values as Float64Array;
+    const cap = (block.to - block.from) * t;
+    const unit = new Int32Array(cap);
+    const category = new Int32Array(cap);
+    const y = new Float64Array(cap);
+    const weight = new Float64Array(cap);
+    let nObs = 0;
+    for (let i = block.from; i < block.to; i++) {
+      for (let j = 0; j < lengths[i]; j++) {
+        const x = values[(i - block.from) * t + j];
+        if (!mask[codes[i * t + j]] || Number.isNaN(x) || (scale === 'log' && !(x > 0))) continue;
+        const b = binOf[j];
+        unit[nObs] = i;
+        category[nObs] = b;
+        y[nObs] = scale === 'log' ? Math.log(x) : x;
+        weight[nObs] = seqs.weights[i];
+        if (count) {
+          if (stamp[b] !== i) {
+            stamp[b] = i;
+            persons[b]++;
+          }
+          if (b === 0) {
+            wy += weight[nObs] * y[nObs];
+            w0 += weight[nObs];
+          }
+        }
+        nObs++;
       }
     }
-  }
-  const fit = categoryFixedEffects({
-    unit: unit.subarray(0, nObs), category: category.subarray(0, nObs), y: y.subarray(0, nObs), weight: weight.subarray(0, nObs),
-    categories: k, se: seType,
-  });
-
-  // μ₀ = Σ w y / Σ w over the reference bin
-  let wy = 0;
-  let w0 = 0;
-  for (let r = 0; r < nObs; r++) {
-    if (category[r] !== 0) continue;
-    wy += weight[r] * y[r];
-    w0 += weight[r];
-  }
+    return { unit: unit.subarray(0, nObs), category: category.subarray(0, nObs), y: y.subarray(0, nObs), weight: weight.subarray(0, nObs) };
+  };
+  const fitter = new FixedEffectsFitter(k);
+  for (const block of attributeBlocks(seqs, [outcome])) fitter.addUnits(observations(block, true));
+  fitter.solve();
+  for (const block of attributeBlocks(seqs, [outcome])) fitter.addScores(observations(block, false));
+  const fit = fitter.result(seType);
   const referenceMean = wy / w0;
   const toIndex = (v: number) => (scale === 'log' ? 100 * Math.exp(v) : 100 * (1 + v / referenceMean));
   return {

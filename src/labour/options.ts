@@ -1,4 +1,5 @@
 import { OptionsError } from '../errors.js';
+import { cellAttributeKind, cellAttributeNames, type AttributeBlock } from '../sequences/cell-store.js';
 import type { StateSequences } from '../sequences/types.js';
 import { requireRole, roleMask, type StateRoles } from './roles.js';
 
@@ -105,45 +106,65 @@ export function resolveGroups(seqs: StateSequences, by?: GroupBy, levels?: reado
 }
 
 /**
- * Employer of each cell as a small integer key (-1 absent) with the level names,
- * from a category or numeric cell attribute. Without an attribute every key
- * is -1; an attribute named must exist.
+ * Employer of each cell as a small integer key (-1 absent), a block of rows at
+ * a time (see `attributeBlocks`), with the level names: a category
+ * attribute's codes, or a numeric attribute's values numbered in order of
+ * appearance. Without an attribute every key is -1; an attribute named must
+ * exist.
+ *
+ * @example
+ * const employer = new EmployerKeys(seqs, 'employer_id');
+ * for (const block of attributeBlocks(seqs, employer.names)) {
+ *   const keys = employer.keys(block); // (block.to - block.from) x t
+ * }
  */
-export function employerKeys(seqs: StateSequences, attribute?: string): { keys: Int32Array; levels: string[] } {
-  if (attribute === undefined) return { keys: new Int32Array(seqs.n * seqs.t).fill(-1), levels: [] };
-  const attr = seqs.cellAttributes[attribute];
-  if (!attr) {
-    throw new OptionsError('employer', `no cell attribute "${attribute}"; the sequences have ${Object.keys(seqs.cellAttributes).join(', ') || 'none'}`);
+export class EmployerKeys {
+  /** The attributes to read for `keys` (none without an employer attribute). */
+  readonly names: readonly string[];
+  readonly levels: string[] = [];
+  private readonly seen = new Map<number, number>();
+
+  constructor(
+    private readonly seqs: StateSequences,
+    private readonly attribute?: string,
+  ) {
+    this.names = attribute === undefined ? [] : [attribute];
+    if (attribute === undefined) return;
+    const kind = cellAttributeKind(seqs, attribute);
+    if (!kind) throw new OptionsError('employer', `no cell attribute "${attribute}"; the sequences have ${cellAttributeNames(seqs).join(', ') || 'none'}`);
+    if (kind.kind === 'category') this.levels.push(...kind.levels);
   }
-  if (attr.kind === 'category') return { keys: attr.values, levels: [...attr.levels] };
-  const keys = new Int32Array(attr.values.length);
-  const levels: string[] = [];
-  const seen = new Map<number, number>();
-  for (let c = 0; c < keys.length; c++) {
-    const v = attr.values[c];
-    if (Number.isNaN(v)) {
-      keys[c] = -1;
-      continue;
+
+  /** The keys of a block's cells, row-major like its attributes. */
+  keys(block: AttributeBlock): Int32Array {
+    if (this.attribute === undefined) return new Int32Array((block.to - block.from) * this.seqs.t).fill(-1);
+    const attr = block.attributes[this.attribute];
+    if (attr.kind === 'category') return attr.values;
+    const keys = new Int32Array(attr.values.length);
+    for (let c = 0; c < keys.length; c++) {
+      const v = attr.values[c];
+      if (Number.isNaN(v)) {
+        keys[c] = -1;
+        continue;
+      }
+      let k = this.seen.get(v);
+      if (k === undefined) {
+        k = this.levels.length;
+        this.seen.set(v, k);
+        this.levels.push(String(v));
+      }
+      keys[c] = k;
     }
-    let k = seen.get(v);
-    if (k === undefined) {
-      k = levels.length;
-      seen.set(v, k);
-      levels.push(String(v));
-    }
-    keys[c] = k;
+    return keys;
   }
-  return { keys, levels };
 }
 
-/** A numeric cell attribute, or an `OptionsError` naming `option` and the attributes there are. */
-export function numericAttribute(seqs: StateSequences, name: string, option: string): Float64Array {
-  const attr = seqs.cellAttributes[name];
-  if (!attr || attr.kind !== 'number') {
-    const have = Object.keys(seqs.cellAttributes);
+/** Check that `name` is a numeric cell attribute; an `OptionsError` naming `option` and the attributes there are otherwise. */
+export function requireNumericAttribute(seqs: StateSequences, name: string, option: string): void {
+  if (cellAttributeKind(seqs, name)?.kind !== 'number') {
+    const have = cellAttributeNames(seqs);
     throw new OptionsError(option, `no numeric cell attribute "${name}"; the sequences have ${have.length ? have.join(', ') : 'none'}`);
   }
-  return attr.values;
 }
 
 /** Month indices to report: the given ones, checked, or every month. */

@@ -1,9 +1,10 @@
 import type { StateSequences } from '../sequences/types.js';
 import { MISSING } from '../sequences/types.js';
+import { attributeBlocks } from '../sequences/cell-store.js';
 import { GroupSums } from './accumulate.js';
 import { jobEpisodes, type JobEpisodes } from './episodes.js';
 import { OptionsError } from '../errors.js';
-import { employerKeys, jobMask, resolveGroups, stateMask, type TableGroupOptions, type WorkOptions } from './options.js';
+import { EmployerKeys, jobMask, resolveGroups, stateMask, type TableGroupOptions, type WorkOptions } from './options.js';
 
 /** Options of `retention`. */
 export interface RetentionOptions extends WorkOptions, TableGroupOptions {
@@ -86,49 +87,52 @@ export function retention(seqs: StateSequences, options: RetentionOptions): Rete
   const jobs = options.episodes ?? jobEpisodes(seqs, options);
   const work = jobMask(seqs, options.roles, 'retention');
   const startMask = options.startStates ? stateMask(seqs, options.startStates, 'startStates') : work;
-  const { keys } = employerKeys(seqs, options.employer);
+  const employers = new EmployerKeys(seqs, options.employer);
   const groups = resolveGroups(seqs, options.by, options.levels);
   const acc = new GroupSums(groups.levels.length, SLOTS);
   const seen = new Uint8Array(SLOTS); // which person slots this person reaches
   const { t, codes, lengths } = seqs;
 
-  for (let i = 0; i < seqs.n; i++) {
-    const gi = groups.index[i];
-    if (gi < 0) continue;
-    const w = seqs.weights[i];
-    const row = i * t;
-    seen.fill(0);
-    for (let q = jobs.personOffset[i]; q < jobs.personOffset[i + 1]; q++) {
-      const s = jobs.start[q];
-      const prev = jobs.previousState[q];
-      const afterNoWork = prev === MISSING ? includeMonthZero && s === 0 : !work[prev];
-      if (!afterNoWork || !startMask[jobs.firstState[q]] || s < startFrom || s >= startBefore) continue;
-      const m = s + horizon;
-      const c = m < lengths[i] ? codes[row + m] : MISSING;
-      let slot: number;
-      let pslot: number;
-      if (c === MISSING) {
-        acc.add(gi, CENSORED, 1);
-        seen[P_CENSORED] = 1;
-        continue;
-      } else if (!work[c]) {
-        slot = NONE_W;
-        pslot = P_NONE;
-      } else if (jobs.end[q] >= m || (jobs.employer[q] >= 0 && keys[row + m] === jobs.employer[q])) {
-        slot = SAME_W;
-        pslot = P_SAME;
-      } else {
-        slot = OTHER_W;
-        pslot = P_OTHER;
+  for (const block of attributeBlocks(seqs, employers.names)) {
+    const keys = employers.keys(block);
+    for (let i = block.from; i < block.to; i++) {
+      const gi = groups.index[i];
+      if (gi < 0) continue;
+      const w = seqs.weights[i];
+      const row = i * t;
+      seen.fill(0);
+      for (let q = jobs.personOffset[i]; q < jobs.personOffset[i + 1]; q++) {
+        const s = jobs.start[q];
+        const prev = jobs.previousState[q];
+        const afterNoWork = prev === MISSING ? includeMonthZero && s === 0 : !work[prev];
+        if (!afterNoWork || !startMask[jobs.firstState[q]] || s < startFrom || s >= startBefore) continue;
+        const m = s + horizon;
+        const c = m < lengths[i] ? codes[row + m] : MISSING;
+        let slot: number;
+        let pslot: number;
+        if (c === MISSING) {
+          acc.add(gi, CENSORED, 1);
+          seen[P_CENSORED] = 1;
+          continue;
+        } else if (!work[c]) {
+          slot = NONE_W;
+          pslot = P_NONE;
+        } else if (jobs.end[q] >= m || (jobs.employer[q] >= 0 && keys[row - block.from * t + m] === jobs.employer[q])) {
+          slot = SAME_W;
+          pslot = P_SAME;
+        } else {
+          slot = OTHER_W;
+          pslot = P_OTHER;
+        }
+        acc.add(gi, STARTS, 1);
+        acc.add(gi, STARTS_W, w);
+        acc.add(gi, slot, w);
+        seen[PERSONS] = 1;
+        seen[pslot] = 1;
+        if (pslot !== P_NONE) seen[P_WORKING] = 1;
       }
-      acc.add(gi, STARTS, 1);
-      acc.add(gi, STARTS_W, w);
-      acc.add(gi, slot, w);
-      seen[PERSONS] = 1;
-      seen[pslot] = 1;
-      if (pslot !== P_NONE) seen[P_WORKING] = 1;
+      for (let k = PERSONS; k < SLOTS; k++) acc.add(gi, k, seen[k]);
     }
-    for (let k = PERSONS; k < SLOTS; k++) acc.add(gi, k, seen[k]);
   }
 
   const row = (k: number, name: string): RetentionRow => {

@@ -1,7 +1,8 @@
 import { stateDistribution } from '../describe/state-distribution.js';
+import { attributeBlocks } from '../sequences/cell-store.js';
 import type { StateSequences } from '../sequences/types.js';
 import { GroupSums } from './accumulate.js';
-import { measureMask, monthList, numericAttribute, resolveGroups, type TableGroupOptions } from './options.js';
+import { measureMask, monthList, requireNumericAttribute, resolveGroups, type TableGroupOptions } from './options.js';
 import type { StateRoles } from './roles.js';
 
 /** Options of `stateSharesByMonth`. */
@@ -153,7 +154,7 @@ export interface CellMeans {
  * h.groups.map((g) => [g.group, g.mean[0]]); // [['WGA', 22], ['Wajong', 25]] in study A
  */
 export function cellMeansByMonth(seqs: StateSequences, options: CellMeansOptions): CellMeans {
-  const values = numericAttribute(seqs, options.attribute, 'attribute');
+  requireNumericAttribute(seqs, options.attribute, 'attribute');
   const mask = measureMask(seqs, options.states, options.roles, 'cellMeansByMonth');
   const states = seqs.alphabet.codes.filter((_, c) => mask[c]);
   const months = monthList(seqs, options.months);
@@ -165,22 +166,25 @@ export function cellMeansByMonth(seqs: StateSequences, options: CellMeansOptions
   const largest = new Float64Array((groups.levels.length + 1) * K);
   const { t, codes, lengths } = seqs;
   let binary = true;
-  for (let i = 0; i < seqs.n; i++) {
-    const gi = groups.index[i];
-    if (gi < 0) continue;
-    const w = seqs.weights[i];
-    for (let k = 0; k < K; k++) {
-      const j = months[k];
-      const x = values[i * t + j];
-      if (j >= lengths[i] || !mask[codes[i * t + j]] || Number.isNaN(x)) continue;
-      sums.add(gi, 4 * k, w * x);
-      sums.add(gi, 4 * k + 1, w);
-      sums.add(gi, 4 * k + 2, 1);
-      sums.add(gi, 4 * k + 3, x > 0 ? 1 : 0);
-      if (x !== 0 && x !== 1) binary = false;
-      const c = Math.abs(w * x);
-      if (c > largest[gi * K + k]) largest[gi * K + k] = c;
-      if (c > largest[sums.total * K + k]) largest[sums.total * K + k] = c;
+  for (const block of attributeBlocks(seqs, [options.attribute])) {
+    const values = block.attributes[options.attribute].values as Float64Array;
+    for (let i = block.from; i < block.to; i++) {
+      const gi = groups.index[i];
+      if (gi < 0) continue;
+      const w = seqs.weights[i];
+      for (let k = 0; k < K; k++) {
+        const j = months[k];
+        const x = values[(i - block.from) * t + j];
+        if (j >= lengths[i] || !mask[codes[i * t + j]] || Number.isNaN(x)) continue;
+        sums.add(gi, 4 * k, w * x);
+        sums.add(gi, 4 * k + 1, w);
+        sums.add(gi, 4 * k + 2, 1);
+        sums.add(gi, 4 * k + 3, x > 0 ? 1 : 0);
+        if (x !== 0 && x !== 1) binary = false;
+        const c = Math.abs(w * x);
+        if (c > largest[gi * K + k]) largest[gi * K + k] = c;
+        if (c > largest[sums.total * K + k]) largest[sums.total * K + k] = c;
+      }
     }
   }
   const one = (row: number, name: string): CellMeansGroup => ({

@@ -1,9 +1,10 @@
 import type { StateSequences } from '../sequences/types.js';
 import { MISSING } from '../sequences/types.js';
+import { attributeBlocks } from '../sequences/cell-store.js';
 import { GroupSums } from './accumulate.js';
 import { jobEpisodes, type JobEpisodes } from './episodes.js';
 import { OptionsError } from '../errors.js';
-import { jobMask, numericAttribute, resolveGroups, stateMask, type TableGroupOptions, type WorkOptions } from './options.js';
+import { jobMask, requireNumericAttribute, resolveGroups, stateMask, type TableGroupOptions, type WorkOptions } from './options.js';
 
 /** The four rule-based patterns of study B, in rule order. */
 export const TYPOLOGY_TYPES = ['longJob', 'switcher', 'shortSpells', 'neverWorked'] as const;
@@ -98,7 +99,7 @@ export function ruleTypology(seqs: StateSequences, options: TypologyOptions): Ty
   if (!(from >= 0 && to <= t && from < to)) throw new OptionsError('from/to', `expected 0 <= from < to <= ${t}; got ${from}, ${to}`);
   const work = jobMask(seqs, options.roles, 'ruleTypology');
   const always = stateMask(seqs, options.excludeAlwaysIn ?? [], 'excludeAlwaysIn');
-  const permValues = options.permanent === undefined ? null : numericAttribute(seqs, options.permanent, 'permanent');
+  if (options.permanent !== undefined) requireNumericAttribute(seqs, options.permanent, 'permanent');
   const jobs = options.episodes ?? jobEpisodes(seqs, options);
   const groups = resolveGroups(seqs, options.by, options.levels);
   const nTypes = TYPOLOGY_TYPES.length;
@@ -107,59 +108,62 @@ export function ruleTypology(seqs: StateSequences, options: TypologyOptions): Ty
   const acc = new GroupSums(groups.levels.length, EXCLUDED + 1);
   const assignment = new Int8Array(seqs.n).fill(-1);
 
-  for (let i = 0; i < seqs.n; i++) {
-    const gi = groups.index[i];
-    if (gi < 0) continue;
-    const row = i * t;
-    const hi = Math.min(to, lengths[i]);
-    let observed = 0, worked = 0, run = 0, maxRun = 0, switches = 0, permKnown = 0, permMonths = 0, outside = 0;
-    let prev = -1; // work status of the previous observed month, -1 after a missing month
-    for (let j = from; j < hi; j++) {
-      const c = codes[row + j];
-      if (c === MISSING) {
-        prev = -1;
-        run = 0;
+  for (const block of attributeBlocks(seqs, options.permanent === undefined ? [] : [options.permanent])) {
+    const permValues = options.permanent === undefined ? null : (block.attributes[options.permanent].values as Float64Array);
+    for (let i = block.from; i < block.to; i++) {
+      const gi = groups.index[i];
+      if (gi < 0) continue;
+      const row = i * t;
+      const hi = Math.min(to, lengths[i]);
+      let observed = 0, worked = 0, run = 0, maxRun = 0, switches = 0, permKnown = 0, permMonths = 0, outside = 0;
+      let prev = -1; // work status of the previous observed month, -1 after a missing month
+      for (let j = from; j < hi; j++) {
+        const c = codes[row + j];
+        if (c === MISSING) {
+          prev = -1;
+          run = 0;
+          continue;
+        }
+        observed++;
+        if (!always[c]) outside = 1;
+        const isWork = work[c];
+        if (prev >= 0 && prev !== isWork) switches++;
+        prev = isWork;
+        if (isWork) {
+          worked++;
+          run++;
+          if (run > maxRun) maxRun = run;
+          const p = permValues ? permValues[row - block.from * t + j] : NaN;
+          if (!Number.isNaN(p)) {
+            permKnown++;
+            permMonths += p;
+          }
+        } else run = 0;
+      }
+      if (observed < minMonths || !outside) {
+        acc.add(gi, EXCLUDED, 1);
         continue;
       }
-      observed++;
-      if (!always[c]) outside = 1;
-      const isWork = work[c];
-      if (prev >= 0 && prev !== isWork) switches++;
-      prev = isWork;
-      if (isWork) {
-        worked++;
-        run++;
-        if (run > maxRun) maxRun = run;
-        const p = permValues ? permValues[row + j] : NaN;
-        if (!Number.isNaN(p)) {
-          permKnown++;
-          permMonths += p;
-        }
-      } else run = 0;
+      let type: number;
+      if (worked === 0) type = 3;
+      else if (maxRun > longRun) type = 0;
+      else if (switches / (observed / 12) > switchesPerYear) type = 1;
+      else type = 2;
+      assignment[i] = type;
+      let jobsInWindow = 0;
+      for (let q = jobs.personOffset[i]; q < jobs.personOffset[i + 1]; q++) {
+        if (jobs.start[q] < hi && jobs.end[q] >= from) jobsInWindow++;
+      }
+      const w = seqs.weights[i];
+      const base = type * SLOTS;
+      acc.add(gi, base + PERSONS, 1);
+      acc.add(gi, base + WEIGHT, w);
+      acc.add(gi, base + OBSERVED, w * observed);
+      acc.add(gi, base + WORKED, w * worked);
+      acc.add(gi, base + PERM_KNOWN, w * permKnown);
+      acc.add(gi, base + PERM, w * permMonths);
+      acc.add(gi, base + CHANGES, w * Math.max(0, jobsInWindow - 1));
     }
-    if (observed < minMonths || !outside) {
-      acc.add(gi, EXCLUDED, 1);
-      continue;
-    }
-    let type: number;
-    if (worked === 0) type = 3;
-    else if (maxRun > longRun) type = 0;
-    else if (switches / (observed / 12) > switchesPerYear) type = 1;
-    else type = 2;
-    assignment[i] = type;
-    let jobsInWindow = 0;
-    for (let q = jobs.personOffset[i]; q < jobs.personOffset[i + 1]; q++) {
-      if (jobs.start[q] < hi && jobs.end[q] >= from) jobsInWindow++;
-    }
-    const w = seqs.weights[i];
-    const base = type * SLOTS;
-    acc.add(gi, base + PERSONS, 1);
-    acc.add(gi, base + WEIGHT, w);
-    acc.add(gi, base + OBSERVED, w * observed);
-    acc.add(gi, base + WORKED, w * worked);
-    acc.add(gi, base + PERM_KNOWN, w * permKnown);
-    acc.add(gi, base + PERM, w * permMonths);
-    acc.add(gi, base + CHANGES, w * Math.max(0, jobsInWindow - 1));
   }
 
   const group = (g: number, name: string): TypologyGroup => {

@@ -1,6 +1,6 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import type { Alphabet, CellAttribute, StateSequences } from './types.js';
+import type { Alphabet, CellAttribute, CellStore, StateSequences } from './types.js';
 import { MISSING, VOID } from './types.js';
 import { OptionsError } from '../errors.js';
 import { caseWeights } from '../weights.js';
@@ -19,6 +19,8 @@ export interface SequencesInit {
   timeLabels?: readonly string[];
   covariates?: ColumnTable;
   cellAttributes?: Record<string, CellAttribute>;
+  /** Person-month attributes on disk, n x t like the codes. */
+  cellStore?: CellStore;
 }
 
 /**
@@ -63,7 +65,9 @@ export function createSequences(init: SequencesInit, checks: { uniqueIds?: boole
   for (const [name, attr] of Object.entries(cellAttributes)) {
     if (attr.values.length !== n * t) throw new OptionsError('cellAttributes', `"${name}" has ${attr.values.length} cells; expected ${n * t}`);
   }
-  return { alphabet, n, t, codes, lengths, ids, weights, timeLabels, covariates, cellAttributes };
+  const cellStore = init.cellStore;
+  if (cellStore && (cellStore.n !== n || cellStore.t !== t)) throw new OptionsError('cellStore', `${cellStore.n} x ${cellStore.t} cells; expected n x t = ${n} x ${t}`);
+  return { alphabet, n, t, codes, lengths, ids, weights, timeLabels, covariates, cellAttributes, ...(cellStore ? { cellStore } : {}) };
 }
 
 /** Every id once (a person in two rows would be merged or counted twice downstream). */

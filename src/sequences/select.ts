@@ -65,6 +65,7 @@ export function regrid(
     timeLabels,
     covariates: base.reify(Array.from(rows)),
     cellAttributes,
+    cellStore: seqs.cellStore?.view(rows, offsets, newT),
   }, { uniqueIds: false });
 }
 

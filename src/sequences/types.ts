@@ -22,6 +22,29 @@ export type CellAttribute =
   | { readonly kind: 'number'; readonly values: Float64Array } // NaN = absent
   | { readonly kind: 'category'; readonly values: Int32Array; readonly levels: readonly string[] }; // -1 = absent
 
+/** What a person-month attribute holds, without its values: numbers, or categories with their levels. */
+export type CellAttributeKind = { readonly kind: 'number' } | { readonly kind: 'category'; readonly levels: readonly string[] };
+
+/**
+ * Person-month attributes kept outside the JavaScript heap (the files of a
+ * large panel, see `PanelOptions.attributeStore`), read a block of rows at a
+ * time: analyses go through `attributeBlocks`, so their memory grows with the
+ * block, not with N x T x attributes.
+ */
+export interface CellStore {
+  /** Rows and months of the store, those of the sequences it belongs to. */
+  readonly n: number;
+  readonly t: number;
+  /** The attributes by name, with their kind. */
+  readonly attributes: Readonly<Record<string, CellAttributeKind>>;
+  /** Bytes of one attribute's block in `attributeBlocks` (rows per block = blockBytes / (8 t)). */
+  readonly blockBytes: number;
+  /** Attribute `name` of rows `from .. to - 1` as a (to - from) x t block, row-major: NaN / -1 where absent. */
+  read(name: string, from: number, to: number): CellAttribute;
+  /** The store on a new grid: row k is row `rows[k]` read from month `offsets[k]` on, `t` months (as `regrid` moves the codes). */
+  view(rows: Int32Array, offsets: Int32Array, t: number): CellStore;
+}
+
 /**
  * N persons x T months of states: the object every analysis works on
  * (TraMineR's `stslist`).
@@ -49,4 +72,6 @@ export interface StateSequences {
   readonly covariates: ColumnTable;
   /** Person-month attributes (employer_id, hours_week, ...) on the N x T grid. */
   readonly cellAttributes: Readonly<Record<string, CellAttribute>>;
+  /** Person-month attributes kept on disk (a large panel): `cellAttributes` is then empty; read them with `attributeBlocks`. */
+  readonly cellStore?: CellStore;
 }

@@ -1,4 +1,5 @@
 import { OptionsError } from '../errors.js';
+import { cellAttributeKind } from '../sequences/cell-store.js';
 import { roleStates } from '../labour/roles.js';
 import type { StateSequences } from '../sequences/types.js';
 import type { ResolvedStudy } from './resolve.js';
@@ -91,7 +92,7 @@ export function checkPanel(seqs: StateSequences, study: ResolvedStudy): PanelChe
     });
   }
   if (study.truth && !columns.includes(study.truth)) notes.push(`No agreement with known groups: the person data have no column ${study.truth} (clusters.truth).`);
-  if (study.employer && !seqs.cellAttributes[study.employer]) {
+  if (study.employer && !cellAttributeKind(seqs, study.employer)) {
     notes.push(`Jobs without employers: the months data have no column ${study.employer} (attributes.employer), so a job is a run of working months.`);
   }
   for (const s of roleStates(study.roles, 'exit')) {
@@ -104,7 +105,7 @@ export function checkPanel(seqs: StateSequences, study: ResolvedStudy): PanelChe
     if (jobs.length === 0) reasons[a] = 'needs a state with role paid or unpaid (states[].role) that occurs in the data';
   }
   if (study.outcomes.length === 0) reasons.indexNumbers = 'needs numeric person-month columns (attributes.outcomes)';
-  else if (!study.outcomes.some((o) => seqs.cellAttributes[o.name]?.kind === 'number')) {
+  else if (!study.outcomes.some((o) => cellAttributeKind(seqs, o.name)?.kind === 'number')) {
     reasons.indexNumbers = `needs a numeric person-month column; the data have none of ${study.outcomes.map((o) => o.name).join(', ')} (attributes.outcomes)`;
   } else if (jobs.length === 0) reasons.indexNumbers = 'needs a state with role paid or unpaid (states[].role)';
   if (study.covariates.length === 0) reasons.profiles = 'needs covariates to profile (covariates)';

@@ -1,3 +1,4 @@
+import { cellAttributeKind } from '../sequences/cell-store.js';
 import { clusterSequences, type ClusterPipelineResult } from '../cluster/pipeline.js';
 import { meanTime } from '../describe/mean-time.js';
 import { disclosableLabel } from '../disclosure/label.js';
@@ -199,11 +200,11 @@ export async function computeStudy(seqs: StateSequences, file: StudyFile, option
   const retained = runs('retention')
     ? safe(retention(ordered, { ...work, episodes, horizon: study.retentionHorizon, includeMonthZero: study.align === 'start' }), 'retention')
     : null;
-  const permanent = study.permanent && ordered.cellAttributes[study.permanent]?.kind === 'number' ? study.permanent : undefined;
+  const permanent = study.permanent && cellAttributeKind(ordered, study.permanent)?.kind === 'number' ? study.permanent : undefined;
   const ruleTypes = runs('ruleTypology') ? safe(ruleTypology(ordered, { ...work, episodes, from: 0, to: studyMonths, permanent }), 'rule-typology') : null;
   const profiles = runs('profiles') ? profileTables(ordered, study, roles, ids, idLevels, groupLevels, notes).map((p) => ({ ...p, profiles: safe(p.profiles, profileTableName(p.within)) })) : [];
 
-  const outcomes = runs('indexNumbers') ? study.outcomes.filter((o) => ordered.cellAttributes[o.name]?.kind === 'number') : [];
+  const outcomes = runs('indexNumbers') ? study.outcomes.filter((o) => cellAttributeKind(ordered, o.name)?.kind === 'number') : [];
   for (const o of study.outcomes) {
     if (runs('indexNumbers') && !outcomes.includes(o)) notes.push(`Index numbers and means of ${o.name} left out: the months file has no numeric ${o.name} column.`);
   }

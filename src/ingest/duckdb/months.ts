@@ -1,5 +1,6 @@
 import { InputError } from '../../errors.js';
 import type { CollectedPanel } from '../assemble.js';
+import { CellSpill } from '../cell-spill.js';
 import { CellGrid } from '../grid.js';
 import { collectedMonths, MonthPersons, MonthRowPlacer, type MonthRowFields } from '../month-rows.js';
 import { DEFAULT_MAX_MONTHS, type PanelOptions } from '../options.js';
@@ -168,7 +169,8 @@ async function readMonths(input: DuckDbMonthsInput, plan: MonthPlan, problems: P
   const span = plan.monthSpan.lo <= plan.monthSpan.hi ? plan.monthSpan.hi - plan.monthSpan.lo + 1 : 0;
   // The grid's months are known; beyond the limit it grows as rows come, so the row that breaks the limit is named.
   const months = span > 0 && span <= maxMonths ? { columns: span, base: plan.monthSpan.lo } : {};
-  const grid = new CellGrid({ ...months, rows: persons?.ids.length, budgetBytes: options.memoryBudgetBytes });
+  const spill = onDisk(options, plan) ? new CellSpill(plan.attributes.length, options.tempDir) : undefined;
+  const grid = new CellGrid({ ...months, rows: persons?.ids.length, budgetBytes: options.memoryBudgetBytes, spill });
   const layers = plan.attributes.map((a) => grid.addLayer(a.name, a.values.kind === 'category'));
   // Category codes of the dictionary -> level codes, given in order of first use.
   const levelOf = plan.attributes.map((a) => (a.values.kind === 'category' ? new Int32Array(a.values.levels.length).fill(-1) : undefined));
@@ -209,18 +211,19 @@ async function readMonths(input: DuckDbMonthsInput, plan: MonthPlan, problems: P
     maxMonths,
     hasMonths: people.hasMonths,
     addPerson: (line) => people.add(id, line),
-    writeAttributes(cell) {
+    writeAttributes(cell, gridRow, month) {
       for (let a = 0; a < layers.length; a++) {
         const map = levelOf[a];
-        if (!map) {
-          layers[a].numbers![cell] = values[a][row];
-          continue;
+        let v = values[a][row];
+        if (map && v >= 0) {
+          if (map[v] < 0) map[v] = layers[a].levels.code(levelsOf(plan, a)[v]);
+          v = map[v];
         }
-        const k = values[a][row];
-        if (k < 0) continue;
-        if (map[k] < 0) map[k] = layers[a].levels.code(levelsOf(plan, a)[k]);
-        layers[a].categories![cell] = map[k];
+        if (spill) spill.values[a] = v;
+        else if (!map) layers[a].numbers![cell] = v;
+        else if (v >= 0) layers[a].categories![cell] = v;
       }
+      spill?.add(gridRow, month);
     },
   });
 
@@ -238,58 +241,73 @@ async function readMonths(input: DuckDbMonthsInput, plan: MonthPlan, problems: P
   }
   const sql = `SELECT ${selected.join(', ')} FROM m ${plan.joins.join(' ')}${withTexts ? ' ORDER BY m.__rn' : ''}`;
   const monthOf = plan.monthOf;
-  const quick = !spell && layers.length === 0;
+  const quick = !spell;
   // Between chunks: the last row's hash words and row number (a typed array: doubles kept in
   // closure variables would be boxed on every store), and its person (grid row, NEW, NO_ID, UNKNOWN).
   const last = Float64Array.of(-1, -1, -1);
   let person = NO_ID;
   let done = 0;
-  await db.columns(sql, (c) => {
-    chunk = c;
-    const words = c.uint32(0);
-    const RN = c.float64(1);
-    const M = c.int32(2);
-    const E = spell ? c.int32(3) : M;
-    const S = c.int32(3 + spell);
-    values = plan.attributes.map((a, k) => (a.values.kind === 'number' ? c.float64(first + k) : c.int32(first + k)));
-    let [lo, hi, lastRow] = last;
-    counts.rowsRead += c.rows;
-    for (row = 0; row < c.rows; row++) {
-      const line = RN[row] + 1;
-      if (!withTexts && RN[row] < lastRow) throw new TrialAbort('rows out of file order');
-      lastRow = RN[row];
-      if (words[2 * row] !== lo || words[2 * row + 1] !== hi || person === NEW) {
-        lo = words[2 * row];
-        hi = words[2 * row + 1];
-        id = byHash ? byHash.get(hashKey(words, row))! : text(0);
-        person = id === '' ? NO_ID : (people.rowOf.get(id) ?? (persons ? UNKNOWN : NEW));
+  try {
+    await db.columns(sql, (c) => {
+      chunk = c;
+      const words = c.uint32(0);
+      const RN = c.float64(1);
+      const M = c.int32(2);
+      const E = spell ? c.int32(3) : M;
+      const S = c.int32(3 + spell);
+      values = plan.attributes.map((a, k) => (a.values.kind === 'number' ? c.float64(first + k) : c.int32(first + k)));
+      let [lo, hi, lastRow] = last;
+      counts.rowsRead += c.rows;
+      for (row = 0; row < c.rows; row++) {
+        const line = RN[row] + 1;
+        if (!withTexts && RN[row] < lastRow) throw new TrialAbort('rows out of file order');
+        lastRow = RN[row];
+        if (words[2 * row] !== lo || words[2 * row + 1] !== hi || person === NEW) {
+          lo = words[2 * row];
+          hi = words[2 * row + 1];
+          id = byHash ? byHash.get(hashKey(words, row))! : text(0);
+          person = id === '' ? NO_ID : (people.rowOf.get(id) ?? (persons ? UNKNOWN : NEW));
+        }
+        if (person === NO_ID) {
+          problems.reject(counts, line, plan.columns.id, 'missing id', MISSING_ID_MESSAGE);
+          continue;
+        }
+        if (person === UNKNOWN) {
+          const { reason, message } = unknownPersonProblem(persons!, id);
+          problems.reject(counts, line, plan.columns.id, reason, message);
+          continue;
+        }
+        state = S[row];
+        const month = monthOf ? monthOf[M[row]] : M[row];
+        // the state is coded only for a row with a month, as in place (an open alphabet takes kept rows' states)
+        if (quick && month >= 0 && placer.placeMonth(person, month, stateCode[state] === -1000 ? fields.code() : stateCode[state])) continue;
+        const end = spell ? (monthOf ? monthOf[E[row]] : E[row]) : month;
+        const placed = placer.place(line, person, month, end, fields);
+        if (person === NEW && placed >= 0) person = placed;
       }
-      if (person === NO_ID) {
-        problems.reject(counts, line, plan.columns.id, 'missing id', MISSING_ID_MESSAGE);
-        continue;
-      }
-      if (person === UNKNOWN) {
-        const { reason, message } = unknownPersonProblem(persons!, id);
-        problems.reject(counts, line, plan.columns.id, reason, message);
-        continue;
-      }
-      state = S[row];
-      const month = monthOf ? monthOf[M[row]] : M[row];
-      // the state is coded only for a row with a month, as in place (an open alphabet takes kept rows' states)
-      if (quick && month >= 0 && placer.placeMonth(person, month, stateCode[state] === -1000 ? fields.code() : stateCode[state])) continue;
-      const end = spell ? (monthOf ? monthOf[E[row]] : E[row]) : month;
-      const placed = placer.place(line, person, month, end, fields);
-      if (person === NEW && placed >= 0) person = placed;
-    }
-    last[0] = lo;
-    last[1] = hi;
-    last[2] = lastRow;
-    done += c.rows;
-    options.progress?.(`reading ${source.file}`, done, plan.rows);
-  });
+      last[0] = lo;
+      last[1] = hi;
+      last[2] = lastRow;
+      done += c.rows;
+      options.progress?.(`reading ${source.file}`, done, plan.rows);
+    });
+  } catch (err) {
+    spill?.remove();
+    throw err;
+  }
 
   placer.finish();
   return collectedMonths({ kind, file: source.file, grid, coder, people, counts, idColumn: input.idColumn });
+}
+
+/** Bytes of person-month attributes above which `attributeStore: 'auto'` keeps them on disk: 1 GiB. */
+export const ATTRIBUTES_IN_MEMORY_BYTES = 2 ** 30;
+
+/** Whether the attributes go to disk: asked for, or (auto) a file whose rows hold more than `ATTRIBUTES_IN_MEMORY_BYTES` of them. */
+function onDisk(options: PanelOptions, plan: MonthPlan): boolean {
+  const store = options.attributeStore ?? 'auto';
+  if (plan.attributes.length === 0 || store === 'memory') return false;
+  return store === 'disk' || plan.rows * plan.attributes.length * 8 > ATTRIBUTES_IN_MEMORY_BYTES;
 }
 
 function levelsOf(plan: MonthPlan, a: number): readonly string[] {

@@ -3,6 +3,7 @@
 import { expect } from 'vitest';
 import { InputError, loadPanel, type LoadedPanel, type LoadPanelOptions } from '../../../src/index.js';
 import { DuckDb, sqlString } from '../../../src/ingest/duckdb/engine.js';
+import { cellAttributesOf } from '../../../src/sequences/cell-store.js';
 import { tmpFiles } from '../helpers.js';
 
 /** Copy CSV files to Parquet (every column as text, as the CSV reader sees it), name.csv -> name.parquet. */
@@ -37,7 +38,7 @@ export function comparable(panel: LoadedPanel, rowOffset = 0): unknown {
     weights: Array.from(s.weights),
     timeLabels: s.timeLabels,
     covariates: s.covariates.objects(),
-    cellAttributes: Object.fromEntries(Object.entries(s.cellAttributes).map(([k, a]) => [k, { ...a, values: Array.from(a.values) }])),
+    cellAttributes: Object.fromEntries(Object.entries(cellAttributesOf(s)).map(([k, a]) => [k, { ...a, values: Array.from(a.values) }])),
     report: {
       ...panel.report,
       files: panel.report.files.map((f) => ({ ...f, file: file(f.file), unit: undefined })),
@@ -78,5 +79,9 @@ export async function expectParity(files: Record<string, string>, options: Omit<
     }
     expect(typeof csv === 'string' ? csv : comparable(csv)).toEqual(comparable(reference));
     expect(typeof parquet === 'string' ? parquet : comparable(parquet, 1)).toEqual(comparable(reference));
+    // person-month attributes kept on disk read back as they were in memory
+    const disk = await outcome({ ...base, input: base.input.replace(/\.csv$/, '.parquet'), persons: base.persons?.replace(/\.csv$/, '.parquet'), attributeStore: 'disk' });
+    expect(typeof disk === 'string' ? disk : comparable(disk, 1)).toEqual(comparable(reference));
+    if (typeof disk !== 'string') expect(Object.keys(disk.sequences.cellAttributes)).toEqual([]);
   }
 }
