@@ -141,6 +141,9 @@ export function inputPanelOptions(values: OptionValues): LoadPanelOptions {
     priority,
     mode: values.lenient === true ? 'lenient' : 'strict',
     attributes: [],
+    engine,
+    table,
+    personsTable,
     ...inputLimits(values),
   };
 }
@@ -160,9 +163,6 @@ export function inputLimits(values: OptionValues): InputLimits {
     maxFieldChars: sizeOption(values, 'max-field-size'),
     maxMonths: stringOption(values, 'max-months') === undefined ? undefined : integerOption(values, 'max-months', 0, 1),
     memoryBudgetBytes: memoryBudget(values),
-    engine,
-    table,
-    personsTable,
   };
 }
 
