@@ -158,7 +158,7 @@ export async function checkReplaceablePanel(paths: { readonly persons: string; r
     if (!existing) continue;
     if (!existing.isFile()) throw new OutputError(path, 'is in the way (not a file); choose another folder');
     if ((await columnsOf(path)) !== expected[key]) {
-      throw new OutputError(path, `exists and is not a synthetic panel (its columns are not ${expected[key]}); loopbaan never writes over other files: move it or choose another folder`);
+      throw new OutputError(path, `exists and is not a synthetic panel (its ${path.endsWith('.parquet') ? 'columns are' : 'header is'} not ${expected[key]}); loopbaan never writes over other files: move it or choose another folder`);
     }
   }
 }

@@ -30,6 +30,16 @@ describe('writeJobcoachPanel as an output', () => {
     await expect(checkReplaceablePanel({ persons: join(dir, 'sub', 'persons.csv'), months: join(dir, 'sub', 'months.csv') })).rejects.toThrow(/persons\.csv: is in the way \(not a file\)/);
   });
 
+  it('as Parquet: replaces its own files, never a Parquet file of other data', async () => {
+    const dir = scratchDir();
+    await writeJobcoachPanel(dir, { n: 20, format: 'parquet' });
+    await writeJobcoachPanel(dir, { n: 25, format: 'parquet' });
+    expect(readdirSync(dir).sort()).toEqual(['months.parquet', 'persons.parquet']);
+    writeFileSync(join(dir, 'persons.parquet'), 'not parquet');
+    await expect(writeJobcoachPanel(dir, { n: 20, format: 'parquet' })).rejects.toThrow(/persons\.parquet: exists and is not a synthetic panel \(its columns are not person_id,benefit/);
+    expect(readFileSync(join(dir, 'persons.parquet'), 'utf8')).toBe('not parquet');
+  });
+
   it('refuses a panel larger than the free disk space before writing (a full disk after hours before)', async () => {
     const dir = scratchDir();
     const err = await writeJobcoachPanel(dir, { n: 1e13 }).catch((e: unknown) => e);
