@@ -132,7 +132,7 @@ export class EmployerKeys {
     if (attribute === undefined) return;
     const kind = cellAttributeKind(seqs, attribute);
     if (!kind) throw new OptionsError('employer', `no cell attribute "${attribute}"; the sequences have ${cellAttributeNames(seqs).join(', ') || 'none'}`);
-    if (kind.kind === 'category') this.levels.push(...kind.levels);
+    if (kind.kind === 'category') for (const level of kind.levels) this.levels.push(level);
   }
 
   /** The keys of a block's cells, row-major like its attributes. */

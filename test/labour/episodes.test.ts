@@ -59,4 +59,13 @@ describe('jobEpisodes', () => {
     expect(() => jobEpisodes(seqs, { roles: { none: ['none'] } })).toThrow(/^roles\.paid: jobEpisodes needs at least one state with role paid or unpaid/);
     expect(() => jobEpisodes(seqs, { roles: ROLES, employer: 'firm' })).toThrow(/^employer: no cell attribute "firm"/);
   });
+
+  it('an employer attribute with hundreds of thousands of levels (a national register)', () => {
+    const seqs = panel([{ states: 'WW', emp: 'AB' }]);
+    const many = Array.from({ length: 300_000 }, (_, k) => `E${k}`);
+    const big = { ...seqs, cellAttributes: { ...seqs.cellAttributes, employer_id: { kind: 'category' as const, values: Int32Array.of(0, 299_999), levels: many } } };
+    const jobs = jobEpisodes(big, { roles: ROLES, employer: 'employer_id' });
+    expect(jobs.count).toBe(2);
+    expect(jobs.employerLevels[jobs.employer[1]]).toBe('E299999');
+  });
 });
