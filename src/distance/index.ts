@@ -1,5 +1,11 @@
-export * from './matrix.js';
-export * from './types.js';
+export {
+  condensedBytes, condensedIndex, distanceAt, type DistanceMatrix, expandBlock, expandDistinct,
+  expansionPlan, type ExpansionPlan, subMatrix,
+} from './matrix.js';
+export {
+  type CostMatrix, type CostMethod, type DistanceMethod, type DistanceOptions, type FeatureType,
+  type Normalization, type StateFeature, type StateFeatures, type SubstitutionCosts,
+} from './types.js';
 export { substitutionCosts, type SubstitutionCostOptions } from './costs.js';
 export { normalizeDistance, resolveNorm, type ResolvedNorm } from './normalize.js';
 export { distances, distinctDistances, distancesToReferences, DEFAULT_MEMORY_BUDGET } from './compute.js';

@@ -1,7 +1,16 @@
-export * from './types.js';
-export * from './alphabet.js';
-export * from './create.js';
-export * from './distinct.js';
+export {
+  type Alphabet, type CellAttribute, type CellAttributeKind, type CellStore, MAX_STATES, MISSING,
+  type StateSequences, VOID,
+} from './types.js';
+export {
+  makeAlphabet, STATE_PALETTE,
+} from './alphabet.js';
+export {
+  createSequences, type SequencesInit,
+} from './create.js';
+export {
+  distinctSequences, type DistinctSequences,
+} from './distinct.js';
 export { selectRows } from './select.js';
 export { subsetMonths } from './subset.js';
 export { alignOnProcessTime, type ProcessStart, type AlignOptions } from './align.js';

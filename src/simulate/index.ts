@@ -1,5 +1,9 @@
 // Public API of src/simulate (re-exported from src/index.ts).
-export * from './jobcoach-params.js';
+export {
+  type Benefit, BENEFITS, DISABILITIES, type GroupJobs, type GroupProcess, INCAPACITY_CLASSES,
+  JOBCOACH_PARAMETERS, JOBCOACH_STATES, type JobcoachParameters, type JobcoachState, type LateNone,
+  type NextSpell, type PersonParameters, REGIMES, SEXES, type SpellRule, type Withdrawal,
+} from './jobcoach-params.js';
 export { fitGroupModel, groupCell, type GroupModel } from './group-model.js';
 export { createJobcoachGenerator, type JobcoachOptions, type JobcoachGenerator, type GeneratedPerson } from './generator.js';
 export { simulateJobcoach, JOBCOACH_LABELS, JOBCOACH_ROLES, JOBCOACH_EMPLOYER, type SimulateJobcoachOptions } from './jobcoach.js';
