@@ -81,7 +81,7 @@ export interface PanelOptions {
    * Where person-month attributes are kept: `memory` (`cellAttributes`),
    * `disk` (files in `tempDir`, read a block of persons at a time through
    * `StateSequences.cellStore`), or `auto` (default): on disk when a file read
-   * by DuckDB holds more than 1 GiB of them (rows x attributes x 8 bytes).
+   * by DuckDB holds more than 256 MiB of them (rows x attributes x 8 bytes).
    * The CSV reader keeps them in memory.
    */
   readonly attributeStore?: 'auto' | 'memory' | 'disk';

@@ -105,46 +105,21 @@ export function fixedEffectsIndex(seqs: StateSequences, options: IndexNumberOpti
   // observations: person-months in the chosen states with a (positive, for logs) outcome, a block of persons at a time
   const persons = new Array<number>(k).fill(0);
   const stamp = new Int32Array(k).fill(-1);
-  let wy = 0; // Σ w y and Σ w over the reference bin, for μ₀ = Σ w y / Σ w
-  let w0 = 0;
+  const reference = new Float64Array(2); // Σ w y and Σ w over the reference bin, for μ₀ = Σ w y / Σ w
+  const scratch = { unit: new Int32Array(0), category: new Int32Array(0), y: new Float64Array(0), weight: new Float64Array(0) };
   const observations = (block: AttributeBlock, count: boolean): FixedEffectsBatch => {
-    const values = block.attributes[outcome].values as Float64Array;
     const cap = (block.to - block.from) * t;
-    const unit = new Int32Array(cap);
-    const category = new Int32Array(cap);
-    const y = new Float64Array(cap);
-    const weight = new Float64Array(cap);
-    let nObs = 0;
-    for (let i = block.from; i < block.to; i++) {
-      for (let j = 0; j < lengths[i]; j++) {
-        const x = values[(i - block.from) * t + j];
-        if (!mask[codes[i * t + j]] || Number.isNaN(x) || (scale === 'log' && !(x > 0))) continue;
-        const b = binOf[j];
-        unit[nObs] = i;
-        category[nObs] = b;
-        y[nObs] = scale === 'log' ? Math.log(x) : x;
-        weight[nObs] = seqs.weights[i];
-        if (count) {
-          if (stamp[b] !== i) {
-            stamp[b] = i;
-            persons[b]++;
-          }
-          if (b === 0) {
-            wy += weight[nObs] * y[nObs];
-            w0 += weight[nObs];
-          }
-        }
-        nObs++;
-      }
-    }
-    return { unit: unit.subarray(0, nObs), category: category.subarray(0, nObs), y: y.subarray(0, nObs), weight: weight.subarray(0, nObs) };
+    if (scratch.y.length < cap) Object.assign(scratch, { unit: new Int32Array(cap), category: new Int32Array(cap), y: new Float64Array(cap), weight: new Float64Array(cap) });
+    const nObs = collectObservations(block.attributes[outcome].values as Float64Array, block.from, block.to, seqs, mask, binOf, scale === 'log', scratch);
+    if (count) countObservations(scratch, nObs, stamp, persons, reference);
+    return { unit: scratch.unit.subarray(0, nObs), category: scratch.category.subarray(0, nObs), y: scratch.y.subarray(0, nObs), weight: scratch.weight.subarray(0, nObs) };
   };
   const fitter = new FixedEffectsFitter(k);
   for (const block of attributeBlocks(seqs, [outcome])) fitter.addUnits(observations(block, true));
   fitter.solve();
   for (const block of attributeBlocks(seqs, [outcome])) fitter.addScores(observations(block, false));
   const fit = fitter.result(seType);
-  const referenceMean = wy / w0;
+  const referenceMean = reference[0] / reference[1];
   const toIndex = (v: number) => (scale === 'log' ? 100 * Math.exp(v) : 100 * (1 + v / referenceMean));
   return {
     kind: 'indexNumbers',
@@ -167,4 +142,45 @@ export function fixedEffectsIndex(seqs: StateSequences, options: IndexNumberOpti
     nObs: fit.nObs,
     nPersons: fit.nUnits,
   };
+}
+
+/** The observations of rows from..to into `out` (a month of row i is `values[(i - from) * t + j]`); returns how many. */
+function collectObservations(
+  values: Float64Array, from: number, to: number, seqs: StateSequences, mask: Uint8Array, binOf: Int32Array, log: boolean,
+  out: { unit: Int32Array; category: Int32Array; y: Float64Array; weight: Float64Array },
+): number {
+  const { t, codes, lengths, weights } = seqs;
+  const { unit, category, y, weight } = out;
+  let nObs = 0;
+  for (let i = from; i < to; i++) {
+    const row = i * t;
+    const at = (i - from) * t;
+    for (let j = 0; j < lengths[i]; j++) {
+      const x = values[at + j];
+      if (!mask[codes[row + j]] || x !== x || (log && !(x > 0))) continue;
+      unit[nObs] = i;
+      category[nObs] = binOf[j];
+      y[nObs] = log ? Math.log(x) : x;
+      weight[nObs] = weights[i];
+      nObs++;
+    }
+  }
+  return nObs;
+}
+
+/** Persons per bin (`stamp` remembers the last person counted in each) and the reference bin's Σ w y and Σ w. */
+function countObservations(
+  obs: { unit: Int32Array; category: Int32Array; y: Float64Array; weight: Float64Array }, nObs: number, stamp: Int32Array, persons: number[], reference: Float64Array,
+): void {
+  for (let r = 0; r < nObs; r++) {
+    const b = obs.category[r];
+    if (stamp[b] !== obs.unit[r]) {
+      stamp[b] = obs.unit[r];
+      persons[b]++;
+    }
+    if (b === 0) {
+      reference[0] += obs.weight[r] * obs.y[r];
+      reference[1] += obs.weight[r];
+    }
+  }
 }

@@ -9,8 +9,21 @@ export interface AttributeBlock {
   readonly attributes: Readonly<Record<string, CellAttribute>>;
 }
 
-/** Default size of one block of attribute values: 32 MiB (one attribute, 8 bytes a cell). */
-export const BLOCK_BYTES = 32 * 2 ** 20;
+/** Default size of one block of attribute values: 8 MiB (one attribute, 8 bytes a cell). */
+export const BLOCK_BYTES = 8 * 2 ** 20;
+
+// Block buffers returned by finished `attributeBlocks` loops, lent to the next ones: memory the
+// process has touched once is reused (fresh pages cost a page fault each, which adds up over passes).
+const spareBuffers: ArrayBuffer[] = [];
+
+function borrowBuffer(bytes: number): ArrayBuffer {
+  const k = spareBuffers.findIndex((b) => b.byteLength >= bytes);
+  return k >= 0 ? spareBuffers.splice(k, 1)[0] : new ArrayBuffer(bytes);
+}
+
+function returnBuffer(buffer: ArrayBuffer): void {
+  if (spareBuffers.length < 8) spareBuffers.push(buffer);
+}
 
 /**
  * The kind of a person-month attribute (numbers, or categories with their
@@ -41,11 +54,13 @@ export function cellAttributeNames(seqs: StateSequences): string[] {
  * (the arrays themselves) when they are in memory, else read from the cell
  * store in blocks of about `blockBytes` per attribute. Analyses that need
  * attributes loop over the blocks, so a large panel never holds N x T x
- * attributes at once. Every name must be an attribute of the sequences.
+ * attributes at once. A block's arrays are reused for the next block: copy
+ * what must outlive the loop step. Every name must be an attribute of the
+ * sequences.
  *
  * @param seqs the sequences
  * @param names the attributes to read
- * @param blockBytes size of one attribute's block (default the store's, 32 MiB)
+ * @param blockBytes size of one attribute's block (default the store's, 8 MiB)
  * @example
  * for (const { from, to, attributes } of attributeBlocks(seqs, ['hourly_wage'])) {
  *   const wage = attributes.hourly_wage.values;
@@ -61,12 +76,17 @@ export function* attributeBlocks(seqs: StateSequences, names: readonly string[],
     return;
   }
   const rows = Math.max(1, Math.floor(blockBytes / (8 * Math.max(1, seqs.t))));
-  for (let from = 0; from < seqs.n; from += rows) {
-    const to = Math.min(seqs.n, from + rows);
-    const attributes: Record<string, CellAttribute> = {};
-    for (const name of stored) attributes[name] = store!.read(name, from, to);
-    for (const [name, attr] of Object.entries(inMemory)) attributes[name] = sliceRows(attr, from, to, seqs.t);
-    yield { from, to, attributes };
+  const buffers = stored.map(() => borrowBuffer(rows * seqs.t * 8));
+  try {
+    for (let from = 0; from < seqs.n; from += rows) {
+      const to = Math.min(seqs.n, from + rows);
+      const attributes: Record<string, CellAttribute> = {};
+      stored.forEach((name, k) => (attributes[name] = store!.read(name, from, to, buffers[k])));
+      for (const [name, attr] of Object.entries(inMemory)) attributes[name] = sliceRows(attr, from, to, seqs.t);
+      yield { from, to, attributes };
+    }
+  } finally {
+    buffers.forEach(returnBuffer);
   }
 }
 
@@ -96,6 +116,7 @@ export interface CellFile {
 export class FileCellStore implements CellStore {
   readonly attributes: Readonly<Record<string, CellAttributeKind>>;
   private readonly fds = new Map<string, number>();
+  private scratch = new Uint8Array(0);
 
   /**
    * @param files one file per attribute
@@ -112,8 +133,8 @@ export class FileCellStore implements CellStore {
     this.attributes = Object.fromEntries(files.map((f) => [f.name, f.kind]));
   }
 
-  read(name: string, from: number, to: number): CellAttribute {
-    return this.readRows(name, null, null, null, this.t, from, to);
+  read(name: string, from: number, to: number, into?: ArrayBuffer): CellAttribute {
+    return this.readRows(name, null, null, null, this.t, from, to, into);
   }
 
   view(rows: Int32Array, offsets: Int32Array, t: number): CellStore {
@@ -131,47 +152,75 @@ export class FileCellStore implements CellStore {
    * null) from month `starts[k]` (0 when null) on, `t` months, of which only
    * file months `lo[k] .. hi[k] - 1` (and inside the file) are present.
    */
-  readRows(name: string, rows: Int32Array | null, starts: Int32Array | null, bounds: { lo: Int32Array; hi: Int32Array } | null, t: number, from: number, to: number): CellAttribute {
+  readRows(
+    name: string, rows: Int32Array | null, starts: Int32Array | null, bounds: { lo: Int32Array; hi: Int32Array } | null, t: number, from: number, to: number, into?: ArrayBuffer,
+  ): CellAttribute {
     const file = this.files.find((f) => f.name === name);
     if (!file) throw new Error(`the cell store has no attribute "${name}"`);
     const number = file.kind.kind === 'number';
     const size = (to - from) * t;
-    const out = number ? new Float64Array(size).fill(NaN) : new Int32Array(size).fill(-1);
+    const out = number ? (into ? new Float64Array(into, 0, size) : new Float64Array(size)) : into ? new Int32Array(into, 0, size) : new Int32Array(size);
+    const absent = number ? NaN : -1;
     const width = this.t;
     const bytes = number ? 8 : 4;
-    // runs of consecutive file rows are read with one call each
+    const bytesOut = new Uint8Array(out.buffer);
+    // runs of consecutive file rows holding the same months are read with one call each, straight into the block
     let k = from;
     while (k < to) {
       const first = rows ? rows[k] : k;
+      const s = starts ? starts[k] : 0;
+      const lo = Math.max(s, bounds ? bounds.lo[k] : 0, 0);
+      const hi = Math.min(s + t, bounds ? bounds.hi[k] : width, width);
       let end = k + 1;
-      while (end < to && (rows ? rows[end] : end) === first + (end - k)) end++;
-      const scratch = number ? new Float64Array((end - k) * width) : new Int32Array((end - k) * width);
-      this.pread(file, scratch, first * width * bytes);
-      for (let r = k; r < end; r++) {
-        const s = starts ? starts[r] : 0;
-        const lo = Math.max(s, bounds ? bounds.lo[r] : 0, 0);
-        const hi = Math.min(s + t, bounds ? bounds.hi[r] : width, width);
-        if (lo < hi) out.set(scratch.subarray((r - k) * width + lo, (r - k) * width + hi), (r - from) * t + lo - s);
+      if (hi - lo === width && t === width) {
+        // whole rows: a run of consecutive file rows is one contiguous read
+        while (end < to && (rows ? rows[end] : end) === first + (end - k) && (starts ? starts[end] : 0) === 0 && (!bounds || (bounds.lo[end] <= 0 && bounds.hi[end] >= width))) end++;
+        this.pread(file, bytesOut.subarray((k - from) * t * bytes, (end - from) * t * bytes), first * width * bytes);
+      } else {
+        // a run of consecutive file rows with the same months: read whole, copy each row's months
+        const same = (r: number) => (starts ? starts[r] : 0) === s && (!bounds || (bounds.lo[r] === bounds.lo[k] && bounds.hi[r] === bounds.hi[k]));
+        while (end < to && (rows ? rows[end] : end) === first + (end - k) && same(end)) end++;
+        // months of the rows outside the file (or the view they come from) stay absent
+        for (let r = k; r < end; r++) {
+          if (lo > s) out.fill(absent, (r - from) * t, (r - from) * t + Math.min(lo - s, t));
+          if (hi < s + t) out.fill(absent, (r - from) * t + Math.max(hi - s, 0), (r - from + 1) * t);
+        }
+        if (lo < hi && end - k === 1) {
+          this.pread(file, bytesOut.subarray(((k - from) * t + lo - s) * bytes, ((k - from) * t + hi - s) * bytes), (first * width + lo) * bytes);
+        } else if (lo < hi) {
+          const scratch = this.scratchBytes((end - k) * width * bytes);
+          this.pread(file, scratch, first * width * bytes);
+          for (let r = k; r < end; r++) {
+            const row = (r - k) * width;
+            bytesOut.set(scratch.subarray((row + lo) * bytes, (row + hi) * bytes), ((r - from) * t + lo - s) * bytes);
+          }
+        }
       }
       k = end;
     }
     return number ? { kind: 'number', values: out as Float64Array } : { kind: 'category', values: out as Int32Array, levels: (file.kind as { levels: readonly string[] }).levels };
   }
 
-  private pread(file: CellFile, into: Float64Array | Int32Array, position: number): void {
+  /** A reusable buffer of at least `size` bytes. */
+  private scratchBytes(size: number): Uint8Array {
+    if (this.scratch.length < size) this.scratch = new Uint8Array(size);
+    return this.scratch.subarray(0, size);
+  }
+
+  private pread(file: CellFile, into: Uint8Array, position: number): void {
     let fd = this.fds.get(file.path);
     if (fd === undefined) {
       fd = openSync(file.path, 'r');
       this.fds.set(file.path, fd);
     }
-    const view = new Uint8Array(into.buffer, into.byteOffset, into.byteLength);
     let done = 0;
-    while (done < view.length) {
-      const read = readSync(fd, view, done, view.length - done, position + done);
-      if (read === 0) break; // past the end: the rest stays absent
+    while (done < into.length) {
+      const read = readSync(fd, into, done, into.length - done, position + done);
+      if (read === 0) throw new Error(`${file.path} ends early: the cell store's files are incomplete`);
       done += read;
     }
   }
+
 }
 
 /** A view of a `FileCellStore`: rows picked and months shifted, composed without copying. */
@@ -201,8 +250,8 @@ class CellStoreView implements CellStore {
     this.blockBytes = base.blockBytes;
   }
 
-  read(name: string, from: number, to: number): CellAttribute {
-    return this.base.readRows(name, this.rows, this.starts, { lo: this.lo, hi: this.hi }, this.t, from, to);
+  read(name: string, from: number, to: number, into?: ArrayBuffer): CellAttribute {
+    return this.base.readRows(name, this.rows, this.starts, { lo: this.lo, hi: this.hi }, this.t, from, to, into);
   }
 
   view(rows: Int32Array, offsets: Int32Array, t: number): CellStore {

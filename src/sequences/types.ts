@@ -39,8 +39,12 @@ export interface CellStore {
   readonly attributes: Readonly<Record<string, CellAttributeKind>>;
   /** Bytes of one attribute's block in `attributeBlocks` (rows per block = blockBytes / (8 t)). */
   readonly blockBytes: number;
-  /** Attribute `name` of rows `from .. to - 1` as a (to - from) x t block, row-major: NaN / -1 where absent. */
-  read(name: string, from: number, to: number): CellAttribute;
+  /**
+   * Attribute `name` of rows `from .. to - 1` as a (to - from) x t block,
+   * row-major: NaN / -1 where absent; written into `into` when given (at
+   * least (to - from) x t x 8 bytes), so a caller can reuse one buffer.
+   */
+  read(name: string, from: number, to: number, into?: ArrayBuffer): CellAttribute;
   /** The store on a new grid: row k is row `rows[k]` read from month `offsets[k]` on, `t` months (as `regrid` moves the codes). */
   view(rows: Int32Array, offsets: Int32Array, t: number): CellStore;
 }

@@ -273,11 +273,15 @@ export class FixedEffectsFitter {
 /** Start of each run of equal consecutive unit values, plus n at the end; a unit may form one run only. */
 function unitBounds(unit: ArrayLike<number>, n: number): Int32Array {
   const starts: number[] = [];
-  const seen = new Set<number>();
+  // ascending units cannot repeat a run; only once they stop ascending are the units seen remembered
+  let seen: Set<number> | undefined;
   for (let r = 0; r < n; r++) {
     if (r > 0 && unit[r] === unit[r - 1]) continue;
-    if (seen.has(unit[r])) throw new OptionsError('unit', `observations of unit ${unit[r]} are not contiguous; sort them by unit`);
-    seen.add(unit[r]);
+    if (!seen && r > 0 && unit[r] < unit[r - 1]) seen = new Set(starts.map((s) => unit[s]));
+    if (seen) {
+      if (seen.has(unit[r])) throw new OptionsError('unit', `observations of unit ${unit[r]} are not contiguous; sort them by unit`);
+      seen.add(unit[r]);
+    }
     starts.push(r);
   }
   starts.push(n);

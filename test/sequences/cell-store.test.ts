@@ -27,9 +27,9 @@ describe('the cell store', () => {
   });
 
   it('reads them a block of rows at a time; in memory they are one block', () => {
-    const blocks = [...attributeBlocks(stored, ['wage'])];
-    expect(blocks.map((b) => [b.from, b.to])).toEqual([[0, 1], [1, 2], [2, 3]]);
-    expect(Array.from(blocks[1].attributes.wage.values)).toEqual([NaN, 20, 21, 22]);
+    // a block's arrays are reused for the next: copied here
+    const blocks = Array.from(attributeBlocks(stored, ['wage']), (b) => [b.from, b.to, Array.from(b.attributes.wage.values)]);
+    expect(blocks).toEqual([[0, 1, [10, 11, NaN, NaN]], [1, 2, [NaN, 20, 21, 22]], [2, 3, [30, NaN, NaN, NaN]]]);
     const memory = [...attributeBlocks(seqs, ['wage', 'employer'])];
     expect(memory).toHaveLength(1);
     expect(memory[0].attributes.wage.values).toBe(seqs.cellAttributes.wage.values);
@@ -45,6 +45,8 @@ describe('the cell store', () => {
     const fromDisk = picks(stored).map((s) => cellAttributesOf(s));
     const inMemory = picks(seqs).map((s) => s.cellAttributes);
     expect(fromDisk).toEqual(inMemory);
+    // the same in one block (runs of rows read at once)
+    expect(picks(storeCellAttributes(seqs)).map((s) => cellAttributesOf(s))).toEqual(inMemory);
     // hand-checked: row 1 of months 1..3 is person 1's wages in months 1, 2, 3
     expect(Array.from(fromDisk[2].wage.values)).toEqual([20, 21, 22]);
   });

@@ -73,10 +73,18 @@ export class DuckDb {
    */
   async columns(sql: string, onChunk: (chunk: ColumnChunk) => void): Promise<void> {
     const result = await this.connection.stream(sql);
+    // the next chunk is fetched (on a libuv thread) while this one is read: each chunk owns its memory
+    let next = result.fetchChunk();
     for (;;) {
-      const chunk = await result.fetchChunk();
+      const chunk = await next;
       if (!chunk || chunk.rowCount === 0) break;
-      onChunk(this.view(chunk));
+      next = result.fetchChunk();
+      try {
+        onChunk(this.view(chunk));
+      } catch (err) {
+        await next.catch(() => null);
+        throw err;
+      }
     }
   }
 

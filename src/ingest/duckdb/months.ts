@@ -76,7 +76,6 @@ interface MonthPlan {
   readonly stateTexts: readonly (string | null)[];
   readonly stateExpr: string;
   readonly attributes: readonly { readonly name: string; readonly values: ColumnValues }[];
-  readonly joins: readonly string[];
   readonly rows: number;
 }
 
@@ -107,11 +106,9 @@ async function planMonths({ db, source, kind, options, idColumn }: DuckDbMonthsI
 
   const categorical = new Set(['employer_id', ...(options.categorical ?? [])]);
   const attributes: { name: string; values: ColumnValues }[] = [];
-  const joins: string[] = [];
   for (const [k, name] of attributeNames.entries()) {
     const values = await planColumn(db, source, 'm', name, categorical.has(name), `attr${k}`);
     attributes.push({ name, values });
-    if (values.kind === 'category') joins.push(values.join);
   }
   const [{ rows }] = await db.rows('SELECT count(*)::DOUBLE AS rows FROM m');
   return {
@@ -126,7 +123,6 @@ async function planMonths({ db, source, kind, options, idColumn }: DuckDbMonthsI
     stateTexts,
     stateExpr: `coalesce(list_position(${stateList}, ${stateText}), 0)`,
     attributes,
-    joins,
     rows: Number(rows),
   };
 }
@@ -239,7 +235,7 @@ async function readMonths(input: DuckDbMonthsInput, plan: MonthPlan, problems: P
     const raw = (name: string): string => textExpr(`m.${sqlName(name)}`, source.columnType(name), true);
     selected.push(`coalesce(${plan.idText}, '')`, raw(plan.columns.month), spell ? raw(plan.columns.end) : "''", raw(plan.columns.state));
   }
-  const sql = `SELECT ${selected.join(', ')} FROM m ${plan.joins.join(' ')}${withTexts ? ' ORDER BY m.__rn' : ''}`;
+  const sql = `SELECT ${selected.join(', ')} FROM m${withTexts ? ' ORDER BY m.__rn' : ''}`;
   const monthOf = plan.monthOf;
   const quick = !spell;
   // Between chunks: the last row's hash words and row number (a typed array: doubles kept in
@@ -300,8 +296,8 @@ async function readMonths(input: DuckDbMonthsInput, plan: MonthPlan, problems: P
   return collectedMonths({ kind, file: source.file, grid, coder, people, counts, idColumn: input.idColumn });
 }
 
-/** Bytes of person-month attributes above which `attributeStore: 'auto'` keeps them on disk: 1 GiB. */
-export const ATTRIBUTES_IN_MEMORY_BYTES = 2 ** 30;
+/** Bytes of person-month attributes above which `attributeStore: 'auto'` keeps them on disk: 256 MiB (about 8 million rows of 4 attributes). */
+export const ATTRIBUTES_IN_MEMORY_BYTES = 2 ** 28;
 
 /** Whether the attributes go to disk: asked for, or (auto) a file whose rows hold more than `ATTRIBUTES_IN_MEMORY_BYTES` of them. */
 function onDisk(options: PanelOptions, plan: MonthPlan): boolean {

@@ -62,7 +62,6 @@ export async function readPersonsDuckDb(db: DuckDb, file: string, options: ReadP
   const first = selected.length;
   for (const plan of plans) selected.push(`(${plan.expr})::${plan.kind === 'number' ? 'DOUBLE' : 'INTEGER'}`);
   selected.push(`coalesce(${weightText}, '')`, `coalesce(${startText}, '')`);
-  const joins = plans.map((plan) => (plan.kind === 'category' ? plan.join : '')).join(' ');
 
   const check = new PersonRowCheck(
     { width: 0, idCol: 0, idColumn, weightCol: -1, weightColumn: options.weight, startCol: -1, startColumn: options.start },
@@ -76,7 +75,7 @@ export async function readPersonsDuckDb(db: DuckDb, file: string, options: ReadP
   const columns = others.map((name) => new ValueColumn(name, Number(rows), false));
   const hasWeight = options.weight !== undefined;
   const startColumn = hasWeight ? 3 : 2; // after the row number, the id and the weight
-  await db.columns(`SELECT ${selected.join(', ')} FROM p ${joins} ORDER BY p.__rn`, (chunk) => {
+  await db.columns(`SELECT ${selected.join(', ')} FROM p ORDER BY p.__rn`, (chunk) => {
     const rn = chunk.float64(0);
     const w = hasWeight ? chunk.float64(2) : undefined;
     const s = options.start !== undefined ? chunk.int32(startColumn) : undefined;

@@ -67,26 +67,27 @@ export function idExpr(column: string, type: string): string {
 // Cells that mean "no value" (see isAbsent), as SQL.
 const absent = (text: string): string => `(${text} IS NULL OR ${text} = '' OR ${text} = 'NA')`;
 
-/** How the values of a column reach JavaScript: a DOUBLE expression, or category codes with their levels. */
+/** How the values of a column reach JavaScript: a DOUBLE expression, or an INTEGER expression of category codes with their levels. */
 export type ColumnValues =
   | { readonly kind: 'number'; readonly expr: string }
-  | { readonly kind: 'category'; readonly expr: string; readonly join: string; readonly levels: readonly string[] };
+  | { readonly kind: 'category'; readonly expr: string; readonly levels: readonly string[] };
 
 /**
  * Plan how to read one column of a source as the CSV reader would: numbers
  * when every value present is a number (typed numeric columns always; text
  * columns when every value is decimal text), else categories whose levels are
  * the distinct texts in order of first appearance (`-1` for absent cells:
- * empty, `NA`, NULL). Categories are read through a dictionary table joined on
- * the text (`join`), so rows carry an INTEGER code, never a string.
+ * empty, `NA`, NULL). Categories are read as the code of an ENUM type of
+ * their levels (a cast, not a join, so the rows keep their file order), so
+ * rows carry an INTEGER code, never a string.
  *
  * @param db the database
  * @param source the source, prepared as relation `relation`
  * @param relation name of the prepared relation (for the dictionary query)
  * @param column the column
  * @param category true to read the column as categories whatever its values (ids, employer_id)
- * @param alias name for the dictionary table (unique per query)
- * @returns the expression to select, and for categories the join to add and the levels
+ * @param alias name for the ENUM type (unique per database)
+ * @returns the expression to select, and for categories the levels
  */
 export async function planColumn(db: DuckDb, source: TableSource, relation: string, column: string, category: boolean, alias: string): Promise<ColumnValues> {
   const type = source.columnType(column);
@@ -97,12 +98,12 @@ export async function planColumn(db: DuckDb, source: TableSource, relation: stri
   if (!category && cls === 'text' && (await allNumeric(db, relation, text))) {
     return { kind: 'number', expr: `coalesce(${decimalExpr(text)}, 'NaN'::DOUBLE)` };
   }
-  await db.run(
-    `CREATE OR REPLACE TEMP TABLE ${alias} AS SELECT v, (row_number() OVER (ORDER BY first) - 1)::INTEGER AS k ` +
-      `FROM (SELECT ${text} AS v, min(__rn) AS first FROM ${relation} WHERE NOT ${absent(text)} GROUP BY 1)`,
-  );
-  const levels = (await db.rows(`SELECT v FROM ${alias} ORDER BY k`)).map((r) => String(r.v));
-  return { kind: 'category', expr: `coalesce(${alias}.k, -1)`, join: `LEFT JOIN ${alias} ON ${alias}.v = ${text}`, levels };
+  const levels = (
+    await db.rows(`SELECT v FROM (SELECT ${text} AS v, min(__rn) AS first FROM ${relation} WHERE NOT ${absent(text)} GROUP BY 1) ORDER BY first`)
+  ).map((r) => String(r.v));
+  if (levels.length === 0) return { kind: 'category', expr: '-1', levels };
+  await db.run(`CREATE TYPE ${alias} AS ENUM (${levels.map(sqlString).join(', ')})`);
+  return { kind: 'category', expr: `coalesce(enum_code(TRY_CAST(${text} AS ${alias}))::INTEGER, -1)`, levels };
 }
 
 /** True when every value present in a text column is a number for `parseNumber`. */
