@@ -1,4 +1,4 @@
-import { parseMonth } from '../ingest/month.js';
+import { formatMonth, parseMonth } from '../ingest/month.js';
 import { OptionsError } from '../errors.js';
 import { seededRandom } from '../stats/random.js';
 import { drawDuration, drawIndex, drawNormal, haltonSequence, pickIndex, weibullScale } from './draw.js';
@@ -23,6 +23,12 @@ export interface JobcoachOptions {
   seed?: number;
   /** Model parameters (default `JOBCOACH_PARAMETERS`, calibrated to study A). */
   parameters?: JobcoachParameters;
+  /**
+   * Months of the extract, from the first start month on (default 84: 2013-01
+   * to 2019-12, the parameters' end month); more months follow every person
+   * longer (120: to 2022-12, 61 to 120 months each). At least the 60 start months.
+   */
+  months?: number;
 }
 
 // State codes in alphabet order (JOBCOACH_STATES).
@@ -133,8 +139,9 @@ interface CompiledGroup {
  * const p = gen.next(); // p.state.subarray(0, p.length)
  */
 export function createJobcoachGenerator(options: JobcoachOptions = {}): JobcoachGenerator {
-  const { n = 25_000, seed = 1, parameters: par = JOBCOACH_PARAMETERS } = options;
+  const { n = 25_000, seed = 1 } = options;
   if (!Number.isInteger(n) || n < 0) throw new OptionsError('n', `must be a whole number >= 0; got ${n}`);
+  const par = withMonths(options.parameters ?? JOBCOACH_PARAMETERS, options.months);
   // One random stream per benefit: WGA parameters (5% of persons) then never
   // move the draws of Wajong persons, so each benefit calibrates on its own.
   const streams = [seededRandom(seed), seededRandom(seed + 0x632be5ab)];
@@ -326,4 +333,15 @@ function compileGroup(g: GroupProcess, par: JobcoachParameters, person: PersonPa
 
 function nextTable(nx: NextSpell): Float64Array {
   return Float64Array.of(nx.sameWorkJc ?? 0, nx.sameWork ?? 0, nx.newTrial ?? 0, nx.newWorkJc ?? 0, nx.newWork ?? 0, nx.none ?? 0);
+}
+
+/** The parameters with the end month `months` after the first start month (unchanged without `months`). */
+function withMonths(par: JobcoachParameters, months: number | undefined): JobcoachParameters {
+  if (months === undefined) return par;
+  const first = monthNumber(par.firstStart);
+  const starts = monthNumber(par.lastStart) - first + 1;
+  if (!(Number.isInteger(months) && months >= starts && months <= 1200)) {
+    throw new OptionsError('months', `must be a whole number of months from ${starts} (the start months ${par.firstStart} to ${par.lastStart}) to 1200; got ${months}`);
+  }
+  return { ...par, endMonth: formatMonth(first + months - 1) };
 }

@@ -53,6 +53,15 @@ describe('simulateJobcoach', () => {
     expect(bad).toEqual([]);
   });
 
+  it('follows everyone longer with more months of extract (120: to 2022-12)', () => {
+    const long = simulateJobcoach({ n: 200, seed: 1, months: 120 });
+    const short = simulateJobcoach({ n: 200, seed: 1 });
+    expect(long.t).toBe(120);
+    for (let i = 0; i < long.n; i++) expect(long.lengths[i] - short.lengths[i]).toBe(36);
+    expect(Math.min(...long.lengths)).toBeGreaterThanOrEqual(61);
+    expect(() => simulateJobcoach({ n: 1, months: 59 })).toThrow(/^months: must be a whole number of months from 60/);
+  });
+
   it('starts in a trial placement or a job with jobcoach; trial placements last at most 2 months', () => {
     const bad: string[] = [];
     for (let i = 0; i < seqs.n; i++) {
@@ -256,6 +265,7 @@ describe('writeJobcoachPanel', () => {
       expect(await main(['simulate', 'jobcoach', '--n', '-3', '--out', dir])).toBe(2);
       expect(await main(['simulate', 'other', '--out', dir])).toBe(2);
       expect(await main(['simulate', 'jobcoach'])).toBe(2);
+      expect(await main(['simulate', 'jobcoach', '--months', '12', '--out', dir])).toBe(2);
     } finally {
       process.stderr.write = write;
     }
