@@ -1,6 +1,8 @@
 import { OptionsError } from '../errors.js';
 import type { LoadedPanel } from './assemble.js';
-import { sourceKind } from './duckdb/source.js';
+import { openCsv, type CsvOptions } from './csv.js';
+import { DuckDb } from './duckdb/engine.js';
+import { openTableSource, sourceKind } from './duckdb/source.js';
 import { readLongPanel, readSpells } from './long.js';
 import type { PanelOptions } from './options.js';
 import { readWide } from './wide.js';
@@ -42,4 +44,29 @@ export function loadPanel(options: LoadPanelOptions): Promise<LoadedPanel> {
     return readWide(input, options);
   }
   throw new OptionsError('format', `"${String(format)}" is not one of long, spell, wide`);
+}
+
+/**
+ * The column names of an input file, read from its header only: a CSV file's
+ * first line, a Parquet file's or a DuckDB table's columns. For a caller that
+ * decides options by the columns there are (a weight column, say).
+ *
+ * @param file the file
+ * @param options `table` of a DuckDB database (default its only table), CSV reader options
+ * @throws InputError when the file cannot be read
+ * @example
+ * (await fileColumns('persons.parquet')).includes('weight'); // true for the synthetic panel
+ */
+export async function fileColumns(file: string, options: { table?: string } & CsvOptions = {}): Promise<string[]> {
+  if (sourceKind(file) === 'csv') {
+    const csv = await openCsv(file, options);
+    await csv.close();
+    return [...csv.header];
+  }
+  const db = await DuckDb.open();
+  try {
+    return [...(await openTableSource(db, file, options.table)).names];
+  } finally {
+    db.close();
+  }
 }

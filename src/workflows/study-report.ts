@@ -1,9 +1,8 @@
-import { open, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { InputError, OptionsError } from '../errors.js';
 import type { Lang } from '../i18n/index.js';
-import { detectDelimiter } from '../ingest/csv.js';
-import { loadPanel } from '../ingest/load.js';
+import { fileColumns, loadPanel } from '../ingest/load.js';
 import type { InputLimits, TimeAxis } from '../ingest/options.js';
 import type { IngestReport } from '../ingest/report.js';
 import { openOutputFolder, type NamedInput, type OutputFolder } from '../output/index.js';
@@ -161,7 +160,7 @@ async function studyPanel(options: StudyReportOptions, folder: OutputFolder): Pr
     months = main;
   }
   const time = timeAxis(options.study);
-  const weight = options.weight === undefined ? (persons && (await headerOf(persons)).includes('weight') ? 'weight' : undefined) : options.weight ?? undefined;
+  const weight = options.weight === undefined ? (persons && (await fileColumns(persons, options.limits)).includes('weight') ? 'weight' : undefined) : options.weight ?? undefined;
   const format = options.input ? (options.format ?? (options.cols ? 'wide' : 'long')) : 'long';
   const { sequences, report } = await loadPanel({
     ...options.limits, format, input: months!, persons, weight, time, cols: options.cols, id: options.id,
@@ -190,21 +189,3 @@ function studyKeyError(err: unknown, file: string): unknown {
   return new InputError(file, undefined, undefined, `key ${key}: ${problem}`);
 }
 
-/** Column names of a CSV file's header line (read from the first 64 kB only). */
-async function headerOf(file: string): Promise<string[]> {
-  let text: string;
-  try {
-    const handle = await open(file);
-    try {
-      const buffer = Buffer.alloc(64 * 1024);
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-      text = buffer.subarray(0, bytesRead).toString('utf8');
-    } finally {
-      await handle.close();
-    }
-  } catch (err) {
-    throw new InputError(file, undefined, undefined, `cannot read the file (${(err as NodeJS.ErrnoException).code ?? 'error'}); expected a person CSV file`);
-  }
-  const line = (text.split(/\r?\n/, 1)[0] ?? '').replace(/^\uFEFF/, '');
-  return line.split(detectDelimiter(line)).map((h) => h.trim().replace(/^"|"$/g, ''));
-}

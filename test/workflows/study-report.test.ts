@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { QUALITY_INDICES } from '../../src/cluster/quality.js';
 import type { StudyResults } from '../../src/index.js';
+import { writeJobcoachPanel } from '../../src/simulate/write.js';
+import { builtinStudy, studyReport } from '../../src/workflows/study-report.js';
 import { fixture2Path, fixturePath, hasFixtures, hasFixtures2, readFixture2Rows, readFixtureRows } from '../helpers/fixtures.js';
 
 let scratch: string;
@@ -167,5 +169,19 @@ describe('loopbaan report: bad options and study files (exit 2, one line naming 
     const html = await readFile(join(out, 'index.html'), 'utf8');
     expect(html).toContain('Not run on this panel:');
     expect(html).toContain('index numbers: needs a numeric person-month column; the data have none of bonus (attributes.outcomes)');
+  });
+});
+
+describe('a study report from Parquet files', () => {
+  it('is the report of the same panel in CSV', async () => {
+    const csv = await writeJobcoachPanel(join(scratch, 'panel-csv'), { n: 300, seed: 4 });
+    const parquet = await writeJobcoachPanel(join(scratch, 'panel-parquet'), { n: 300, seed: 4, format: 'parquet' });
+    const study = await builtinStudy('jobcoach');
+    const report = (files: { months: string; persons: string }, out: string) => studyReport({ study, ...files, out: join(scratch, out), threads: 1 });
+    const [a, b] = [await report(csv, 'from-csv'), await report(parquet, 'from-parquet')];
+    expect(b.computation.sequences.weights).toEqual(a.computation.sequences.weights);
+    const { source: _s, ingest: _i, ...rest } = b.computation.results;
+    const { source: _t, ingest: _j, ...expected } = a.computation.results;
+    expect(rest).toEqual(expected);
   });
 });

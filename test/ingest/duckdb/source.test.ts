@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError, loadPanel, OptionsError, readLongPanel, ResourceError, type LoadedPanel } from '../../../src/index.js';
 import { DuckDb, sqlString } from '../../../src/ingest/duckdb/engine.js';
 import { sourceKind } from '../../../src/ingest/duckdb/source.js';
+import { fileColumns } from '../../../src/ingest/load.js';
 import { tmpFiles } from '../helpers.js';
 import { comparable } from './helpers.js';
 
@@ -51,6 +52,17 @@ describe('typed Parquet columns and database tables read like the CSV text', () 
     expect(parquet.sequences.ids).toEqual(['12', '7']);
     expect(parquet.sequences.covariates.array('start_month')).toEqual(['2013-02-01', '2013-01-01']);
     expect(table.report.files.map((f) => f.unit)).toEqual(['row', 'row']);
+  });
+});
+
+describe('fileColumns', () => {
+  it('reads the header of a CSV file, the columns of a Parquet file and of a database table', async () => {
+    const t = tmpFiles({ 'p.csv': '\uFEFFperson_id;weight\n1;2\n' });
+    await sql(`COPY (SELECT 1 AS person_id, 2.5 AS weight) TO ${sqlString(t.path('p.parquet'))} (FORMAT parquet)`, `ATTACH ${sqlString(t.path('x.duckdb'))} AS x`, 'CREATE TABLE x.people (id INTEGER, w DOUBLE)');
+    expect(await fileColumns(t.path('p.csv'))).toEqual(['person_id', 'weight']);
+    expect(await fileColumns(t.path('p.parquet'))).toEqual(['person_id', 'weight']);
+    expect(await fileColumns(t.path('x.duckdb'))).toEqual(['id', 'w']);
+    await expect(fileColumns(t.path('none.parquet'))).rejects.toThrow(/none\.parquet: cannot read the file/);
   });
 });
 
