@@ -1,3 +1,4 @@
+import { assignToMedoids } from '../../cluster/assign.js';
 import { clusterSequences } from '../../cluster/pipeline.js';
 import { QUALITY_INDICES } from '../../cluster/quality.js';
 import { microdataLog } from '../../disclosure/control.js';
@@ -6,14 +7,15 @@ import { silentProgress, stderrProgress } from '../../progress.js';
 import { makeAlphabet } from '../../sequences/alphabet.js';
 import { distinctSequences } from '../../sequences/distinct.js';
 import { createSequences } from '../../sequences/create.js';
-import type { StateSequences } from '../../sequences/types.js';
-import { integerOption, parseOptions, stringOption } from '../args.js';
+import { fileColumns, loadPanel } from '../../ingest/load.js';
+import { MISSING, type StateSequences } from '../../sequences/types.js';
+import { integerOption, parseOptions, stringOption, type OptionValues } from '../args.js';
 import { DISTANCE_FILES, DISTANCE_OPTIONS, DISTANCE_USAGE, distanceOptions, readDistanceMatrix } from '../distance-options.js';
-import { INPUT_FILES, INPUT_OPTIONS, INPUT_USAGE, loadInput } from '../input-options.js';
+import { INPUT_FILES, INPUT_OPTIONS, INPUT_USAGE, inputLimits, loadInput } from '../input-options.js';
 import { requirePanelSize, wholePanelLog, writeDisclosureLog } from '../disclosure-options.js';
 import { checkOutputs, writeOutput } from '../output.js';
 import type { Command } from '../main.js';
-import { OptionsError } from '../../errors.js';
+import { InputError, OptionsError } from '../../errors.js';
 
 const ALGOS = ['ward.D', 'ward.D2', 'pam', 'clara'] as const;
 type Algo = (typeof ALGOS)[number];
@@ -34,6 +36,9 @@ const SPEC = {
   'quality-sample': { type: 'string' },
   'min-cell': { type: 'string' },
   log: { type: 'string' },
+  medoids: { type: 'string' },
+  costs: { type: 'string' },
+  assign: { type: 'string' },
 } as const;
 
 export const command: Command = {
@@ -58,6 +63,13 @@ cluster options:
   --out FILE                labels CSV (default: standard output)
   --quality FILE            quality table: k,PBC,HG,HGSD,ASW,ASWw,CH,R2,CHsq,R2sq,HC
   --quality-sample N        clara: estimate the quality table on N distinct sequences (default 3000)
+  --medoids FILE            also write the medoid sequences (cluster,id,months...; with --k), for --assign
+  --costs FILE              also write the substitution costs derived from the data (--sm TRATE, ...),
+                            readable by --sm FILE
+  --assign FILE             instead of clustering: put every sequence of --input in the cluster of its
+                            nearest medoid in FILE (a --medoids file), CLARA's assignment step; with
+                            --sm FILE (the --costs of that run) and its --indel, the labels of a panel's
+                            parts together are the labels of the run on the whole panel
   --log FILE                the output-check log (table,cell,kind,persons,rule); default FILE.disclosure.csv
                             beside --out: the labels are microdata (one row per person, with ids: for work
                             inside the secure environment), the quality table rests on the whole panel
@@ -68,19 +80,28 @@ ${DISTANCE_USAGE}
 Numbering: Ward as R's cutree (by first appearance in row order); pam and clara number
 clusters by first appearance too, as cluster::pam.
 
-example:
+examples:
   loopbaan cluster --input mvad.csv --format wide --cols Sep.93..Jun.99 --id id \\
     --method OM --sm TRATE --indel 1 --algo ward.D --range 2:8 --out labels.csv --quality quality.csv
+  # a panel too large for one run: CLARA on one part, then every part assigned in its own process
+  loopbaan cluster --input part-0.parquet --states trial,work_jc,work,none --method OM --sm TRATE \\
+    --algo clara --k 4 --out labels-0.csv --medoids medoids.csv --costs costs.csv
+  loopbaan cluster --input part-1.parquet --states trial,work_jc,work,none --method OM --sm costs.csv \\
+    --assign medoids.csv --out labels-1.csv
 `,
   async run(args) {
-    const values = parseOptions(args, SPEC, ['algo']);
+    const values = parseOptions(args, SPEC);
+    if (stringOption(values, 'assign') !== undefined) return assign(values);
+    if (values.algo === undefined) throw new OptionsError('--algo', 'is required (or --assign FILE)');
     const algo = stringOption(values, 'algo') as Algo;
     if (!ALGOS.includes(algo)) throw new OptionsError('--algo', `must be one of ${ALGOS.join(', ')}; got "${algo}"`);
     const ks = parseKs(stringOption(values, 'k'), stringOption(values, 'range'));
     const distFile = stringOption(values, 'dist');
     if (!distFile && !stringOption(values, 'input')) throw new OptionsError('--input', 'is required unless --dist FILE.csv gives a distance matrix');
     if (distFile && algo === 'clara') throw new OptionsError('--dist', '--algo clara computes its own distances to medoids; give --input instead of --dist');
-    await checkOutputs(values, ['out', 'quality', 'log'], [...INPUT_FILES, ...DISTANCE_FILES, 'dist']);
+    await checkOutputs(values, ['out', 'quality', 'log', 'medoids', 'costs'], [...INPUT_FILES, ...DISTANCE_FILES, 'dist']);
+    if (stringOption(values, 'medoids') && stringOption(values, 'range')) throw new OptionsError('--medoids', 'writes the medoids of one k: give --k, not --range');
+    if (stringOption(values, 'medoids') && !stringOption(values, 'input')) throw new OptionsError('--medoids', 'writes medoid sequences: give --input');
     const quiet = values.quiet === true;
     const progress = quiet ? silentProgress : stderrProgress();
     const loaded = stringOption(values, 'input') ? (await loadInput(values)).sequences : undefined;
@@ -123,10 +144,53 @@ example:
       await writeOutput(qualityFile, csvText(table));
     }
     const quality = qualityFile ? wholePanelLog('quality', ks.flatMap((k) => QUALITY_INDICES.map((q) => `${k}.${q}`)), seqs.n) : [];
-    await writeDisclosureLog(values, [microdataLog('labels', seqs.n), ...quality]);
+    const medoidsFile = stringOption(values, 'medoids');
+    if (medoidsFile) await writeOutput(medoidsFile, csvText(medoidRows(seqs, result.medoids)));
+    const costsFile = stringOption(values, 'costs');
+    if (costsFile) {
+      if (!result.costs || result.costs.timeVarying) throw new OptionsError('--costs', 'writes substitution costs derived from the data (--sm TRATE, CONSTANT, INDELS, ...), one matrix for every month');
+      const { states, nStates, sm } = result.costs;
+      await writeOutput(costsFile, csvText([['', ...states], ...states.map((s, i) => [s, ...Array.from(sm.subarray(i * nStates, (i + 1) * nStates), String)])]));
+    }
+    const medoidLog = medoidsFile ? [microdataLog('medoids', result.medoids.length)] : [];
+    await writeDisclosureLog(values, [microdataLog('labels', seqs.n), ...quality, ...medoidLog]);
     return 0;
   },
 };
+
+/** The medoids as a wide CSV: cluster, id and the state of each month ('*' missing, empty past the end), in row order (CLARA's order, which settles ties). */
+function medoidRows(seqs: StateSequences, medoids: Int32Array): string[][] {
+  const order = Array.from(medoids, (row, c) => ({ row, cluster: c + 1 })).sort((a, b) => a.row - b.row);
+  const { t, codes, lengths, alphabet } = seqs;
+  return [
+    ['cluster', 'id', ...seqs.timeLabels],
+    ...order.map(({ row, cluster }) => [
+      String(cluster), seqs.ids[row],
+      ...Array.from(codes.subarray(row * t, row * t + t), (c, j) => (j >= lengths[row] ? '' : c === MISSING ? '*' : alphabet.codes[c])),
+    ]),
+  ];
+}
+
+/** `--assign FILE`: every sequence of --input to the cluster of its nearest medoid in FILE (CLARA's assignment). */
+async function assign(values: OptionValues): Promise<number> {
+  for (const option of ['algo', 'k', 'range', 'dist', 'quality', 'medoids', 'costs'] as const) {
+    if (values[option] !== undefined) throw new OptionsError(`--${option}`, 'does not apply with --assign (the clusters are those of the medoids file)');
+  }
+  const file = stringOption(values, 'assign')!;
+  await checkOutputs(values, ['out', 'log'], [...INPUT_FILES, ...DISTANCE_FILES, 'assign']);
+  const { sequences } = await loadInput(values);
+  const header = await fileColumns(file);
+  if (header[0] !== 'cluster' || header[1] !== 'id' || header.length < 3) {
+    throw new InputError(file, 1, undefined, `the header is ${header.slice(0, 3).join(',')}...; expected cluster,id and the months, as cluster --medoids writes them`);
+  }
+  const { sequences: medoids } = await loadPanel({ format: 'wide', input: file, id: 'id', cols: `${header[2]}..${header[header.length - 1]}`, states: sequences.alphabet.codes, ...inputLimits(values) });
+  const clusters = Int32Array.from(medoids.covariates.array('cluster') as ArrayLike<unknown>, Number);
+  const quiet = values.quiet === true;
+  const { labels } = await assignToMedoids(sequences, medoids, { distance: { ...distanceOptions(values, sequences), progress: quiet ? silentProgress : stderrProgress() }, clusters });
+  await writeOutput(stringOption(values, 'out'), csvText([['id', 'cluster'], ...sequences.ids.map((id, i) => [id, String(labels[i])])]));
+  await writeDisclosureLog(values, [microdataLog('labels', sequences.n)]);
+  return 0;
+}
 
 /**
  * Every k must fit the items clustered: Ward cuts at most `items` clusters
