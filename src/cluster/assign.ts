@@ -3,7 +3,7 @@ import type { DistanceOptions } from '../distance/types.js';
 import { OptionsError } from '../errors.js';
 import type { StateSequences } from '../sequences/types.js';
 
-/** Result of `assignToMedoids`. */
+/** Result of `assignToMedoidSequences`. */
 export interface MedoidAssignment {
   /** Number of the nearest medoid per row: `clusters[m]` for medoid m (1 + m by default). */
   readonly labels: Int32Array;
@@ -28,9 +28,9 @@ export interface MedoidAssignment {
  * @param options the distance (method, `sm` as a matrix, indel, ...), and `clusters`: the cluster number of each medoid (default 1..k)
  * @returns the cluster of each sequence and its distance to the medoid
  * @example
- * const { labels } = await assignToMedoids(part, medoids, { distance: { method: 'OM', sm: costs, indel: costs.indel } });
+ * const { labels } = await assignToMedoidSequences(part, medoids, { distance: { method: 'OM', sm: costs, indel: costs.indel } });
  */
-export async function assignToMedoids(
+export async function assignToMedoidSequences(
   seqs: StateSequences, medoids: StateSequences, options: { distance: DistanceOptions; clusters?: ArrayLike<number> },
 ): Promise<MedoidAssignment> {
   const k = medoids.n;

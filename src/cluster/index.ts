@@ -20,4 +20,5 @@ export {
   type NullModel, type ValidationClustering, type QualityByK, type ValidationOptions, type NullModelOptions, type NullModelQuality,
   type BootstrapOptions, type BootstrapClusterRange,
 } from './validation.js';
+export { assignToMedoidSequences, type MedoidAssignment } from './assign.js';
 export { clusterSequences, type ClusterAlgorithm, type ClusterPipelineOptions, type ClusterPipelineResult } from './pipeline.js';

@@ -9,6 +9,7 @@ export { readLongPanel, readSpells } from './long.js';
 export type { PanelOptions, TimeAxis, GapOptions, InputLimits } from './options.js';
 export type { LoadedPanel } from './assemble.js';
 export { readWide, parseColumnRange } from './wide.js';
-export { loadPanel, type LoadPanelOptions } from './load.js';
+export { loadPanel, fileColumns, type LoadPanelOptions } from './load.js';
+export { storeCellAttributes } from './cell-spill.js';
 export { checkRow, checkCsvFile, readDataSchema, type RowSchema, type DataSchemaName } from './schema.js';
 export { joinLabels, type JoinedLabels } from './labels.js';

@@ -15,3 +15,4 @@ export { selectRows } from './select.js';
 export { subsetMonths } from './subset.js';
 export { alignOnProcessTime, type ProcessStart, type AlignOptions } from './align.js';
 export { combineChannels, type CombinedChannels } from './channels.js';
+export { attributeBlocks, cellAttributeKind, cellAttributeNames, cellAttributesOf, FileCellStore, BLOCK_BYTES, type AttributeBlock, type CellFile } from './cell-store.js';

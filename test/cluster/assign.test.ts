@@ -1,4 +1,4 @@
-// CLARA's assignment on its own (assignToMedoids, loopbaan cluster --assign),
+// CLARA's assignment on its own (assignToMedoidSequences, loopbaan cluster --assign),
 // and the partitioned path: a panel split into Parquet parts by person hash,
 // each part assigned in its own process, gives the labels of one CLARA run
 // on the whole panel.
@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { assignToMedoids } from '../../src/cluster/assign.js';
+import { assignToMedoidSequences } from '../../src/cluster/assign.js';
 import { DuckDb, sqlString } from '../../src/ingest/duckdb/engine.js';
 import { createSequences, makeAlphabet } from '../../src/sequences/index.js';
 import { writeJobcoachPanel } from '../../src/simulate/write.js';
@@ -16,15 +16,15 @@ import { scratchDir } from '../output/helpers.js';
 const alphabet = makeAlphabet(['a', 'b', 'c']);
 const sequences = (rows: number[][]) => createSequences({ alphabet, n: rows.length, t: rows[0].length, codes: Uint8Array.from(rows.flat()) });
 
-describe('assignToMedoids', () => {
+describe('assignToMedoidSequences', () => {
   it('puts each sequence with its nearest medoid (Hamming distances by hand), the first medoid on ties', async () => {
     const seqs = sequences([[0, 0, 0], [0, 1, 1], [2, 2, 2], [0, 0, 2], [1, 1, 0]]);
     const medoids = sequences([[0, 0, 1], [1, 1, 1]]);
     // distances to aab and bbb: aaa 1, 3; abb 1, 1 (tie: the first); ccc 3, 3 (tie); aac 1, 3; bba 3, 1
-    const { labels, distances } = await assignToMedoids(seqs, medoids, { distance: { method: 'HAM' }, clusters: [7, 9] });
+    const { labels, distances } = await assignToMedoidSequences(seqs, medoids, { distance: { method: 'HAM' }, clusters: [7, 9] });
     expect(Array.from(labels)).toEqual([7, 7, 7, 7, 9]);
     expect(Array.from(distances)).toEqual([1, 1, 3, 1, 1]);
-    await expect(assignToMedoids(seqs, medoids, { distance: { method: 'HAM' }, clusters: [1] })).rejects.toThrow(/^clusters: 1 cluster numbers for 2 medoids/);
+    await expect(assignToMedoidSequences(seqs, medoids, { distance: { method: 'HAM' }, clusters: [1] })).rejects.toThrow(/^clusters: 1 cluster numbers for 2 medoids/);
   });
 });
 

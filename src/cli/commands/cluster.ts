@@ -1,4 +1,4 @@
-import { assignToMedoids } from '../../cluster/assign.js';
+import { assignToMedoidSequences } from '../../cluster/assign.js';
 import { clusterSequences } from '../../cluster/pipeline.js';
 import { QUALITY_INDICES } from '../../cluster/quality.js';
 import { microdataLog } from '../../disclosure/control.js';
@@ -186,7 +186,7 @@ async function assign(values: OptionValues): Promise<number> {
   const { sequences: medoids } = await loadPanel({ format: 'wide', input: file, id: 'id', cols: `${header[2]}..${header[header.length - 1]}`, states: sequences.alphabet.codes, ...inputLimits(values) });
   const clusters = Int32Array.from(medoids.covariates.array('cluster') as ArrayLike<unknown>, Number);
   const quiet = values.quiet === true;
-  const { labels } = await assignToMedoids(sequences, medoids, { distance: { ...distanceOptions(values, sequences), progress: quiet ? silentProgress : stderrProgress() }, clusters });
+  const { labels } = await assignToMedoidSequences(sequences, medoids, { distance: { ...distanceOptions(values, sequences), progress: quiet ? silentProgress : stderrProgress() }, clusters });
   await writeOutput(stringOption(values, 'out'), csvText([['id', 'cluster'], ...sequences.ids.map((id, i) => [id, String(labels[i])])]));
   await writeDisclosureLog(values, [microdataLog('labels', sequences.n)]);
   return 0;
