@@ -4,4 +4,4 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { runCsvTask, type CsvTask } from './csv.js';
 
-runCsvTask((workerData as { csv: CsvTask }).csv, (block, text) => parentPort!.postMessage({ block, text }, [text.buffer as ArrayBuffer]));
+runCsvTask((workerData as { csv: CsvTask }).csv, (block, length) => parentPort!.postMessage({ block, length }));

@@ -1,3 +1,4 @@
+import { WriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
@@ -93,24 +94,28 @@ export async function writeDistanceCsv(m: DistanceMatrix, out: Writable, options
   const threads = Math.min(options.threads ?? (n * n >= MIN_PARALLEL_VALUES ? availableParallelism() : 1), blocks);
   const failed = streamFailure(out);
   if (threads <= 1 || script === null) {
+    // one buffer, reused once the stream has written it (fresh memory costs a page fault a page)
     const buffer = new Uint8Array(rows * n * VALUE_BYTES + 2);
     const scratch = new Float64Array(rows * n);
     for (let b = 0; b < blocks; b++) {
       const end = formatMatrixRows(m.values, n, b * rows, Math.min(n, (b + 1) * rows), buffer, scratch);
-      await write(out, buffer.slice(0, end), failed);
+      await writeWhole(out, buffer.subarray(0, end), failed);
     }
     return;
   }
   await writeInParallel({ values: shared(m.values), n, rows, blocks }, threads, script, out, failed);
 }
 
-/** What a CSV worker gets: the matrix and the block counters in shared memory. */
+/** What a CSV worker gets: the matrix, the text slots and the block counters in shared memory. */
 export interface CsvTask {
   readonly values: Float64Array;
   readonly n: number;
   /** Rows per block, and the number of blocks. */
   readonly rows: number;
   readonly blocks: number;
+  /** `window` slots of `slotBytes` each: block b is formatted into slot b % window. */
+  readonly text: Uint8Array;
+  readonly slotBytes: number;
   /** Next block to take. */
   readonly next: Int32Array;
   /** Blocks written so far; a worker takes block k only while k < written + WINDOW. */
@@ -120,18 +125,17 @@ export interface CsvTask {
 
 /**
  * A worker's loop: take the next block, wait while it is too far ahead of
- * the writer, format it and post it (its buffer transferred).
+ * the writer (its slot then still holds the text of block b - window), format
+ * it into its slot and post its length.
  */
-export function runCsvTask(task: CsvTask, post: (block: number, text: Uint8Array) => void): void {
-  const { values, n, rows, blocks, next, written, window } = task;
+export function runCsvTask(task: CsvTask, post: (block: number, length: number) => void): void {
+  const { values, n, rows, blocks, next, written, window, text, slotBytes } = task;
   const scratch = new Float64Array(rows * n);
   for (let b = Atomics.add(next, 0, 1); b < blocks; b = Atomics.add(next, 0, 1)) {
     for (let seen = Atomics.load(written, 0); b >= seen + window; seen = Atomics.load(written, 0)) Atomics.wait(written, 0, seen);
     const from = b * rows;
-    const to = Math.min(n, from + rows);
-    const buffer = new Uint8Array((to - from) * n * VALUE_BYTES + 2);
-    const end = formatMatrixRows(values, n, from, to, buffer, scratch);
-    post(b, buffer.subarray(0, end));
+    const slot = text.subarray((b % window) * slotBytes, (b % window + 1) * slotBytes);
+    post(b, formatMatrixRows(values, n, from, Math.min(n, from + rows), slot, scratch));
   }
 }
 
@@ -142,14 +146,19 @@ async function writeInParallel(
   out: Writable,
   failed: () => Error | undefined,
 ): Promise<void> {
-  const task: CsvTask = { ...base, next: new Int32Array(sharedAlloc(4)), written: new Int32Array(sharedAlloc(4)), window: 2 * threads };
-  const ready = new Map<number, Uint8Array>();
+  const window = 2 * threads;
+  const slotBytes = base.rows * base.n * VALUE_BYTES + 2;
+  const task: CsvTask = {
+    ...base, next: new Int32Array(sharedAlloc(4)), written: new Int32Array(sharedAlloc(4)), window,
+    text: new Uint8Array(sharedAlloc(window * slotBytes)), slotBytes,
+  };
+  const ready = new Map<number, number>();
   let wake: (() => void) | undefined;
   let error: Error | undefined;
   const workers = Array.from({ length: threads }, () => {
     const worker = new Worker(script, { workerData: { csv: task } });
-    worker.on('message', ({ block, text }: { block: number; text: Uint8Array }) => {
-      ready.set(block, text);
+    worker.on('message', ({ block, length }: { block: number; length: number }) => {
+      ready.set(block, length);
       wake?.();
     });
     worker.on('error', (err) => {
@@ -164,9 +173,11 @@ async function writeInParallel(
         if (error) throw error;
         await new Promise<void>((resolve) => (wake = resolve));
       }
-      const text = ready.get(b)!;
+      const start = (b % window) * slotBytes;
+      const length = ready.get(b)!;
       ready.delete(b);
-      await write(out, text, failed);
+      // the slot is formatted into again once its text is written
+      await writeWhole(out, task.text.subarray(start, start + length), failed);
       Atomics.store(task.written, 0, b + 1);
       Atomics.notify(task.written, 0);
     }
@@ -221,6 +232,20 @@ function streamFailure(out: Writable): () => Error | undefined {
   let failure: Error | undefined;
   out.on('error', (err: Error) => (failure ??= err));
   return () => failure;
+}
+
+/**
+ * Write `text` so that its memory may be reused afterwards: a file stream or
+ * stdout has handed it to the system once the write's callback runs; any other
+ * stream may keep the chunk, so it gets a copy.
+ */
+async function writeWhole(out: Writable, text: Uint8Array, failed: () => Error | undefined): Promise<void> {
+  const before = failed();
+  if (before) throw before;
+  const chunk = out instanceof WriteStream || out === process.stdout ? text : text.slice();
+  await new Promise<void>((resolve, reject) => out.write(chunk, (err) => (err ? reject(err) : resolve())));
+  const after = failed();
+  if (after) throw after;
 }
 
 async function write(out: Writable, text: Uint8Array, failed: () => Error | undefined): Promise<void> {
