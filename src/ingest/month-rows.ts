@@ -201,7 +201,7 @@ export class MonthPersons {
  * return collectedMonths({ kind: 'long', file, grid, coder, people, counts, idColumn: 'person_id' });
  */
 export function collectedMonths(parts: {
-  kind: 'long' | 'spell'; file: string; grid: CellGrid; coder: StateCoder; people: MonthPersons; counts: FileCounts; idColumn: string;
+  kind: 'long' | 'spell'; file: string; grid: CellGrid; coder: StateCoder; people: Pick<MonthPersons, 'persons' | 'ids' | 'firstLines' | 'hasMonths'>; counts: FileCounts; idColumn: string;
 }): CollectedPanel {
   const { people, idColumn } = parts;
   const { persons, ids } = people;

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import type { DuckDBConnection, DuckDBDataChunk, DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBDataChunk, DuckDBInstance, DuckDBVector } from '@duckdb/node-api';
 import type Bindings from '@duckdb/node-bindings';
 
 /**
@@ -17,6 +17,8 @@ export interface ColumnChunk {
   float64(column: number): Float64Array;
   /** One VARCHAR value (null for NULL), decoded on demand: for messages, not for bulk data. */
   text(column: number, row: number): string | null;
+  /** Every value of a VARCHAR column (null for NULL): for a few values a row, such as one id per person. */
+  texts(column: number): (string | null)[];
 }
 
 /**
@@ -70,9 +72,16 @@ export class DuckDb {
    *
    * @param sql the query; cast its columns to the types `onChunk` reads
    * @param onChunk called for each chunk, in result order
+   * @param onRowCount when given, the result is computed whole first (keep it small) and its number of rows given before the first chunk
    */
-  async columns(sql: string, onChunk: (chunk: ColumnChunk) => void): Promise<void> {
-    const result = await this.connection.stream(sql);
+  async columns(sql: string, onChunk: (chunk: ColumnChunk) => void, onRowCount?: (rows: number) => void): Promise<void> {
+    let result;
+    if (onRowCount) {
+      result = await this.connection.run(sql);
+      onRowCount(result.rowCount);
+    } else {
+      result = await this.connection.stream(sql);
+    }
     // the next chunk is fetched (on a libuv thread) while this one is read: each chunk owns its memory
     let next = result.fetchChunk();
     for (;;) {
@@ -120,8 +129,37 @@ export class DuckDb {
       uint32: (c) => aligned(bytes(c, 8), Uint32Array, rows * 2),
       float64: (c) => aligned(bytes(c, 8), Float64Array, rows),
       text: (c, i) => chunk.getColumnVector(c).getItem(i) as string | null,
+      texts: (c) => {
+        // DuckDB's string_t: a 32-bit length, then up to 12 bytes inline (longer strings sit elsewhere)
+        const vector = bindings.data_chunk_get_vector(chunk.chunk, c);
+        const data = bindings.vector_get_data(vector, rows * 16);
+        const valid = bindings.vector_get_validity(vector, Math.ceil(rows / 64) * 8);
+        let decoded: DuckDBVector | undefined;
+        const out = new Array<string | null>(rows);
+        for (let i = 0; i < rows; i++) {
+          if (valid && ((valid[i >> 3] >> (i & 7)) & 1) === 0) {
+            out[i] = null;
+            continue;
+          }
+          const at = 16 * i;
+          const length = data[at] | (data[at + 1] << 8) | (data[at + 2] << 16) | (data[at + 3] << 24);
+          const inline = length <= 12 ? inlineAscii(data, at + 4, length) : undefined;
+          out[i] = inline ?? ((decoded ??= chunk.getColumnVector(c)).getItem(i) as string | null);
+        }
+        return out;
+      },
     };
   }
+}
+
+/** The ASCII text of `length` bytes from `at`, or undefined when a byte is not ASCII (the library's decoder then reads it). */
+function inlineAscii(data: Uint8Array, at: number, length: number): string | undefined {
+  let text = '';
+  for (let k = at; k < at + length; k++) {
+    if (data[k] > 127) return undefined;
+    text += String.fromCharCode(data[k]);
+  }
+  return text;
 }
 
 type TypedArrayOf<A> = { new (buffer: ArrayBufferLike, byteOffset: number, length: number): A; new (length: number): A; readonly BYTES_PER_ELEMENT: number };

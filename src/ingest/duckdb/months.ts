@@ -8,6 +8,7 @@ import { unknownPersonProblem, type PersonTable } from '../persons.js';
 import { MISSING_ID_MESSAGE, ProblemLog } from '../problems.js';
 import { StateCoder } from '../states.js';
 import { sqlName, sqlString, type ColumnChunk, type DuckDb } from './engine.js';
+import { pivotMonths } from './pivot.js';
 import type { TableSource } from './source.js';
 import { checkType, idExpr, planColumn, planMonthColumns, textExpr, type ColumnValues } from './values.js';
 
@@ -43,6 +44,8 @@ class TrialAbort extends Error {}
  */
 export async function collectMonthsDuckDb(input: DuckDbMonthsInput): Promise<CollectedPanel> {
   const plan = await planMonths(input);
+  const pivoted = await pivotMonths(input, plan);
+  if (pivoted) return pivoted;
   const probe = new ProblemLog('strict');
   try {
     const panel = await readMonths(input, plan, probe, false);
@@ -61,7 +64,7 @@ const NO_ID = -2;
 const UNKNOWN = -3;
 
 /** The columns, dictionaries and expressions of one month file. */
-interface MonthPlan {
+export interface MonthPlan {
   readonly columns: { readonly id: string; readonly month: string; readonly end: string; readonly state: string };
   /** The id column as stored, its type, and the id as trimmed text. */
   readonly idColumn: string;
@@ -71,7 +74,11 @@ interface MonthPlan {
   readonly monthOf: Int32Array | undefined;
   readonly monthExpr: string;
   readonly endExpr: string;
+  /** The month column as text (`YYYY-MM`) or a date, as stored. */
+  readonly monthValue: string;
   readonly monthSpan: { readonly lo: number; readonly hi: number };
+  /** Every row holds a month (exactly `YYYY-MM`, or a date). */
+  readonly monthsComplete: boolean;
   /** State texts by state code (code 0: NULL). */
   readonly stateTexts: readonly (string | null)[];
   readonly stateExpr: string;
@@ -79,7 +86,12 @@ interface MonthPlan {
   readonly rows: number;
 }
 
-async function planMonths({ db, source, kind, options, idColumn }: DuckDbMonthsInput): Promise<MonthPlan> {
+/**
+ * Check a month file's columns and plan its read: the source prepared as
+ * relation `m`, dictionaries of its months, states and categories, and the
+ * SQL expressions that turn them into codes.
+ */
+export async function planMonths({ db, source, kind, options, idColumn }: DuckDbMonthsInput): Promise<MonthPlan> {
   const cols = options.columns ?? {};
   const state = cols.state ?? 'state';
   const month = kind === 'long' ? (cols.month ?? 'month') : (cols.start ?? 'start');
@@ -119,7 +131,9 @@ async function planMonths({ db, source, kind, options, idColumn }: DuckDbMonthsI
     monthOf: months.monthOf,
     monthExpr: months.exprs[0],
     endExpr: months.exprs[kind === 'spell' ? 1 : 0],
+    monthValue: textExpr(col(month), source.columnType(month), true),
     monthSpan: { lo: months.lo, hi: months.hi },
+    monthsComplete: months.complete,
     stateTexts,
     stateExpr: `coalesce(list_position(${stateList}, ${stateText}), 0)`,
     attributes,

@@ -124,6 +124,8 @@ export interface MonthCodes {
   /** First and last valid month in the columns (lo > hi when there is none). */
   readonly lo: number;
   readonly hi: number;
+  /** True when every row holds a month in each column, as `YYYY-MM` exactly (text) or a date: no NULL, no other text. */
+  readonly complete: boolean;
 }
 
 /**
@@ -141,19 +143,27 @@ export async function planMonthColumns(db: DuckDb, relation: string, columns: re
   if (columns.every((c) => typeClass(c.type) === 'date')) {
     const exprs = columns.map((c) => `coalesce(year(${c.sql}) * 12 + month(${c.sql}) - 1, -1)`);
     const all = exprs.map((e) => `SELECT ${e} AS x FROM ${relation}`).join(' UNION ALL ');
-    const [range] = await db.rows(`SELECT coalesce(min(x), 0)::INTEGER AS lo, coalesce(max(x), -1)::INTEGER AS hi FROM (${all}) WHERE x >= 0`);
-    return { exprs, monthOf: undefined, lo: Number(range.lo), hi: Number(range.hi) };
+    const [range] = await db.rows(
+      `SELECT coalesce(min(x) FILTER (WHERE x >= 0), 0)::INTEGER AS lo, coalesce(max(x), -1)::INTEGER AS hi, count(*) FILTER (WHERE x < 0)::DOUBLE AS nulls FROM (${all})`,
+    );
+    return { exprs, monthOf: undefined, lo: Number(range.lo), hi: Number(range.hi), complete: Number(range.nulls) === 0 };
   }
   const texts = columns.map((c) => textExpr(c.sql, c.type, true));
-  const distinct = await db.rows(`SELECT DISTINCT v FROM (${texts.map((t) => `SELECT ${t} AS v FROM ${relation}`).join(' UNION ALL ')}) WHERE v IS NOT NULL`);
+  const distinct = await db.rows(`SELECT DISTINCT v FROM (${texts.map((t) => `SELECT ${t} AS v FROM ${relation}`).join(' UNION ALL ')})`);
   const valid: string[] = [];
   const months = [-1];
   let lo = Infinity;
   let hi = -Infinity;
+  let complete = true;
   for (const r of distinct) {
+    if (r.v === null) {
+      complete = false;
+      continue;
+    }
     const text = String(r.v);
     let m = parseMonth(text);
     if (m < 0) m = parseMonth(text.trim());
+    if (m < 0 || m !== parseMonth(text)) complete = false;
     if (m < 0) continue;
     valid.push(text);
     months.push(m);
@@ -166,5 +176,6 @@ export async function planMonthColumns(db: DuckDb, relation: string, columns: re
     monthOf: Int32Array.from(months),
     lo: valid.length > 0 ? lo : 0,
     hi: valid.length > 0 ? hi : -1,
+    complete,
   };
 }

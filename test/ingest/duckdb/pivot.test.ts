@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import type { PanelOptions } from '../../../src/ingest/options.js';
+import { DuckDb } from '../../../src/ingest/duckdb/engine.js';
+import { planMonths } from '../../../src/ingest/duckdb/months.js';
+import { pivotMonths } from '../../../src/ingest/duckdb/pivot.js';
+import { openTableSource } from '../../../src/ingest/duckdb/source.js';
+import { readPersons } from '../../../src/ingest/persons.js';
+import { ProblemLog } from '../../../src/ingest/problems.js';
+import { tmpFiles } from '../helpers.js';
+import { expectParity } from './helpers.js';
+
+const HEADER = 'person_id,month,state';
+
+/** Whether DuckDB pivots `months` straight into the grid (true) or leaves it to the row-by-row read. */
+async function pivots(months: string, options: PanelOptions = {}, persons?: string): Promise<boolean> {
+  const t = tmpFiles({ 'months.csv': months, ...(persons ? { 'persons.csv': persons } : {}) });
+  const db = await DuckDb.open();
+  try {
+    const problems = new ProblemLog('strict');
+    const start = options.time?.align === 'start' ? options.time.column : undefined;
+    const table = persons ? await readPersons(t.path('persons.csv'), { id: 'person_id', start, problems }) : undefined;
+    const input = { db, source: await openTableSource(db, t.path('months.csv')), kind: 'long' as const, options, problems, idColumn: 'person_id', persons: table };
+    return (await pivotMonths(input, await planMonths(input))) !== undefined;
+  } finally {
+    db.close();
+  }
+}
+
+/** A random long file: persons' rows shuffled across the file, random gaps, `states` states (one of them NA). */
+function randomPanel(seed: number, persons: number, months: number, states: number): string {
+  let s = seed;
+  const random = (): number => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rows: string[] = [];
+  for (let p = 0; p < persons; p++) {
+    for (let m = 0; m < months; m++) {
+      if (random() < 0.3) continue;
+      const k = Math.floor(random() * states);
+      const month = 24_000 + m;
+      rows.push(`id${p},${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')},${k === 0 ? 'NA' : `s${k}`}`);
+    }
+  }
+  for (let i = rows.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [rows[i], rows[j]] = [rows[j], rows[i]];
+  }
+  return `${HEADER}\n${rows.join('\n')}\n`;
+}
+
+describe('pivotMonths: a clean long file pivoted by DuckDB equals the CSV reader', () => {
+  it('takes clean files and leaves files with a problem to the row-by-row read', async () => {
+    expect(await pivots(`${HEADER}\nb,2013-03,work\na,2013-01,none\nb,2013-01,NA\n`)).toBe(true);
+    expect(await pivots(`${HEADER}\na,2013-01,work\na,2013-01,none\n`)).toBe(false); // a person-month twice
+    expect(await pivots(`${HEADER}\na,2013-01,work\n a ,2013-02,none\n`)).toBe(false); // one id written two ways
+    expect(await pivots(`${HEADER}\na, 2013-01,work\n`)).toBe(false); // a month that is not exactly YYYY-MM
+    expect(await pivots(`${HEADER}\n,2013-01,work\n`)).toBe(false); // no id
+    expect(await pivots(`${HEADER}\na,2013-01,work\n`, { states: ['none'] })).toBe(false); // a state outside the alphabet
+    expect(await pivots(`${HEADER}\na,2013-01,work\nz,2013-01,work\n`, {}, 'person_id\na\n')).toBe(false); // not in the person file
+    const start = { time: { align: 'start', column: 'start_month' } } as const;
+    expect(await pivots(`${HEADER}\na,2013-01,work\n`, start, 'person_id,start_month\na,2013-02\n')).toBe(false); // before the start
+    expect(await pivots(`${HEADER}\na,2013-02,work\n`, start, 'person_id,start_month\na,2013-02\nb,2013-01\n')).toBe(true);
+  });
+
+  it('random panels: persons shuffled through the file, gaps, up to 40 states, months across word boundaries', async () => {
+    for (const [seed, persons, months, states] of [
+      [1, 40, 30, 4],
+      [2, 25, 130, 7],
+      [3, 10, 200, 40],
+    ]) {
+      await expectParity({ 'months.csv': randomPanel(seed, persons, months, states) }, { format: 'long' });
+    }
+  });
+
+  it('a person file (persons without months, order of the file), process time, a fixed alphabet', async () => {
+    const months = `${HEADER}\nb,2013-03,work\na,2013-01,none\nb,2013-02,NA\na,2013-04,work\n`;
+    const persons = 'person_id,start_month,weight\nc,2013-01,1\nb,2013-02,2\na,2013-01,3\n';
+    await expectParity({ 'months.csv': months, 'persons.csv': persons }, { format: 'long', persons: 'persons.csv', weight: 'weight', states: ['work', 'none'], time: { align: 'start', column: 'start_month' } });
+  });
+
+  it('files with a problem read row by row give the same messages', async () => {
+    await expectParity({ 'months.csv': `${HEADER}\na,2013-01,work\nb,2013-01,none\na,2013-01,none\n` }, { format: 'long' });
+    await expectParity({ 'months.csv': `${HEADER}\na,2013-01,work\n a ,2013-02,none\n` }, { format: 'long' });
+  });
+});
