@@ -10,8 +10,8 @@ import { condensedIndex, type DistanceMatrix } from './matrix.js';
 
 /** Room for one value and its separator (writeDecimal writes at most 26 bytes). */
 const VALUE_BYTES = 27;
-/** Bytes of text per block of rows handed to a worker (about 8 MB). */
-const BLOCK_BYTES = 8 * 2 ** 20;
+/** Bytes of text per block of rows handed to a worker (2 MB: the text slots are fresh memory, which costs a fault a page). */
+const BLOCK_BYTES = 2 * 2 ** 20;
 /** Below this many values the calling thread writes alone (starting workers costs ~50-100 ms). */
 const MIN_PARALLEL_VALUES = 4e6;
 

@@ -64,25 +64,36 @@ function integerDigits(n: number, width: number, from: number): void {
   }
 }
 
-/** Digits of an integer below 10^9 (int32). */
+/** "00".."99": two digits a division. */
+const PAIRS = Uint8Array.from({ length: 200 }, (_, k) => ZERO + (k % 2 === 0 ? Math.floor(k / 20) : (k >> 1) % 10));
+
+/** Digits of an integer below 10^9 (int32), two at a time. */
 function smallDigits(n: number, width: number, from: number): void {
   let v = n | 0;
-  for (let k = from + width - 1; k >= from; k--) {
-    const q = (v / 10) | 0;
-    digits[k] = ZERO + v - q * 10;
+  let k = from + width - 1;
+  for (; k > from; k -= 2) {
+    const q = (v / 100) | 0;
+    const pair = 2 * (v - q * 100);
+    digits[k - 1] = PAIRS[pair];
+    digits[k] = PAIRS[pair + 1];
     v = q;
   }
+  if (k === from) digits[k] = ZERO + v;
 }
 
 /** Exponent of the leading digit of 1e-6 <= a < 1e15: exact comparisons with 10^e. */
 function leadingExponent(a: number): number {
-  let e = Math.floor(Math.log10(a));
-  if (e >= 0) {
-    if (a < POW10[e]) e--;
-    else if (a >= POW10[e + 1]) e++;
+  if (a >= 1) {
+    // a < 1e15: a binary search over the exact powers 10^0..10^14
+    let e = a >= 1e8 ? 8 : 0;
+    if (a >= POW10[e + 4]) e += 4;
+    if (a >= POW10[e + 2]) e += 2;
+    if (a >= POW10[e + 1]) e += 1;
     return e;
   }
-  scale(a, -e); // a * 10^-e in [1, 10) when e is right
+  // a < 1: log10 may be off by one; a * 10^-e in [1, 10) tells, computed exactly
+  let e = Math.floor(Math.log10(a));
+  scale(a, -e);
   const hi = exact[HI];
   const lo = exact[LO];
   if (hi < 1 || (hi === 1 && lo < 0)) e--;
@@ -143,7 +154,7 @@ export function writeDecimal(out: Uint8Array, at: number, x: number): number {
   for (let div = 100, p = 15; div >= 10; div /= 10, p++) {
     let r = Math.floor(rest / div);
     const rem = rest - r * div + f;
-    if (rem > div / 2 || (rem === div / 2 && r % 2 !== 0)) r++;
+    if (rem > div / 2 || (rem === div / 2 && (r & 1) !== 0)) r++; // r < 1e8: int32
     const d = q * (1e9 / div) + r;
     if (d >= POW10[p] || d > TWO53) continue;
     if (d / POW10[k - 17 + p] === a) {
@@ -152,7 +163,7 @@ export function writeDecimal(out: Uint8Array, at: number, x: number): number {
     }
   }
   // 17 digits: round(rest + f), a tie (f = -0.5: Math.round rounds halves up) to even
-  if (f === -0.5 && rest % 2 !== 0) rest--;
+  if (f === -0.5 && (rest & 1) !== 0) rest--; // rest < 1e9: int32
   if (rest < 0) return fallback(out, x < 0 ? at - 1 : at, x);
   smallDigits(q, 8, 0);
   smallDigits(rest, 9, 8);

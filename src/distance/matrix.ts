@@ -110,12 +110,14 @@ export function expandBlock(src: Float64Array, rowToDistinct: Int32Array, plan: 
  * as the rows come, takes about three times longer. The engine's
  * `expandInParallel` runs the same blocks on worker threads.
  *
+ * @param shared put the result in shared memory (for worker threads to read, e.g. the CSV writer's)
  * @example
  * const full = expandDistinct(distinctMatrix, distinct.rowToDistinct);
  */
-export function expandDistinct(m: DistanceMatrix, rowToDistinct: Int32Array): DistanceMatrix {
+export function expandDistinct(m: DistanceMatrix, rowToDistinct: Int32Array, shared = false): DistanceMatrix {
   const plan = expansionPlan(m.n, rowToDistinct);
-  const values = new Float64Array((plan.n * (plan.n - 1)) / 2);
+  const pairs = (plan.n * (plan.n - 1)) / 2;
+  const values = shared ? new Float64Array(new SharedArrayBuffer(pairs * 8)) : new Float64Array(pairs);
   values.fill(0);
   const buf = new Float64Array(plan.block * plan.d);
   for (let k = 0; k < plan.blocks; k++) expandBlock(m.values, rowToDistinct, plan, values, k, buf);

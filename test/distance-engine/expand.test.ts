@@ -50,9 +50,11 @@ describe('expandInParallel', () => {
     expect(parallel.values).toEqual(expandDistinct(m, rows).values);
   });
 
-  it('stays in the calling thread for small results and plain memory', async () => {
+  it('stays in the calling thread for small results and plain memory; a shared source gives a shared result', async () => {
     const rows = mapping(50, 20, 5);
-    expect((await expandInParallel(distinctMatrix(20, true), rows, { threads: 2 })).values.buffer).toBeInstanceOf(ArrayBuffer);
+    const small = await expandInParallel(distinctMatrix(20, true), rows, { threads: 2 });
+    expect(small.values.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(small.values).toEqual(expandDistinct(distinctMatrix(20, true), rows).values);
     expect((await expandInParallel(distinctMatrix(20, false), rows, { threads: 2, minPairs: 0 })).values.buffer).toBeInstanceOf(ArrayBuffer);
   });
 });

@@ -49,4 +49,21 @@ describe('writeDecimal', () => {
       expect(Number(text(x)), String(x)).toBe(x);
     }
   });
+
+  it('finds the leading digit at every power of ten: 10^e and its neighbouring doubles, e = -6..14', () => {
+    const bits = new DataView(new ArrayBuffer(8));
+    const step = (x: number, by: number): number => {
+      bits.setFloat64(0, x);
+      bits.setBigUint64(0, bits.getBigUint64(0) + BigInt(by));
+      return bits.getFloat64(0);
+    };
+    const wrong: string[] = [];
+    for (let e = -6; e <= 14; e++) {
+      for (const x of [step(10 ** e, -1), 10 ** e, step(10 ** e, 1), 3 * 10 ** e, step(10 ** (e + 1), -1)]) {
+        const s = text(x);
+        if (x >= 1e-6 && x < 1e15 && (Number(s) !== x || (significant(String(x)) <= 15 && s !== String(x)))) wrong.push(`${s} for ${String(x)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
 });

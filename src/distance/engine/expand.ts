@@ -42,9 +42,9 @@ export async function expandInParallel(m: DistanceMatrix, rowToDistinct: Int32Ar
   const { threads = availableParallelism(), minPairs = 5e7 } = options;
   const n = rowToDistinct.length;
   const pairs = (n * (n - 1)) / 2;
-  if (threads <= 1 || pairs < minPairs || !(m.values.buffer instanceof SharedArrayBuffer) || workerScript() === null) {
-    return expandDistinct(m, rowToDistinct);
-  }
+  const shared = m.values.buffer instanceof SharedArrayBuffer;
+  // a shared source stays shared (the engine's multi-threaded output): workers downstream read it without a copy
+  if (threads <= 1 || pairs < minPairs || !shared || workerScript() === null) return expandDistinct(m, rowToDistinct, shared);
   const task: Omit<ExpansionTask, 'part'> = {
     src: m.values,
     rowToDistinct,
