@@ -120,40 +120,18 @@ export function assemblePanel(panel: CollectedPanel, options: PanelOptions, prob
     throw new InputError(panel.file, undefined, undefined, `no persons left${why ? ` (${why})` : ''}; expected at least one person with months`);
   }
   if (panel.weights) checkWeightTotal(panel, keep);
-  // observed cells per calendar month of the kept persons, for the far-month warnings
-  const counts = new Float64Array(hi - lo + 1);
-  for (const i of keep) {
-    const off = i * stride - base;
-    for (let m = lo; m <= hi; m++) if (codes[off + m] < VOID) counts[m - lo]++;
-  }
   const rows = Int32Array.from(keep);
+  const counts = observedPerMonth(grid, rows, lo, hi);
   const t = time.align === 'calendar' && !leadingDelete ? hi - lo + 1 : tProcess;
   const n = rows.length;
   const extracted = grid.extract(rows, Int32Array.from(origins), t);
   const { alphabet, recode } = coder.finish(options.labels);
 
-  // Gap rules: cells before the last state are missing when not observed; after it, VOID.
   const out = extracted.codes;
   const lengths = new Int32Array(n);
   const cells = new Float64Array(alphabet.codes.length);
-  let missingCells = 0;
-  let observedCells = 0;
-  for (let r = 0; r < n; r++) {
-    const off = r * t;
-    let last = t - 1;
-    while (last >= 0 && out[off + last] >= VOID) last--;
-    const len = trailingMissing ? t : last + 1;
-    for (let j = 0; j < len; j++) {
-      let c = out[off + j];
-      if (c >= VOID) c = MISSING;
-      else if (recode) c = recode[c];
-      out[off + j] = c;
-      if (c === MISSING) missingCells++;
-      else cells[c]++;
-    }
-    lengths[r] = len;
-    observedCells += len;
-  }
+  const observedCells = applyGapRules(out, t, lengths, cells, recode, trailingMissing);
+  const missingCells = observedCells - cells.reduce((sum, k) => sum + k, 0);
 
   const process = time.align !== 'calendar' || leadingDelete;
   const timeLabels = Array.from({ length: t }, (_, j) => (process ? String(j) : panel.monthLabel(lo + j)));
@@ -163,7 +141,7 @@ export function assemblePanel(panel: CollectedPanel, options: PanelOptions, prob
     n,
     t,
     lengths,
-    ids: Array.from(rows, (i) => panel.ids[i]),
+    ids: pick(panel.ids, rows),
     weights: panel.weights ? Float64Array.from(rows, (i) => panel.weights![i]) : undefined,
     timeLabels,
     covariates: panel.covariates(rows),
@@ -192,6 +170,52 @@ export function assemblePanel(panel: CollectedPanel, options: PanelOptions, prob
     warnings: panel.format === 'wide' ? [] : farMonthWarnings(counts, lo, panel.monthLabel),
   };
   return { sequences, report };
+}
+
+/** Observed cells per calendar month lo..hi of the grid rows `rows`, for the far-month warnings. */
+function observedPerMonth(grid: CellGrid, rows: Int32Array, lo: number, hi: number): Float64Array {
+  const { codes, stride, base } = grid;
+  const counts = new Float64Array(hi - lo + 1);
+  for (let k = 0; k < rows.length; k++) {
+    const off = rows[k] * stride - base;
+    for (let m = lo; m <= hi; m++) if (codes[off + m] < VOID) counts[m - lo]++;
+  }
+  return counts;
+}
+
+/**
+ * The gap rules on n x t codes, in place: cells before a row's last state are
+ * MISSING when not observed; after it VOID (or MISSING up to t with
+ * `trailingMissing`). Recodes provisional state codes (`recode`), sets each
+ * row's length and counts the cells of each state; returns the cells within
+ * the lengths.
+ */
+function applyGapRules(out: Uint8Array, t: number, lengths: Int32Array, cells: Float64Array, recode: Uint8Array | undefined, trailingMissing: boolean): number {
+  let total = 0;
+  for (let r = 0; r < lengths.length; r++) {
+    const off = r * t;
+    let last = t - 1;
+    while (last >= 0 && out[off + last] >= VOID) last--;
+    const len = trailingMissing ? t : last + 1;
+    for (let j = off; j < off + len; j++) {
+      let c = out[j];
+      if (c >= VOID) c = MISSING;
+      else if (recode) c = recode[c];
+      out[j] = c;
+      if (c !== MISSING) cells[c]++;
+    }
+    lengths[r] = len;
+    total += len;
+  }
+  return total;
+}
+
+/** `values[rows[k]]` for each k (the values themselves when `rows` is 0..n-1 of all of them). */
+function pick<T>(values: readonly T[], rows: Int32Array): T[] {
+  if (rows.length === values.length && rows.every((row, k) => row === k)) return [...values];
+  const out = new Array<T>(rows.length);
+  for (let k = 0; k < rows.length; k++) out[k] = values[rows[k]];
+  return out;
 }
 
 /** The weights of the kept persons must add up to a finite, positive total (1e308 + 1e308 does not). */

@@ -152,14 +152,17 @@ export class DuckDb {
   }
 }
 
-/** The ASCII text of `length` bytes from `at`, or undefined when a byte is not ASCII (the library's decoder then reads it). */
+// One array of char codes per length: a string made in one call is flat (ids are hashed next, which a string of pieces would first have to copy).
+const CHAR_CODES = Array.from({ length: 13 }, (_, n) => new Array<number>(n));
+
+/** The ASCII text of `length` (<= 12) bytes from `at`, or undefined when a byte is not ASCII (the library's decoder then reads it). */
 function inlineAscii(data: Uint8Array, at: number, length: number): string | undefined {
-  let text = '';
-  for (let k = at; k < at + length; k++) {
-    if (data[k] > 127) return undefined;
-    text += String.fromCharCode(data[k]);
+  const codes = CHAR_CODES[length];
+  for (let k = 0; k < length; k++) {
+    if (data[at + k] > 127) return undefined;
+    codes[k] = data[at + k];
   }
-  return text;
+  return String.fromCharCode.apply(null, codes);
 }
 
 type TypedArrayOf<A> = { new (buffer: ArrayBufferLike, byteOffset: number, length: number): A; new (length: number): A; readonly BYTES_PER_ELEMENT: number };
