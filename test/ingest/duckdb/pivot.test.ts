@@ -76,6 +76,12 @@ describe('pivotMonths: a clean long file pivoted by DuckDB equals the CSV reader
     await expectParity({ 'months.csv': months, 'persons.csv': persons }, { format: 'long', persons: 'persons.csv', weight: 'weight', states: ['work', 'none'], time: { align: 'start', column: 'start_month' } });
   });
 
+  it('ids of any length and alphabet (DuckDB keeps up to 12 bytes inline, longer ones apart)', async () => {
+    const months = `${HEADER}\nzoë,2013-01,work\nperson-with-a-long-identifier-0001,2013-01,none\n日本,2013-02,work\nzoë,2013-02,none\n`;
+    expect(await pivots(months)).toBe(true);
+    await expectParity({ 'months.csv': months }, { format: 'long' });
+  });
+
   it('files with a problem read row by row give the same messages', async () => {
     await expectParity({ 'months.csv': `${HEADER}\na,2013-01,work\nb,2013-01,none\na,2013-01,none\n` }, { format: 'long' });
     await expectParity({ 'months.csv': `${HEADER}\na,2013-01,work\n a ,2013-02,none\n` }, { format: 'long' });
