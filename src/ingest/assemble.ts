@@ -135,19 +135,23 @@ export function assemblePanel(panel: CollectedPanel, options: PanelOptions, prob
 
   const process = time.align !== 'calendar' || leadingDelete;
   const timeLabels = Array.from({ length: t }, (_, j) => (process ? String(j) : panel.monthLabel(lo + j)));
-  const sequences = createSequences({
-    alphabet,
-    codes: out,
-    n,
-    t,
-    lengths,
-    ids: pick(panel.ids, rows),
-    weights: panel.weights ? Float64Array.from(rows, (i) => panel.weights![i]) : undefined,
-    timeLabels,
-    covariates: panel.covariates(rows),
-    cellAttributes: extracted.cellAttributes,
-    cellStore: extracted.cellStore,
-  });
+  const sequences = createSequences(
+    {
+      alphabet,
+      codes: out,
+      n,
+      t,
+      lengths,
+      ids: pick(panel.ids, rows),
+      weights: panel.weights ? Float64Array.from(rows, (i) => panel.weights![i]) : undefined,
+      timeLabels,
+      covariates: panel.covariates(rows),
+      cellAttributes: extracted.cellAttributes,
+      cellStore: extracted.cellStore,
+    },
+    // every reader keeps one grid row per id (a second row of an id is a rejected duplicate): no check needed
+    { uniqueIds: false },
+  );
 
   const rejected: Partial<Record<string, number>> = {};
   for (const f of problems.files) for (const [reason, k] of Object.entries(f.rejected)) rejected[reason] = (rejected[reason] ?? 0) + (k ?? 0);

@@ -30,7 +30,7 @@ export interface SequencesInit {
  * rely on `lengths` alone.
  *
  * @param init the parts (see `SequencesInit`)
- * @param checks `uniqueIds: false` allows a row listed twice (resampling)
+ * @param checks `uniqueIds: false` skips the check that each id is listed once (resampling lists rows twice; readers keep one row per id already)
  * @throws OptionsError naming the part that does not fit
  * @example
  * const s = createSequences({ alphabet: makeAlphabet(['a', 'b']), n: 2, t: 3,
