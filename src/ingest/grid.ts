@@ -93,11 +93,12 @@ export class CellGrid {
    * Copy rows into a compact N' x t layout, row r taken from grid row `rows[r]`
    * starting at month `origins[r]`; months outside the grid are VOID / absent.
    * The grid is spent afterwards (its arrays move to the result; taken as they
-   * are when the rows are all the grid's, in order, each from column 0).
+   * are when the rows are all the grid's, in order, each from column 0, and
+   * the grid has no room for more rows, so no spare memory stays behind).
    */
   extract(rows: Int32Array, origins: Int32Array, t: number): { codes: Uint8Array; cellAttributes: Record<string, CellAttribute>; cellStore?: CellStore } {
-    // every row, in order, from the first column, as wide as the grid: the arrays as they are (no copy)
-    const asIs = t === this.stride && rows.every((row, k) => row === k && origins[k] === this.base);
+    // every row, in order, from the first column, as wide as the grid and with no spare rows: the arrays as they are (no copy)
+    const asIs = t === this.stride && this.codes.length === rows.length * t && rows.every((row, k) => row === k && origins[k] === this.base);
     const copyRows = <A extends CellArray>(grid: A): A =>
       asIs ? (grid.subarray(0, rows.length * t) as A) : shiftRows(grid, this.stride, rows, origins, t, emptyLike(grid, rows.length * t) as A, this.base);
     // One array at a time, dropping each grid array once copied, to keep the peak memory low.

@@ -23,6 +23,8 @@ describe('CellGrid.extract', () => {
     const { codes, cellAttributes } = grid().extract(Int32Array.of(0, 1, 2), Int32Array.of(10, 10, 10), 3);
     expect(Array.from(codes)).toEqual([0, 0, 0, 1, 1, 1, 2, 2, VOID]);
     expect(Array.from(cellAttributes.x.values)).toEqual([10, 11, 12, 20, 21, 22, 30, 31, NaN]);
+    // the grid has room for 16 rows: the 3 rows are copied, so no spare memory stays with the sequences
+    expect(codes.buffer.byteLength).toBe(9);
   });
 
   it('some rows, each from its own month: shifted, absent months empty', () => {

@@ -32,9 +32,10 @@ const MAX_WORDS = 24;
  * order, whose months are all `YYYY-MM` (or dates) within `maxMonths`, whose
  * states are all in the alphabet, and, after the pivot, whose ids are present,
  * without spaces around them and in the person file, with no month before a
- * person's start and no person-month twice; otherwise returns undefined and the rows are read one
- * by one with the checks and messages of the CSV reader. Persons come in the
- * order of their first row, as that reader adds them.
+ * person's start and no person-month twice; otherwise returns undefined and
+ * the rows are read one by one with the checks and messages of the CSV
+ * reader. Persons come in the order of their first row, as that reader adds
+ * them.
  *
  * @returns the collected panel, or undefined when the file needs the row-by-row read
  */
@@ -124,8 +125,9 @@ export async function pivotMonths(input: DuckDbMonthsInput, plan: MonthPlan): Pr
         }
       },
       (groups) => {
-        grid = new CellGrid({ columns: span, base: lo, rows: persons ? persons.ids.length : groups, budgetBytes: options.memoryBudgetBytes });
-        grid.addRows(persons ? persons.ids.length : groups);
+        const rows = persons ? persons.ids.length : groups;
+        grid = new CellGrid({ columns: span, base: lo, rows, budgetBytes: options.memoryBudgetBytes });
+        grid.addRows(rows);
         grid.cover(lo, hi);
       },
     );
