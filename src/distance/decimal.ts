@@ -24,32 +24,33 @@ const MINUS = 45;
 const ZERO = 48;
 
 // Scratch of the value being written: x * 10^k as HI + LO (in a typed array:
-// doubles in module variables would be boxed on every store), and its digits.
+// doubles in module variables would be boxed on every store).
 const exact = new Float64Array(2);
 const HI = 0;
 const LO = 1;
-const digits = new Uint8Array(17);
+// Veltkamp's halves of each 10^k, for the product below
+const POW10_HIGH = POW10.map((p) => SPLIT * p - (SPLIT * p - p));
+const POW10_LOW = POW10.map((p, k) => p - POW10_HIGH[k]);
 
 /** x * 10^k exactly as exact[HI] + exact[LO] (Dekker's two-product; 10^k exact). */
 function scale(x: number, k: number): void {
   const p = POW10[k];
   const hi = x * p;
-  let c = SPLIT * x;
+  const c = SPLIT * x;
   const xh = c - (c - x);
   const xl = x - xh;
-  c = SPLIT * p;
-  const ph = c - (c - p);
-  const pl = p - ph;
+  const ph = POW10_HIGH[k];
+  const pl = POW10_LOW[k];
   exact[HI] = hi;
   exact[LO] = xh * ph - hi + xh * pl + xl * ph + xl * pl;
 }
 
 /**
- * Write `width` decimal digits of a non-negative integer below 2^53 into
- * `digits` from `from`, in int32 arithmetic (a double's % is a slow library
- * call): the last 8 digits and the rest apart.
+ * Write the `width` decimal digits of a non-negative integer below 2^53 into
+ * out[from..from + width - 1], in int32 arithmetic (a double's % is a slow
+ * library call): the last 8 digits and the rest apart.
  */
-function integerDigits(n: number, width: number, from: number): void {
+function writeInteger(out: Uint8Array, from: number, n: number, width: number): void {
   if (width > 9) {
     let high = Math.floor(n / 1e8);
     let low = n - high * 1e8; // high * 1e8 is exact (46 significant bits)
@@ -57,28 +58,28 @@ function integerDigits(n: number, width: number, from: number): void {
       low += 1e8;
       high--;
     }
-    smallDigits(low, 8, from + width - 8);
-    smallDigits(high, width - 8, from);
+    writeDigits(out, from, high, width - 8);
+    writeDigits(out, from + width - 8, low, 8);
   } else {
-    smallDigits(n, width, from);
+    writeDigits(out, from, n, width);
   }
 }
 
 /** "00".."99": two digits a division. */
 const PAIRS = Uint8Array.from({ length: 200 }, (_, k) => ZERO + (k % 2 === 0 ? Math.floor(k / 20) : (k >> 1) % 10));
 
-/** Digits of an integer below 10^9 (int32), two at a time. */
-function smallDigits(n: number, width: number, from: number): void {
+/** The `width` digits of an integer below 10^9 (int32) into out[from..from + width - 1], two at a time. */
+function writeDigits(out: Uint8Array, from: number, n: number, width: number): void {
   let v = n | 0;
   let k = from + width - 1;
   for (; k > from; k -= 2) {
     const q = (v / 100) | 0;
     const pair = 2 * (v - q * 100);
-    digits[k - 1] = PAIRS[pair];
-    digits[k] = PAIRS[pair + 1];
+    out[k - 1] = PAIRS[pair];
+    out[k] = PAIRS[pair + 1];
     v = q;
   }
-  if (k === from) digits[k] = ZERO + v;
+  if (k === from) out[k] = ZERO + v;
 }
 
 /** Exponent of the leading digit of 1e-6 <= a < 1e15: exact comparisons with 10^e. */
@@ -126,8 +127,8 @@ export function writeDecimal(out: Uint8Array, at: number, x: number): number {
     if (x < 0) out[at++] = MINUS;
     let width = 1;
     while (width < 16 && a >= POW10[width]) width++;
-    integerDigits(a, width, 0);
-    return copyDigits(out, at, width);
+    writeInteger(out, at, a, width);
+    return at + width;
   }
   const e10 = a >= 1e-6 && a < 1e15 ? leadingExponent(a) : 99;
   const k = 16 - e10;
@@ -135,7 +136,7 @@ export function writeDecimal(out: Uint8Array, at: number, x: number): number {
   scale(a, k);
   const hi = exact[HI];
   const lo = exact[LO];
-  let q = Math.floor(hi / 1e9);
+  let q = Math.floor(hi * 1e-9); // off by one at most: corrected below
   let rest = hi - q * 1e9;
   const whole = Math.round(lo);
   const f = lo - whole;
@@ -150,45 +151,51 @@ export function writeDecimal(out: Uint8Array, at: number, x: number): number {
   }
   if (q < 1e7 || q >= 1e8) return fallback(out, at, x); // P not in [1e16, 1e17): e10 was off
   if (x < 0) out[at++] = MINUS;
-  // 15 and 16 significant digits: round P / div (div 100 or 10), ties to even.
-  for (let div = 100, p = 15; div >= 10; div /= 10, p++) {
-    let r = Math.floor(rest / div);
-    const rem = rest - r * div + f;
-    if (rem > div / 2 || (rem === div / 2 && (r & 1) !== 0)) r++; // r < 1e8: int32
-    const d = q * (1e9 / div) + r;
-    if (d >= POW10[p] || d > TWO53) continue;
-    if (d / POW10[k - 17 + p] === a) {
-      integerDigits(d, p, 0);
-      return place(out, at, p, e10);
-    }
+  // The digits go to out[first..]; point() then moves the integer part one left for the point.
+  const first = e10 < 0 ? at + 1 - e10 : at + 1;
+  const ri = rest | 0;
+  // 15 and 16 significant digits: round P / 100 and P / 10 (r < 1e8: int32), ties to even
+  let r = (ri / 100) | 0;
+  let rem = ri - r * 100 + f;
+  if (rem > 50 || (rem === 50 && (r & 1) !== 0)) r++;
+  let d = q * 1e7 + r;
+  if (d < 1e15 && d / POW10[k - 2] === a) {
+    writeInteger(out, first, d, 15);
+    return point(out, at, first + 15, e10);
+  }
+  r = (ri / 10) | 0;
+  rem = ri - r * 10 + f;
+  if (rem > 5 || (rem === 5 && (r & 1) !== 0)) r++;
+  d = q * 1e8 + r;
+  if (d < 1e16 && d <= TWO53 && d / POW10[k - 1] === a) {
+    writeInteger(out, first, d, 16);
+    return point(out, at, first + 16, e10);
   }
   // 17 digits: round(rest + f), a tie (f = -0.5: Math.round rounds halves up) to even
   if (f === -0.5 && (rest & 1) !== 0) rest--; // rest < 1e9: int32
   if (rest < 0) return fallback(out, x < 0 ? at - 1 : at, x);
-  smallDigits(q, 8, 0);
-  smallDigits(rest, 9, 8);
-  return place(out, at, 17, e10);
+  writeDigits(out, first, q, 8);
+  writeDigits(out, first + 8, rest, 9);
+  return point(out, at, first + 17, e10);
 }
 
-/** Write `count` digits with the leading one at 10^e10, trailing zeros after the point dropped. */
-function place(out: Uint8Array, at: number, count: number, e10: number): number {
-  while (count > e10 + 1 && digits[count - 1] === ZERO) count--;
+/**
+ * The digits stand in out[at + 1..end - 1] (from the leading one at 10^e10;
+ * for e10 < 0 after room for "0." and -e10 - 1 zeros): write those, or move
+ * the integer part one left for the point; drop trailing zeros after the
+ * point. Returns the end of the text.
+ */
+function point(out: Uint8Array, at: number, end: number, e10: number): number {
   if (e10 < 0) {
-    out[at++] = ZERO;
-    out[at++] = DOT;
-    for (let k = -1; k > e10; k--) out[at++] = ZERO;
-    return copyDigits(out, at, count);
+    out[at] = ZERO;
+    out[at + 1] = DOT;
+    for (let k = at + 2; k < at + 1 - e10; k++) out[k] = ZERO;
+  } else {
+    for (let k = at; k <= at + e10; k++) out[k] = out[k + 1];
+    out[at + e10 + 1] = DOT;
   }
-  for (let k = 0; k <= e10; k++) out[at++] = k < count ? digits[k] : ZERO;
-  if (count <= e10 + 1) return at;
-  out[at++] = DOT;
-  for (let k = e10 + 1; k < count; k++) out[at++] = digits[k];
-  return at;
-}
-
-function copyDigits(out: Uint8Array, at: number, count: number): number {
-  for (let k = 0; k < count; k++) out[at + k] = digits[k];
-  return at + count;
+  while (out[end - 1] === ZERO) end--;
+  return out[end - 1] === DOT ? end - 1 : end;
 }
 
 function fallback(out: Uint8Array, at: number, x: number): number {
