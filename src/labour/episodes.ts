@@ -108,7 +108,7 @@ export interface JobEpisodes {
 export function jobEpisodes(seqs: StateSequences, options: JobEpisodesOptions): JobEpisodes {
   const { n, t, codes, lengths } = seqs;
   const { roles, unpaidOnlyJobs = 'count' } = options;
-  const work = jobMask(seqs, roles, 'jobEpisodes');
+  const work = jobMask(seqs, roles, 'job episodes');
   const unpaid = roleMask(seqs, roles, 'unpaid');
   const exit = roleMask(seqs, roles, 'exit');
   const employers = new EmployerKeys(seqs, options.employer);

@@ -94,7 +94,7 @@ export function fixedEffectsIndex(seqs: StateSequences, options: IndexNumberOpti
   if (bins[0] !== 0 || bins.some((b, k) => !Number.isInteger(b) || b >= t || (k > 0 && b <= bins[k - 1]))) {
     throw new OptionsError('bins', `expected ascending whole months from 0 to at most ${t - 1}; got ${bins.join(', ')}`);
   }
-  const mask = measureMask(seqs, options.states, options.roles, 'fixedEffectsIndex');
+  const mask = measureMask(seqs, options.states, options.roles, 'fixed-effects index');
   const k = bins.length;
   const binOf = new Int32Array(t);
   for (let b = 0, j = 0; j < t; j++) {

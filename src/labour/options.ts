@@ -61,7 +61,7 @@ export function jobMask(seqs: StateSequences, roles: StateRoles, analysis: strin
  */
 export function measureMask(seqs: StateSequences, states: readonly string[] | undefined, roles: StateRoles | undefined, analysis: string): Uint8Array {
   if (states) return stateMask(seqs, states, 'states');
-  if (!roles) throw new OptionsError('states', `${analysis} needs the states to measure, or roles to take the job states from`);
+  if (!roles) throw new OptionsError('states', `the ${analysis} analysis needs the states to measure, or roles to take the job states from`);
   return jobMask(seqs, roles, analysis);
 }
 

@@ -143,7 +143,7 @@ export function groupProfiles(seqs: StateSequences, options: GroupProfileOptions
   const scale = wSum > 0 ? nGrouped / wSum : 0;
 
   // sizes, working time and shares per shareBy level
-  const work = options.roles ? jobMask(seqs, options.roles, 'groupProfiles') : null;
+  const work = options.roles ? jobMask(seqs, options.roles, 'group profiles') : null;
   const share = shareBy ? resolveGroups(seqs, shareBy, options.covariateLevels?.[shareBy], 'shareBy') : null;
   const nShare = share ? share.levels.length : 0;
   // per group: persons, weight, observed and working months, then weight and persons per shareBy level

@@ -84,15 +84,15 @@ export function roleMask(seqs: StateSequences, roles: StateRoles, ...which: Stat
  * The states of the given roles, or an `OptionsError` when there are none:
  * for analyses that cannot run without them (a job-loss table needs paid work).
  *
- * @param analysis the analysis that needs the role, named in the message
+ * @param analysis the analysis that needs the role, in words (`job loss`), named in the message
  * @example
- * requireRole(roles, 'jobLoss', 'paid', 'unpaid'); // ['work_jc', 'work', 'trial']
- * requireRole({}, 'jobLoss', 'paid'); // OptionsError: roles.paid: jobLoss needs at least one state with role paid
+ * requireRole(roles, 'job loss', 'paid', 'unpaid'); // ['work_jc', 'work', 'trial']
+ * requireRole({}, 'job loss', 'paid'); // OptionsError: roles.paid: the job loss analysis needs at least one state with role paid
  */
 export function requireRole(roles: StateRoles, analysis: string, ...which: StateRole[]): string[] {
   const states = roleStates(roles, ...which);
   if (states.length === 0) {
-    throw new OptionsError(`roles.${which[0]}`, `${analysis} needs at least one state with role ${which.join(' or ')}`);
+    throw new OptionsError(`roles.${which[0]}`, `the ${analysis} analysis needs at least one state with role ${which.join(' or ')}`);
   }
   return states;
 }

@@ -155,7 +155,7 @@ export interface CellMeans {
  */
 export function cellMeansByMonth(seqs: StateSequences, options: CellMeansOptions): CellMeans {
   requireNumericAttribute(seqs, options.attribute, 'attribute');
-  const mask = measureMask(seqs, options.states, options.roles, 'cellMeansByMonth');
+  const mask = measureMask(seqs, options.states, options.roles, 'cell means by month');
   const states = seqs.alphabet.codes.filter((_, c) => mask[c]);
   const months = monthList(seqs, options.months);
   const groups = resolveGroups(seqs, options.by, options.levels);

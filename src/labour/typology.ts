@@ -97,7 +97,7 @@ export function ruleTypology(seqs: StateSequences, options: TypologyOptions): Ty
   const { t, codes, lengths } = seqs;
   const { from = 0, to = t, longRun = 12, switchesPerYear = 1, minMonths = 12 } = options;
   if (!(from >= 0 && to <= t && from < to)) throw new OptionsError('from/to', `expected 0 <= from < to <= ${t}; got ${from}, ${to}`);
-  const work = jobMask(seqs, options.roles, 'ruleTypology');
+  const work = jobMask(seqs, options.roles, 'rule typology');
   const always = stateMask(seqs, options.excludeAlwaysIn ?? [], 'excludeAlwaysIn');
   if (options.permanent !== undefined) requireNumericAttribute(seqs, options.permanent, 'permanent');
   const jobs = options.episodes ?? jobEpisodes(seqs, options);

@@ -56,7 +56,7 @@ describe('jobEpisodes', () => {
   it('rejects unknown states and attributes', () => {
     expect(() => jobEpisodes(seqs, { roles: { paid: ['wrk'] } })).toThrow(/^roles\.paid: "wrk" is not a state/);
     expect(() => jobEpisodes(seqs, { roles: { ...ROLES, exit: ['work'] } })).toThrow(/^roles\.exit: "work" already has role paid/);
-    expect(() => jobEpisodes(seqs, { roles: { none: ['none'] } })).toThrow(/^roles\.paid: jobEpisodes needs at least one state with role paid or unpaid/);
+    expect(() => jobEpisodes(seqs, { roles: { none: ['none'] } })).toThrow(/^roles\.paid: the job episodes analysis needs at least one state with role paid or unpaid/);
     expect(() => jobEpisodes(seqs, { roles: ROLES, employer: 'firm' })).toThrow(/^employer: no cell attribute "firm"/);
   });
 

@@ -47,6 +47,6 @@ describe('fixedEffectsIndex', () => {
   it('rejects bins that do not start at 0', () => {
     expect(() => fixedEffectsIndex(seqs, { outcome: 'hourly_wage', states: PAID, bins: [1, 2] })).toThrow(/bins/);
     expect(() => fixedEffectsIndex(seqs, { outcome: 'salary', roles: ROLES })).toThrow(/^outcome: no numeric cell attribute "salary"/);
-    expect(() => fixedEffectsIndex(seqs, { outcome: 'hours_week' })).toThrow(/^states: fixedEffectsIndex needs the states/);
+    expect(() => fixedEffectsIndex(seqs, { outcome: 'hours_week' })).toThrow(/^states: the fixed-effects index analysis needs the states/);
   });
 });

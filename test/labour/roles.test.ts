@@ -23,6 +23,6 @@ describe('state roles', () => {
   });
 
   it('names the analysis and the role when a needed role is empty', () => {
-    expect(() => requireRole({ none: ['none'] }, 'jobLoss', 'paid')).toThrow('roles.paid: jobLoss needs at least one state with role paid');
+    expect(() => requireRole({ none: ['none'] }, 'job loss', 'paid')).toThrow('roles.paid: the job loss analysis needs at least one state with role paid');
   });
 });
