@@ -72,13 +72,13 @@ export class DuckDb {
    *
    * @param sql the query; cast its columns to the types `onChunk` reads
    * @param onChunk called for each chunk, in result order
-   * @param onRowCount when given, the result is computed whole first (keep it small) and its number of rows given before the first chunk
+   * @param onRowCount when given, the result is computed whole first (keep it small) and its number of rows given (and awaited) before the first chunk
    */
-  async columns(sql: string, onChunk: (chunk: ColumnChunk) => void, onRowCount?: (rows: number) => void): Promise<void> {
+  async columns(sql: string, onChunk: (chunk: ColumnChunk) => void, onRowCount?: (rows: number) => void | Promise<void>): Promise<void> {
     let result;
     if (onRowCount) {
       result = await this.connection.run(sql);
-      onRowCount(result.rowCount);
+      await onRowCount(result.rowCount);
     } else {
       result = await this.connection.stream(sql);
     }

@@ -8,7 +8,7 @@ import { unknownPersonProblem, type PersonTable } from '../persons.js';
 import { MISSING_ID_MESSAGE, ProblemLog } from '../problems.js';
 import { StateCoder } from '../states.js';
 import { sqlName, sqlString, type ColumnChunk, type DuckDb } from './engine.js';
-import { pivotMonths } from './pivot.js';
+import { pivotable, pivotMonths } from './pivot.js';
 import type { TableSource } from './source.js';
 import { checkType, idExpr, planColumn, planMonthColumns, textExpr, type ColumnValues } from './values.js';
 
@@ -25,6 +25,13 @@ export interface DuckDbMonthsInput {
 
 /** Thrown when a CSV file read by DuckDB has a problem: the CSV reader then reads it, to name the exact line. */
 export class NeedsLineReader extends Error {}
+
+/**
+ * A CSV file that DuckDB may pivot is planned from its first rows this many
+ * rows (a fraction of a scan), and pivoted straight from the file: a row
+ * outside the sample's months or states sends it to the copy and the full plan.
+ */
+const CSV_SAMPLE_ROWS = 2 ** 18;
 
 /** Ends a trial read that cannot decide alone (rows out of file order, an id hash shared by two ids). */
 class TrialAbort extends Error {}
@@ -43,9 +50,10 @@ class TrialAbort extends Error {}
  * instead, for the CSV reader to name the line.
  */
 export async function collectMonthsDuckDb(input: DuckDbMonthsInput): Promise<CollectedPanel> {
-  const plan = await planMonths(input);
+  let plan = await planMonths(input, input.source.kind === 'csv' ? CSV_SAMPLE_ROWS : undefined);
   const pivoted = await pivotMonths(input, plan);
   if (pivoted) return pivoted;
+  if (plan.sampled) plan = await planMonths(input);
   const probe = new ProblemLog('strict');
   try {
     const panel = await readMonths(input, plan, probe, false);
@@ -81,17 +89,28 @@ export interface MonthPlan {
   readonly monthsComplete: boolean;
   /** State texts by state code (code 0: NULL). */
   readonly stateTexts: readonly (string | null)[];
+  /** A row's state code: index in `stateTexts` (-1: another text, possible in a plan from a sample). */
   readonly stateExpr: string;
   readonly attributes: readonly { readonly name: string; readonly values: ColumnValues }[];
-  readonly rows: number;
+  /** Rows in the file; undefined for a plan from a sample. */
+  readonly rows: number | undefined;
+  /**
+   * Planned from the first rows only, the file read as it stands (not
+   * copied, no `__rn`): months and states are those of the sample; a row
+   * with another month falls outside the pivot's calendar, another state
+   * has code -1, and either leaves the file to the full plan.
+   */
+  readonly sampled: boolean;
 }
 
 /**
  * Check a month file's columns and plan its read: the source prepared as
  * relation `m`, dictionaries of its months, states and categories, and the
  * SQL expressions that turn them into codes.
+ *
+ * @param sampleRows plan a file that DuckDB may pivot (`pivotable`) from its first rows (see `MonthPlan.sampled`)
  */
-export async function planMonths({ db, source, kind, options, idColumn }: DuckDbMonthsInput): Promise<MonthPlan> {
+export async function planMonths({ db, source, kind, options, idColumn }: DuckDbMonthsInput, sampleRows?: number): Promise<MonthPlan> {
   const cols = options.columns ?? {};
   const state = cols.state ?? 'state';
   const month = kind === 'long' ? (cols.month ?? 'month') : (cols.start ?? 'start');
@@ -107,14 +126,22 @@ export async function planMonths({ db, source, kind, options, idColumn }: DuckDb
   for (const name of options.attributes ?? []) source.requireColumn(name, 'a person-month attribute');
   const fixed = new Set([idColumn, state, month, kind === 'spell' ? end : idColumn]);
   const attributeNames = source.names.filter((name) => !fixed.has(name) && (!options.attributes || options.attributes.includes(name)));
-  await source.prepare('m', [...fixed, ...attributeNames]);
+  const sampled = sampleRows !== undefined && pivotable(kind, options, attributeNames.length);
+  await source.prepare('m', [...fixed, ...attributeNames], sampled);
+  // the dictionaries come from relation m, or from the sample under that name
+  let from = 'm';
+  if (sampled) {
+    await source.reading(() => db.run(`CREATE OR REPLACE TEMP TABLE m_sample AS SELECT DISTINCT * FROM (${source.head([month, state], sampleRows)})`));
+    from = 'm_sample AS m';
+  }
 
   const col = (name: string): string => `m.${sqlName(name)}`;
   const monthColumns = kind === 'spell' ? [month, end] : [month];
-  const months = await planMonthColumns(db, 'm', monthColumns.map((c) => ({ sql: col(c), type: source.columnType(c) })));
+  const months = await planMonthColumns(db, from, monthColumns.map((c) => ({ sql: col(c), type: source.columnType(c) })));
   const stateText = textExpr(col(state), source.columnType(state));
-  const stateTexts = [null, ...(await db.rows(`SELECT DISTINCT ${stateText} AS v FROM m WHERE ${stateText} IS NOT NULL`)).map((r) => String(r.v))];
-  const stateList = `[${stateTexts.slice(1).map((t) => sqlString(t!)).join(', ')}]::VARCHAR[]`;
+  const stateTexts = [null, ...(await db.rows(`SELECT DISTINCT ${stateText} AS v FROM ${from} WHERE ${stateText} IS NOT NULL`)).map((r) => String(r.v))];
+  // code k at list position k + 1, NULL first (list_position finds a NULL), so another text has no position
+  const stateList = `[${['NULL', ...stateTexts.slice(1).map((t) => sqlString(t!))].join(', ')}]::VARCHAR[]`;
 
   const categorical = new Set(['employer_id', ...(options.categorical ?? [])]);
   const attributes: { name: string; values: ColumnValues }[] = [];
@@ -122,7 +149,7 @@ export async function planMonths({ db, source, kind, options, idColumn }: DuckDb
     const values = await planColumn(db, source, 'm', name, categorical.has(name), `attr${k}`);
     attributes.push({ name, values });
   }
-  const [{ rows }] = await db.rows('SELECT count(*)::DOUBLE AS rows FROM m');
+  const rows = sampled ? undefined : Number((await db.rows('SELECT count(*)::DOUBLE AS rows FROM m'))[0].rows);
   return {
     columns: { id: idColumn, month, end, state },
     idColumn: col(idColumn),
@@ -135,9 +162,10 @@ export async function planMonths({ db, source, kind, options, idColumn }: DuckDb
     monthSpan: { lo: months.lo, hi: months.hi },
     monthsComplete: months.complete,
     stateTexts,
-    stateExpr: `coalesce(list_position(${stateList}, ${stateText}), 0)`,
+    stateExpr: `coalesce(list_position(${stateList}, ${stateText}), 0) - 1`,
     attributes,
-    rows: Number(rows),
+    rows,
+    sampled,
   };
 }
 
@@ -299,7 +327,7 @@ async function readMonths(input: DuckDbMonthsInput, plan: MonthPlan, problems: P
       last[1] = hi;
       last[2] = lastRow;
       done += c.rows;
-      options.progress?.(`reading ${source.file}`, done, plan.rows);
+      options.progress?.(`reading ${source.file}`, done, plan.rows ?? done);
     });
   } catch (err) {
     spill?.remove();
@@ -317,7 +345,7 @@ export const ATTRIBUTES_IN_MEMORY_BYTES = 2 ** 28;
 function onDisk(options: PanelOptions, plan: MonthPlan): boolean {
   const store = options.attributeStore ?? 'auto';
   if (plan.attributes.length === 0 || store === 'memory') return false;
-  return store === 'disk' || plan.rows * plan.attributes.length * 8 > ATTRIBUTES_IN_MEMORY_BYTES;
+  return store === 'disk' || (plan.rows ?? 0) * plan.attributes.length * 8 > ATTRIBUTES_IN_MEMORY_BYTES;
 }
 
 function levelsOf(plan: MonthPlan, a: number): readonly string[] {

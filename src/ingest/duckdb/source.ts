@@ -4,6 +4,7 @@ import { InputError } from '../../errors.js';
 import { DEFAULT_MAX_LINE_BYTES, openCsv, type CsvOptions } from '../csv.js';
 import { expectedList } from '../problems.js';
 import { sqlName, sqlString, type DuckDb } from './engine.js';
+import { scanFirstRows, type FirstRows } from './first-rows.js';
 
 /** How a file is read: Parquet, a table of a DuckDB database file, or CSV text. */
 export type SourceKind = 'parquet' | 'duckdb' | 'csv';
@@ -40,9 +41,17 @@ export interface TableSource {
   /**
    * Make the given columns queryable as relation `name`, with `__rn`, the
    * 0-based position of each row in the file. CSV files are read once into a
-   * temporary table here.
+   * temporary table here, unless `stream`: then every query on `name` reads
+   * the file again, and there is no `__rn` (DuckDB's parallel CSV reader
+   * numbers rows only at the cost of more than a whole read; so does the copy).
    */
-  prepare(name: string, columns: readonly string[]): Promise<void>;
+  prepare(name: string, columns: readonly string[], stream?: boolean): Promise<void>;
+  /** A query of the given columns of the first `rows` rows, without row numbers (to plan from a sample). */
+  head(columns: readonly string[], rows: number): string;
+  /** Run `work`, which reads the source; for CSV a DuckDB error becomes an InputError naming the file (the CSV reader then reads it). */
+  reading<T>(work: () => Promise<T>): Promise<T>;
+  /** A CSV file's ids in the order of their first row, by a byte scan (`scanFirstRows`); undefined for other sources and files the scan cannot take. */
+  scanFirstRows(column: string): Promise<(() => Promise<FirstRows | undefined>) | undefined>;
 }
 
 let attached = 0;
@@ -75,6 +84,7 @@ export async function openTableSource(db: DuckDb, file: string, table?: string, 
   let described = '';
   let rowNumber: string;
   let csvHeader: readonly string[] = [];
+  let delimiter = ',';
   if (kind === 'parquet') {
     from = `read_parquet(${sqlString(file)}, file_row_number = true)`;
     described = `read_parquet(${sqlString(file)})`;
@@ -95,6 +105,7 @@ export async function openTableSource(db: DuckDb, file: string, table?: string, 
     // The header as the CSV reader sees it (BOM, delimiter, trimmed names); DuckDB reads the rest as text.
     const csv = await openCsv(file, csvOptions);
     csvHeader = csv.header;
+    delimiter = csv.delimiter;
     await csv.close();
     const columns = csvHeader.map((name) => `${sqlString(name)}: 'VARCHAR'`).join(', ');
     // a line DuckDB finds too long fails the read, and the CSV reader then names it
@@ -123,24 +134,34 @@ export async function openTableSource(db: DuckDb, file: string, table?: string, 
         throw new InputError(name, unit === 'line' ? 1 : undefined, column, `missing required column "${column}" (${purpose}); the ${kind === 'duckdb' ? 'table' : 'file'} has ${expectedList(names)}`);
       }
     },
-    async prepare(name, columns) {
+    async prepare(relation, columns, stream = false) {
       const list = columns.map(sqlName).join(', ');
-      if (kind === 'csv') {
-        await failsAs(name, 'CSV', () => db.run(`CREATE OR REPLACE TEMP TABLE ${name}_rows AS SELECT ${list} FROM ${from}`));
-        await db.run(`CREATE OR REPLACE TEMP VIEW ${name} AS SELECT rowid AS __rn, * FROM ${name}_rows`);
+      if (kind === 'csv' && stream) {
+        await db.run(`CREATE OR REPLACE TEMP VIEW ${relation} AS SELECT ${list} FROM ${from}`);
+      } else if (kind === 'csv') {
+        await failsAs(file, 'CSV', () => db.run(`CREATE OR REPLACE TEMP TABLE ${relation}_rows AS SELECT ${list} FROM ${from}`));
+        await db.run(`CREATE OR REPLACE TEMP VIEW ${relation} AS SELECT rowid AS __rn, * FROM ${relation}_rows`);
       } else {
-        await db.run(`CREATE OR REPLACE TEMP VIEW ${name} AS SELECT ${rowNumber} AS __rn, ${list} FROM ${from}`);
+        await db.run(`CREATE OR REPLACE TEMP VIEW ${relation} AS SELECT ${rowNumber} AS __rn, ${list} FROM ${from}`);
       }
     },
+    head: (columns, rows) => `SELECT ${columns.map(sqlName).join(', ')} FROM ${from} LIMIT ${rows}`,
+    reading: (work) => (kind === 'csv' ? failsAs(file, 'CSV', work) : work()),
+    scanFirstRows: async (column) =>
+      kind === 'csv' ? scanFirstRows(file, delimiter, csvHeader.indexOf(column), csvOptions.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES) : undefined,
   };
 }
 
-/** Run `work`; a DuckDB error becomes an InputError saying the file cannot be read as `what`. */
+/**
+ * Run `work`; a DuckDB error becomes an InputError saying the file cannot be
+ * read as `what`. DuckDB throws plain Errors; errors of other classes (ours,
+ * thrown from a chunk handler) pass unchanged.
+ */
 async function failsAs<T>(file: string, what: string, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (err) {
-    if (err instanceof InputError) throw err;
+    if (!(err instanceof Error) || Object.getPrototypeOf(err) !== Error.prototype) throw err;
     const first = String((err as Error).message).split('\n')[0];
     throw new InputError(file, undefined, undefined, `cannot read the file as ${what} (${first})`);
   }

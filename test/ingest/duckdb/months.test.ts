@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { loadPanel } from '../../../src/index.js';
+import { tmpFiles } from '../helpers.js';
 import { expectParity } from './helpers.js';
 
 const HEADER = 'person_id,month,state';
@@ -41,6 +43,14 @@ describe('the DuckDB reader gives what the CSV reader gives', () => {
 });
 
 describe('the DuckDB reader finds the problems the CSV reader finds (strict: the first; lenient: all, in order)', () => {
+  it('a CSV file DuckDB cannot parse goes to the CSV reader, which names the line', async () => {
+    const t = tmpFiles({ 'months.csv': `${HEADER}\na,2013-01,work\na,2013-02,"none\nb,2013-01,work\n` });
+    const message = (engine: 'js' | 'duckdb'): Promise<string> =>
+      loadPanel({ format: 'long', input: t.path('months.csv'), engine }).then(() => '', (err: Error) => err.message);
+    expect(await message('duckdb')).toBe(await message('js'));
+    expect(await message('duckdb')).toMatch(/months\.csv, line 3, column state: a quoted field opens here and is never closed/);
+  });
+
   it('unknown state, bad month, duplicate person-month', async () => {
     await expectParity({ 'months.csv': `${HEADER}\na,2013-01,work\na,2013-02,wrk\n` }, { format: 'long', states: ['work', 'none'] });
     await expectParity({ 'months.csv': `${HEADER}\na,2013-13,work\na,2013-01,work\na,13-01,work\n` }, { format: 'long' });

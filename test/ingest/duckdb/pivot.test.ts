@@ -11,8 +11,8 @@ import { expectParity } from './helpers.js';
 
 const HEADER = 'person_id,month,state';
 
-/** Whether DuckDB pivots `months` straight into the grid (true) or leaves it to the row-by-row read. */
-async function pivots(months: string, options: PanelOptions = {}, persons?: string): Promise<boolean> {
+/** Whether DuckDB pivots `months` straight into the grid (true) or leaves it to the row-by-row read; `sample`: plan from the first rows. */
+async function pivots(months: string, options: PanelOptions = {}, persons?: string, sample?: number): Promise<boolean> {
   const t = tmpFiles({ 'months.csv': months, ...(persons ? { 'persons.csv': persons } : {}) });
   const db = await DuckDb.open();
   try {
@@ -20,7 +20,7 @@ async function pivots(months: string, options: PanelOptions = {}, persons?: stri
     const start = options.time?.align === 'start' ? options.time.column : undefined;
     const table = persons ? await readPersons(t.path('persons.csv'), { id: 'person_id', start, problems }) : undefined;
     const input = { db, source: await openTableSource(db, t.path('months.csv')), kind: 'long' as const, options, problems, idColumn: 'person_id', persons: table };
-    return (await pivotMonths(input, await planMonths(input))) !== undefined;
+    return (await pivotMonths(input, await planMonths(input, sample))) !== undefined;
   } finally {
     db.close();
   }
@@ -58,6 +58,23 @@ describe('pivotMonths: a clean long file pivoted by DuckDB equals the CSV reader
     const start = { time: { align: 'start', column: 'start_month' } } as const;
     expect(await pivots(`${HEADER}\na,2013-01,work\n`, start, 'person_id,start_month\na,2013-02\n')).toBe(false); // before the start
     expect(await pivots(`${HEADER}\na,2013-02,work\n`, start, 'person_id,start_month\na,2013-02\nb,2013-01\n')).toBe(true);
+  });
+
+  it('a plan from the first rows: the file read as it stands, the persons ordered by a scan of the file or by the person file', async () => {
+    const months = `${HEADER}\nb,2013-03,work\na,2013-01,none\nb,2013-01,NA\nc,2013-02,work\n`;
+    expect(await pivots(months, {}, undefined, 3)).toBe(true); // 2013-02 lies within the sample's months
+    expect(await pivots(`${months}c,2013-04,work\n`, {}, undefined, 3)).toBe(false); // a month after the sample's
+    expect(await pivots(`${months}c,2013-01,trial\n`, {}, undefined, 4)).toBe(false); // a state the sample does not have
+    const quoted = `${HEADER}\n"b",2013-03,work\na,2013-01,none\n`;
+    expect(await pivots(quoted, {}, undefined, 2)).toBe(false); // no scan for the order of the persons
+    expect(await pivots(quoted, {}, 'person_id\na\nb\n', 2)).toBe(true); // the person file's order
+  });
+
+  it('a CSV file beyond the sample with a new state and month at its end equals the CSV reader', async () => {
+    const rows = [HEADER];
+    for (let r = 0; r < 2 ** 18 + 10; r++) rows.push(`p${Math.floor(r / 10)},2013-${String((r % 10) + 1).padStart(2, '0')},${r % 3 === 0 ? 'work' : 'none'}`);
+    rows.push('p0,2014-01,trial');
+    await expectParity({ 'months.csv': `${rows.join('\n')}\n` }, { format: 'long' });
   });
 
   it('random panels: persons shuffled through the file, gaps, up to 40 states, months across word boundaries', async () => {

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { scanFirstRows } from '../../../src/ingest/duckdb/first-rows.js';
+import { tmpFiles } from '../helpers.js';
+
+/** Scan `text` as a CSV file; null when the scan does not take it (at once or later). */
+async function firstRows(text: string, column = 0, delimiter = ',', maxLineBytes = 1 << 20): Promise<{ ids: string[]; rows: number[]; dataRows: number } | null> {
+  const t = tmpFiles({ 'f.csv': text });
+  const scan = await scanFirstRows(t.path('f.csv'), delimiter, column, maxLineBytes);
+  const found = await scan?.();
+  if (!found) return null;
+  expect([...found.indexOf]).toEqual(found.ids.map((id, k) => [id, k]));
+  return { ids: found.ids, rows: found.rows, dataRows: found.dataRows };
+}
+
+describe('scanFirstRows: ids of a plain CSV file in order of their first row', () => {
+  it('finds each id at its first row, counting rows after the header', async () => {
+    expect(await firstRows('id,m\nb,1\nb,2\na,1\nb,3\nc,1\na,2\n')).toEqual({ ids: ['b', 'a', 'c'], rows: [0, 2, 4], dataRows: 6 });
+    // the id in another column, CRLF line ends, no line break at the end
+    expect(await firstRows('m;id\r\n1;x\r\n2;yy\r\n3;x', 1, ';')).toEqual({ ids: ['x', 'yy'], rows: [0, 1], dataRows: 3 });
+    // an id that starts like the previous one is another id
+    expect(await firstRows('id,m\nab,1\nabc,1\nab,2\n')).toEqual({ ids: ['ab', 'abc'], rows: [0, 1], dataRows: 3 });
+    // UTF-8 ids, a header only, an empty file
+    expect(await firstRows('id\nzoë\n日本\nzoë\n')).toEqual({ ids: ['zoë', '日本'], rows: [0, 1], dataRows: 3 });
+    expect(await firstRows('id,m\n')).toEqual({ ids: [], rows: [], dataRows: 0 });
+    expect(await firstRows('')).toEqual({ ids: [], rows: [], dataRows: 0 });
+  });
+
+  it('does not take files that are not plain', async () => {
+    expect(await firstRows('"id",m\n"a",1\n')).toBeNull(); // quotes (e.g. R's write.csv)
+    expect(await firstRows('id,m\na,1\n\nb,1\n')).toBeNull(); // a blank line
+    expect(await firstRows('m,id\n1,a\n2\n', 1)).toBeNull(); // too few fields
+    expect(await firstRows('id,m\na,1\nb,1234567890\n', 0, ',', 8)).toBeNull(); // a line above the limit
+    expect(await firstRows('id|m\na|1\n', 0, '||')).toBeNull(); // a delimiter of two characters
+  });
+
+  it('reads across blocks: lines cut at the 4 MB block boundaries, and a quote far into the file', async () => {
+    const lines = ['id,month,state'];
+    for (let p = 0; p < 60_000; p++) for (let m = 0; m < 6; m++) lines.push(`person${p % 58_000},2013-0${m + 1},state-${(p * m) % 7}`);
+    const text = `${lines.join('\n')}\n`;
+    expect(text.length).toBeGreaterThan(2 * 4 * 2 ** 20);
+    const found = await firstRows(text);
+    expect(found!.dataRows).toBe(360_000);
+    expect(found!.ids).toHaveLength(58_000);
+    expect(found!.ids.slice(0, 2)).toEqual(['person0', 'person1']);
+    expect(found!.rows.slice(-2)).toEqual([6 * 57_998, 6 * 57_999]);
+    expect(await firstRows(`${text}person1,"2013-07",x\n`)).toBeNull();
+  });
+});
