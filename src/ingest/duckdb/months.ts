@@ -8,6 +8,7 @@ import { unknownPersonProblem, type PersonTable } from '../persons.js';
 import { MISSING_ID_MESSAGE, ProblemLog } from '../problems.js';
 import { StateCoder } from '../states.js';
 import { sqlName, sqlString, type ColumnChunk, type DuckDb } from './engine.js';
+import type { FirstRows } from './first-rows.js';
 import { pivotable, pivotMonths } from './pivot.js';
 import type { TableSource } from './source.js';
 import { checkType, idExpr, planColumn, planMonthColumns, textExpr, type ColumnValues } from './values.js';
@@ -101,6 +102,13 @@ export interface MonthPlan {
    * has code -1, and either leaves the file to the full plan.
    */
   readonly sampled: boolean;
+  /**
+   * For a plan from a sample without a person file, the byte scan of the file
+   * for the order of the persons' first rows (`scanFirstRows`), started with
+   * the plan; undefined when the file is not plain. Resolves to undefined
+   * when the scan fails.
+   */
+  readonly firstRows: Promise<FirstRows | undefined> | undefined;
 }
 
 /**
@@ -110,7 +118,7 @@ export interface MonthPlan {
  *
  * @param sampleRows plan a file that DuckDB may pivot (`pivotable`) from its first rows (see `MonthPlan.sampled`)
  */
-export async function planMonths({ db, source, kind, options, idColumn }: DuckDbMonthsInput, sampleRows?: number): Promise<MonthPlan> {
+export async function planMonths({ db, source, kind, options, idColumn, persons }: DuckDbMonthsInput, sampleRows?: number): Promise<MonthPlan> {
   const cols = options.columns ?? {};
   const state = cols.state ?? 'state';
   const month = kind === 'long' ? (cols.month ?? 'month') : (cols.start ?? 'start');
@@ -130,7 +138,10 @@ export async function planMonths({ db, source, kind, options, idColumn }: DuckDb
   await source.prepare('m', [...fixed, ...attributeNames], sampled);
   // the dictionaries come from relation m, or from the sample under that name
   let from = 'm';
+  let firstRows: Promise<FirstRows | undefined> | undefined;
   if (sampled) {
+    // started first: the scan runs on this thread while DuckDB reads
+    if (!persons) firstRows = (await source.scanFirstRows(idColumn))?.().catch(() => undefined);
     await source.reading(() => db.run(`CREATE OR REPLACE TEMP TABLE m_sample AS SELECT DISTINCT * FROM (${source.head([month, state], sampleRows)})`));
     from = 'm_sample AS m';
   }
@@ -166,6 +177,7 @@ export async function planMonths({ db, source, kind, options, idColumn }: DuckDb
     attributes,
     rows,
     sampled,
+    firstRows,
   };
 }
 

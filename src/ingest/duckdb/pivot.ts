@@ -71,11 +71,10 @@ export async function pivotMonths(input: DuckDbMonthsInput, plan: MonthPlan): Pr
     (_, k) => `coalesce(bit_or(CASE WHEN o // ${perWord} = ${k} THEN v << (${bits} * (o % ${perWord}))::UBIGINT END), 0)::UBIGINT`,
   );
   // Without a person file, persons come in the order of their first row: DuckDB sorts them by their first
-  // row number, or for a CSV file read as it stands (no row numbers) a byte scan finds it while DuckDB reads.
-  const scan = plan.sampled && !persons ? await source.scanFirstRows(plan.columns.id) : undefined;
-  if (plan.sampled && !persons && !scan) return undefined;
-  const scanned = scan?.().catch(() => undefined); // a failed scan leaves the file to the row-by-row read
-  const ordered = !persons && !scan;
+  // row number, or for a CSV file read as it stands (no row numbers) the plan's byte scan finds it.
+  const scanned = plan.firstRows;
+  if (plan.sampled && !persons && !scanned) return undefined;
+  const ordered = !persons && !scanned;
   // the id as the CSV reader reads it (trimmed), and whether the stored id differs (spaces: ids written two ways could meet)
   const id = idExpr('id', plan.idType);
   const sql =
@@ -155,8 +154,6 @@ export async function pivotMonths(input: DuckDbMonthsInput, plan: MonthPlan): Pr
   } catch (err) {
     if (err instanceof NotClean) return undefined;
     throw err;
-  } finally {
-    await scanned; // the scan's file is closed
   }
   // and every row of the file was placed (the scan and DuckDB saw the same rows)
   if (firstRows && firstRows.dataRows !== counts.rowsRead) return undefined;
