@@ -149,8 +149,8 @@ export function assemblePanel(panel: CollectedPanel, options: PanelOptions, prob
       cellAttributes: extracted.cellAttributes,
       cellStore: extracted.cellStore,
     },
-    // every reader keeps one grid row per id (a second row of an id is a rejected duplicate): no check needed
-    { uniqueIds: false },
+    // every reader keeps one grid row per id (a second row of an id is a rejected duplicate), and the gap rules made the codes
+    { uniqueIds: false, codes: false },
   );
 
   const rejected: Partial<Record<string, number>> = {};
@@ -192,7 +192,7 @@ function observedPerMonth(grid: CellGrid, rows: Int32Array, lo: number, hi: numb
  * MISSING when not observed; after it VOID (or MISSING up to t with
  * `trailingMissing`). Recodes provisional state codes (`recode`), sets each
  * row's length and counts the cells of each state; returns the cells within
- * the lengths.
+ * the lengths. The codes are then states, MISSING, and VOID from each length on.
  */
 function applyGapRules(out: Uint8Array, t: number, lengths: Int32Array, cells: Float64Array, recode: Uint8Array | undefined, trailingMissing: boolean): number {
   let total = 0;
@@ -208,6 +208,7 @@ function applyGapRules(out: Uint8Array, t: number, lengths: Int32Array, cells: F
       out[j] = c;
       if (c !== MISSING) cells[c]++;
     }
+    for (let j = off + len; j < off + t; j++) out[j] = VOID; // a trailing MISSING (an observed month without a state) included
     lengths[r] = len;
     total += len;
   }

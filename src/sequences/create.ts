@@ -30,14 +30,15 @@ export interface SequencesInit {
  * rely on `lengths` alone.
  *
  * @param init the parts (see `SequencesInit`)
- * @param checks `uniqueIds: false` skips the check that each id is listed once (resampling lists rows twice; readers keep one row per id already)
+ * @param checks `uniqueIds: false` skips the check that each id is listed once (resampling lists rows twice; readers keep one row per id already);
+ *   `codes: false` skips the pass over the codes, for callers whose codes are states, MISSING, and VOID from each row's length on (the readers)
  * @throws OptionsError naming the part that does not fit
  * @example
  * const s = createSequences({ alphabet: makeAlphabet(['a', 'b']), n: 2, t: 3,
  *   codes: Uint8Array.from([0, 1, 1, 1, 0, VOID]) });
  * s.lengths; // Int32Array [3, 2]
  */
-export function createSequences(init: SequencesInit, checks: { uniqueIds?: boolean } = {}): StateSequences {
+export function createSequences(init: SequencesInit, checks: { uniqueIds?: boolean; codes?: boolean } = {}): StateSequences {
   const { alphabet, codes, n, t } = init;
   if (!(Number.isInteger(n) && n >= 0 && Number.isInteger(t) && t >= 0)) throw new OptionsError('n', `n and t must be whole numbers >= 0; got ${n} and ${t}`);
   if (codes.length !== n * t) throw new OptionsError('codes', `${codes.length} cells; expected n x t = ${n * t}`);
@@ -47,6 +48,7 @@ export function createSequences(init: SequencesInit, checks: { uniqueIds?: boole
   for (let i = 0; i < n; i++) {
     const len = lengths[i];
     if (len < 0 || len > t) throw new OptionsError('lengths', `sequence ${i} has length ${len}; expected 0..${t}`);
+    if (checks.codes === false) continue;
     for (let j = 0; j < t; j++) {
       const c = codes[i * t + j];
       if (j >= len) codes[i * t + j] = VOID;

@@ -1,7 +1,7 @@
 // createSequences checks what a caller passes (the API class of issue 14):
 // NaN, negative and overflowing weights and duplicate ids are OptionsErrors naming the part.
 import { describe, expect, it } from 'vitest';
-import { createSequences, makeAlphabet, OptionsError, type SequencesInit } from '../../src/index.js';
+import { createSequences, makeAlphabet, OptionsError, VOID, type SequencesInit } from '../../src/index.js';
 
 const init = (extra: Partial<SequencesInit> = {}): SequencesInit => ({
   alphabet: makeAlphabet(['a', 'b']), n: 3, t: 2, codes: Uint8Array.from([0, 1, 1, 0, 0, 0]), ...extra,
@@ -23,5 +23,12 @@ describe('createSequences', () => {
     expect(make).toThrow(OptionsError);
     expect(make).toThrow(/^ids: "x" is the id of sequences 1 and 3; expected each id once$/);
     expect(createSequences(init({ ids: ['x', 'y', 'x'] }), { uniqueIds: false }).ids).toEqual(['x', 'y', 'x']);
+  });
+
+  it('refuses a code outside the alphabet and makes cells past a length VOID; codes: false takes them as given', () => {
+    expect(() => createSequences(init({ codes: Uint8Array.from([0, 1, 2, 0, 0, 0]) }))).toThrow(/^codes: sequence 1, month 0: code 2 is not a state of the alphabet$/);
+    const lengths = Int32Array.of(2, 1, 2);
+    expect(Array.from(createSequences(init({ lengths })).codes)).toEqual([0, 1, 1, VOID, 0, 0]);
+    expect(Array.from(createSequences(init({ lengths }), { codes: false }).codes)).toEqual([0, 1, 1, 0, 0, 0]);
   });
 });
