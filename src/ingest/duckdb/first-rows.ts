@@ -22,9 +22,9 @@ const BLOCK_BYTES = 4 * 2 ** 20;
  * Start a byte scan of a CSV file for the order in which its ids first occur,
  * which DuckDB's parallel reader does not give cheaply (numbering its rows
  * costs more than the whole read). Only plain files are scanned: a line per
- * row, no quote character, no blank line, one-byte delimiter, lines within
- * `maxLineBytes`. Rows are lines after the header; a row's id is the text
- * between the (column)th and the next delimiter. Consecutive rows of one id
+ * row, no quote character, one-byte delimiter, lines within `maxLineBytes`.
+ * Rows are the lines after the header that are not blank; a row's id is the
+ * text between the (column)th and the next delimiter. Consecutive rows of one id
  * (the usual layout) cost a comparison of their bytes; a new id costs a
  * lookup.
  *
@@ -130,6 +130,8 @@ class LineIds {
 
   /** Take the line buffer[start..newline - 1]; false when the file is not plain after all. */
   line(start: number, newline: number): boolean {
+    // a blank line is no row (DuckDB and the CSV reader skip it)
+    if (newline === start || (newline === start + 1 && this.buffer[start] === RETURN)) return true;
     const row = this.row++;
     if (newline - start > this.maxLineBytes) return false;
     if (row < 0) return true;
@@ -145,13 +147,12 @@ class LineIds {
     while (k < previousLength && buffer[from + k] === previous[k]) k++;
     const after = from + k;
     if (k === previousLength && (after === newline || buffer[after] === delimiter || buffer[after] === RETURN)) return true;
-    return this.newId(start, from, newline, row);
+    return this.newId(from, newline, row);
   }
 
   /** A row whose id differs from the previous row's. */
-  private newId(start: number, from: number, newline: number, row: number): boolean {
+  private newId(from: number, newline: number, row: number): boolean {
     const { buffer, delimiter } = this;
-    if (newline === start || (newline === start + 1 && buffer[start] === RETURN)) return false; // a blank line
     let to = from;
     while (to < newline && buffer[to] !== delimiter && buffer[to] !== RETURN) to++;
     const length = to - from;

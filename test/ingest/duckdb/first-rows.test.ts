@@ -17,6 +17,8 @@ describe('scanFirstRows: ids of a plain CSV file in order of their first row', (
     expect(await firstRows('id,m\nb,1\nb,2\na,1\nb,3\nc,1\na,2\n')).toEqual({ ids: ['b', 'a', 'c'], rows: [0, 2, 4], dataRows: 6 });
     // the id in another column, CRLF line ends, no line break at the end
     expect(await firstRows('m;id\r\n1;x\r\n2;yy\r\n3;x', 1, ';')).toEqual({ ids: ['x', 'yy'], rows: [0, 1], dataRows: 3 });
+    // blank lines are no rows (DuckDB and the CSV reader skip them)
+    expect(await firstRows('id,m\na,1\n\nb,1\r\n\r\nb,2\n\n')).toEqual({ ids: ['a', 'b'], rows: [0, 1], dataRows: 3 });
     // an id that starts like the previous one is another id
     expect(await firstRows('id,m\nab,1\nabc,1\nab,2\n')).toEqual({ ids: ['ab', 'abc'], rows: [0, 1], dataRows: 3 });
     // UTF-8 ids, a header only, an empty file
@@ -27,7 +29,6 @@ describe('scanFirstRows: ids of a plain CSV file in order of their first row', (
 
   it('does not take files that are not plain', async () => {
     expect(await firstRows('"id",m\n"a",1\n')).toBeNull(); // quotes (e.g. R's write.csv)
-    expect(await firstRows('id,m\na,1\n\nb,1\n')).toBeNull(); // a blank line
     expect(await firstRows('m,id\n1,a\n2\n', 1)).toBeNull(); // too few fields
     expect(await firstRows('id,m\na,1\nb,1234567890\n', 0, ',', 8)).toBeNull(); // a line above the limit
     expect(await firstRows('id|m\na|1\n', 0, '||')).toBeNull(); // a delimiter of two characters

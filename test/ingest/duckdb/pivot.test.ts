@@ -68,6 +68,10 @@ describe('pivotMonths: a clean long file pivoted by DuckDB equals the CSV reader
     const quoted = `${HEADER}\n"b",2013-03,work\na,2013-01,none\n`;
     expect(await pivots(quoted, {}, undefined, 2)).toBe(false); // no scan for the order of the persons
     expect(await pivots(quoted, {}, 'person_id\na\nb\n', 2)).toBe(true); // the person file's order
+    // blank lines are no rows for DuckDB, the scan and the CSV reader alike
+    const blank = `${HEADER}\nb,2013-02,work\n\na,2013-01,none\n\nb,2013-03,none\n\n`;
+    expect(await pivots(blank, {}, undefined, 10)).toBe(true);
+    await expectParity({ 'months.csv': blank }, { format: 'long' });
   });
 
   it('a CSV file beyond the sample with a new state and month at its end equals the CSV reader', async () => {
