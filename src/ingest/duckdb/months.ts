@@ -105,8 +105,8 @@ export interface MonthPlan {
   /**
    * For a plan from a sample without a person file, the byte scan of the file
    * for the order of the persons' first rows (`scanFirstRows`), started with
-   * the plan; undefined when the file is not plain. Resolves to undefined
-   * when the scan fails.
+   * the plan; resolves to undefined when a later line shows the file is not
+   * plain, or the scan fails.
    */
   readonly firstRows: Promise<FirstRows | undefined> | undefined;
 }
@@ -116,7 +116,8 @@ export interface MonthPlan {
  * relation `m`, dictionaries of its months, states and categories, and the
  * SQL expressions that turn them into codes.
  *
- * @param sampleRows plan a file that DuckDB may pivot (`pivotable`) from its first rows (see `MonthPlan.sampled`)
+ * @param sampleRows plan a file that DuckDB may pivot (`pivotable`) from its first rows (see `MonthPlan.sampled`);
+ *   without a person file only if the byte scan takes the file (else it is copied, as without `sampleRows`)
  */
 export async function planMonths({ db, source, kind, options, idColumn, persons }: DuckDbMonthsInput, sampleRows?: number): Promise<MonthPlan> {
   const cols = options.columns ?? {};
@@ -134,14 +135,19 @@ export async function planMonths({ db, source, kind, options, idColumn, persons 
   for (const name of options.attributes ?? []) source.requireColumn(name, 'a person-month attribute');
   const fixed = new Set([idColumn, state, month, kind === 'spell' ? end : idColumn]);
   const attributeNames = source.names.filter((name) => !fixed.has(name) && (!options.attributes || options.attributes.includes(name)));
-  const sampled = sampleRows !== undefined && pivotable(kind, options, attributeNames.length);
+  let sampled = sampleRows !== undefined && pivotable(kind, options, attributeNames.length);
+  let firstRows: Promise<FirstRows | undefined> | undefined;
+  if (sampled && !persons) {
+    // the order of the persons' first rows: the byte scan, started first to run on this thread while DuckDB
+    // reads; a file it cannot take (quotes) has no such order read as it stands, and is copied
+    const scan = await source.scanFirstRows(idColumn);
+    firstRows = scan?.().catch(() => undefined);
+    sampled = scan !== undefined;
+  }
   await source.prepare('m', [...fixed, ...attributeNames], sampled);
   // the dictionaries come from relation m, or from the sample under that name
   let from = 'm';
-  let firstRows: Promise<FirstRows | undefined> | undefined;
-  if (sampled) {
-    // started first: the scan runs on this thread while DuckDB reads
-    if (!persons) firstRows = (await source.scanFirstRows(idColumn))?.().catch(() => undefined);
+  if (sampled && sampleRows !== undefined) {
     await source.reading(() => db.run(`CREATE OR REPLACE TEMP TABLE m_sample AS SELECT DISTINCT * FROM (${source.head([month, state], sampleRows)})`));
     from = 'm_sample AS m';
   }

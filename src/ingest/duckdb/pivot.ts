@@ -73,7 +73,6 @@ export async function pivotMonths(input: DuckDbMonthsInput, plan: MonthPlan): Pr
   // Without a person file, persons come in the order of their first row: DuckDB sorts them by their first
   // row number, or for a CSV file read as it stands (no row numbers) the plan's byte scan finds it.
   const scanned = plan.firstRows;
-  if (plan.sampled && !persons && !scanned) return undefined;
   const ordered = !persons && !scanned;
   // the id as the CSV reader reads it (trimmed), and whether the stored id differs (spaces: ids written two ways could meet)
   const id = idExpr('id', plan.idType);

@@ -11,8 +11,11 @@ import { expectParity } from './helpers.js';
 
 const HEADER = 'person_id,month,state';
 
-/** Whether DuckDB pivots `months` straight into the grid (true) or leaves it to the row-by-row read; `sample`: plan from the first rows. */
-async function pivots(months: string, options: PanelOptions = {}, persons?: string, sample?: number): Promise<boolean> {
+/**
+ * Whether DuckDB pivots `months` straight into the grid (true), does so from a copy of the file although asked to
+ * plan from its first `sample` rows ('copied'), or leaves it to the row-by-row read (false).
+ */
+async function pivots(months: string, options: PanelOptions = {}, persons?: string, sample?: number): Promise<boolean | 'copied'> {
   const t = tmpFiles({ 'months.csv': months, ...(persons ? { 'persons.csv': persons } : {}) });
   const db = await DuckDb.open();
   try {
@@ -20,7 +23,9 @@ async function pivots(months: string, options: PanelOptions = {}, persons?: stri
     const start = options.time?.align === 'start' ? options.time.column : undefined;
     const table = persons ? await readPersons(t.path('persons.csv'), { id: 'person_id', start, problems }) : undefined;
     const input = { db, source: await openTableSource(db, t.path('months.csv')), kind: 'long' as const, options, problems, idColumn: 'person_id', persons: table };
-    return (await pivotMonths(input, await planMonths(input, sample))) !== undefined;
+    const plan = await planMonths(input, sample);
+    const pivoted = (await pivotMonths(input, plan)) !== undefined;
+    return pivoted && sample !== undefined && !plan.sampled ? 'copied' : pivoted;
   } finally {
     db.close();
   }
@@ -66,7 +71,7 @@ describe('pivotMonths: a clean long file pivoted by DuckDB equals the CSV reader
     expect(await pivots(`${months}c,2013-04,work\n`, {}, undefined, 3)).toBe(false); // a month after the sample's
     expect(await pivots(`${months}c,2013-01,trial\n`, {}, undefined, 4)).toBe(false); // a state the sample does not have
     const quoted = `${HEADER}\n"b",2013-03,work\na,2013-01,none\n`;
-    expect(await pivots(quoted, {}, undefined, 2)).toBe(false); // no scan for the order of the persons
+    expect(await pivots(quoted, {}, undefined, 2)).toBe('copied'); // no scan for the order of the persons: copied first
     expect(await pivots(quoted, {}, 'person_id\na\nb\n', 2)).toBe(true); // the person file's order
     // blank lines are no rows for DuckDB, the scan and the CSV reader alike
     const blank = `${HEADER}\nb,2013-02,work\n\na,2013-01,none\n\nb,2013-03,none\n\n`;
