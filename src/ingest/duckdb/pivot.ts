@@ -66,10 +66,8 @@ export async function pivotMonths(input: DuckDbMonthsInput, plan: MonthPlan): Pr
     const calendar = Array.from({ length: span }, (_, o) => sqlString(formatMonth(lo + o)));
     offset = `list_position([${calendar.join(', ')}]::VARCHAR[], ${plan.monthValue}) - 1`;
   }
-  const packed = Array.from(
-    { length: words },
-    (_, k) => `coalesce(bit_or(CASE WHEN o // ${perWord} = ${k} THEN v << (${bits} * (o % ${perWord}))::UBIGINT END), 0)::UBIGINT`,
-  );
+  // each row's word w and shifted value, once; then one filtered bit_or a word (cheaper than a CASE a word and row)
+  const packed = Array.from({ length: words }, (_, k) => `coalesce(bit_or(sv) FILTER (WHERE w = ${k}), 0)::UBIGINT`);
   // Without a person file, persons come in the order of their first row: DuckDB sorts them by their first
   // row number, or for a CSV file read as it stands (no row numbers) the plan's byte scan finds it.
   const scanned = plan.firstRows;
@@ -78,7 +76,9 @@ export async function pivotMonths(input: DuckDbMonthsInput, plan: MonthPlan): Pr
   const id = idExpr('id', plan.idType);
   const sql =
     `SELECT coalesce(${id}, ''), (${id} <> CAST(id AS VARCHAR))::INTEGER, count(*)::DOUBLE${ordered ? ', min(rn)::DOUBLE AS first' : ''}, ${packed.join(', ')} ` +
-    `FROM (SELECT ${plan.idColumn} AS id${ordered ? ', m.__rn AS rn' : ''}, (${offset})::INTEGER AS o, (${plan.stateExpr} + 1)::UBIGINT AS v FROM m) GROUP BY id${ordered ? ' ORDER BY first' : ''}`;
+    `FROM (SELECT id${ordered ? ', rn' : ''}, o // ${perWord} AS w, v << (${bits} * (o % ${perWord}))::UBIGINT AS sv ` +
+    `FROM (SELECT ${plan.idColumn} AS id${ordered ? ', m.__rn AS rn' : ''}, (${offset})::INTEGER AS o, (${plan.stateExpr} + 1)::UBIGINT AS v FROM m)) ` +
+    `GROUP BY id${ordered ? ' ORDER BY first' : ''}`;
   const wordsAt = ordered ? 4 : 3;
 
   const hasMonths = persons ? new Uint8Array(persons.ids.length) : undefined;
