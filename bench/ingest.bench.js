@@ -72,7 +72,7 @@ if (caseArg) {
     const runs = Array.from({ length: repeats }, () => once(what, file));
     return { ...runs[0], seconds: median(runs.map((r) => r.seconds)), maxRssMb: Math.max(...runs.map((r) => r.maxRssMb)) };
   };
-  console.log(`Ingest of the jobcoach panel, ${n.toLocaleString('en')} persons; each case in its own process, ${arg('repeat', 3)} times (the median). Other processes share the cores: timings under load are pessimistic.\n`);
+  console.log(`Ingest of the jobcoach panel, ${n.toLocaleString('en')} persons; each case in its own process, ${repeats} times (the median). Other processes share the cores: timings under load are pessimistic.\n`);
   console.log('| file | size | rows | DuckDB scan (s) | loopbaan ingest (s) | ratio (target <= 2) | peak RSS |');
   console.log('|---|---:|---:|---:|---:|---:|---:|');
   for (const file of [csv, parquet]) {

@@ -121,6 +121,7 @@ export async function openTableSource(db: DuckDb, file: string, table?: string, 
   else for (const name of csvHeader) types.set(name, 'VARCHAR');
   const names = [...types.keys()];
   const unit = kind === 'csv' ? 'line' : 'row';
+  const reading = <T>(work: () => Promise<T>): Promise<T> => (kind === 'csv' ? failsAs(file, 'CSV', work) : work());
 
   return {
     file: name,
@@ -139,14 +140,14 @@ export async function openTableSource(db: DuckDb, file: string, table?: string, 
       if (kind === 'csv' && stream) {
         await db.run(`CREATE OR REPLACE TEMP VIEW ${relation} AS SELECT ${list} FROM ${from}`);
       } else if (kind === 'csv') {
-        await failsAs(file, 'CSV', () => db.run(`CREATE OR REPLACE TEMP TABLE ${relation}_rows AS SELECT ${list} FROM ${from}`));
+        await reading(() => db.run(`CREATE OR REPLACE TEMP TABLE ${relation}_rows AS SELECT ${list} FROM ${from}`));
         await db.run(`CREATE OR REPLACE TEMP VIEW ${relation} AS SELECT rowid AS __rn, * FROM ${relation}_rows`);
       } else {
         await db.run(`CREATE OR REPLACE TEMP VIEW ${relation} AS SELECT ${rowNumber} AS __rn, ${list} FROM ${from}`);
       }
     },
     head: (columns, rows) => `SELECT ${columns.map(sqlName).join(', ')} FROM ${from} LIMIT ${rows}`,
-    reading: (work) => (kind === 'csv' ? failsAs(file, 'CSV', work) : work()),
+    reading,
     scanFirstRows: async (column) =>
       kind === 'csv' ? scanFirstRows(file, delimiter, csvHeader.indexOf(column), csvOptions.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES) : undefined,
   };
