@@ -48,11 +48,10 @@ export interface CollectedPanel {
  * everything for the report.
  */
 export function assemblePanel(panel: CollectedPanel, options: PanelOptions, problems: ProblemLog): LoadedPanel {
-  const { grid, coder, personFile } = panel;
+  const { grid, coder } = panel;
   const time = options.time ?? { align: 'calendar' };
   const leadingDelete = options.gaps?.leading === 'delete';
   const trailingMissing = options.gaps?.trailing === 'missing';
-  const { codes, stride, base } = grid;
   const lo = grid.n > 0 && grid.lo <= grid.hi ? grid.lo : 0;
   const hi = grid.n > 0 && grid.lo <= grid.hi ? grid.hi : -1;
 
@@ -65,49 +64,7 @@ export function assemblePanel(panel: CollectedPanel, options: PanelOptions, prob
   }
   if (time.align === 'start' && !panel.starts) throw new Error(`align on start needs start months from column "${time.column}".`);
 
-  const excluded: Record<string, number> = {};
-  const keep: number[] = [];
-  const origins: number[] = [];
-  let tProcess = 0;
-  for (let i = 0; i < grid.n; i++) {
-    if (panel.hasMonths && panel.hasMonths[i] === 0) {
-      problems.reject(personFile, panel.personLines[i], undefined, 'person without months', `person "${panel.ids[i]}" has no months in ${panel.file}; expected at least one`);
-      personFile.rowsKept--;
-      continue;
-    }
-    const off = i * stride - base;
-    let last = hi;
-    while (last >= lo && codes[off + last] >= VOID) last--;
-    let origin = lo;
-    if (time.align === 'start') {
-      origin = panel.starts![i];
-      let early = lo;
-      while (early < origin && early <= hi && codes[off + early] >= VOID) early++;
-      if (early < origin && early <= hi) {
-        problems.reject(personFile, panel.personLines[i], panel.monthLabel(early), 'month before start', `month ${panel.monthLabel(early)} is before the start month ${formatMonth(origin)}; expected months from the start on`);
-        personFile.rowsKept--;
-        continue;
-      }
-    } else if (time.align === 'state') {
-      origin = lo;
-      while (origin <= hi && codes[off + origin] !== alignCode) origin++;
-      if (origin > hi) {
-        excluded['persons never in the aligned state'] = (excluded['persons never in the aligned state'] ?? 0) + 1;
-        continue;
-      }
-      let before = 0;
-      for (let m = lo; m < origin; m++) if (codes[off + m] !== VOID) before++;
-      if (before > 0) excluded['months before the aligned state'] = (excluded['months before the aligned state'] ?? 0) + before;
-    }
-    if (leadingDelete) {
-      let first = Math.max(origin, lo);
-      while (first <= last && codes[off + first] >= VOID) first++;
-      if (first <= last) origin = first;
-    }
-    if (last - origin + 1 > tProcess) tProcess = last - origin + 1;
-    keep.push(i);
-    origins.push(origin);
-  }
+  const { keep, origins, tProcess, excluded } = alignRows(panel, { time, leadingDelete, alignCode, lo, hi }, problems);
   const rejectedTotal = problems.files.reduce((sum, f) => sum + rejectedRows(f), 0);
   if (coder.states.length === 0) {
     throw new InputError(panel.file, undefined, undefined, `no month with a state was read${rejectedTotal ? ` (${rejectedTotal} rows rejected)` : ''}; expected at least one`);
@@ -120,17 +77,19 @@ export function assemblePanel(panel: CollectedPanel, options: PanelOptions, prob
     throw new InputError(panel.file, undefined, undefined, `no persons left${why ? ` (${why})` : ''}; expected at least one person with months`);
   }
   if (panel.weights) checkWeightTotal(panel, keep);
-  const rows = Int32Array.from(keep);
-  const counts = observedPerMonth(grid, rows, lo, hi);
-  const t = time.align === 'calendar' && !leadingDelete ? hi - lo + 1 : tProcess;
+  const rows = keep;
+  // on the calendar axis, column j of the sequences is month lo + j: the gap rules count the observed months as they pass
+  const calendar = time.align === 'calendar' && !leadingDelete;
+  const counts = calendar ? new Float64Array(hi - lo + 1) : observedPerMonth(grid, rows, lo, hi);
+  const t = calendar ? hi - lo + 1 : tProcess;
   const n = rows.length;
-  const extracted = grid.extract(rows, Int32Array.from(origins), t);
+  const extracted = grid.extract(rows, origins, t);
   const { alphabet, recode } = coder.finish(options.labels);
 
   const out = extracted.codes;
   const lengths = new Int32Array(n);
   const cells = new Float64Array(alphabet.codes.length);
-  const observedCells = applyGapRules(out, t, lengths, cells, recode, trailingMissing);
+  const observedCells = applyGapRules(out, t, { lengths, cells, observed: calendar ? counts : undefined }, recode, trailingMissing);
   const missingCells = observedCells - cells.reduce((sum, k) => sum + k, 0);
 
   const process = time.align !== 'calendar' || leadingDelete;
@@ -142,8 +101,8 @@ export function assemblePanel(panel: CollectedPanel, options: PanelOptions, prob
       n,
       t,
       lengths,
-      ids: pick(panel.ids, rows),
-      weights: panel.weights ? Float64Array.from(rows, (i) => panel.weights![i]) : undefined,
+      ids: pickRows(panel.ids, rows),
+      weights: panel.weights ? Float64Array.from(pickRows(panel.weights, rows)) : undefined,
       timeLabels,
       covariates: panel.covariates(rows),
       cellAttributes: extracted.cellAttributes,
@@ -176,6 +135,66 @@ export function assemblePanel(panel: CollectedPanel, options: PanelOptions, prob
   return { sequences, report };
 }
 
+/**
+ * Which grid rows become sequences, and the month each starts from: persons
+ * without months and with a month before their start are rejected, persons
+ * never in the aligned state excluded. Also the longest process time.
+ */
+function alignRows(
+  panel: CollectedPanel,
+  axis: { time: NonNullable<PanelOptions['time']>; leadingDelete: boolean; alignCode: number; lo: number; hi: number },
+  problems: ProblemLog,
+): { keep: Int32Array; origins: Int32Array; tProcess: number; excluded: Record<string, number> } {
+  const { grid, personFile } = panel;
+  const { codes, stride, base } = grid;
+  const { time, leadingDelete, alignCode, lo, hi } = axis;
+  const excluded: Record<string, number> = {};
+  // typed arrays of every row, cut to the kept ones: no growing arrays (fresh memory is slow to touch)
+  const keep = new Int32Array(grid.n);
+  const origins = new Int32Array(grid.n);
+  let kept = 0;
+  let tProcess = 0;
+  for (let i = 0; i < grid.n; i++) {
+    if (panel.hasMonths && panel.hasMonths[i] === 0) {
+      problems.reject(personFile, panel.personLines[i], undefined, 'person without months', `person "${panel.ids[i]}" has no months in ${panel.file}; expected at least one`);
+      personFile.rowsKept--;
+      continue;
+    }
+    const off = i * stride - base;
+    const last = lo + observedLength(codes, off + lo, hi - lo + 1) - 1;
+    let origin = lo;
+    if (time.align === 'start') {
+      origin = panel.starts![i];
+      let early = lo;
+      while (early < origin && early <= hi && codes[off + early] >= VOID) early++;
+      if (early < origin && early <= hi) {
+        problems.reject(personFile, panel.personLines[i], panel.monthLabel(early), 'month before start', `month ${panel.monthLabel(early)} is before the start month ${formatMonth(origin)}; expected months from the start on`);
+        personFile.rowsKept--;
+        continue;
+      }
+    } else if (time.align === 'state') {
+      origin = lo;
+      while (origin <= hi && codes[off + origin] !== alignCode) origin++;
+      if (origin > hi) {
+        excluded['persons never in the aligned state'] = (excluded['persons never in the aligned state'] ?? 0) + 1;
+        continue;
+      }
+      let before = 0;
+      for (let m = lo; m < origin; m++) if (codes[off + m] !== VOID) before++;
+      if (before > 0) excluded['months before the aligned state'] = (excluded['months before the aligned state'] ?? 0) + before;
+    }
+    if (leadingDelete) {
+      let first = Math.max(origin, lo);
+      while (first <= last && codes[off + first] >= VOID) first++;
+      if (first <= last) origin = first;
+    }
+    if (last - origin + 1 > tProcess) tProcess = last - origin + 1;
+    keep[kept] = i;
+    origins[kept++] = origin;
+  }
+  return { keep: keep.subarray(0, kept), origins: origins.subarray(0, kept), tProcess, excluded };
+}
+
 /** Observed cells per calendar month lo..hi of the grid rows `rows`, for the far-month warnings. */
 function observedPerMonth(grid: CellGrid, rows: Int32Array, lo: number, hi: number): Float64Array {
   const { codes, stride, base } = grid;
@@ -191,40 +210,76 @@ function observedPerMonth(grid: CellGrid, rows: Int32Array, lo: number, hi: numb
  * The gap rules on n x t codes, in place: cells before a row's last state are
  * MISSING when not observed; after it VOID (or MISSING up to t with
  * `trailingMissing`). Recodes provisional state codes (`recode`), sets each
- * row's length and counts the cells of each state; returns the cells within
- * the lengths. The codes are then states, MISSING, and VOID from each length on.
+ * row's length, counts the cells of each state and (when given) the observed
+ * cells of each column; returns the cells within the lengths. The codes are
+ * then states, MISSING, and VOID from each length on.
  */
-function applyGapRules(out: Uint8Array, t: number, lengths: Int32Array, cells: Float64Array, recode: Uint8Array | undefined, trailingMissing: boolean): number {
+function applyGapRules(
+  out: Uint8Array,
+  t: number,
+  into: { lengths: Int32Array; cells: Float64Array; observed: Float64Array | undefined },
+  recode: Uint8Array | undefined,
+  trailingMissing: boolean,
+): number {
+  const { lengths, cells } = into;
+  // each grid code's final code: VOID (and MISSING) within the length is MISSING, a state its place in the alphabet
+  const final = new Uint8Array(256).fill(MISSING);
+  for (let c = 0; c < VOID; c++) final[c] = recode ? recode[c] : c;
+  const perCode = new Float64Array(256);
+  // observed runs as +1 at their first column and -1 after their last: one add a run, not one a cell
+  const runStarts = new Float64Array(t + 1);
   let total = 0;
   for (let r = 0; r < lengths.length; r++) {
     const off = r * t;
-    let last = t - 1;
-    while (last >= 0 && out[off + last] >= VOID) last--;
-    const len = trailingMissing ? t : last + 1;
-    for (let j = off; j < off + len; j++) {
-      let c = out[j];
-      if (c >= VOID) c = MISSING;
-      else if (recode) c = recode[c];
-      out[j] = c;
-      if (c !== MISSING) cells[c]++;
+    const len = trailingMissing ? t : observedLength(out, off, t);
+    // a run of equal codes at a time: spells are long
+    for (let j = 0; j < len; ) {
+      const raw = out[off + j];
+      const c = final[raw];
+      let k = j;
+      for (; k < len && out[off + k] === raw; k++) out[off + k] = c;
+      perCode[c] += k - j;
+      if (raw < VOID) {
+        runStarts[j]++;
+        runStarts[k]--;
+      }
+      j = k;
     }
-    for (let j = off + len; j < off + t; j++) out[j] = VOID; // a trailing MISSING (an observed month without a state) included
+    out.fill(VOID, off + len, off + t); // a trailing MISSING (an observed month without a state) included
     lengths[r] = len;
     total += len;
   }
+  let open = 0;
+  for (let j = 0; j < t && into.observed; j++) {
+    open += runStarts[j];
+    into.observed[j] += open;
+  }
+  for (let c = 0; c < cells.length; c++) cells[c] = perCode[c];
   return total;
 }
 
-/** `values[rows[k]]` for each k (the values themselves when `rows` is 0..n-1 of all of them). */
-function pick<T>(values: readonly T[], rows: Int32Array): T[] {
-  if (rows.length === values.length && rows.every((row, k) => row === k)) return [...values];
+/** Months up to and including the last observed one (a state) of the row of `t` codes from `off`. */
+function observedLength(codes: Uint8Array, off: number, t: number): number {
+  let last = t - 1;
+  while (last >= 0 && codes[off + last] >= VOID) last--;
+  return last + 1;
+}
+
+/**
+ * `values[rows[k]]` for each k (a copy of the values when `rows` is 0..n-1):
+ * a plain loop, as `Array.from(rows, f)` on a typed array is slow.
+ *
+ * @example
+ * pickRows(['a', 'b', 'c'], Int32Array.of(2, 0)); // ['c', 'a']
+ */
+export function pickRows<T>(values: ArrayLike<T>, rows: Int32Array): T[] {
   const out = new Array<T>(rows.length);
   for (let k = 0; k < rows.length; k++) out[k] = values[rows[k]];
   return out;
 }
 
 /** The weights of the kept persons must add up to a finite, positive total (1e308 + 1e308 does not). */
-function checkWeightTotal(panel: CollectedPanel, keep: readonly number[]): void {
+function checkWeightTotal(panel: CollectedPanel, keep: Int32Array): void {
   let total = 0;
   for (const i of keep) {
     total += panel.weights![i];

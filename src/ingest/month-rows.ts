@@ -1,7 +1,7 @@
 import * as aq from 'arquero';
 import { InputError, OptionsError } from '../errors.js';
 import { MISSING, VOID } from '../sequences/types.js';
-import type { CollectedPanel } from './assemble.js';
+import { pickRows, type CollectedPanel } from './assemble.js';
 import type { CellGrid } from './grid.js';
 import { formatMonth } from './month.js';
 import { personCovariates, type PersonTable } from './persons.js';
@@ -201,7 +201,7 @@ export class MonthPersons {
  * return collectedMonths({ kind: 'long', file, grid, coder, people, counts, idColumn: 'person_id' });
  */
 export function collectedMonths(parts: {
-  kind: 'long' | 'spell'; file: string; grid: CellGrid; coder: StateCoder; people: Pick<MonthPersons, 'persons' | 'ids' | 'firstLines' | 'hasMonths'>; counts: FileCounts; idColumn: string;
+  kind: 'long' | 'spell'; file: string; grid: CellGrid; coder: StateCoder; people: Pick<MonthPersons, 'persons' | 'ids' | 'hasMonths'> & { firstLines: ArrayLike<number> }; counts: FileCounts; idColumn: string;
 }): CollectedPanel {
   const { people, idColumn } = parts;
   const { persons, ids } = people;
@@ -216,7 +216,7 @@ export function collectedMonths(parts: {
     hasMonths: people.hasMonths,
     weights: persons?.weights,
     starts: persons?.starts,
-    covariates: (rows) => (persons ? personCovariates(persons, rows) : aq.table({ [idColumn]: Array.from(rows, (i) => ids[i]) })),
+    covariates: (rows) => (persons ? personCovariates(persons, rows) : aq.table({ [idColumn]: pickRows(ids, rows) })),
     monthLabel: formatMonth,
   };
 }

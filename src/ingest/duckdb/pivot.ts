@@ -5,10 +5,10 @@ import { collectedMonths } from '../month-rows.js';
 import { DEFAULT_MAX_MONTHS, type PanelOptions } from '../options.js';
 import { ProblemLog } from '../problems.js';
 import { StateCoder, UNKNOWN_STATE } from '../states.js';
+import { VOID } from '../../sequences/types.js';
 import { sqlString } from './engine.js';
 import type { DuckDbMonthsInput, MonthPlan } from './months.js';
 import type { FirstRows } from './first-rows.js';
-import { idExpr } from './values.js';
 
 /** Ends a pivot of a file with a problem, which the row-by-row read then reports. */
 class NotClean extends Error {}
@@ -72,77 +72,75 @@ export async function pivotMonths(input: DuckDbMonthsInput, plan: MonthPlan): Pr
   // row number, or for a CSV file read as it stands (no row numbers) the plan's byte scan finds it.
   const scanned = plan.firstRows;
   const ordered = !persons && !scanned;
-  // the id as the CSV reader reads it (trimmed), and whether the stored id differs (spaces: ids written two ways could meet)
-  const id = idExpr('id', plan.idType);
   const sql =
-    `SELECT coalesce(${id}, ''), (${id} <> CAST(id AS VARCHAR))::INTEGER, count(*)::DOUBLE${ordered ? ', min(rn)::DOUBLE AS first' : ''}, ${packed.join(', ')} ` +
+    `SELECT CAST(id AS VARCHAR), count(*)::DOUBLE${ordered ? ', min(rn)::DOUBLE AS first' : ''}, ${packed.join(', ')} ` +
     `FROM (SELECT id${ordered ? ', rn' : ''}, o // ${perWord} AS w, v << (${bits} * (o % ${perWord}))::UBIGINT AS sv ` +
     `FROM (SELECT ${plan.idColumn} AS id${ordered ? ', m.__rn AS rn' : ''}, (${offset})::INTEGER AS o, (${plan.stateExpr} + 1)::UBIGINT AS v FROM m)) ` +
     `GROUP BY id${ordered ? ' ORDER BY first' : ''}`;
-  const wordsAt = ordered ? 4 : 3;
+  const wordsAt = ordered ? 3 : 2;
 
   const hasMonths = persons ? new Uint8Array(persons.ids.length) : undefined;
   const probe = new ProblemLog('strict');
   const counts = probe.file(source.file, 'months', source.unit);
-  // Without a person file the grid rows are the stored ids, distinct and in order of their first row.
-  const people = persons ? undefined : { persons, ids: [] as string[], firstLines: [] as number[], hasMonths: undefined };
+  // Without a person file the grid rows are the stored ids, distinct and in order of their first row
+  // (arrays made once their number is known: growing arrays touch fresh memory, which is slow).
+  let ids: string[] = [];
+  let firstLines: ArrayLike<number> = [];
+  let firstLineOf: Float64Array | undefined;
+  let added = 0;
   let firstRows: FirstRows | undefined;
   let grid!: CellGrid; // made once the number of ids is known, before the first chunk
-  const mask = (1 << bits) - 1;
+  // a field's grid code: 0 (no row) not observed, v the state of index v - 1
+  const fieldCode = new Uint8Array(1 << bits).fill(VOID);
+  codeOf.forEach((code, k) => (fieldCode[k + 1] = code));
+  const layout = { words, perWord, bits, span, fieldCode };
+  let gridRows = new Int32Array(0);
   try {
     await source.reading(() => db.columns(
       sql,
       (chunk) => {
-        const ids = chunk.texts(0);
-        const untrimmed = chunk.int32(1);
-        const rowCounts = chunk.float64(2);
-        const firstRowNumbers = ordered ? chunk.float64(3) : undefined;
+        const chunkIds = chunk.texts(0);
+        const rowCounts = chunk.float64(1);
+        const firstRowNumbers = ordered ? chunk.float64(2) : undefined;
         // signed views: V8 keeps int32 values unboxed, not uint32 values above 2^31
         const packedWords = Array.from({ length: words }, (_, k) => {
           const word = chunk.uint32(wordsAt + k);
           return new Int32Array(word.buffer, word.byteOffset, word.length);
         });
-        const codes = grid.codes;
+        if (gridRows.length < chunk.rows) gridRows = new Int32Array(chunk.rows);
         for (let g = 0; g < chunk.rows; g++) {
-          const id = ids[g] ?? '';
-          // no id, an id with spaces around it, a person not in the person file (or not found by the scan)
-          if (id === '' || untrimmed[g] !== 0) throw new NotClean();
-          const row = persons ? (persons.rowOf.get(id) ?? -1) : firstRows ? (firstRows.indexOf.get(id) ?? -1) : people!.ids.length;
+          const id = chunkIds[g] ?? '';
+          // no id, an id with spaces around it (which the CSV reader trims: ids written two ways could meet),
+          // a person not in the person file (or not found by the scan)
+          if (id === '' || id.trim() !== id) throw new NotClean();
+          const row = persons ? (persons.rowOf.get(id) ?? -1) : firstRows ? (firstRows.indexOf.get(id) ?? -1) : added;
           if (row < 0) throw new NotClean();
-          const from = persons?.starts ? persons.starts[row] - lo : 0;
-          let placed = 0;
-          for (let k = 0; k < words; k++) {
-            let low = packedWords[k][2 * g];
-            let high = packedWords[k][2 * g + 1];
-            // fields from the lowest up (shifting the 64-bit word right), until the rest of the word is empty
-            for (let o = k * perWord; (low | high) !== 0; o++) {
-              const v = low & mask;
-              low = (low >>> bits) | (high << (32 - bits));
-              high >>>= bits;
-              if (v === 0) continue;
-              if (o < from || o >= span) throw new NotClean();
-              codes[row * span + o] = codeOf[v - 1];
-              placed++;
-            }
-          }
-          if (placed !== rowCounts[g]) throw new NotClean();
+          gridRows[g] = row;
           if (firstRowNumbers) {
-            people!.ids.push(id);
-            people!.firstLines.push(firstRowNumbers[g] + 1);
+            ids[added] = id;
+            firstLineOf![added++] = firstRowNumbers[g] + 1;
           } else if (hasMonths) {
             hasMonths[row] = 1;
           }
-          counts.rowsRead += placed;
-          counts.rowsKept += placed;
         }
+        const placed = unpackMonths(packedWords, chunk.rows, gridRows, grid.codes, layout);
+        for (let g = 0; g < chunk.rows; g++) {
+          // a month given twice (fewer months than rows), a month before the person's start
+          if (placed[g] !== rowCounts[g] || (persons?.starts && !emptyBefore(grid.codes, gridRows[g] * span, persons.starts[gridRows[g]] - lo))) throw new NotClean();
+          counts.rowsRead += placed[g];
+        }
+        counts.rowsKept = counts.rowsRead;
       },
       async (groups) => {
         if (scanned) {
           // the scan must have found the same persons as DuckDB
           firstRows = await scanned;
           if (!firstRows || firstRows.ids.length !== groups) throw new NotClean();
-          people!.ids = firstRows.ids;
-          people!.firstLines = firstRows.rows.map((r) => r + 1);
+          ids = firstRows.ids;
+          firstLines = firstRows.rows.map((r) => r + 1);
+        } else if (ordered) {
+          ids = new Array<string>(groups);
+          firstLines = firstLineOf = new Float64Array(groups);
         }
         const rows = persons ? persons.ids.length : groups;
         grid = new CellGrid({ columns: span, base: lo, rows, budgetBytes: options.memoryBudgetBytes });
@@ -158,6 +156,56 @@ export async function pivotMonths(input: DuckDbMonthsInput, plan: MonthPlan): Pr
   if (firstRows && firstRows.dataRows !== counts.rowsRead) return undefined;
   options.progress?.(`reading ${source.file}`, counts.rowsRead, plan.rows ?? counts.rowsRead);
   input.problems.adopt(probe.files[0]);
-  const personRows = people ?? { persons, ids: [...persons!.ids], firstLines: [], hasMonths };
+  const personRows = persons ? { persons, ids: [...persons.ids], firstLines: [], hasMonths } : { persons, ids, firstLines, hasMonths };
   return collectedMonths({ kind, file: source.file, grid, coder, people: personRows, counts, idColumn: input.idColumn });
+}
+
+/** Where the packed months of a person go: `words` words of `perWord` fields of `bits` bits, `span` months, a field's grid code. */
+interface PackedLayout {
+  readonly words: number;
+  readonly perWord: number;
+  readonly bits: number;
+  readonly span: number;
+  readonly fieldCode: Uint8Array;
+}
+
+/**
+ * Unpack the months of the chunk's persons: person g's 64-bit words (low and
+ * high 32 bits at 2g and 2g + 1 of each word array) into grid row
+ * `gridRows[g]`, every month of the span written (VOID where there is no
+ * row). Returns each person's number of months with a row; -1 when a word has
+ * bits past the span (not a month).
+ */
+function unpackMonths(packedWords: readonly Int32Array[], persons: number, gridRows: Int32Array, codes: Uint8Array, layout: PackedLayout): Int32Array {
+  const { words, perWord, bits, span, fieldCode } = layout;
+  const mask = (1 << bits) - 1;
+  const placed = new Int32Array(persons);
+  for (let g = 0; g < persons; g++) {
+    const at = gridRows[g] * span;
+    let months = 0;
+    let past = 0;
+    let o = 0;
+    for (let k = 0; k < words; k++) {
+      let low = packedWords[k][2 * g];
+      let high = packedWords[k][2 * g + 1];
+      const end = Math.min(o + perWord, span);
+      // fields from the lowest up, shifting the 64-bit word right
+      for (; o < end; o++) {
+        const v = low & mask;
+        low = (low >>> bits) | (high << (32 - bits));
+        high >>>= bits;
+        codes[at + o] = fieldCode[v];
+        months += v === 0 ? 0 : 1;
+      }
+      past |= low | high;
+    }
+    placed[g] = past === 0 ? months : -1;
+  }
+  return placed;
+}
+
+/** Whether the `count` cells from `at` are all VOID (no month before a person's start). */
+function emptyBefore(codes: Uint8Array, at: number, count: number): boolean {
+  for (let o = 0; o < count; o++) if (codes[at + o] !== VOID) return false;
+  return true;
 }
