@@ -31,16 +31,17 @@ const BLOCK_BYTES = 4 * 2 ** 20;
  * Returns undefined at once when the first block of the file shows it is not
  * plain (a quote, e.g. files written by R's write.csv), else the scan, whose
  * result is undefined when a later line shows it. Callers check that the ids
- * and the row count agree with their own read.
+ * and the row count agree with their own read. Aborting `signal` ends the
+ * scan at the next block, with result undefined (a read that no longer needs it).
  *
  * @param file the CSV file (UTF-8)
  * @param delimiter its field delimiter
  * @param column 0-based position of the id column
  * @example
  * const scan = await scanFirstRows('months.csv', ',', 0, 1 << 20);
- * const first = await scan?.(); // { ids: ['P1', 'P2'], rows: [0, 51], ... }
+ * const first = await scan?.(new AbortController().signal); // { ids: ['P1', 'P2'], rows: [0, 51], ... }
  */
-export async function scanFirstRows(file: string, delimiter: string, column: number, maxLineBytes: number): Promise<(() => Promise<FirstRows | undefined>) | undefined> {
+export async function scanFirstRows(file: string, delimiter: string, column: number, maxLineBytes: number): Promise<((signal: AbortSignal) => Promise<FirstRows | undefined>) | undefined> {
   if (delimiter.length !== 1 || delimiter.charCodeAt(0) > 127 || column < 0) return undefined;
   const handle = await open(file, 'r');
   // room for an unfinished line, rounded up to whole words, and a block
@@ -50,9 +51,9 @@ export async function scanFirstRows(file: string, delimiter: string, column: num
     await handle.close();
     return undefined;
   }
-  return async () => {
+  return async (signal) => {
     try {
-      return await scan(handle, buffer, bytesRead, new LineIds(buffer, delimiter.charCodeAt(0), column, maxLineBytes), maxLineBytes);
+      return await scan(handle, buffer, bytesRead, new LineIds(buffer, delimiter.charCodeAt(0), column, maxLineBytes), { maxLineBytes, signal });
     } finally {
       await handle.close();
     }
@@ -66,7 +67,8 @@ export async function scanFirstRows(file: string, delimiter: string, column: num
  * (it may also flag bytes above a newline, so flagged words are checked byte
  * by byte).
  */
-async function scan(handle: FileHandle, buffer: Uint8Array, firstBytes: number, lines: LineIds, maxLineBytes: number): Promise<FirstRows | undefined> {
+async function scan(handle: FileHandle, buffer: Uint8Array, firstBytes: number, lines: LineIds, limits: { maxLineBytes: number; signal: AbortSignal }): Promise<FirstRows | undefined> {
+  const { maxLineBytes, signal } = limits;
   const words = new Uint32Array(buffer.buffer, buffer.byteOffset, buffer.length >> 2);
   let end = firstBytes;
   let from = 0; // bytes before this hold no newline (the unfinished line carried over)
@@ -89,7 +91,7 @@ async function scan(handle: FileHandle, buffer: Uint8Array, firstBytes: number, 
       start = at + 1;
     }
     const rest = end - start;
-    if (rest > maxLineBytes) return undefined;
+    if (rest > maxLineBytes || signal.aborted) return undefined;
     buffer.copyWithin(0, start, end);
     const { bytesRead } = await handle.read(buffer, rest, BLOCK_BYTES, null);
     if (bytesRead === 0) {

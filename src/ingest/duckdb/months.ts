@@ -52,8 +52,12 @@ class TrialAbort extends Error {}
  */
 export async function collectMonthsDuckDb(input: DuckDbMonthsInput): Promise<CollectedPanel> {
   let plan = await planMonths(input, input.source.kind === 'csv' ? CSV_SAMPLE_ROWS : undefined);
-  const pivoted = await pivotMonths(input, plan);
-  if (pivoted) return pivoted;
+  try {
+    const pivoted = await pivotMonths(input, plan);
+    if (pivoted) return pivoted;
+  } finally {
+    plan.stopScan(); // done, or not wanted by the reads below
+  }
   if (plan.sampled) plan = await planMonths(input);
   const probe = new ProblemLog('strict');
   try {
@@ -109,6 +113,8 @@ export interface MonthPlan {
    * plain, or the scan fails.
    */
   readonly firstRows: Promise<FirstRows | undefined> | undefined;
+  /** End the byte scan (if any) at its next block: for a read that goes on without it. */
+  stopScan(): void;
 }
 
 /**
@@ -137,11 +143,12 @@ export async function planMonths({ db, source, kind, options, idColumn, persons 
   const attributeNames = source.names.filter((name) => !fixed.has(name) && (!options.attributes || options.attributes.includes(name)));
   let sampled = sampleRows !== undefined && pivotable(kind, options, attributeNames.length);
   let firstRows: Promise<FirstRows | undefined> | undefined;
+  const scanning = new AbortController();
   if (sampled && !persons) {
     // the order of the persons' first rows: the byte scan, started first to run on this thread while DuckDB
     // reads; a file it cannot take (quotes) has no such order read as it stands, and is copied
     const scan = await source.scanFirstRows(idColumn);
-    firstRows = scan?.().catch(() => undefined);
+    firstRows = scan?.(scanning.signal).catch(() => undefined);
     sampled = scan !== undefined;
   }
   await source.prepare('m', [...fixed, ...attributeNames], sampled);
@@ -184,6 +191,7 @@ export async function planMonths({ db, source, kind, options, idColumn, persons 
     rows,
     sampled,
     firstRows,
+    stopScan: () => scanning.abort(),
   };
 }
 

@@ -51,7 +51,7 @@ export interface TableSource {
   /** Run `work`, which reads the source; for CSV a DuckDB error becomes an InputError naming the file (the CSV reader then reads it). */
   reading<T>(work: () => Promise<T>): Promise<T>;
   /** A CSV file's ids in the order of their first row, by a byte scan (`scanFirstRows`); undefined for other sources and files the scan cannot take. */
-  scanFirstRows(column: string): Promise<(() => Promise<FirstRows | undefined>) | undefined>;
+  scanFirstRows(column: string): Promise<((signal: AbortSignal) => Promise<FirstRows | undefined>) | undefined>;
 }
 
 let attached = 0;

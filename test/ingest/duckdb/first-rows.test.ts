@@ -6,7 +6,7 @@ import { tmpFiles } from '../helpers.js';
 async function firstRows(text: string, column = 0, delimiter = ',', maxLineBytes = 1 << 20): Promise<{ ids: string[]; rows: number[]; dataRows: number } | null> {
   const t = tmpFiles({ 'f.csv': text });
   const scan = await scanFirstRows(t.path('f.csv'), delimiter, column, maxLineBytes);
-  const found = await scan?.();
+  const found = await scan?.(new AbortController().signal);
   if (!found) return null;
   expect([...found.indexOf]).toEqual(found.ids.map((id, k) => [id, k]));
   return { ids: found.ids, rows: found.rows, dataRows: found.dataRows };
@@ -45,5 +45,15 @@ describe('scanFirstRows: ids of a plain CSV file in order of their first row', (
     expect(found!.ids.slice(0, 2)).toEqual(['person0', 'person1']);
     expect(found!.rows.slice(-2)).toEqual([6 * 57_998, 6 * 57_999]);
     expect(await firstRows(`${text}person1,"2013-07",x\n`)).toBeNull();
+  });
+
+  it('ends without a result when the read no longer wants it', async () => {
+    const t = tmpFiles({ 'f.csv': `id,m\n${'a,1\n'.repeat(3 * 2 ** 20)}` }); // 12 MB: three blocks and more
+    const scan = await scanFirstRows(t.path('f.csv'), ',', 0, 1 << 20);
+    const stop = new AbortController();
+    const result = scan!(stop.signal);
+    stop.abort();
+    expect(await result).toBeUndefined();
+    expect(await scan!(new AbortController().signal).catch(() => 'closed')).toBe('closed'); // the file was closed
   });
 });
