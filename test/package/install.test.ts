@@ -49,7 +49,7 @@ describe.skipIf(missing !== undefined)('npm pack + npm install ./loopbaan-X.tgz'
   it('packs the built library, the CLI, the schemas, the built-in study files, README and LICENSE, and nothing else', () => {
     const allowed = [/^dist\/.+\.(js|d\.ts|wasm)$/, /^bin\/loopbaan\.js$/, /^data-schemas\/[\w-]+\.schema\.json$/, /^studies\/[\w-]+\.json$/, /^(README\.md|LICENSE|package\.json)$/];
     expect(files.filter((f) => !allowed.some((re) => re.test(f)))).toEqual([]);
-    for (const f of ['dist/index.js', 'dist/index.d.ts', 'dist/cli/main.js', 'dist/distance/engine/om.wasm', 'dist/distance/engine/worker.js',
+    for (const f of ['dist/index.js', 'dist/index.d.ts', 'dist/cli/main.js', 'dist/distance/engine/om.wasm', 'dist/ingest/duckdb/lines.wasm', 'dist/distance/engine/worker.js',
       'bin/loopbaan.js', 'data-schemas/months.schema.json', 'data-schemas/study.schema.json', 'studies/jobcoach.json', 'README.md', 'LICENSE']) {
       expect(files).toContain(f);
     }

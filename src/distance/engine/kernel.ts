@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { compileWasm, instantiateWasm, type WasmModule } from '../../wasm.js';
 import { jsKernel } from './kernel-js.js';
+
+export type { WasmModule };
 
 /** Linear memory of a kernel, grown in 64 KiB pages like WebAssembly memory. */
 export interface KernelMemory {
@@ -38,18 +39,6 @@ export interface Kernel {
   ): void;
 }
 
-/** A compiled WebAssembly module (opaque; it can be posted to worker threads). */
-export type WasmModule = object;
-
-// The project compiles without the DOM library, which is where TypeScript
-// declares WebAssembly; these two constructors are all the engine uses.
-const wasmApi = (globalThis as unknown as {
-  WebAssembly: {
-    Module: new (bytes: Uint8Array) => WasmModule;
-    Instance: new (module: WasmModule, imports: object) => { exports: unknown };
-  };
-}).WebAssembly;
-
 /** Pairs one kernel call handles at once (columns of the DP). */
 export const LANES = 16;
 
@@ -69,28 +58,14 @@ let compiled: WasmModule | null | undefined;
  * if (wasmModule() === null) console.warn('OM runs on the slower TypeScript kernel: run `npm run build`.');
  */
 export function wasmModule(): WasmModule | null {
-  if (compiled !== undefined) return compiled;
-  compiled = null;
-  for (const url of WASM_CANDIDATES) {
-    const path = fileURLToPath(url);
-    if (!existsSync(path)) continue;
-    try {
-      compiled = new wasmApi.Module(readFileSync(path));
-    } catch {
-      compiled = null; // no SIMD support: the TypeScript kernel takes over
-    }
-    break;
-  }
+  if (compiled === undefined) compiled = compileWasm(WASM_CANDIDATES);
   return compiled;
 }
 
 /** A fresh kernel instance with its own memory: WebAssembly from `module`, or the TypeScript kernel when null. */
 export function instantiateKernel(module: WasmModule | null): Kernel {
   if (module === null) return jsKernel();
-  const instance = new wasmApi.Instance(module, {
-    env: { abort: () => { throw new Error('OM kernel aborted'); } },
-  });
-  const ex = instance.exports as unknown as Omit<Kernel, 'kind'>;
+  const ex = instantiateWasm(module, 'OM kernel') as Omit<Kernel, 'kind'>;
   return {
     kind: 'wasm', memory: ex.memory, heapBase: ex.heapBase, workBytes: ex.workBytes, omGroup: ex.omGroup,
     variantWorkBytes: ex.variantWorkBytes, variantGroup: ex.variantGroup,

@@ -1,4 +1,5 @@
 import { open, type FileHandle } from 'node:fs/promises';
+import { compileWasm, instantiateWasm, type WasmModule } from '../../wasm.js';
 
 /** The ids of a CSV file in the order of their first row. */
 export interface FirstRows {
@@ -6,33 +7,61 @@ export interface FirstRows {
   readonly ids: string[];
   /** The first row of each of `ids` (0-based, the header not counted). */
   readonly rows: number[];
-  /** Position of each id in `ids`. */
-  readonly indexOf: Map<string, number>;
+  /**
+   * Position of each id in `ids`; undefined when the ids came in increasing
+   * order (JavaScript's string order), the usual layout of a sorted extract:
+   * `ids` is then sorted, and costs no map.
+   */
+  readonly indexOf: Map<string, number> | undefined;
   /** Rows in the file. */
   readonly dataRows: number;
 }
 
 const NEWLINE = 10;
-const RETURN = 13;
 const QUOTE = 34;
-/** Bytes read at a time (a multiple of 4). */
+/** Bytes read at a time. */
 const BLOCK_BYTES = 4 * 2 ** 20;
+/** Runs (rows whose id differs from the previous row's) the scanner reports a call. */
+const MAX_RUNS = 65_536;
+
+/** The line scanner's exports (assembly/lines.ts). */
+interface LineScanner {
+  readonly memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
+  readonly stoppedAt: { readonly value: number };
+  readonly stopReason: { readonly value: number };
+  readonly rowsTaken: { readonly value: number };
+  heapBase(): number;
+  previousBytes(): number;
+  scanLines(from: number, end: number, column: number, delimiter: number, maxLine: number, previous: number, runs: number, maxRuns: number): number;
+}
+/** `stopReason` values. */
+const RUNS_FULL = 1;
+const NOT_PLAIN = 2;
+
+/** Where the build puts the scanner (`npm run build`: asc assembly/lines.ts). */
+const WASM_CANDIDATES = [
+  new URL('./lines.wasm', import.meta.url), // running from dist/ingest/duckdb
+  new URL('../../../dist/ingest/duckdb/lines.wasm', import.meta.url), // running the sources (vitest)
+];
+let compiled: WasmModule | null | undefined;
 
 /**
  * Start a byte scan of a CSV file for the order in which its ids first occur,
  * which DuckDB's parallel reader does not give cheaply (numbering its rows
  * costs more than the whole read). Only plain files are scanned: a line per
- * row, no quote character, one-byte delimiter, lines within `maxLineBytes`.
- * Rows are the lines after the header that are not blank; a row's id is the
- * text between the (column)th and the next delimiter. Consecutive rows of one id
- * (the usual layout) cost a comparison of their bytes; a new id costs a
- * lookup.
+ * row, no quote character, one-byte delimiter, lines within `maxLineBytes`,
+ * ids within 256 bytes. Rows are the lines after the header that are not
+ * blank; a row's id is the text between the (column)th and the next
+ * delimiter. The lines are taken by a WebAssembly kernel (assembly/lines.ts),
+ * which reports only the rows whose id differs from the previous row's: each
+ * of those costs a lookup here.
  *
  * Returns undefined at once when the first block of the file shows it is not
- * plain (a quote, e.g. files written by R's write.csv), else the scan, whose
- * result is undefined when a later line shows it. Callers check that the ids
- * and the row count agree with their own read. Aborting `signal` ends the
- * scan at the next block, with result undefined (a read that no longer needs it).
+ * plain (a quote, e.g. files written by R's write.csv) or the kernel is not
+ * built, else the scan, whose result is undefined when a later line shows the
+ * file is not plain. Callers check that the ids and the row count agree with
+ * their own read. Aborting `signal` ends the scan at the next block, with
+ * result undefined (a read that no longer needs it).
  *
  * @param file the CSV file (UTF-8)
  * @param delimiter its field delimiter
@@ -43,134 +72,108 @@ const BLOCK_BYTES = 4 * 2 ** 20;
  */
 export async function scanFirstRows(file: string, delimiter: string, column: number, maxLineBytes: number): Promise<((signal: AbortSignal) => Promise<FirstRows | undefined>) | undefined> {
   if (delimiter.length !== 1 || delimiter.charCodeAt(0) > 127 || column < 0) return undefined;
+  if (compiled === undefined) compiled = compileWasm(WASM_CANDIDATES);
+  if (compiled === null) return undefined;
+  const scanner = instantiateWasm(compiled, 'the CSV line scanner') as LineScanner;
+  // memory: the previous id, the runs, then room for an unfinished line, a block and the line break added at the end
+  const previous = scanner.heapBase();
+  const runs = previous + scanner.previousBytes();
+  const text = runs + 12 * MAX_RUNS;
+  const textBytes = maxLineBytes + BLOCK_BYTES + 1;
+  scanner.memory.grow(Math.ceil(Math.max(0, text + textBytes - scanner.memory.buffer.byteLength) / 65_536));
+  const buffer = Buffer.from(scanner.memory.buffer, text, textBytes);
+
   const handle = await open(file, 'r');
-  // room for an unfinished line, rounded up to whole words, and a block
-  const buffer = new Uint8Array(4 * Math.ceil((maxLineBytes + 1) / 4) + BLOCK_BYTES);
   const { bytesRead } = await handle.read(buffer, 0, BLOCK_BYTES, null);
-  if (hasQuote(buffer, 0, bytesRead)) {
+  if (buffer.subarray(0, bytesRead).indexOf(QUOTE) >= 0) {
     await handle.close();
     return undefined;
   }
+  const lines = new LineIds(scanner, { text, previous, runs, column, delimiter: delimiter.charCodeAt(0), maxLineBytes });
   return async (signal) => {
     try {
-      return await scan(handle, buffer, bytesRead, new LineIds(buffer, delimiter.charCodeAt(0), column, maxLineBytes), { maxLineBytes, signal });
+      return await scan(handle, buffer, bytesRead, lines, { maxLineBytes, signal });
     } finally {
       await handle.close();
     }
   };
 }
 
-/**
- * Read the file block by block and hand each line to `lines`. Newlines are
- * found four bytes at a time: with x = word XOR 0x0a0a0a0a, a byte of the
- * word is a newline only if (x - 0x01010101) & ~x & 0x80808080 is nonzero
- * (it may also flag bytes above a newline, so flagged words are checked byte
- * by byte).
- */
-async function scan(handle: FileHandle, buffer: Uint8Array, firstBytes: number, lines: LineIds, limits: { maxLineBytes: number; signal: AbortSignal }): Promise<FirstRows | undefined> {
+/** Read the file block by block and hand the complete lines of each to `lines`. */
+async function scan(handle: FileHandle, buffer: Buffer, firstBytes: number, lines: LineIds, limits: { maxLineBytes: number; signal: AbortSignal }): Promise<FirstRows | undefined> {
   const { maxLineBytes, signal } = limits;
-  const words = new Uint32Array(buffer.buffer, buffer.byteOffset, buffer.length >> 2);
   let end = firstBytes;
-  let from = 0; // bytes before this hold no newline (the unfinished line carried over)
+  let from = 0; // bytes before this hold no quote (the unfinished line carried over)
   for (;;) {
-    if (hasQuote(buffer, from, end)) return undefined;
-    let start = 0;
-    const whole = end >> 2;
-    for (let w = from >> 2; w < whole; w++) {
-      const x = words[w] ^ 0x0a0a0a0a;
-      if (((x - 0x01010101) & ~x & 0x80808080) === 0) continue;
-      for (let at = 4 * w; at < 4 * w + 4; at++) {
-        if (buffer[at] !== NEWLINE) continue;
-        if (!lines.line(start, at)) return undefined;
-        start = at + 1;
-      }
-    }
-    for (let at = 4 * whole; at < end; at++) {
-      if (buffer[at] !== NEWLINE) continue;
-      if (!lines.line(start, at)) return undefined;
-      start = at + 1;
-    }
-    const rest = end - start;
-    if (rest > maxLineBytes || signal.aborted) return undefined;
-    buffer.copyWithin(0, start, end);
-    const { bytesRead } = await handle.read(buffer, rest, BLOCK_BYTES, null);
+    // Buffer's indexOf is a memchr
+    if (buffer.subarray(from, end).indexOf(QUOTE) >= 0) return undefined;
+    const unfinished = lines.take(end);
+    if (unfinished < 0 || end - unfinished > maxLineBytes || signal.aborted) return undefined;
+    buffer.copyWithin(0, unfinished, end);
+    from = end - unfinished;
+    const { bytesRead } = await handle.read(buffer, from, BLOCK_BYTES, null);
     if (bytesRead === 0) {
       // a last line without a line break
-      if (rest > 0 && !lines.line(0, rest)) return undefined;
+      if (from > 0) {
+        buffer[from] = NEWLINE;
+        if (lines.take(from + 1) < 0) return undefined;
+      }
       return lines.result();
     }
-    from = rest;
-    end = rest + bytesRead;
+    end = from + bytesRead;
   }
 }
 
-/** Whether buffer[from..end - 1] holds a quote (Buffer's indexOf is a memchr; a typed array's includes is a loop). */
-function hasQuote(buffer: Uint8Array, from: number, end: number): boolean {
-  return Buffer.from(buffer.buffer, buffer.byteOffset + from, end - from).indexOf(QUOTE) >= 0;
-}
-
-/** The ids of the lines handed to it, with the first row of each. */
+/** The ids of the rows the scanner takes, with the first row of each. */
 class LineIds {
   private readonly ids: string[] = [];
   private readonly rows: number[] = [];
-  private readonly indexOf = new Map<string, number>();
-  /** The previous row's id bytes. */
-  private previous = new Uint8Array(64);
-  private previousLength = -1;
-  private row = -1; // the header
-  /** The buffer as a Buffer, to decode ids. */
+  private indexOf: Map<string, number> | undefined;
+  private row = 0;
   private readonly text: Buffer;
+  private readonly runs: Int32Array;
 
   constructor(
-    private readonly buffer: Uint8Array,
-    private readonly delimiter: number,
-    private readonly column: number,
-    private readonly maxLineBytes: number,
+    private readonly scanner: LineScanner,
+    private readonly at: { text: number; previous: number; runs: number; column: number; delimiter: number; maxLineBytes: number },
   ) {
-    this.text = Buffer.from(buffer.buffer, buffer.byteOffset, buffer.length);
+    this.text = Buffer.from(scanner.memory.buffer);
+    this.runs = new Int32Array(scanner.memory.buffer, at.runs, 3 * MAX_RUNS);
   }
 
-  /** Take the line buffer[start..newline - 1]; false when the file is not plain after all. */
-  line(start: number, newline: number): boolean {
-    // a blank line is no row (DuckDB and the CSV reader skip it)
-    if (newline === start || (newline === start + 1 && this.buffer[start] === RETURN)) return true;
-    const row = this.row++;
-    if (newline - start > this.maxLineBytes) return false;
-    if (row < 0) return true;
-    const { buffer, delimiter, previous, previousLength } = this;
-    let from = start;
-    for (let k = 0; k < this.column; k++) {
-      while (from < newline && buffer[from] !== delimiter) from++;
-      if (from === newline) return false; // too few fields
-      from++;
+  /** Take the complete lines of text[0..end - 1]; returns where the unfinished line starts, or -1 when the file is not plain after all. */
+  take(end: number): number {
+    const { scanner, at, text, runs } = this;
+    let from = at.text;
+    for (;;) {
+      const found = scanner.scanLines(from, at.text + end, at.column, at.delimiter, at.maxLineBytes, at.previous, at.runs, MAX_RUNS);
+      if (scanner.stopReason.value === NOT_PLAIN) return -1;
+      for (let r = 0; r < found; r++) this.note(text.toString('utf8', runs[3 * r + 1], runs[3 * r + 2]), this.row + runs[3 * r]);
+      this.row += scanner.rowsTaken.value;
+      from = scanner.stoppedAt.value;
+      if (scanner.stopReason.value !== RUNS_FULL) return from - at.text;
     }
-    // the previous row's id: its bytes, then the end of the field
-    let k = 0;
-    while (k < previousLength && buffer[from + k] === previous[k]) k++;
-    const after = from + k;
-    if (k === previousLength && (after === newline || buffer[after] === delimiter || buffer[after] === RETURN)) return true;
-    return this.newId(from, newline, row);
   }
 
-  /** A row whose id differs from the previous row's. */
-  private newId(from: number, newline: number, row: number): boolean {
-    const { buffer, delimiter } = this;
-    let to = from;
-    while (to < newline && buffer[to] !== delimiter && buffer[to] !== RETURN) to++;
-    const length = to - from;
-    const id = this.text.toString('utf8', from, to);
-    if (!this.indexOf.has(id)) {
-      this.indexOf.set(id, this.ids.length);
-      this.ids.push(id);
-      this.rows.push(row);
+  /** A row whose id differs from the previous row's: a new id, or one seen before (a file not grouped by person). */
+  private note(id: string, row: number): void {
+    const { ids } = this;
+    if (!this.indexOf) {
+      // while the ids increase, none can have been seen (a map of 200,000 ids costs a quarter of a second)
+      if (ids.length === 0 || id > ids[ids.length - 1]) {
+        ids.push(id);
+        this.rows.push(row);
+        return;
+      }
+      this.indexOf = new Map(ids.map((seen, k) => [seen, k]));
     }
-    if (this.previous.length < length) this.previous = new Uint8Array(2 * length);
-    for (let k = 0; k < length; k++) this.previous[k] = buffer[from + k];
-    this.previousLength = length;
-    return true;
+    if (this.indexOf.has(id)) return;
+    this.indexOf.set(id, ids.length);
+    ids.push(id);
+    this.rows.push(row);
   }
 
   result(): FirstRows {
-    return { ids: this.ids, rows: this.rows, indexOf: this.indexOf, dataRows: Math.max(this.row, 0) };
+    return { ids: this.ids, rows: this.rows, indexOf: this.indexOf, dataRows: this.row };
   }
 }

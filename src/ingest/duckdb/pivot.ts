@@ -69,14 +69,15 @@ export async function pivotMonths(input: DuckDbMonthsInput, plan: MonthPlan): Pr
   // each row's word w and shifted value, once; then one filtered bit_or a word (cheaper than a CASE a word and row)
   const packed = Array.from({ length: words }, (_, k) => `coalesce(bit_or(sv) FILTER (WHERE w = ${k}), 0)::UBIGINT`);
   // Without a person file, persons come in the order of their first row: DuckDB sorts them by their first
-  // row number, or for a CSV file read as it stands (no row numbers) the plan's byte scan finds it.
+  // row number, or for a CSV file read as it stands (no row numbers) the plan's byte scan finds it; DuckDB
+  // then sorts them by id, which pairs them with the scan's ids in turn when those came in increasing order.
   const scanned = plan.firstRows;
   const ordered = !persons && !scanned;
   const sql =
     `SELECT CAST(id AS VARCHAR), count(*)::DOUBLE${ordered ? ', min(rn)::DOUBLE AS first' : ''}, ${packed.join(', ')} ` +
     `FROM (SELECT id${ordered ? ', rn' : ''}, o // ${perWord} AS w, v << (${bits} * (o % ${perWord}))::UBIGINT AS sv ` +
     `FROM (SELECT ${plan.idColumn} AS id${ordered ? ', m.__rn AS rn' : ''}, (${offset})::INTEGER AS o, (${plan.stateExpr} + 1)::UBIGINT AS v FROM m)) ` +
-    `GROUP BY id${ordered ? ' ORDER BY first' : ''}`;
+    `GROUP BY id${ordered ? ' ORDER BY first' : scanned ? ' ORDER BY id' : ''}`;
   const wordsAt = ordered ? 3 : 2;
 
   const hasMonths = persons ? new Uint8Array(persons.ids.length) : undefined;
@@ -88,6 +89,7 @@ export async function pivotMonths(input: DuckDbMonthsInput, plan: MonthPlan): Pr
   let firstLines: ArrayLike<number> = [];
   let firstLineOf: Float64Array | undefined;
   let added = 0;
+  let groupsBefore = 0;
   let firstRows: FirstRows | undefined;
   let grid!: CellGrid; // made once the number of ids is known, before the first chunk
   // a field's grid code: 0 (no row) not observed, v the state of index v - 1
@@ -113,7 +115,7 @@ export async function pivotMonths(input: DuckDbMonthsInput, plan: MonthPlan): Pr
           // no id, an id with spaces around it (which the CSV reader trims: ids written two ways could meet),
           // a person not in the person file (or not found by the scan)
           if (id === '' || id.trim() !== id) throw new NotClean();
-          const row = persons ? (persons.rowOf.get(id) ?? -1) : firstRows ? (firstRows.indexOf.get(id) ?? -1) : added;
+          const row = persons ? (persons.rowOf.get(id) ?? -1) : firstRows ? scannedRow(firstRows, id, groupsBefore + g) : added;
           if (row < 0) throw new NotClean();
           gridRows[g] = row;
           if (firstRowNumbers) {
@@ -130,6 +132,7 @@ export async function pivotMonths(input: DuckDbMonthsInput, plan: MonthPlan): Pr
           counts.rowsRead += placed[g];
         }
         counts.rowsKept = counts.rowsRead;
+        groupsBefore += chunk.rows;
       },
       async (groups) => {
         if (scanned) {
@@ -158,6 +161,13 @@ export async function pivotMonths(input: DuckDbMonthsInput, plan: MonthPlan): Pr
   input.problems.adopt(probe.files[0]);
   const personRows = persons ? { persons, ids: [...persons.ids], firstLines: [], hasMonths } : { persons, ids, firstLines, hasMonths };
   return collectedMonths({ kind, file: source.file, grid, coder, people: personRows, counts, idColumn: input.idColumn });
+}
+
+/** The grid row of DuckDB's group `group` (the groups ordered by id), whose id is `id`: its place in the scan's ids, or -1. */
+function scannedRow(scan: FirstRows, id: string, group: number): number {
+  if (scan.indexOf) return scan.indexOf.get(id) ?? -1;
+  // the scan found the ids in increasing order: DuckDB's groups are its ids in turn
+  return scan.ids[group] === id ? group : -1;
 }
 
 /** Where the packed months of a person go: `words` words of `perWord` fields of `bits` bits, `span` months, a field's grid code. */

@@ -77,6 +77,11 @@ describe('pivotMonths: a clean long file pivoted by DuckDB equals the CSV reader
     const blank = `${HEADER}\nb,2013-02,work\n\na,2013-01,none\n\nb,2013-03,none\n\n`;
     expect(await pivots(blank, {}, undefined, 10)).toBe(true);
     await expectParity({ 'months.csv': blank }, { format: 'long' });
+    // ids in increasing order (a sorted extract, paired with DuckDB's groups in turn), and ids that stop increasing
+    for (const sorted of [`${HEADER}\na,2013-01,work\nb,2013-01,none\nb,2013-02,work\nc,2013-03,none\n`, `${HEADER}\na,2013-01,work\nb,2013-01,none\nc,2013-03,none\na,2013-02,work\n`]) {
+      expect(await pivots(sorted, {}, undefined, 10)).toBe(true);
+      await expectParity({ 'months.csv': sorted }, { format: 'long' });
+    }
   });
 
   it('a CSV file beyond the sample with a new state and month at its end equals the CSV reader', async () => {
