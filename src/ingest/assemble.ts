@@ -64,20 +64,19 @@ export function assemblePanel(panel: CollectedPanel, options: PanelOptions, prob
   }
   if (time.align === 'start' && !panel.starts) throw new Error(`align on start needs start months from column "${time.column}".`);
 
-  const { keep, origins, tProcess, excluded } = alignRows(panel, { time, leadingDelete, alignCode, lo, hi }, problems);
+  const { keep: rows, origins, tProcess, excluded } = alignRows(panel, { time, leadingDelete, alignCode, lo, hi }, problems);
   const rejectedTotal = problems.files.reduce((sum, f) => sum + rejectedRows(f), 0);
   if (coder.states.length === 0) {
     throw new InputError(panel.file, undefined, undefined, `no month with a state was read${rejectedTotal ? ` (${rejectedTotal} rows rejected)` : ''}; expected at least one`);
   }
-  if (keep.length === 0) {
+  if (rows.length === 0) {
     const why = [
       rejectedTotal ? `${rejectedTotal} rows rejected` : '',
       ...Object.entries(excluded).map(([what, k]) => `${k} ${what}`),
     ].filter(Boolean).join(', ');
     throw new InputError(panel.file, undefined, undefined, `no persons left${why ? ` (${why})` : ''}; expected at least one person with months`);
   }
-  if (panel.weights) checkWeightTotal(panel, keep);
-  const rows = keep;
+  if (panel.weights) checkWeightTotal(panel, rows);
   // on the calendar axis, column j of the sequences is month lo + j: the gap rules count the observed months as they pass
   const calendar = time.align === 'calendar' && !leadingDelete;
   const counts = calendar ? new Float64Array(hi - lo + 1) : observedPerMonth(grid, rows, lo, hi);
