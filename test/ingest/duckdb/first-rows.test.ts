@@ -49,6 +49,30 @@ describe('scanFirstRows: ids of a plain CSV file in order of their first row', (
     expect(await firstRows(`${text}person1,"2013-07",x\n`)).toBeNull();
   });
 
+  it('random files agree with a line-by-line reading: blank lines, CRLF, ids of 1 to 40 bytes, in runs and scattered', async () => {
+    let seed = 7;
+    const random = (n: number): number => Math.floor(((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * n);
+    for (let file = 0; file < 30; file++) {
+      const column = random(3);
+      const pool = Array.from({ length: 1 + random(30) }, (_, k) => `${'x'.repeat(random(40))}${k}`);
+      const sorted = file % 3 === 0; // ids in increasing order, no scattered rows: no map of the ids
+      if (sorted) pool.sort();
+      const lines = ['a,b,c'];
+      for (let r = 0; r < 400; r++) {
+        if (random(10) === 0) lines.push(random(2) ? '' : '\r'); // a blank line
+        const id = pool[!sorted && random(4) === 0 ? random(pool.length) : Math.floor((r * pool.length) / 400)]; // mostly runs
+        const fields = ['1', '2', '3'];
+        fields[column] = id;
+        lines.push(`${fields.join(',')}${random(5) === 0 ? '\r' : ''}`);
+      }
+      const text = lines.join('\n') + (random(2) ? '\n' : '');
+      // the reference: every line that is not blank, after the header, split at the delimiter
+      const rows = text.split('\n').filter((line) => line !== '' && line !== '\r').slice(1).map((line) => line.replace(/\r$/, '').split(',')[column]);
+      const ids = [...new Set(rows)];
+      expect(await firstRows(text, column)).toEqual({ ids, rows: ids.map((id) => rows.indexOf(id)), dataRows: rows.length });
+    }
+  });
+
   it('ends without a result when the read no longer wants it', async () => {
     const t = tmpFiles({ 'f.csv': `id,m\n${'a,1\n'.repeat(3 * 2 ** 20)}` }); // 12 MB: three blocks and more
     const scan = await scanFirstRows(t.path('f.csv'), ',', 0, 1 << 20);
