@@ -32,7 +32,7 @@ export class NeedsLineReader extends Error {}
  * rows (a fraction of a scan), and pivoted straight from the file: a row
  * outside the sample's months or states sends it to the copy and the full plan.
  */
-const CSV_SAMPLE_ROWS = 2 ** 18;
+export const CSV_SAMPLE_ROWS = 2 ** 18;
 
 /** Ends a trial read that cannot decide alone (rows out of file order, an id hash shared by two ids). */
 class TrialAbort extends Error {}

@@ -47,38 +47,13 @@ const MAX_WORDS = 24;
  * @returns the collected panel, or undefined when the file needs the row-by-row read
  */
 export async function pivotMonths(input: DuckDbMonthsInput, plan: MonthPlan): Promise<CollectedPanel | undefined> {
+  const query = pivotQuery(input, plan);
+  if (!query) return undefined;
   const { db, source, kind, options, persons } = input;
   const { lo, hi } = plan.monthSpan;
-  const span = hi - lo + 1;
-  if (!pivotable(kind, options, plan.attributes.length) || !plan.monthsComplete) return undefined;
-  if (span < 1 || span > (options.maxMonths ?? DEFAULT_MAX_MONTHS)) return undefined;
-  const coder = new StateCoder(options.states);
-  const codeOf = Int32Array.from(plan.stateTexts, (text) => coder.code(text ?? ''));
-  if (codeOf.includes(UNKNOWN_STATE)) return undefined;
-  const bits = 32 - Math.clz32(plan.stateTexts.length);
-  const perWord = Math.floor(64 / bits);
-  const words = Math.ceil(span / perWord);
-  if (words > MAX_WORDS) return undefined;
-
-  // Month offset of each row: position in the list of the months lo..hi as YYYY-MM (NULL for any other text), or from the date.
-  let offset = `(${plan.monthExpr}) - ${lo}`;
-  if (plan.monthOf) {
-    const calendar = Array.from({ length: span }, (_, o) => sqlString(formatMonth(lo + o)));
-    offset = `list_position([${calendar.join(', ')}]::VARCHAR[], ${plan.monthValue}) - 1`;
-  }
-  // each row's word w and shifted value, once; then one filtered bit_or a word (cheaper than a CASE a word and row)
-  const packed = Array.from({ length: words }, (_, k) => `coalesce(bit_or(sv) FILTER (WHERE w = ${k}), 0)::UBIGINT`);
-  // Without a person file, persons come in the order of their first row: DuckDB sorts them by their first
-  // row number, or for a CSV file read as it stands (no row numbers) the plan's byte scan finds it; DuckDB
-  // then sorts them by id, which pairs them with the scan's ids in turn when those came in increasing order.
+  const { sql, layout, coder, ordered, wordsAt } = query;
+  const { words, span } = layout;
   const scanned = plan.firstRows;
-  const ordered = !persons && !scanned;
-  const sql =
-    `SELECT CAST(id AS VARCHAR), count(*)::DOUBLE${ordered ? ', min(rn)::DOUBLE AS first' : ''}, ${packed.join(', ')} ` +
-    `FROM (SELECT id${ordered ? ', rn' : ''}, o // ${perWord} AS w, v << (${bits} * (o % ${perWord}))::UBIGINT AS sv ` +
-    `FROM (SELECT ${plan.idColumn} AS id${ordered ? ', m.__rn AS rn' : ''}, (${offset})::INTEGER AS o, (${plan.stateExpr} + 1)::UBIGINT AS v FROM m)) ` +
-    `GROUP BY id${ordered ? ' ORDER BY first' : scanned ? ' ORDER BY id' : ''}`;
-  const wordsAt = ordered ? 3 : 2;
 
   const hasMonths = persons ? new Uint8Array(persons.ids.length) : undefined;
   const probe = new ProblemLog('strict');
@@ -92,10 +67,6 @@ export async function pivotMonths(input: DuckDbMonthsInput, plan: MonthPlan): Pr
   let groupsBefore = 0;
   let firstRows: FirstRows | undefined;
   let grid!: CellGrid; // made once the number of ids is known, before the first chunk
-  // a field's grid code: 0 (no row) not observed, v the state of index v - 1
-  const fieldCode = new Uint8Array(1 << bits).fill(VOID);
-  codeOf.forEach((code, k) => (fieldCode[k + 1] = code));
-  const layout = { words, perWord, bits, span, fieldCode };
   let gridRows = new Int32Array(0);
   try {
     await source.reading(() => db.columns(
@@ -161,6 +132,66 @@ export async function pivotMonths(input: DuckDbMonthsInput, plan: MonthPlan): Pr
   input.problems.adopt(probe.files[0]);
   const personRows = persons ? { persons, ids: [...persons.ids], firstLines: [], hasMonths } : { persons, ids, firstLines, hasMonths };
   return collectedMonths({ kind, file: source.file, grid, coder, people: personRows, counts, idColumn: input.idColumn });
+}
+
+/** DuckDB's grouping query of a pivot, and how to read its rows. */
+export interface PivotQuery {
+  readonly sql: string;
+  readonly layout: PackedLayout;
+  readonly coder: StateCoder;
+  /** Persons are ordered by their first row number (column 2), from DuckDB. */
+  readonly ordered: boolean;
+  /** Column of the first packed word. */
+  readonly wordsAt: number;
+}
+
+/**
+ * The query that groups a month file's rows by person into packed month
+ * words (see `pivotMonths`), or undefined when the file cannot be pivoted:
+ * not `pivotable`, months not all `YYYY-MM` or beyond `maxMonths`, a state
+ * outside the alphabet, or too many words a person. Exported for the ingest
+ * bench, which times it alone against DuckDB's scan.
+ *
+ * @example
+ * const plan = await planMonths(input);
+ * const query = pivotQuery(input, plan); // query?.sql: SELECT CAST(id AS VARCHAR), count(*)::DOUBLE, ... GROUP BY id
+ */
+export function pivotQuery(input: DuckDbMonthsInput, plan: MonthPlan): PivotQuery | undefined {
+  const { kind, options, persons } = input;
+  const { lo, hi } = plan.monthSpan;
+  const span = hi - lo + 1;
+  if (!pivotable(kind, options, plan.attributes.length) || !plan.monthsComplete) return undefined;
+  if (span < 1 || span > (options.maxMonths ?? DEFAULT_MAX_MONTHS)) return undefined;
+  const coder = new StateCoder(options.states);
+  const codeOf = Int32Array.from(plan.stateTexts, (text) => coder.code(text ?? ''));
+  if (codeOf.includes(UNKNOWN_STATE)) return undefined;
+  const bits = 32 - Math.clz32(plan.stateTexts.length);
+  const perWord = Math.floor(64 / bits);
+  const words = Math.ceil(span / perWord);
+  if (words > MAX_WORDS) return undefined;
+
+  // Month offset of each row: position in the list of the months lo..hi as YYYY-MM (NULL for any other text), or from the date.
+  let offset = `(${plan.monthExpr}) - ${lo}`;
+  if (plan.monthOf) {
+    const calendar = Array.from({ length: span }, (_, o) => sqlString(formatMonth(lo + o)));
+    offset = `list_position([${calendar.join(', ')}]::VARCHAR[], ${plan.monthValue}) - 1`;
+  }
+  // each row's word w and shifted value, once; then one filtered bit_or a word (cheaper than a CASE a word and row)
+  const packed = Array.from({ length: words }, (_, k) => `coalesce(bit_or(sv) FILTER (WHERE w = ${k}), 0)::UBIGINT`);
+  // Without a person file, persons come in the order of their first row: DuckDB sorts them by their first
+  // row number, or for a CSV file read as it stands (no row numbers) the plan's byte scan finds it; DuckDB
+  // then sorts them by id, which pairs them with the scan's ids in turn when those came in increasing order.
+  const scanned = plan.firstRows;
+  const ordered = !persons && !scanned;
+  const sql =
+    `SELECT CAST(id AS VARCHAR), count(*)::DOUBLE${ordered ? ', min(rn)::DOUBLE AS first' : ''}, ${packed.join(', ')} ` +
+    `FROM (SELECT id${ordered ? ', rn' : ''}, o // ${perWord} AS w, v << (${bits} * (o % ${perWord}))::UBIGINT AS sv ` +
+    `FROM (SELECT ${plan.idColumn} AS id${ordered ? ', m.__rn AS rn' : ''}, (${offset})::INTEGER AS o, (${plan.stateExpr} + 1)::UBIGINT AS v FROM m)) ` +
+    `GROUP BY id${ordered ? ' ORDER BY first' : scanned ? ' ORDER BY id' : ''}`;
+  // a field's grid code: 0 (no row) not observed, v the state of index v - 1
+  const fieldCode = new Uint8Array(1 << bits).fill(VOID);
+  codeOf.forEach((code, k) => (fieldCode[k + 1] = code));
+  return { sql, layout: { words, perWord, bits, span, fieldCode }, coder, ordered, wordsAt: ordered ? 3 : 2 };
 }
 
 /** The grid row of DuckDB's group `group` (the groups ordered by id), whose id is `id`: its place in the scan's ids, or -1. */

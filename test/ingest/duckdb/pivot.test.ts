@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PanelOptions } from '../../../src/ingest/options.js';
 import { DuckDb } from '../../../src/ingest/duckdb/engine.js';
 import { planMonths } from '../../../src/ingest/duckdb/months.js';
-import { pivotMonths } from '../../../src/ingest/duckdb/pivot.js';
+import { pivotMonths, pivotQuery } from '../../../src/ingest/duckdb/pivot.js';
 import { openTableSource } from '../../../src/ingest/duckdb/source.js';
 import { readPersons } from '../../../src/ingest/persons.js';
 import { ProblemLog } from '../../../src/ingest/problems.js';
@@ -118,5 +118,33 @@ describe('pivotMonths: a clean long file pivoted by DuckDB equals the CSV reader
   it('files with a problem read row by row give the same messages', async () => {
     await expectParity({ 'months.csv': `${HEADER}\na,2013-01,work\nb,2013-01,none\na,2013-01,none\n` }, { format: 'long' });
     await expectParity({ 'months.csv': `${HEADER}\na,2013-01,work\n a ,2013-02,none\n` }, { format: 'long' });
+  });
+});
+
+describe('pivotQuery: the grouping query by person', () => {
+  it('packs each person month into its field of the words, with the row count and the first row (hand-computed)', async () => {
+    const t = tmpFiles({ 'months.csv': `${HEADER}\na,2013-01,x\nb,2013-02,y\na,2013-03,y\n` });
+    const db = await DuckDb.open();
+    try {
+      const input = { db, source: await openTableSource(db, t.path('months.csv')), kind: 'long' as const, options: {}, problems: new ProblemLog('strict'), idColumn: 'person_id', persons: undefined };
+      const plan = await planMonths(input);
+      const query = pivotQuery(input, plan)!;
+      // 2 states and "no row": 2 bits a field, 32 fields a word, 3 months in one word
+      expect(query.layout).toMatchObject({ bits: 2, perWord: 32, words: 1, span: 3 });
+      const v = (state: string): number => plan.stateTexts.indexOf(state) + 1;
+      const got: unknown[] = [];
+      await db.columns(query.sql, (chunk) => {
+        const [ids, counts, firsts, words] = [chunk.texts(0), chunk.float64(1), chunk.float64(2), chunk.uint32(query.wordsAt)];
+        for (let g = 0; g < chunk.rows; g++) got.push([ids[g], counts[g], firsts[g], words[2 * g], words[2 * g + 1]]);
+      });
+      // persons by first row: a (rows 0 and 2: months 0 and 2), then b (row 1: month 1)
+      expect(got).toEqual([
+        ['a', 2, 0, v('x') | (v('y') << 4), 0],
+        ['b', 1, 1, v('y') << 2, 0],
+      ]);
+      expect(pivotQuery({ ...input, options: { priority: ['y', 'x'] } }, plan)).toBeUndefined(); // priority order: read row by row
+    } finally {
+      db.close();
+    }
   });
 });
