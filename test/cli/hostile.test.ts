@@ -3,7 +3,9 @@
 // main(): each run must end with exit code 2, one line on stderr that names what
 // is wrong, no stack trace, and the input files unchanged; the test timeout
 // bounds its time, so a hang fails. A few real processes prove the exit codes
-// and the absence of stack traces end to end.
+// and the absence of stack traces end to end. The DuckDB reader (Parquet,
+// databases, big CSV files) must refuse the same files with the same line, and
+// Parquet and database files of their own faults with one line too.
 //
 // Data-driven: a command added to the CLI gets its line in INPUT_COMMANDS (how
 // it reads a panel), and every input class then runs through it.
@@ -15,6 +17,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { DuckDb } from '../../src/ingest/duckdb/engine.js';
 import { readManifest } from '../../src/output/folder.js';
 import { captureOutput } from '../helpers/cli.js';
 
@@ -331,11 +334,14 @@ const PANEL_FAULTS: PanelFault[] = [
   },
 ];
 
+/** Write the files the panel faults need into the corpus. */
+function writePanelFaults(): void {
+  for (const f of PANEL_FAULTS) for (const [name, content] of Object.entries(f.files ?? {})) writeFileSync(file(name), content);
+  hashes = corpusHashes();
+}
+
 describe('bad panels and input options: every command that reads a long panel refuses them', () => {
-  beforeAll(() => {
-    for (const f of PANEL_FAULTS) for (const [name, content] of Object.entries(f.files ?? {})) writeFileSync(file(name), content);
-    hashes = corpusHashes();
-  });
+  beforeAll(writePanelFaults);
   for (const fault of PANEL_FAULTS) {
     for (const [name, args] of commandLines(fault.panel, ['long'])) {
       const extra = fault.extra ? fault.extra(name) : [];
@@ -353,6 +359,56 @@ describe('bad panels and input options: every command that reads a long panel re
     hashes = corpusHashes();
     await expectRefusal(['describe', '--input', file('spells.csv'), '--format', 'spell', '--priority', 'wrok,none', '--what', 'statd', ...q], /priority: "wrok" is not a state of the data/);
     await expectRefusal(['describe', '--input', file('spells.csv'), '--format', 'spell', '--priority', 'work,none', '--align', 'state:retired', '--what', 'statd', ...q], /cannot align on state "retired"/);
+  });
+});
+
+describe('the DuckDB reader (Parquet, databases, CSV files of 64 MB or more) refuses the same files with the same line', () => {
+  const describeLong = (months: string, persons: string, engine: string): string[] => ['describe', '--input', months, '--persons', persons, '--what', 'statd', '--engine', engine, ...q];
+  FILE_FAULTS.forEach((fault, k) => {
+    it(fault.name, async () => {
+      for (const [months, persons] of [[file(`fault${k}-long.csv`), good.persons], [good.months, file(`fault${k}-persons.csv`)]]) {
+        const line = await expectRefusal(describeLong(months, persons, 'js'), fault.expect);
+        expect(await expectRefusal(describeLong(months, persons, 'duckdb'), fault.expect)).toBe(line);
+      }
+    });
+  });
+  beforeAll(writePanelFaults);
+  for (const fault of PANEL_FAULTS) {
+    const extra = fault.extra?.('describe') ?? [];
+    it(fault.name, async () => {
+      const line = await expectRefusal([...describeLong(fault.panel.months, fault.panel.persons, 'js'), ...extra], fault.expect);
+      expect(await expectRefusal([...describeLong(fault.panel.months, fault.panel.persons, 'duckdb'), ...extra], fault.expect)).toBe(line);
+    });
+  }
+});
+
+describe('Parquet files and DuckDB databases: exit 2 and one line naming the file, the column and what was expected', () => {
+  beforeAll(async () => {
+    // the good panel as Parquet, and Parquet files with one fault each; a database with another table
+    const db = await DuckDb.open();
+    const rows = (month: string, state = `'work'`) => `SELECT 'P' || (i // 3) AS person_id, ${month} AS month, ${state} AS state FROM range(30) t(i)`;
+    const parquet = { 'good.parquet': rows(`'2015-0' || (i % 3 + 1)`), 'bad-type.parquet': rows('i'), 'bad-month.parquet': rows(`CASE WHEN i = 7 THEN '2015-13' ELSE '2015-0' || (i % 3 + 1) END`) };
+    for (const [name, sql] of Object.entries(parquet)) await db.run(`COPY (${sql}) TO '${file(name)}' (FORMAT parquet)`);
+    await db.run(`COPY (SELECT person_id, state FROM (${rows("'2015-01'")})) TO '${file('no-month.parquet')}' (FORMAT parquet)`);
+    await db.run(`ATTACH '${file('other.duckdb')}' AS other; CREATE TABLE other.spells AS SELECT 1 AS x; DETACH other`);
+    db.close();
+    writeFileSync(file('fake.parquet'), 'person_id,month,state\n');
+    hashes = corpusHashes();
+  });
+  const describeOf = (...input: string[]): string[] => ['describe', ...input, '--what', 'statd', ...q];
+  it('a wrong column type, a missing column, a month that is not one (by row), a file that is not Parquet, a database without the table', async () => {
+    await expectRefusal(describeOf('--input', file('bad-type.parquet')), /bad-type\.parquet, column month: column "month" has type BIGINT; expected YYYY-MM text or a DATE$/);
+    await expectRefusal(describeOf('--input', file('no-month.parquet')), /no-month\.parquet, column month: missing required column "month" \(the month, YYYY-MM\); the file has person_id, state$/);
+    await expectRefusal(describeOf('--input', file('bad-month.parquet')), /bad-month\.parquet, row 8, column month: month "2015-13" is not a YYYY-MM month/);
+    await expectRefusal(describeOf('--input', file('fake.parquet')), /fake\.parquet: cannot read the file as Parquet \(/);
+    await expectRefusal(describeOf('--input', file('good.parquet'), '--persons', file('fake.parquet')), /fake\.parquet: cannot read the file as Parquet \(/);
+    await expectRefusal(describeOf('--input', file('other.duckdb'), '--input-table', 'months'), /other\.duckdb: no table "months"; the database has spells$/);
+    await expectRefusal(describeOf('--input', file('good.parquet'), '--input-table', 'months'), /--input-table: is for DuckDB database files/);
+  });
+  it('a file that is not Parquet: every command that reads a long panel', async () => {
+    for (const [, args] of commandLines({ ...good, months: file('fake.parquet') }, ['long'])) {
+      await expectRefusal(args, /fake\.parquet: cannot read the file as Parquet \(/);
+    }
   });
 });
 
