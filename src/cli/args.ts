@@ -17,7 +17,7 @@ export function parseOptions(args: string[], spec: NonNullable<ParseArgsConfig['
   try {
     values = parseArgs({ args, options: spec, allowPositionals: false, strict: true }).values as OptionValues;
   } catch (err) {
-    throw argumentError(err as NodeJS.ErrnoException);
+    throw argumentError(err as NodeJS.ErrnoException, Object.keys(spec));
   }
   for (const name of required) {
     if (values[name] === undefined) throw new OptionsError(`--${name}`, 'is required');
@@ -25,15 +25,45 @@ export function parseOptions(args: string[], spec: NonNullable<ParseArgsConfig['
   return values;
 }
 
-/** node:util parseArgs errors as OptionsErrors naming the option. */
-function argumentError(err: NodeJS.ErrnoException): OptionsError {
+/** node:util parseArgs errors as OptionsErrors naming the option; an unknown option with the known ones it may mean. */
+function argumentError(err: NodeJS.ErrnoException, known: readonly string[]): OptionsError {
   const quoted = /'([^' ]+)/.exec(err.message)?.[1];
-  if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new OptionsError(quoted, 'unknown option (see --help for the options)');
+  if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const near = nearOptions(quoted?.replace(/^-+/, '') ?? '', known);
+    const hint = near.length > 0 ? `; did you mean ${near.map((n) => `--${n}`).join(' or ')}?` : '';
+    return new OptionsError(quoted, `unknown option${hint} (see --help for the options)`);
+  }
   if (err.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return new OptionsError(undefined, `unexpected argument "${quoted}"; options are written --name value (see --help)`);
   if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     return new OptionsError(quoted, /does not take an argument/.test(err.message) ? 'is a flag and takes no value' : 'needs a value');
   }
   return new OptionsError(undefined, err.message);
+}
+
+/**
+ * The known options a mistyped one may mean: those it ends (`table` for
+ * `input-table`), else those within two edits of it (at most three).
+ *
+ * @example
+ * nearOptions('table', ['input', 'input-table', 'persons-table']); // ['input-table', 'persons-table']
+ * nearOptions('inptu', ['input', 'persons']); // ['input']
+ */
+export function nearOptions(name: string, known: readonly string[]): string[] {
+  if (name === '') return [];
+  const ending = known.filter((k) => k.endsWith(`-${name}`));
+  return (ending.length > 0 ? ending : known.filter((k) => editDistance(name, k) <= 2)).slice(0, 3);
+}
+
+/** Levenshtein distance: the fewest insertions, deletions and substitutions that turn a into b. */
+function editDistance(a: string, b: string): number {
+  // row[j]: distance between a's first i characters and b's first j
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length];
 }
 
 /** A string option's value (undefined when absent). */
