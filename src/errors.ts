@@ -7,6 +7,14 @@
  * - `OptionsError`: an option value that cannot work (the option's name, what was expected).
  * - `ResourceError`: work refused because it would not fit (memory, size limits): what it needs, what there is, what to do.
  * - `OutputError`: an output that cannot be written (path, why).
+ *
+ * @example
+ * try {
+ *   await loadPanel({ format: 'long', input: 'months.csv' });
+ * } catch (err) {
+ *   if (!(err instanceof LoopbaanError)) throw err; // a bug
+ *   console.error(err.message); // e.g. "months.csv, line 12, column state: unknown state ..."
+ * }
  */
 export abstract class LoopbaanError extends Error {
   /** The kind of problem, for callers that map errors to exit codes or HTTP statuses. */

@@ -1,7 +1,11 @@
 /** Receives progress of long work: `done` of `total` units of `task`. */
 export type ProgressReporter = (task: string, done: number, total: number) => void;
 
-/** A reporter that prints nothing. */
+/**
+ * A reporter that prints nothing.
+ * @example
+ * await loadPanel({ format: 'long', input: 'months.parquet', progress: silentProgress });
+ */
 export const silentProgress: ProgressReporter = () => {};
 
 /** Where `stderrProgress` writes: a stream and whether it is a terminal. */

@@ -237,7 +237,7 @@ export function stackedShares(d: DistributionPanel['distribution'], labels: read
  * @example
  * nAtRiskRow([100, 98, NaN], ['0', '1', '2'], 300, 'en', 10); // 100, 98, < 10
  */
-export function nAtRiskRow(validN: ArrayLike<number>, timeLabels: readonly string[], width: number, lang: Lang, minCell = 1): Record<string, unknown> {
+function nAtRiskRow(validN: ArrayLike<number>, timeLabels: readonly string[], width: number, lang: Lang, minCell = 1): Record<string, unknown> {
   const t = timeLabels.length;
   const step = monthStep(t, width);
   const row = tr(lang, 'nAtRisk');

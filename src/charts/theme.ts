@@ -221,7 +221,7 @@ export function monthStep(t: number, width: number, pixelsPerLabel = 22): number
  * @example
  * monthAxisTitle('en', ['0', '1']); // 'Months since start'
  */
-export function monthAxisTitle(lang: Lang, timeLabels: readonly string[]): string {
+function monthAxisTitle(lang: Lang, timeLabels: readonly string[]): string {
   return tr(lang, monthLabelExpr(timeLabels) === undefined ? 'monthsSince' : 'month');
 }
 

@@ -160,7 +160,7 @@ export async function writeAnalysis(values: OptionValues, result: TableResult, s
  * @example
  * cliOptionName('ageBands'); // '--age-bands'
  */
-export function cliOptionName(option: string, renames: Readonly<Record<string, string>> = {}): string {
+function cliOptionName(option: string, renames: Readonly<Record<string, string>> = {}): string {
   if (renames[option]) return renames[option];
   if (option.startsWith('roles.')) return `--${option.slice(6)}`;
   if (option.startsWith('--')) return option;

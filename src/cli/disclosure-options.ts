@@ -44,7 +44,7 @@ export function disclosureOptions(values: OptionValues): { minCell: number; roun
  * @example
  * logPath({ out: 'labels.csv' }); // 'labels.disclosure.csv'
  */
-export function logPath(values: OptionValues): string | undefined {
+function logPath(values: OptionValues): string | undefined {
   const out = stringOption(values, 'out');
   return stringOption(values, 'log') ?? (out !== undefined ? `${out.replace(/\.(csv|json|txt)$/i, '')}.disclosure.csv` : undefined);
 }

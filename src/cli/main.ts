@@ -115,7 +115,7 @@ function outOfMemory(err: unknown): ResourceError | undefined {
 }
 
 /** The version in the package's package.json (the same from src/ and dist/). */
-export function packageVersion(): string {
+function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
 }

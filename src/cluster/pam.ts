@@ -183,7 +183,7 @@ export function aboveAll(matrix: DistanceMatrix): number {
 }
 
 /** The rows flagged in `flags`, ascending. */
-export function markedRows(flags: Uint8Array): Int32Array {
+function markedRows(flags: Uint8Array): Int32Array {
   const rows: number[] = [];
   for (let i = 0; i < flags.length; i++) if (flags[i]) rows.push(i);
   return Int32Array.from(rows);

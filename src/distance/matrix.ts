@@ -10,7 +10,12 @@ export interface DistanceMatrix {
   readonly values: Float64Array;
 }
 
-/** Position of pair (i, j), i != j, in the condensed array of an n x n matrix. */
+/**
+ * Position of pair (i, j), i != j, in the condensed array of an n x n matrix.
+ * @example
+ * condensedIndex(4, 0, 1); // 0
+ * condensedIndex(4, 3, 2); // 5 (the last of the 6 pairs)
+ */
 export function condensedIndex(n: number, i: number, j: number): number {
   if (i > j) [i, j] = [j, i];
   return n * i - (i * (i + 1)) / 2 + j - i - 1;
@@ -30,7 +35,11 @@ export function distanceAt(m: DistanceMatrix, i: number, j: number): number {
   return i === j ? 0 : m.values[condensedIndex(m.n, i, j)];
 }
 
-/** Bytes needed for the condensed matrix of n rows. */
+/**
+ * Bytes needed for the condensed matrix of n rows.
+ * @example
+ * condensedBytes(1000); // 3996000 (499,500 pairs of 8 bytes)
+ */
 export function condensedBytes(n: number): number {
   return ((n * (n - 1)) / 2) * 8;
 }
@@ -49,7 +58,11 @@ export interface ExpansionPlan {
   readonly blocks: number;
 }
 
-/** The grouping and block size of an expansion of d distinct sequences to the rows of `rowToDistinct`. */
+/**
+ * The grouping and block size of an expansion of d distinct sequences to the rows of `rowToDistinct`.
+ * @example
+ * expansionPlan(2, Int32Array.of(0, 1, 0)); // { n: 3, d: 2, first: [0, 2, 3], rows: [0, 2, 1], block: 256, blocks: 1 }
+ */
 export function expansionPlan(d: number, rowToDistinct: Int32Array): ExpansionPlan {
   const n = rowToDistinct.length;
   const first = new Int32Array(d + 1);
@@ -67,6 +80,14 @@ export function expansionPlan(d: number, rowToDistinct: Int32Array): ExpansionPl
  * Write the rows that map onto block k of the plan into `values` (the
  * condensed N x N result), using `buf` (block x d) for the full rows of the
  * block's distinct sequences.
+ *
+ * @example
+ * // rows 0 and 2 hold distinct sequence 0, row 1 sequence 1, at distance 5
+ * const rowToDistinct = Int32Array.of(0, 1, 0);
+ * const plan = expansionPlan(2, rowToDistinct);
+ * const values = new Float64Array(3);
+ * expandBlock(Float64Array.of(5), rowToDistinct, plan, values, 0, new Float64Array(plan.block * 2));
+ * values; // [5, 0, 5]: pairs (0, 1), (0, 2), (1, 2)
  */
 export function expandBlock(src: Float64Array, rowToDistinct: Int32Array, plan: ExpansionPlan, values: Float64Array, k: number, buf: Float64Array): void {
   const { n, d, first, rows } = plan;

@@ -22,7 +22,7 @@ export interface OmlocCosts {
  * @example
  * omlocCosts(setup).timeCost;
  */
-export function omlocCosts(setup: DistanceSetup): OmlocCosts {
+function omlocCosts(setup: DistanceSetup): OmlocCosts {
   const { sm, nStates, expcost, norm } = setup;
   const { context } = setup.params;
   let smMax = 0;

@@ -89,7 +89,7 @@ function omslenNormalizer(setup: DistanceSetup, scost: Float64Array): (raw: numb
  * @example
  * omslenCosts(setup); // Float64Array nStates x nStates
  */
-export function omslenCosts(setup: DistanceSetup): Float64Array {
+function omslenCosts(setup: DistanceSetup): Float64Array {
   return setup.params.link === 'mean' ? setup.sm.map((c) => c / 2) : setup.sm.slice();
 }
 
@@ -98,7 +98,7 @@ export function omslenCosts(setup: DistanceSetup): Float64Array {
  * @example
  * monthWeights(rows, 0.5); // for AAB: [2^-0.5, 2^-0.5, 1]
  */
-export function monthWeights(rows: EncodedRows, h: number): Float64Array {
+function monthWeights(rows: EncodedRows, h: number): Float64Array {
   const { length, count } = spellRows(rows);
   const { n, t } = rows;
   const out = new Float64Array(n * t);

@@ -175,7 +175,7 @@ export async function discrepancyAssociation(
 }
 
 /** Indices of the cases with a group (code >= 0). */
-export function keptCases(codes: Int32Array): Int32Array {
+function keptCases(codes: Int32Array): Int32Array {
   let m = 0;
   for (let i = 0; i < codes.length; i++) if (codes[i] >= 0) m++;
   const kept = new Int32Array(m);
@@ -184,7 +184,7 @@ export function keptCases(codes: Int32Array): Int32Array {
 }
 
 /** Weighted within-group sums sum_{i<j in g} w_i w_j d_ij of each group (cases with labels 0..k-1). */
-export function groupSums(matrix: DistanceMatrix, item: Int32Array, w: Float64Array, label: Int32Array, k: number): Float64Array {
+function groupSums(matrix: DistanceMatrix, item: Int32Array, w: Float64Array, label: Int32Array, k: number): Float64Array {
   const A = new Float64Array(matrix.n * k);
   for (let i = 0; i < item.length; i++) A[item[i] * k + label[i]] += w[i];
   return bilinearForms(matrix, A, k, false).map((g) => g / 2);

@@ -43,20 +43,3 @@ export function resolveCases(diss: CaseDissimilarities): ResolvedCases {
 export function squaredMatrix(m: DistanceMatrix): DistanceMatrix {
   return { n: m.n, values: m.values.map((d) => d * d) };
 }
-
-/**
- * Sum over each item of a case-level column: out[item * M + c] += v[case] for
- * the columns of `v` (cases x M, row-major).
- *
- * @example
- * aggregateByItem(Int32Array.of(0, 0, 1), 2, Float64Array.of(1, 2, 3), 1); // [3, 3]
- */
-export function aggregateByItem(item: Int32Array, items: number, v: Float64Array, M: number, out = new Float64Array(items * M)): Float64Array {
-  out.fill(0);
-  for (let i = 0; i < item.length; i++) {
-    const src = i * M;
-    const dst = item[i] * M;
-    for (let c = 0; c < M; c++) out[dst + c] += v[src + c];
-  }
-  return out;
-}

@@ -62,7 +62,7 @@ export function permutationUnits(item: Int32Array, weight: Float64Array, label: 
  * The random stream of permutation r: its own seed, so that a permutation
  * does not depend on how the work is split over threads.
  */
-export function permutationRandom(seed: number, r: number): Random {
+function permutationRandom(seed: number, r: number): Random {
   return seededRandom((Math.imul(seed | 0, 0x2c1b3c6d) ^ Math.imul(r + 1, 0x297a2d39)) >>> 0);
 }
 

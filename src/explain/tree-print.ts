@@ -61,7 +61,12 @@ export function formatTree(tree: DiscrepancyTree, options: FormatTreeOptions = {
   return lines.join('\n') + '\n';
 }
 
-/** Labels of the two children of a split, as R prints them: `[ a,b ]`, `<= x`, `> x`, `with NA`. */
+/**
+ * Labels of the two children of a split, as R prints them: `[ a,b ]`, `<= x`, `> x`, `with NA`.
+ * @example
+ * splitLabels({ variable: 'age', left: [], right: [], breaks: 30.5, naGroup: 2, R2: 0.1, pValue: 0.01 }); // ['<= 30.5', '> 30.5 with NA']
+ * splitLabels({ variable: 'sex', left: ['f'], right: ['m'], R2: 0.02, pValue: NaN }); // ['[ f ]', '[ m ]']
+ */
 export function splitLabels(split: TreeSplit, f: (x: number) => string = (x) => formatR(x, 5)): [string, string] {
   const labels: [string, string] =
     split.breaks !== undefined ? [`<= ${f(split.breaks)}`, `> ${f(split.breaks)}`] : [`[ ${split.left.join(',')} ]`, `[ ${split.right.join(',')} ]`];

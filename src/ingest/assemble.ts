@@ -299,7 +299,7 @@ const FAR_MONTHS = 60;
  *
  * @param counts observed cells per grid month, from month `lo` on
  */
-export function farMonthWarnings(counts: Float64Array, lo: number, label: (month: number) => string): string[] {
+function farMonthWarnings(counts: Float64Array, lo: number, label: (month: number) => string): string[] {
   const groups: { from: number; to: number; cells: number }[] = [];
   let gap = Infinity;
   for (let m = 0; m < counts.length; m++) {

@@ -222,7 +222,7 @@ export function collectedMonths(parts: {
 }
 
 /** Message for a cell that is not a `YYYY-MM` month. */
-export function badMonthMessage(text: string): string {
+function badMonthMessage(text: string): string {
   return `month "${text}" is not a YYYY-MM month (e.g. 2013-05)`;
 }
 

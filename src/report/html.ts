@@ -1,5 +1,3 @@
-import type { ColumnTable } from 'arquero';
-
 /**
  * Escape text for HTML element content and attribute values, so that
  * user-provided labels (state names, group labels, file names) never become markup.
@@ -16,7 +14,7 @@ export function escapeHtml(text: string): string {
     .replace(/'/g, '&#39;');
 }
 
-/** A part of a report page. `html` is markup built by this module's helpers. */
+/** A part of a report page. `html` is markup whose user-provided text its builder escaped (`escapeHtml`). */
 export interface ReportSection {
   /** Anchor id (letters, digits, dashes). */
   readonly id: string;
@@ -30,67 +28,8 @@ export interface ReportSection {
  * @example
  * paragraph('Follow-up ends in 2019-12.'); // '<p>Follow-up ends in 2019-12.</p>'
  */
-export function paragraph(text: string): string {
+function paragraph(text: string): string {
   return `<p>${escapeHtml(text)}</p>`;
-}
-
-/**
- * A figure with an inline SVG (as the renderer produced it), a caption and links
- * to the SVG and PNG files.
- *
- * @example
- * figureHtml(svg, 'State shares by month', { svg: 'figures/fig1.svg', png: 'figures/fig1.png' });
- */
-export function figureHtml(svg: string, caption: string, files: { svg: string; png: string }): string {
-  return (
-    `<figure>${svg}<figcaption>${escapeHtml(caption)} ` +
-    `<span class="files">(<a href="${escapeHtml(files.svg)}">SVG</a>, <a href="${escapeHtml(files.png)}">PNG</a>)</span>` +
-    `</figcaption></figure>`
-  );
-}
-
-/**
- * An arquero table as an HTML table with an escaped caption. Arquero escapes
- * cell text but not column names, so the names are escaped here (a state
- * label from the data may be a column name). `align` sets a column's
- * alignment (`l`, `c`, `r`), e.g. right for numbers formatted as text.
- *
- * @example
- * tableHtml(aq.table({ state: ['work'], pct: [61.2] }), 'Shares', { csv: 'tables/shares.csv' });
- */
-export function tableHtml(
-  table: ColumnTable,
-  caption: string,
-  files: { csv: string },
-  format: Record<string, (v: unknown) => string> = {},
-  align: Record<string, 'l' | 'c' | 'r'> = {},
-): string {
-  const escaped = (record: Record<string, unknown>) => Object.fromEntries(Object.entries(record).map(([k, v]) => [escapeHtml(k), v]));
-  const names = table.columnNames();
-  const safe = table.rename(Object.fromEntries(names.map((n) => [n, escapeHtml(n)])));
-  const body = safe.toHTML({ format: escaped(format) as never, align: escaped(align) as never });
-  return (
-    `<div class="table"><div class="caption">${escapeHtml(caption)} ` +
-    `<span class="files">(<a href="${escapeHtml(files.csv)}">CSV</a>)</span></div>${body}</div>`
-  );
-}
-
-/**
- * A bulleted list of plain-text items (escaped).
- * @example
- * listHtml(['n = 25,000', 'k = 4']); // '<ul><li>n = 25,000</li><li>k = 4</li></ul>'
- */
-export function listHtml(items: readonly string[]): string {
-  return `<ul>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`;
-}
-
-/**
- * Preformatted plain text (escaped), e.g. an ingest report.
- * @example
- * preHtml('months.csv: 1364609 rows read'); // '<pre>months.csv: 1364609 rows read</pre>'
- */
-export function preHtml(text: string): string {
-  return `<pre>${escapeHtml(text)}</pre>`;
 }
 
 const STYLE = `

@@ -11,7 +11,11 @@ export interface GroupModel {
   readonly regime: Readonly<Record<(typeof BENEFITS)[number], Float64Array>>;
 }
 
-/** Index of the covariate cell (benefit 0/1, regime 0..3, sex 0 male / 1 female, intellectual 0/1). */
+/**
+ * Index of the covariate cell (benefit 0/1, regime 0..3, sex 0 male / 1 female, intellectual 0/1).
+ * @example
+ * groupCell(1, 2, 0, 1); // 25, of 32 cells
+ */
 export function groupCell(benefit: number, regime: number, sex: number, intellectual: number): number {
   return ((benefit * 4 + regime) * 2 + sex) * 2 + intellectual;
 }

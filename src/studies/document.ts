@@ -148,7 +148,7 @@ function shareIn(at: Readonly<Record<string, number | null>>, states: readonly s
 }
 
 /** Catalogue key of an analysis's name. */
-export function analysisKey(a: string): TextKey {
+function analysisKey(a: string): TextKey {
   const keys = {
     stateShares: 'anStateShares', jobLoss: 'anJobLoss', timeToNewJob: 'anTimeToNewJob', retention: 'anRetention',
     ruleTypology: 'anRuleTypology', indexNumbers: 'anIndexNumbers', profiles: 'anProfiles', discrepancy: 'anDiscrepancy', tree: 'anTree',
@@ -254,6 +254,6 @@ function tText(ctx: SectionContext, key: Parameters<typeof text>[0]): string {
 }
 
 /** A share 0..1 as a whole percentage in the language. */
-export function pct(x: number | null | undefined, lang: Lang): string {
+function pct(x: number | null | undefined, lang: Lang): string {
   return x === null || x === undefined || !Number.isFinite(x) ? '–' : Math.round(100 * x).toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-US');
 }

@@ -334,7 +334,7 @@ function publishedSource(s: PanelSource): PanelSource {
  * @example
  * publishedIngest(report).files[0].file; // 'months.csv'
  */
-export function publishedIngest(report: IngestReport): IngestReport {
+function publishedIngest(report: IngestReport): IngestReport {
   return {
     ...report,
     files: report.files.map((f) => ({ ...f, file: basename(f.file) })),

@@ -5,7 +5,11 @@ import type { StudyFile } from './study-file.js';
 
 let validator: ValidateFunction | undefined;
 
-/** The JSON Schema of study files (data-schemas/study.schema.json). */
+/**
+ * The JSON Schema of study files (data-schemas/study.schema.json).
+ * @example
+ * studySchema().title; // 'Study file'
+ */
 export function studySchema(): Record<string, unknown> {
   // src/studies and dist/studies are both two levels below the package root
   return JSON.parse(readFileSync(new URL('../../data-schemas/study.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
