@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { omCondensed, omToReferences, type AlignmentProblem } from '../../src/distance/engine/index.js';
-import { wasmModule } from '../../src/distance/engine/kernel.js';
-import { workerScript } from '../../src/distance/engine/pool.js';
-import { sortSequences } from '../../src/distance/engine/sorted.js';
-import { condensedIndex } from '../../src/distance/matrix.js';
+import { omCondensed, omToReferences, type AlignmentProblem } from '../../../src/distance/engine/index.js';
+import { wasmModule } from '../../../src/distance/engine/kernel.js';
+import { workerScript } from '../../../src/distance/engine/pool.js';
+import { sortSequences } from '../../../src/distance/engine/sorted.js';
+import { condensedIndex } from '../../../src/distance/matrix.js';
 import { plainOm, randomProblem } from './reference.js';
 
 const hasWasm = wasmModule() !== null;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { omCondensed } from '../../src/distance/engine/index.js';
-import { substitutionCosts } from '../../src/distance/costs.js';
-import { distanceAt } from '../../src/distance/matrix.js';
-import { distinctSequences } from '../../src/sequences/distinct.js';
-import { hasFixtures, loadMvad, readMatrix } from '../helpers/fixtures.js';
+import { omCondensed } from '../../../src/distance/engine/index.js';
+import { substitutionCosts } from '../../../src/distance/costs.js';
+import { distanceAt } from '../../../src/distance/matrix.js';
+import { distinctSequences } from '../../../src/sequences/distinct.js';
+import { hasFixtures, loadMvad, readMatrix } from '../../helpers/fixtures.js';
 
 // TraMineR: seqdist(mvad, method = "OM", indel = 1, sm = seqsubm(mvad, "TRATE")).
 // TRATE costs come from the library (substitutionCosts) at full precision rather

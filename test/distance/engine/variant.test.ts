@@ -2,12 +2,12 @@
 // TypeScript pair kernels bit for bit: condensed and to references, 1 and 2 threads,
 // censored sequences (lanes of unequal length, rows shared with the previous sorted sequence).
 import { describe, expect, it } from 'vitest';
-import { engineProblems } from '../../src/distance/engine-methods.js';
-import { omCondensed, omToReferences, wasmModule } from '../../src/distance/engine/index.js';
-import { pairKernel } from '../../src/distance/kernels.js';
-import { prepareDistances } from '../../src/distance/setup.js';
-import { concatRows } from '../../src/distance/encode.js';
-import { createSequences, makeAlphabet, randomInt, seededRandom, type DistanceOptions, type StateSequences } from '../../src/index.js';
+import { engineProblems } from '../../../src/distance/engine-methods.js';
+import { omCondensed, omToReferences, wasmModule } from '../../../src/distance/engine/index.js';
+import { pairKernel } from '../../../src/distance/kernels.js';
+import { prepareDistances } from '../../../src/distance/setup.js';
+import { concatRows } from '../../../src/distance/encode.js';
+import { createSequences, makeAlphabet, randomInt, seededRandom, type DistanceOptions, type StateSequences } from '../../../src/index.js';
 
 /** n sequences with spells, lengths 1..t. */
 function spells(seed: number, n: number, t: number, states: number): StateSequences {

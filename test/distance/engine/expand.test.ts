@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { expandInParallel } from '../../src/distance/engine/expand.js';
-import { condensedIndex, distanceAt, expandDistinct, type DistanceMatrix } from '../../src/distance/matrix.js';
-import { seededRandom } from '../../src/stats/random.js';
+import { expandInParallel } from '../../../src/distance/engine/expand.js';
+import { condensedIndex, distanceAt, expandDistinct, type DistanceMatrix } from '../../../src/distance/matrix.js';
+import { seededRandom } from '../../../src/stats/random.js';
 
 /** A matrix over d distinct items (distance = a made-up value of the pair) in plain or shared memory. */
 function distinctMatrix(d: number, shared: boolean): DistanceMatrix {

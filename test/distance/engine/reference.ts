@@ -1,7 +1,7 @@
 // Test oracle: the plain double-precision OM dynamic programme, written
 // straight from the definition, and random problems to feed it.
-import type { AlignmentProblem } from '../../src/distance/engine/index.js';
-import { seededRandom } from '../../src/stats/random.js';
+import type { AlignmentProblem } from '../../../src/distance/engine/index.js';
+import { seededRandom } from '../../../src/stats/random.js';
 
 /**
  * d[i][j] = min(d[i-1][j] + indel[a_i], d[i][j-1] + indel[b_j], d[i-1][j-1] + sm[a_i, b_j]),

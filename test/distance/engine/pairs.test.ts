@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { condensedPairs } from '../../src/distance/engine/pairs.js';
-import { pairKernel } from '../../src/distance/kernels.js';
-import { prepareDistances } from '../../src/distance/setup.js';
-import type { DistanceOptions } from '../../src/distance/types.js';
-import { simulateJobcoach, subsetMonths } from '../../src/index.js';
+import { condensedPairs } from '../../../src/distance/engine/pairs.js';
+import { pairKernel } from '../../../src/distance/kernels.js';
+import { prepareDistances } from '../../../src/distance/setup.js';
+import type { DistanceOptions } from '../../../src/distance/types.js';
+import { simulateJobcoach, subsetMonths } from '../../../src/index.js';
 
 // 24 months of 300 synthetic persons: every person is followed at least 25 months, so lengths are equal
 const seqs = subsetMonths(simulateJobcoach({ n: 300, seed: 8 }), 0, 23);
