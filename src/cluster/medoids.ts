@@ -1,7 +1,8 @@
 import type { DistanceMatrix } from '../distance/matrix.js';
 import { OptionsError } from '../errors.js';
 import { renumberByFirstAppearance } from './cutree.js';
-import { distanceRow } from './rows.js';
+import { distanceRow, weightsOrOnes } from './rows.js';
+import { clusterCount } from './silhouette.js';
 
 /** A partition around medoids. */
 export interface MedoidPartition {
@@ -24,11 +25,15 @@ export interface MedoidPartition {
  */
 export function assignToMedoids(matrix: DistanceMatrix, medoids: ArrayLike<number>): MedoidPartition {
   const n = matrix.n;
+  // checked before the conversion to integers, which would make NaN 0 and 1.5 1
+  for (let c = 0; c < medoids.length; c++) {
+    const m = medoids[c];
+    if (!(Number.isInteger(m) && m >= 0 && m < n)) throw new OptionsError('medoids', `medoid row ${m} is not a row 0..${n - 1}`);
+  }
   const sorted = Int32Array.from(medoids).sort();
   const k = sorted.length;
-  for (let c = 0; c < k; c++) {
-    if (!(sorted[c] >= 0 && sorted[c] < n)) throw new OptionsError('medoids', `medoid row ${sorted[c]} is outside 0..${n - 1}`);
-    if (c > 0 && sorted[c] === sorted[c - 1]) throw new OptionsError('medoids', `medoid row ${sorted[c]} is given twice`);
+  for (let c = 1; c < k; c++) {
+    if (sorted[c] === sorted[c - 1]) throw new OptionsError('medoids', `medoid row ${sorted[c]} is given twice`);
   }
   const medRows = Array.from(sorted, (m) => distanceRow(matrix, m, new Float64Array(n)));
   const near = new Int32Array(n);
@@ -82,9 +87,8 @@ export function nearestTwo(rows: readonly Float64Array[], above: number, near: I
  */
 export function clusterMedoids(matrix: DistanceMatrix, labels: ArrayLike<number>, weights?: ArrayLike<number>): Int32Array {
   const n = matrix.n;
-  if (labels.length !== n) throw new OptionsError('labels', `${labels.length} labels for ${n} observations; expected one each`);
-  let k = 0;
-  for (let i = 0; i < n; i++) k = Math.max(k, labels[i]);
+  const k = clusterCount(labels, n);
+  const w = weightsOrOnes(weights, n);
   const best = new Float64Array(k + 1).fill(Infinity);
   const medoids = new Int32Array(k).fill(-1);
   const row = new Float64Array(n);
@@ -93,7 +97,7 @@ export function clusterMedoids(matrix: DistanceMatrix, labels: ArrayLike<number>
     distanceRow(matrix, i, row);
     // cost_i = sum_{j in c} w_j d(i, j)
     let cost = 0;
-    for (let j = 0; j < n; j++) if (labels[j] === c) cost += (weights ? weights[j] : 1) * row[j];
+    for (let j = 0; j < n; j++) if (labels[j] === c) cost += w[j] * row[j];
     if (cost < best[c]) {
       best[c] = cost;
       medoids[c - 1] = i;

@@ -29,7 +29,8 @@ export interface Silhouette {
  *
  * and the averages weight observations by w_i. With weights as multiplicities
  * of distinct sequences, `widths` equal the classic silhouette of the
- * disaggregated data (Rousseeuw 1987).
+ * disaggregated data (Rousseeuw 1987), except in a cluster of weight 1 or
+ * less: its width is 1, as in WeightedCluster (R's `cluster::silhouette` gives 0).
  *
  * @param matrix condensed dissimilarities
  * @param labels cluster number 1..k per observation

@@ -15,7 +15,7 @@ export interface SymmetricInverse {
  * (a generalized inverse on the remaining columns), so a regressor without
  * variation gives NaN instead of a failure.
  *
- * @param a row-major k x k matrix (not modified)
+ * @param a row-major k x k matrix (not modified; only its lower triangle is read)
  * @param k dimension
  * @param tolerance relative pivot tolerance (default 1e-10)
  * @example
