@@ -29,6 +29,7 @@ export function subsetMonths(seqs: StateSequences, first: number | string, last:
 
 /** Column index of a month given by index or label; an OptionsError names the valid range. */
 export function monthIndex(seqs: StateSequences, month: number | string): number {
+  if (seqs.t === 0) throw new OptionsError('month', `${typeof month === 'number' ? month : `"${month}"`} does not exist; the sequences have no months`);
   if (typeof month === 'number') {
     if (!Number.isInteger(month) || month < 0 || month >= seqs.t) {
       throw new OptionsError('month', `${month} does not exist; expected an index in 0..${seqs.t - 1}`);

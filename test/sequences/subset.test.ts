@@ -38,6 +38,10 @@ describe('monthIndex', () => {
     expect(() => monthIndex(sample(), '2013-12')).toThrow('month: "2013-12" is not a time label; expected one of 2014-01 .. 2014-05');
     // a label is not read as an index
     expect(() => monthIndex(sample(), '2')).toThrow(/not a time label/);
+    // sequences without months
+    const none = createSequences({ alphabet: makeAlphabet(['a']), n: 1, t: 0, codes: new Uint8Array(0) });
+    expect(() => monthIndex(none, 0)).toThrow('month: 0 does not exist; the sequences have no months');
+    expect(() => monthIndex(none, '2014-01')).toThrow('month: "2014-01" does not exist; the sequences have no months');
   });
 });
 
