@@ -30,10 +30,11 @@ export function parseNumber(text: string): number {
   if (isAbsent(text)) return NaN;
   const x = Number(text);
   if (!Number.isFinite(x)) return NaN;
-  // Number('  ') is 0 and Number('0x1A') is 26: accept only decimal text.
+  // Number('  ') is 0 and Number(' 0x1A') is 26: accept only decimal text (Number skips leading blanks too).
   if (x === 0 && text.trim().length === 0) return NaN;
-  const second = text.charCodeAt(1) | 32;
-  if (text.charCodeAt(0) === 48 && (second === 120 || second === 111 || second === 98)) return NaN;
+  const lead = text.trimStart();
+  const second = lead.charCodeAt(1) | 32;
+  if (lead.charCodeAt(0) === 48 && (second === 120 || second === 111 || second === 98)) return NaN;
   return x;
 }
 
