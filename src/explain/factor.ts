@@ -20,8 +20,8 @@ export function isMissingValue(v: unknown): boolean {
  * Code a covariate as a factor: the distinct values present, sorted
  * numerically when they all read as numbers (texts '2', '9', '10' too, where
  * R's `factor(x)` of texts sorts them as texts) and alphabetically otherwise
- * (as `defaultStateOrder`), missing values coded -1. The statistics do not
- * depend on the order of the levels; only the order in which they are listed.
+ * (as `defaultStateOrder`), missing values coded -1. The discrepancy
+ * statistics (dissassoc, dissmfacw) do not depend on this order.
  *
  * @param values one value per case
  * @param name the covariate's name, for error messages
