@@ -58,24 +58,28 @@ export function suppressSecondary(graph: RelationGraph, state: SuppressionState,
   };
   // a protected cell's twins go with it
   for (let c = 0; c < graph.n; c++) if (protect[c]) for (const x of twins[c]) if (!protect[x]) hide(x);
-  // components are made safe one at a time: hiding a cell changes only the component it joins
-  const done = new Uint8Array(graph.n);
-  for (let start = 0; start < graph.n; start++) {
-    if (!protect[start] || done[start]) continue;
-    for (;;) {
-      const comp = graph.component(start, hidden);
-      const det = graph.determinedIn(comp, hidden);
-      const k = comp.cells.findIndex((c, i) => protect[c] && det[i]);
-      if (k < 0) {
-        for (const c of comp.cells) done[c] = 1;
-        break;
+  // Components are made safe one at a time: hiding a cell changes only the component it joins, but its twin
+  // may join a component already found safe, so passes repeat until one hides nothing.
+  for (let before = -1; before !== added.length; ) {
+    before = added.length;
+    const done = new Uint8Array(graph.n);
+    for (let start = 0; start < graph.n; start++) {
+      if (!protect[start] || done[start]) continue;
+      for (;;) {
+        const comp = graph.component(start, hidden);
+        const det = graph.determinedIn(comp, hidden);
+        const k = comp.cells.findIndex((c, i) => protect[c] && det[i]);
+        if (k < 0) {
+          for (const c of comp.cells) done[c] = 1;
+          break;
+        }
+        const target = comp.cells[k];
+        const candidates = shownNeighbours(graph, target, hidden).sort(cheaper);
+        if (candidates.length === 0) {
+          throw new OptionsError('relations', `the relations fix the value of "${names[target]}" whatever else is hidden; a relation must link at least two cells that are not fixed`);
+        }
+        for (const c of cheapestProtection(graph, target, hidden, candidates) ?? [candidates[0]]) hide(c);
       }
-      const target = comp.cells[k];
-      const candidates = shownNeighbours(graph, target, hidden).sort(cheaper);
-      if (candidates.length === 0) {
-        throw new OptionsError('relations', `the relations fix the value of "${names[target]}" whatever else is hidden; a relation must link at least two cells that are not fixed`);
-      }
-      for (const c of cheapestProtection(graph, target, hidden, candidates) ?? [candidates[0]]) hide(c);
     }
   }
   return added;

@@ -87,6 +87,17 @@ describe('suppressSecondary', () => {
     expect(suppressSecondary(new RelationGraph(2, []), stateOf([7, 7], [0], [[1], [0]]), [7, 35])).toEqual([1]);
   });
 
+  it('a twin in a component already found safe: that component is made safe again (shares listed before the counts)', () => {
+    // school_pct 0 (twin of school 3) + rest_pct 1 = 100; job 2 (7, suppressed) + school 3 = total 4 (47).
+    // The shares' component has nothing hidden when it is passed; hiding school later takes school_pct along,
+    // and school_pct = 100 - rest_pct would give school = 40 and job = 47 - 40 = 7: rest_pct must go too.
+    const graph = new RelationGraph(5, [rel([0, 1]), rel([2, 3, 4], [1, 1, -1])]);
+    const s = stateOf([40, 160, 7, 40, 47], [2], [[3], [], [], [0], []]);
+    suppressSecondary(graph, s, [20, 80, 7, 40, 47]);
+    expect(hiddenCells(s)).toEqual([0, 1, 2, 3]);
+    expect([...graph.determined(s.hidden)]).toEqual([0, 0, 0, 0, 0]);
+  });
+
   it('fails when a relation fixes a suppressed cell whatever else is hidden', () => {
     // a lone cell in a relation: 1 × a = constant
     const graph = new RelationGraph(2, [rel([0])]);
