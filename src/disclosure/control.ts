@@ -199,12 +199,13 @@ function twinLists(tables: readonly DisclosureTable[], cellIndex: number[][], n:
   tables.forEach((t, ti) => {
     const byId = new Map(t.cells.map((c, ci) => [c.id, cellIndex[ti][ci]]));
     t.cells.forEach((c, ci) => {
-      if (c.twin === undefined) return;
       const a = cellIndex[ti][ci];
-      const b = byId.get(c.twin);
-      if (b === undefined) throw new OptionsError('tables', `cell "${c.id}" of table "${t.name}" names a twin "${c.twin}" the table does not have`);
-      twins[a].push(b);
-      twins[b].push(a);
+      for (const twin of c.twin === undefined ? [] : typeof c.twin === 'string' ? [c.twin] : c.twin) {
+        const b = byId.get(twin);
+        if (b === undefined) throw new OptionsError('tables', `cell "${c.id}" of table "${t.name}" names a twin "${twin}" the table does not have`);
+        twins[a].push(b);
+        twins[b].push(a);
+      }
     });
   });
   return twins;

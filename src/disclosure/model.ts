@@ -48,11 +48,13 @@ export interface DisclosureCell {
    */
   readonly published?: boolean;
   /**
-   * Id of a cell of the same table that carries the same information in
-   * another form (a count and its share of a shown base): the two are
-   * suppressed together, so one cannot be computed from the other.
+   * Id (or ids) of cells of the same table that carry the same information in
+   * another form (a count and its share of a shown base; a sum, its mean and
+   * its count, any two of which give the third): they are suppressed
+   * together, and with their own twins in turn, so one cannot be computed
+   * from the others.
    */
-  readonly twin?: string;
+  readonly twin?: string | readonly string[];
   /**
    * The same quantity published in several tables (e.g. a group's persons in
    * Table 1 and in the panel summary) carries one key: the copies are one

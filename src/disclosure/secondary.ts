@@ -11,7 +11,7 @@ export interface SuppressionState {
   readonly cost: Float64Array;
   /** Name of each cell, for the message when a cell cannot be protected. */
   readonly names: readonly string[];
-  /** Cells hidden together with each cell (a count and its share). */
+  /** Cells hidden together with each cell (a count and its share), and with their own twins in turn. */
   readonly twins: readonly (readonly number[])[];
 }
 
@@ -48,12 +48,15 @@ export function suppressSecondary(graph: RelationGraph, state: SuppressionState,
   const empty = (c: number) => (cost[c] === 0 ? 1 : 0);
   const cheaper = (a: number, b: number) => empty(a) - empty(b) || cost[a] - cost[b] || Math.abs(values[a]) - Math.abs(values[b]) || a - b;
   const added: number[] = [];
+  // a cell, its twins, and theirs in turn
   const hide = (c: number) => {
-    for (const x of [c, ...twins[c]]) {
+    const next = [c, ...twins[c]];
+    for (let x = next.shift(); x !== undefined; x = next.shift()) {
       if (hidden[x] && protect[x]) continue;
       hidden[x] = 1;
       protect[x] = 1;
       added.push(x);
+      next.push(...twins[x]);
     }
   };
   // a protected cell's twins go with it

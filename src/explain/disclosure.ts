@@ -111,8 +111,11 @@ export function publishTree(seqs: StateSequences, tree: DiscrepancyTree, options
 /**
  * Disclosure control of a representatives table: per representative na and
  * nb (counts of the persons nearest to it, and within the radius) and its
- * statistics SD, MD, DC, V, Q (resting on the persons nearest to it); the
- * na add up to the total. `r<k>.<stat>` ids, `total.<stat>` for the total.
+ * statistics SD, MD, DC, V, Q (resting on the persons nearest to it). The
+ * na, nb, SD and DC add up to the totals; and any two of na, SD and MD give
+ * the third (MD = SD / na), DC and Q give SD (Q = (DC - SD) / DC), so a
+ * representative's na and statistics are suppressed together.
+ * `r<k>.<stat>` ids, `total.<stat>` for the total.
  *
  * @param result a `representatives` result
  * @param minCell smallest number of persons behind a published number (default 10)
@@ -125,21 +128,26 @@ export function controlRepresentatives(result: Representatives, minCell = 10, ro
   const k = result.rows.length;
   const persons = new Int32Array(k);
   const within = new Int32Array(k);
+  const n = result.assignment.length;
   result.assignment.forEach((r, i) => {
     persons[r]++;
     if (result.caseDistance[i] < result.radius) within[r]++;
   });
+  // all cases identical (radius 0): every case counts as within the radius of every representative
+  if (result.dmax === 0) within.fill(n);
   const cells: DisclosureCell[] = [];
   const stats = ['SD', 'MD', 'DC', 'V', 'Q'] as const;
   result.statistics.forEach((s, r) => {
     const id = r < k ? `r${r + 1}` : 'total';
-    const p = r < k ? persons[r] : result.assignment.length;
-    const pb = r < k ? within[r] : within.reduce((a, b) => a + b, 0);
-    cells.push({ id: `${id}.na`, value: s.na, persons: p, kind: 'count' });
+    const p = r < k ? persons[r] : n;
+    const pb = r < k ? within[r] : Math.min(n, within.reduce((a, b) => a + b, 0));
+    const row = r < k ? stats.map((stat) => `${id}.${stat}`) : undefined;
+    cells.push({ id: `${id}.na`, value: s.na, persons: p, kind: 'count', twin: row });
     cells.push({ id: `${id}.nb`, value: s.nb, persons: pb, kind: 'count' });
     for (const stat of stats) cells.push({ id: `${id}.${stat}`, value: s[stat], persons: p, kind: 'mean' });
   });
-  const relations = [sumsTo(Array.from({ length: k }, (_, r) => `r${r + 1}.na`), 'total.na'), sumsTo(Array.from({ length: k }, (_, r) => `r${r + 1}.nb`), 'total.nb')];
+  const sum = (stat: string) => sumsTo(Array.from({ length: k }, (_, r) => `r${r + 1}.${stat}`), `total.${stat}`);
+  const relations = [sum('na'), sum('nb'), sum('SD'), sum('DC')];
   const control = controlTables([{ name: 'representatives', cells, relations }], { minCell, round });
   return { values: publishedValues(control, 'representatives'), control };
 }

@@ -85,6 +85,8 @@ describe('suppressSecondary', () => {
     expect([...graph.determined(s.hidden)]).toEqual([0, 0, 0, 0, 0]);
     // a suppressed cell's twin is hidden before anything else
     expect(suppressSecondary(new RelationGraph(2, []), stateOf([7, 7], [0], [[1], [0]]), [7, 35])).toEqual([1]);
+    // and the twin's own twins in turn (a count, its sum and its mean: any two give the third)
+    expect(suppressSecondary(new RelationGraph(3, []), stateOf([7, 7, 7], [0], [[1], [0, 2], [1]]), [7, 70, 10])).toEqual([1, 2]);
   });
 
   it('a twin in a component already found safe: that component is made safe again (shares listed before the counts)', () => {

@@ -102,6 +102,27 @@ describe('controlRepresentatives', () => {
     // a threshold of 2: nothing to suppress
     expect([...controlRepresentatives(reps, 2).values.values()].every((x) => x !== null)).toBe(true);
   });
+
+  it("a representative's na goes with its statistics: MD = SD / na and Q = (DC - SD) / DC would give it back", () => {
+    // r1.na is hidden to protect r2.na (= total.na - r1.na); r1.SD / r1.MD = 12 would give it, and then
+    // r2.SD = total.SD - r1.SD and r2.na: r1's statistics are hidden with it, and the totals stay
+    const safe = controlRepresentatives(reps, 10).values;
+    for (const s of ['na', 'SD', 'MD', 'DC', 'V', 'Q']) expect(safe.get(`r1.${s}`), `r1.${s}`).toBeNull();
+    expect(['total.na', 'total.SD', 'total.DC'].map((id) => safe.get(id))).toEqual([42, 29, 320]);
+  });
+
+  it('all cases identical (radius 0): nb rests on every person, as it counts them all', () => {
+    const same: Representatives = {
+      ...reps, rows: Int32Array.of(0), statistics: [stat(15, 15, 0, 0), stat(15, 15, 0, 0)],
+      assignment: new Int32Array(15), caseDistance: new Float64Array(15), dmax: 0, radius: 0, n: 15,
+    };
+    const safe = controlRepresentatives(same, 10);
+    expect([safe.values.get('r1.nb'), safe.values.get('total.nb')]).toEqual([15, 15]);
+    expect(safe.control.log.filter((l) => l.cell.endsWith('.nb')).map((l) => l.persons)).toEqual([15, 15]);
+    // with 5 persons, nb is suppressed (before: published as resting on 0 persons)
+    const five = { ...same, statistics: [stat(5, 5, 0, 0), stat(5, 5, 0, 0)], assignment: new Int32Array(5), caseDistance: new Float64Array(5), n: 5 };
+    expect(controlRepresentatives(five, 10).values.get('r1.nb')).toBeNull();
+  });
 });
 
 describe('controlAssociation', () => {
