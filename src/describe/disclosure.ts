@@ -1,5 +1,5 @@
 import { controlTables, microdataLog, type DisclosureLogRow, type DisclosureOptions } from '../disclosure/control.js';
-import { sumsTo, type DisclosureCell, type Relation } from '../disclosure/model.js';
+import { labelPart, sumsTo, type DisclosureCell, type Relation } from '../disclosure/model.js';
 import type { StateSequences } from '../sequences/types.js';
 import type { IndicatorTableOptions } from './indicator-table.js';
 import { stateDistribution } from './state-distribution.js';
@@ -85,26 +85,34 @@ export function controlDescribeTable(
     cells.push(cell);
     at[r][c] = cell.id;
   };
+  // the entropy cell of each month (statd), blanked when a share of its month is suppressed
+  const entropyOf: string[] = [];
+  const shareMonth = new Map<string, number>();
   if (what === 'statd') {
     const raw = stateDistribution(seqs, { ...options, weighted: false });
     const S = raw.states.length;
+    const states = raw.states.map((state) => labelPart(state, ['N', 'entropy']));
     for (let j = 0; j < raw.t; j++) {
-      const month = rows[0][j + 1];
+      const month = labelPart(rows[0][j + 1]);
       const observed = raw.validN[j];
       for (let s = 0; s < S; s++) {
         const persons = Math.round(raw.frequencies[s * raw.t + j] * observed) || 0;
-        put(s + 1, j + 1, { id: `${raw.states[s]}.${month}`, value: Number(rows[s + 1][j + 1]), persons, base: observed, kind: 'share' });
+        shareMonth.set(`${states[s]}.${month}`, j);
+        put(s + 1, j + 1, { id: `${states[s]}.${month}`, value: Number(rows[s + 1][j + 1]), persons, base: observed, kind: 'share' });
       }
-      if (observed > 0) relations.push(sumsTo(raw.states.map((state) => `${state}.${month}`), 1));
+      if (observed > 0) relations.push(sumsTo(states.map((state) => `${state}.${month}`), 1));
       put(S + 1, j + 1, { id: `N.${month}`, value: Number(rows[S + 1][j + 1]), persons: observed, kind: 'count' });
-      put(S + 2, j + 1, { id: `entropy.${month}`, value: Number(rows[S + 2][j + 1]), persons: observed, kind: 'mean' });
+      entropyOf[j] = `entropy.${month}`;
+      put(S + 2, j + 1, { id: entropyOf[j], value: Number(rows[S + 2][j + 1]), persons: observed, kind: 'mean' });
     }
   } else if (what === 'trate') {
     const { moves, from } = movers(seqs, options.withMissing === true);
     const S = rows.length - 1;
+    const fromState = rows.slice(1).map((row) => labelPart(row[0], [], '->'));
+    const toState = rows[0].slice(1).map((label) => labelPart(label, [], '->'));
     for (let a = 0; a < S; a++) {
-      for (let b = 0; b < S; b++) put(a + 1, b + 1, { id: `${rows[a + 1][0]}->${rows[0][b + 1]}`, value: Number(rows[a + 1][b + 1]), persons: moves[a * S + b], base: from[a], kind: 'share' });
-      if (from[a] > 0) relations.push(sumsTo(rows[0].slice(1).map((to) => `${rows[a + 1][0]}->${to}`), 1));
+      for (let b = 0; b < S; b++) put(a + 1, b + 1, { id: `${fromState[a]}->${toState[b]}`, value: Number(rows[a + 1][b + 1]), persons: moves[a * S + b], base: from[a], kind: 'share' });
+      if (from[a] > 0) relations.push(sumsTo(toState.map((to) => `${fromState[a]}->${to}`), 1));
     }
   } else {
     const { cells: meant, relation } = meanTimeCells(seqs, rows.slice(1).map((r) => Number(r[1])), '', options);
@@ -113,12 +121,12 @@ export function controlDescribeTable(
   }
   const control = controlTables([{ name: what, cells, relations }], disclosure);
   const value = new Map(control.tables[0].cells.map((c) => [c.id, c.value]));
-  const hiddenMonths = new Set(what === 'statd' ? cells.filter((c) => c.kind === 'share' && value.get(c.id) === null).map((c) => c.id.slice(c.id.indexOf('.') + 1)) : []);
-  const log = control.log.map((l) => (l.cell.startsWith('entropy.') && hiddenMonths.has(l.cell.slice(8)) && l.rule === 'none' ? { ...l, persons: '', rule: 'secondary' as const } : l));
+  const hiddenEntropy = new Set([...shareMonth].filter(([id]) => value.get(id) === null).map(([, j]) => entropyOf[j]));
+  const log = control.log.map((l) => (hiddenEntropy.has(l.cell) && l.rule === 'none' ? { ...l, persons: '', rule: 'secondary' as const } : l));
   const out = rows.map((row, r) => row.map((text, c) => {
     const id = at[r][c];
     if (id === undefined) return text;
-    if (id.startsWith('entropy.') && hiddenMonths.has(id.slice(8))) return '';
+    if (hiddenEntropy.has(id)) return '';
     const v = value.get(id);
     return v === null || v === undefined ? '' : String(v);
   }));

@@ -84,6 +84,27 @@ export interface DisclosureTable {
 }
 
 /**
+ * A user's label (a state, a month, a group) as a part of a cell id: quoted
+ * (as JSON) when it could be read otherwise: empty, starting with a quote,
+ * holding the id's separator, or one of the table's own row names (`N`,
+ * `entropy`). Ids made of such parts are distinct for distinct labels, so a
+ * state named `N` or `a.x` neither clashes with a row nor misleads the
+ * control.
+ *
+ * @param label the label
+ * @param reserved names the table's own cells use in this place
+ * @param separator what joins the parts of the id (default `.`)
+ * @example
+ * labelPart('work'); // 'work'
+ * labelPart('a.x'); // '"a.x"'
+ * labelPart('N', ['N', 'entropy']); // '"N"'
+ */
+export function labelPart(label: string, reserved: readonly string[] = [], separator = '.'): string {
+  const quoted = label === '' || label.startsWith('"') || label.includes(separator) || reserved.includes(label);
+  return quoted ? JSON.stringify(label) : label;
+}
+
+/**
  * The relation "these parts add up to that total": Σ parts - total = 0, or
  * Σ parts = a known constant (shares summing to 100).
  *

@@ -98,6 +98,20 @@ describe('controlDescribeTable', () => {
     ]);
   });
 
+  it("states named like the table's own rows or with its separators: ids quoted, the month's entropy still blanked", () => {
+    // one month: 3 persons in "a.x" (primary), 12 in "N", 25 in "c->d"; entropy and the two shares shown would give a.x
+    const codes = Uint8Array.from([...new Array<number>(3).fill(0), ...new Array<number>(12).fill(1), ...new Array<number>(25).fill(2)]);
+    const odd = createSequences({ alphabet: makeAlphabet(['a.x', 'N', 'c->d']), n: 40, t: 1, codes });
+    const { rows, log } = controlDescribeTable(odd, 'statd', {}, {});
+    expect(rows.map((r) => r[1])).toEqual(['0', '', '', String(25 / 40), '40', '']);
+    expect(log.map((l) => [l.cell, l.rule])).toEqual([
+      ['"a.x".0', 'primary'], ['"N".0', 'secondary'], ['c->d.0', 'none'], ['N.0', 'none'], ['entropy.0', 'secondary'],
+    ]);
+    // transition rates: the separator -> in a state name is quoted
+    const moves = createSequences({ alphabet: makeAlphabet(['a.x', 'c->d']), n: 2, t: 2, codes: Uint8Array.of(0, 1, 1, 1) });
+    expect(controlDescribeTable(moves, 'trate', {}, { minCell: 1 }).log.map((l) => l.cell)).toEqual(['a.x->a.x', 'a.x->"c->d"', '"c->d"->a.x', '"c->d"->"c->d"']);
+  });
+
   it('meant: a state of one person is suppressed, and the other mean with it; indicators are microdata', () => {
     const few = panel([...times(11, 'www'), 'wnn']);
     expect(controlDescribeTable(few, 'meant', {}, {}).rows).toEqual([['state', 'mean'], ['work', ''], ['none', '']]);
