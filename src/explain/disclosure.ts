@@ -23,7 +23,9 @@ export interface ControlledOutput {
  * Disclosure control of a dissimilarity tree (src/disclosure): each node's
  * weighted size (`<id>.n`, a count resting on its persons) and discrepancy
  * (`<id>.discrepancy`, a statistic of them); a parent's size is the sum of
- * its children's, so a small child is also hidden in its sibling. Nodes of
+ * its children's, so a small child is also hidden in its sibling. The
+ * root's size is taken as known (it is the population's, which other outputs
+ * show), so it is never the cell that protects a child. Nodes of
  * fewer than `minCell` persons are suppressed (or, with `round`, their sizes
  * rounded).
  *
@@ -43,7 +45,7 @@ export function controlTree(tree: DiscrepancyTree, options: number | TreeDisclos
     cells.push({ id: `${node.id}.n`, value: node.n, persons, kind: 'count' });
     cells.push({ id: `${node.id}.discrepancy`, value: node.discrepancy, persons, kind: 'mean' });
     if (node.children) {
-      relations.push(sumsTo(node.children.map((c) => `${c.id}.n`), `${node.id}.n`));
+      relations.push(sumsTo(node.children.map((c) => `${c.id}.n`), node === tree.root ? node.n : `${node.id}.n`));
       node.children.forEach(visit);
     }
   };

@@ -76,6 +76,14 @@ describe('explain commands', () => {
     expect(log.filter((r) => r[1].endsWith('.medoid')).every((r) => (r[4] === 'none') === Number(r[3]) >= 5)).toBe(true);
   });
 
+  it('tree: a size resting on fewer than --min-cell persons is not published, nor min.size as a weight of it', async () => {
+    const out = join(dir, 'tree.json');
+    expect(await main(['tree', ...common, '--by', 'grp', '--permutations', '1', '--max-depth', '1', '--min-cell', '50', '--json', '--out', out])).toBe(0);
+    const json = JSON.parse(readFileSync(out, 'utf8'));
+    // 40 persons: the root's size is suppressed, and min.size is the fraction given (0.05 x 40 = 2 would give it)
+    expect([json.n, json.nodes[0].n, json.parameters.minSize]).toEqual([null, null, 0.05]);
+  });
+
   it('representatives: statistics per group; sequences shown only when shared by --min-cell persons', async () => {
     const out = join(dir, 'reps.csv');
     expect(await main(['representatives', ...common, '--by', 'grp', '--min-cell', '8', '--out', out, '--figure', join(dir, 'reps.png')])).toBe(0);

@@ -37,6 +37,14 @@ describe('controlTree', () => {
     expect(['1.n', '2.n', '3.n', '4.n', '5.n'].map((id) => v.get(id))).toEqual([40, 25, 15, null, null]);
   });
 
+  it("the root's size is known (the population's): a small child is protected below it, never by hiding the root", () => {
+    // 1 (25) = 2 (22) + 3 (3); 2 = 4 (12) + 5 (10). 3.n = 25 - 2.n, and 2.n = 4.n + 5.n: hiding 2.n alone leaves
+    // 4.n + 5.n; 5.n (10 persons, the cheaper) goes too. The root stays, as other outputs show the population.
+    const t = treeOf(node(1, 1, range(0, 25), 25, 1, [node(2, 2, range(0, 22), 22, 1, [node(4, 3, range(0, 12), 12, 1), node(5, 3, range(12, 22), 10, 1)]), node(3, 2, range(22, 25), 3, 1)]));
+    const v = controlTree(t, 10).values;
+    expect(['1.n', '2.n', '3.n', '4.n', '5.n'].map((id) => v.get(id))).toEqual([25, null, null, 12, null]);
+  });
+
   it('rounding: sizes become multiples of the base, a small node keeps no discrepancy; the table name goes to the log', () => {
     // 25 -> 25, 22 -> 20, 3 -> 5 (halves up: 3 / 5 + 0.5 = 1.1)
     const safe = controlTree(twoLeaves(), { round: 5, name: 'tree-a' });

@@ -77,10 +77,14 @@ examples:
       progress,
     });
     const safe = publishTree(seqs, tree, { minCell, round });
+    // The size as published (suppressed below minCell persons); min.size as a weight (as TraMineR prints it) only
+    // with the size, since a fraction of it would give the size back.
+    const n = safe.values.get(`${tree.root.id}.n`) ?? null;
+    const parameters = n === null ? { ...tree.parameters, minSize: numberOption(values, 'min-size', 0.05) } : tree.parameters;
     await writeResult(
       values,
-      { covariates: tree.covariates, parameters: tree.parameters, n: tree.n, R2: tree.R2, R2_p_value: tree.R2pValue, nodes: safe.nodes },
-      () => formatTree(tree, { response: stringOption(values, 'method') ?? 'OM', medoid: safe.medoidText, published: safe.values }),
+      { covariates: tree.covariates, parameters, n, R2: tree.R2, R2_p_value: tree.R2pValue, nodes: safe.nodes },
+      () => formatTree({ ...tree, parameters }, { response: stringOption(values, 'method') ?? 'OM', medoid: safe.medoidText, published: safe.values }),
     );
     await writeDisclosureLog(values, safe.log);
     const figure = stringOption(values, 'figure');
