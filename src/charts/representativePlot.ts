@@ -12,6 +12,12 @@ export interface RepresentativePanel {
   readonly result: SequenceRepresentatives;
   /** The sequences they were chosen from. */
   readonly seqs: StateSequences;
+  /**
+   * The statistics as published (`controlRepresentatives(...).values`): the
+   * labels then show the shares of published na and nb only (`–` for a
+   * suppressed one), and the coverage only with the total's na and nb.
+   */
+  readonly published?: ReadonlyMap<string, number | null>;
 }
 
 /** Options of {@link representativePlot}. */
@@ -37,12 +43,14 @@ export function representativePlot(panels: readonly RepresentativePanel[], optio
   const width = options.width ?? 420;
   const scale = stateScale(first.alphabet, lang, false);
   const pct = (x: number) => roundTo(x, 1).toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-US');
-  const views = panels.map(({ name, result, seqs }) => {
+  const views = panels.map(({ name, result, seqs, published }) => {
     const cells: Record<string, unknown>[] = [];
     const hidden: Record<string, unknown>[] = [];
+    // a share of the cases as shown: '–' where the count behind it is suppressed
+    const share = (id: string, value: number) => (published && (published.get(id) ?? null) === null ? '–' : `${pct(value)}%`);
     result.shown.forEach((rep, r) => {
       const st = result.statistics[r];
-      const label = `r${r + 1}: na ${pct(st.naPct)}%, nb ${pct(st.nbPct)}%`;
+      const label = `r${r + 1}: na ${share(`r${r + 1}.na`, st.naPct)}, nb ${share(`r${r + 1}.nb`, st.nbPct)}`;
       if (!rep.disclosable) {
         hidden.push({ rep: label, x: 0, x2: seqs.t, text: tr(lang, 'representativeSuppressed', { k: result.minCell }) });
         return;
@@ -58,7 +66,9 @@ export function representativePlot(panels: readonly RepresentativePanel[], optio
     });
     const x = { ...monthX(lang, seqs.timeLabels), field: 'x' };
     const y = { field: 'rep', type: 'ordinal', title: null, sort: null };
-    const title = `${name ? `${name}: ` : ''}${tr(lang, 'coverage', { pct: pct(100 * result.coverage) })}`;
+    // coverage = total nb / total na: shown with both
+    const coverage = share('total.na', 0) === '–' ? '–' : share('total.nb', 100 * result.coverage);
+    const title = `${name ? `${name}: ` : ''}${tr(lang, 'coverage', { pct: coverage })}`;
     return {
       title,
       width,

@@ -9,7 +9,7 @@ export const en = {
   observed: 'observed',
   standardized: 'Standardised value',
   nullModel: 'Cluster quality against {model} null model',
-  coverage: 'coverage {pct}%',
+  coverage: 'coverage {pct}',
   representativeSuppressed: 'shared by fewer than {k} persons: not shown',
   representatives: 'Representative sequences',
   treeSuppressed: 'fewer than {k} persons',

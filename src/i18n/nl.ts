@@ -9,7 +9,7 @@ export const nl: Catalogue = {
   observed: 'waargenomen',
   standardized: 'Gestandaardiseerde waarde',
   nullModel: 'Clusterkwaliteit tegen het nulmodel ({model})',
-  coverage: 'dekking {pct}%',
+  coverage: 'dekking {pct}',
   representativeSuppressed: 'gedeeld door minder dan {k} personen: niet getoond',
   representatives: 'Representatieve sequenties',
   treeSuppressed: 'minder dan {k} personen',

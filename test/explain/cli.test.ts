@@ -97,6 +97,20 @@ describe('explain commands', () => {
     expect(log.filter((r) => r[1].endsWith('.sequence')).map((r) => r[4])).toEqual(reps.map((r) => (r[4] === 'true' ? 'none' : 'primary')));
   });
 
+  it('representatives --json: a group of fewer than --min-cell persons shows no size, coverage or quality; nor does the figure', async () => {
+    const out = join(dir, 'reps.json');
+    const figure = join(dir, 'reps-hidden.svg');
+    // groups of 20: with --min-cell 25 every count is suppressed
+    expect(await main(['representatives', ...common, '--by', 'grp', '--min-cell', '25', '--json', '--out', out, '--figure', figure])).toBe(0);
+    const groups = JSON.parse(readFileSync(out, 'utf8')).groups as { n: number | null; coverage: number | null; quality: number | null; total: { na: number | null; naPct: number | null } }[];
+    for (const g of groups) expect([g.n, g.coverage, g.quality, g.total.na, g.total.naPct]).toEqual([null, null, null, null, null]);
+    // the figure's labels and titles say – where the CSV is empty
+    const spec = readFileSync(figure, 'utf8');
+    expect(spec).not.toMatch(/na \d|nb \d|coverage \d/);
+    expect(spec).toMatch(/na –, nb –/);
+    expect(spec).toMatch(/coverage –/);
+  });
+
   it('validate --what compare and null; bad options exit 2 with one line', async () => {
     const out = join(dir, 'cmp.csv');
     expect(await main(['validate', ...common, '--what', 'compare', '--kmax', '3', '--out', out])).toBe(0);

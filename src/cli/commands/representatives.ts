@@ -101,21 +101,27 @@ examples:
     const rowsOut: string[][] = [['group', 'rank', 'sequence', 'persons', 'shown', 'na', 'na_pct', 'nb', 'nb_pct', 'SD', 'MD', 'DC', 'V', 'Q']];
     const STATS = ['na', 'naPct', 'nb', 'nbPct', 'SD', 'MD', 'DC', 'V', 'Q'] as const;
     const log: DisclosureLogRow[] = [];
-    const json = panels.map(({ name, seqs: s, result }) => {
-      // disclosure control of the statistics: cells resting on fewer than --min-cell persons are null
-      const control = controlRepresentatives(result, options.minCell, round);
+    // disclosure control of the statistics: cells resting on fewer than --min-cell persons are null
+    const controls = panels.map(({ result }) => controlRepresentatives(result, options.minCell, round));
+    const json = panels.map(({ name, seqs: s, result }, k) => {
+      const control = controls[k];
       const safe = control.values;
       const table = name ? `representatives ${name}` : 'representatives';
       log.push(...control.control.log.map((l) => ({ ...l, table })), ...result.shown.map((rep, r) => sequenceLog(table, `r${r + 1}.sequence`, rep.persons, options.minCell)));
+      // the published values (rounded counts with --round), shares of the published counts
+      const shown = (id: string): number | null => safe.get(id) ?? null;
       const published = (id: string) => Object.fromEntries(STATS.map((st) => {
-        const base = st === 'naPct' ? 'na' : st === 'nbPct' ? 'nb' : st;
-        const v = safe.get(`${id}.${base}`);
-        const raw = result.statistics[id === 'total' ? result.rows.length : Number(id.slice(1)) - 1][st];
-        return [st, v === null || v === undefined ? null : raw];
+        const count = st === 'naPct' ? 'na' : st === 'nbPct' ? 'nb' : undefined;
+        const v = shown(`${id}.${count ?? st}`);
+        return [st, v === null ? null : count ? (100 * v) / result.n : v];
       })) as Record<(typeof STATS)[number], number | null>;
+      // the group's size, coverage (total nb / na) and quality (total Q / 100) only with the cells they derive from
+      const n = shown('total.na');
+      const coverage = n === null || shown('total.nb') === null ? null : result.coverage;
+      const quality = shown('total.Q') === null ? null : result.quality;
       return {
         group: name || null,
-        criterion: result.criterion, dmax: result.dmax, radius: result.radius, coverage: result.coverage, quality: result.quality, n: result.n,
+        criterion: result.criterion, dmax: result.dmax, radius: result.radius, coverage, quality, n,
         representatives: result.shown.map((rep, r) => ({
           rank: r + 1, sequence: rep.disclosable ? spellFormat(s, rep.row) : null, persons: rep.persons >= options.minCell ? rep.persons : null, shown: rep.disclosable, ...published(`r${r + 1}`),
         })),
@@ -130,7 +136,8 @@ examples:
     await writeResult(values, { min_cell: options.minCell, groups: json }, () => csvText(rowsOut));
     await writeDisclosureLog(values, log);
     const figure = stringOption(values, 'figure');
-    if (figure) await writeChart(representativePlot(panels, { lang: stringOption(values, 'lang') === 'nl' ? 'nl' : 'en' }), figure);
+    const shownPanels = panels.map((panel, k) => ({ ...panel, published: controls[k].values }));
+    if (figure) await writeChart(representativePlot(shownPanels, { lang: stringOption(values, 'lang') === 'nl' ? 'nl' : 'en' }), figure);
     return 0;
   },
 };
