@@ -62,6 +62,21 @@ describe('explain commands', () => {
     expect(json.rows[0].pValue).toBeNull();
   });
 
+  it('discrepancy: with a level suppressed, Fbf, Bartlett and Levene go too (with n and s² hidden they could give them back)', async () => {
+    const out = join(dir, 'assoc-hidden.json');
+    // levels of 20 persons: suppressed with --min-cell 25
+    expect(await main(['discrepancy', ...common, '--by', 'grp', '--permutations', '1', '--min-cell', '25', '--json', '--out', out])).toBe(0);
+    const json = JSON.parse(readFileSync(out, 'utf8'));
+    expect(json.statistics.map((st: { name: string; value: number | null }) => [st.name, st.value === null])).toEqual([
+      ['Pseudo F', false], ['Pseudo Fbf', true], ['Pseudo R2', false], ['Bartlett', true], ['Levene', true],
+    ]);
+    // several covariates: the persons left out are controlled and logged
+    const mf = join(dir, 'mfac-log.json');
+    expect(await main(['discrepancy', ...common, '--by', 'grp,age', '--permutations', '1', '--json', '--out', mf])).toBe(0);
+    expect(JSON.parse(readFileSync(mf, 'utf8')).excluded).toBe(0);
+    expect(readCsv(join(dir, 'mfac-log.disclosure.csv')).some((r) => r[1] === 'excluded')).toBe(true);
+  });
+
   it('tree: TraMineR layout, medoids hidden below --min-cell, a figure', async () => {
     const out = join(dir, 'tree.txt');
     const figure = join(dir, 'tree.svg');

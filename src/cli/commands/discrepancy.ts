@@ -64,11 +64,15 @@ examples:
       const a = await discrepancyAssociation(diss, covariate, { ...common, name: by[0] });
       const safe = controlAssociation(a, toFactor(covariate, by[0]), minCell, round);
       const groups = a.groups.map((g) => ({ level: g.level, n: shown(safe.values.get(`${g.level}.n`)), discrepancy: shown(safe.values.get(`${g.level}.discrepancy`)) }));
+      // Fbf, Bartlett and Levene weigh each level by its size and spread: with a level's numbers suppressed,
+      // together they can give them back (solving for n_g and s²_g), so they are shown only with every level's
+      const whole = groups.every((g) => g.n !== null && g.discrepancy !== null);
+      const statistics = a.statistics.map((st) => (whole || st.name === 'Pseudo F' || st.name === 'Pseudo R2' ? st : { ...st, value: null, pValue: null }));
       const { distribution: _distribution, ...json } = a;
-      await writeResult(values, { covariate: by[0], ...json, groups, excluded: shown(safe.values.get('excluded')) }, () =>
+      await writeResult(values, { covariate: by[0], ...json, statistics, groups, excluded: shown(safe.values.get('excluded')) }, () =>
         csvText([
           ['table', 'name', 'n', 'value', 'p_value'],
-          ...a.statistics.map((s) => ['statistic', s.name, '', String(s.value), Number.isNaN(s.pValue) ? '' : String(s.pValue)]),
+          ...statistics.map((st) => ['statistic', st.name, '', st.value === null ? '' : String(st.value), st.pValue === null || Number.isNaN(st.pValue) ? '' : String(st.pValue)]),
           ...groups.map((g) => ['discrepancy', g.level, g.n ?? '', g.discrepancy ?? '', '']),
         ]),
       );
@@ -80,10 +84,12 @@ examples:
     // each statistic rests on the persons with every covariate
     const kept = seqs.ids.filter((_, i) => by.every((name) => !isMissingValue(covariates[name][i]))).length;
     const cells = mf.rows.flatMap((r) => (['pseudoF', 'pseudoR2'] as const).map((stat): DisclosureCell => ({ id: `${r.variable}.${stat}`, value: r[stat], persons: kept, kind: 'mean' })));
+    // the persons left out for a missing covariate are a count of persons like any other
+    cells.push({ id: 'excluded', value: mf.excluded, persons: seqs.n - kept, kind: 'count' });
     const safe = controlTables([{ name: 'discrepancy', cells, relations: [] }], { minCell, round });
     const published = publishedValues(safe, 'discrepancy');
     const rows = mf.rows.map((r) => ({ ...r, pseudoF: shown(published.get(`${r.variable}.pseudoF`)), pseudoR2: shown(published.get(`${r.variable}.pseudoR2`)) }));
-    await writeResult(values, { ...mf, rows }, () =>
+    await writeResult(values, { ...mf, rows, excluded: shown(published.get('excluded')) }, () =>
       csvText([
         ['variable', 'pseudo_f', 'pseudo_r2', 'p_value'],
         ...rows.map((r) => [r.variable, r.pseudoF ?? '', r.pseudoR2 ?? '', Number.isNaN(r.pValue) ? '' : String(r.pValue)]),
