@@ -306,6 +306,8 @@ function profileTables(r: GroupProfiles, linked: boolean): PublishedTable[] {
           significant: mean(p.significant[gi][l] ? 1 : 0, p.count[gi][l]),
         });
         c.together(linked, [[p.covariate, level, g], 'persons'], [[p.covariate, level, g], 'pct']);
+        // the adjusted residual and its test, with the margins, give the count back
+        for (const stat of ['z', 'p_value', 'significant']) c.together(true, [[p.covariate, level, g], 'persons'], [[p.covariate, level, g], stat]);
       });
       c.row([p.covariate, level, 'total'], { persons: count(p.totalCount[l]), pct: share(p.totalPct[l], p.totalCount[l], totalPersons) });
       c.together(linked, [[p.covariate, level, 'total'], 'persons'], [[p.covariate, level, 'total'], 'pct']);
@@ -457,14 +459,17 @@ export interface PublishedTables {
  * csvText([out.tables[0].header, ...out.tables[0].rows]);
  */
 export function publishTables(tables: readonly PublishedTable[], options: DisclosureOptions = {}): PublishedTables {
-  const disclosure: DisclosureTable[] = tables.map((t) => ({
-    name: t.name,
-    cells: t.rows.flatMap((row) => t.columns.flatMap((column, c): DisclosureCell[] => {
+  const disclosure: DisclosureTable[] = tables.map((t) => {
+    // a count's share goes with it inside the suppression (twins), so what protects one protects both
+    const cells = t.rows.flatMap((row) => t.columns.flatMap((column, c): DisclosureCell[] => {
       const cell = row.cells[c];
       return cell ? [{ id: cellId(row.keys, column), value: cell.value, persons: cell.persons, base: cell.base, kind: cell.kind, key: cell.key }] : [];
-    })),
-    relations: t.relations,
-  }));
+    }));
+    const ids = new Set(cells.map((c) => c.id));
+    const shareOf = new Map<string, string[]>();
+    for (const [countId, shareId] of t.together) if (ids.has(shareId)) shareOf.set(countId, [...(shareOf.get(countId) ?? []), shareId]);
+    return { name: t.name, cells: cells.map((c) => (shareOf.has(c.id) ? { ...c, twin: shareOf.get(c.id) } : c)), relations: t.relations };
+  });
   const safe = controlTables(disclosure, options);
   const counts = { ...safe.cellsPerRule };
   const log = safe.log.map((r) => ({ ...r }));

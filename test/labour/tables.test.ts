@@ -113,3 +113,23 @@ describe('publishTables', () => {
     expect(out.log.find((l) => l.cell === 'a / persons')).toMatchObject({ persons: 10, rule: 'rounded' });
   });
 });
+
+describe('publishTables: a count and what gives it back are hidden inside the suppression', () => {
+  it('profiles by covariate: no level or group left with one hidden count, and z, p-value and significance go with their count', () => {
+    // group A has 5 persons at level a (primary); A.b = total.b - B.b - C.b and A's size from A.c / A.c_pct would give it back
+    const spec: [string, string, number][] = [['A', 'a', 5], ['A', 'b', 12], ['A', 'c', 20], ['B', 'a', 13], ['B', 'b', 14], ['B', 'c', 15], ['C', 'a', 16], ['C', 'b', 17], ['C', 'c', 18]];
+    const g = spec.flatMap(([group, , n]) => new Array<string>(n).fill(group));
+    const x = spec.flatMap(([, level, n]) => new Array<string>(n).fill(level));
+    const r = groupProfiles(panel(g.map(() => ({ states: 'W' })), { covariates: { g, x } }), { by: 'g', categorical: ['x'] });
+    const t = publishTables(labourTables(r), { minCell: 10 }).tables[1];
+    const col = (name: string) => t.header.indexOf(name);
+    const rows = t.rows.filter((row) => row[2] !== 'total' && row[1] !== '(test)');
+    for (const row of rows) {
+      const hidden = row[col('persons')] === null;
+      for (const stat of ['pct', 'z', 'p_value', 'significant']) expect(row[col(stat)] === null, `${row.slice(0, 3).join('.')} ${stat}`).toBe(hidden);
+    }
+    const hiddenIn = (at: number, key: string) => rows.filter((row) => row[at] === key && row[col('persons')] === null).length;
+    for (const level of ['a', 'b', 'c']) expect(hiddenIn(1, level)).not.toBe(1);
+    for (const group of ['A', 'B', 'C']) expect(hiddenIn(2, group)).not.toBe(1);
+  });
+});
