@@ -1,5 +1,5 @@
 import { controlTables, type DisclosureLogRow, type DisclosureOptions } from '../disclosure/control.js';
-import type { CellKind, DisclosureCell, DisclosureTable, Relation } from '../disclosure/model.js';
+import { pooledMean, type CellKind, type DisclosureCell, type DisclosureTable, type Relation } from '../disclosure/model.js';
 import type { DisclosureRule } from '../disclosure/primary.js';
 import type { IndexNumbers } from './indexNumbers.js';
 import type { JobLossTable } from './jobLoss.js';
@@ -91,6 +91,17 @@ class TableBuilder {
   }
 
   /**
+   * A total share (or mean) pooling its groups' with known weights (their
+   * bases): Σ_g w_g × part_g = (Σ_g w_g) × total (`pooledMean`).
+   */
+  pooled(parts: readonly (readonly [readonly (string | number)[], string, number])[], total: readonly [readonly (string | number)[], string]): void {
+    const ids = parts.map(([keys, column, w]): [string, number] => [cellId(keys.map(String), column), w]);
+    const totalId = cellId(total[0].map(String), total[1]);
+    if (ids.length < 2 || [...ids.map(([id]) => id), totalId].some((id) => !this.values.has(id))) return;
+    this.relations.push(pooledMean(ids, totalId));
+  }
+
+  /**
    * A count and the share of persons it makes (count = base × share / 100):
    * without case weights (or with equal ones) a reader gets one from the
    * other, so when `linked` they are published or hidden together.
@@ -175,6 +186,12 @@ function sharesTable(r: StateShares): PublishedTable {
     });
   }
   for (const month of r.monthLabels) groupSums(b, rows.slice(0, -1).map((g) => g.group), ['persons'], [month]);
+  // the total's shares pool the groups' (weights: the persons observed that month)
+  if (r.groups.length > 1) {
+    r.months.forEach((_, k) => {
+      for (const s of r.states) b.pooled(r.groups.map((g) => [[g.group, r.monthLabels[k]], `${s}_pct`, g.atRisk[k]] as const), [['total', r.monthLabels[k]], `${s}_pct`]);
+    });
+  }
   return b.build();
 }
 
@@ -198,6 +215,11 @@ function jobLossTable(r: JobLossTable): PublishedTable {
     b.sum([[[g.group], 'direct_pct'], [[g.group], 'after_gap_pct'], [[g.group], 'no_new_job_pct']], 100);
   }
   groupSums(b, rows.slice(0, -1).map((g) => g.group), ['persons', 'excluded', 'endings']);
+  // the total's shares pool the groups' (weights: their endings); endings = endings per person x persons with one
+  if (r.groups.length > 1) {
+    for (const c of ['direct_pct', 'after_gap_pct', 'no_new_job_pct', 'exit_pct']) b.pooled(r.groups.map((g) => [[g.group], c, g.endings] as const), [['total'], c]);
+  }
+  for (const g of rows) b.together(true, [[g.group], 'endings'], [[g.group], 'endings_per_person']);
   return b.build();
 }
 
@@ -246,6 +268,10 @@ function retentionTable(r: Retention): PublishedTable {
     b.sum([[k, 'same_employer_pct'], [k, 'other_employer_pct']], [k, 'work_retention_pct']);
   }
   groupSums(b, rows.slice(0, -1).map((g) => g.group), ['starts', 'persons', 'censored']);
+  // the total's shares pool the groups' (weights: their starts)
+  if (r.groups.length > 1) {
+    for (const c of ['same_employer_pct', 'other_employer_pct', 'not_working_pct', 'work_retention_pct']) b.pooled(r.groups.map((g) => [[g.group], c, g.starts] as const), [['total'], c]);
+  }
   return b.build();
 }
 

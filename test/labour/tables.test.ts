@@ -133,3 +133,38 @@ describe('publishTables: a count and what gives it back are hidden inside the su
     for (const group of ['A', 'B', 'C']) expect(hiddenIn(2, group)).not.toBe(1);
   });
 });
+
+describe('publishTables: a total pooling its groups hides a partner with a suppressed group share', () => {
+  const rep = <T,>(p: T, n: number): T[] => Array.from({ length: n }, () => p);
+  const grouped = (groups: [string, { states: string; emp?: string }[]][]) =>
+    panel(groups.flatMap(([, ps]) => ps), { covariates: { g: groups.flatMap(([name, ps]) => ps.map(() => name)) } });
+  const publish = (r: Parameters<typeof labourTables>[0]) => {
+    const t = publishTables(labourTables(r), { minCell: 10 }).tables[0];
+    return (keys: string[], column: string) => t.rows.find((row) => keys.every((k, i) => row[i] === k))![t.header.indexOf(column)];
+  };
+
+  it('shares: total x persons - B x persons would give A (5 in trial)', () => {
+    const get = publish(stateSharesByMonth(grouped([['A', [...rep({ states: 'T' }, 5), ...rep({ states: 'W' }, 15)]], ['B', [...rep({ states: 'T' }, 12), ...rep({ states: 'W' }, 18)]]]), { by: 'g' }));
+    expect(get(['A', '0'], 'trial_pct')).toBeNull();
+    expect([get(['B', '0'], 'trial_pct'), get(['total', '0'], 'trial_pct')]).toContain(null);
+  });
+
+  it('job loss: the pooled shares, and endings with endings per person', () => {
+    // D: job to job directly, G: after a month, X: no new job, K: no ending
+    const D = { states: 'WWWW', emp: 'ABBB' }, G = { states: 'WNWW', emp: 'A-BB' }, X = { states: 'WNNN', emp: 'A---' }, K = { states: 'WWWW', emp: 'AAAA' };
+    const get = publish(jobLossTable(grouped([['A', [...rep(D, 5), ...rep(G, 10), ...rep(X, 10)]], ['B', [...rep(D, 10), ...rep(G, 10), ...rep(X, 10)]]]), { ...WORK, by: 'g', window: 3 }));
+    expect(get(['A'], 'direct_pct')).toBeNull();
+    expect([get(['B'], 'direct_pct'), get(['total'], 'direct_pct')]).toContain(null);
+    const few = publish(jobLossTable(grouped([['A', [...rep(K, 12), ...rep(G, 4), ...rep(X, 4)]], ['B', [...rep(D, 10), ...rep(G, 10), ...rep(X, 10)]]]), { ...WORK, by: 'g', window: 3 }));
+    // A's 8 endings: B's endings = endings per person x persons would give them from the total
+    expect(few(['A'], 'endings')).toBeNull();
+    expect([few(['B'], 'endings'), few(['B'], 'endings_per_person')]).toEqual([null, null]);
+  });
+
+  it('retention: the pooled shares (weights: starts)', () => {
+    const S = { states: 'NWWW', emp: '-AAA' }, O = { states: 'NWWW', emp: '-ABB' }, N = { states: 'NWNN', emp: '-A--' };
+    const get = publish(retention(grouped([['A', [...rep(S, 5), ...rep(O, 10), ...rep(N, 10)]], ['B', [...rep(S, 10), ...rep(O, 10), ...rep(N, 10)]]]), { ...WORK, by: 'g', horizon: 2 }));
+    expect(get(['A'], 'same_employer_pct')).toBeNull();
+    expect([get(['B'], 'same_employer_pct'), get(['total'], 'same_employer_pct')]).toContain(null);
+  });
+});
