@@ -136,7 +136,7 @@ export function integerListOption(values: OptionValues, name: string): number[] 
 export async function writeAnalysis(values: OptionValues, result: TableResult, seqs: StateSequences): Promise<void> {
   const { minCell, round } = disclosureOptions(values);
   // with unequal case weights, weighted shares do not give the counts away
-  const tables = labourTables(result, { weighted: seqs.weights.some((w) => w !== seqs.weights[0]) });
+  const tables = labourTables(result, { weighted: seqs.weights.some((w) => w !== seqs.weights[0]), minCell });
   const published = publishTables(tables, { minCell, round });
   const name = stringOption(values, 'table') ?? tables[0].name;
   const chosen = published.tables.find((t) => t.name === name);

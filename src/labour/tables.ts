@@ -1,4 +1,5 @@
 import { controlTables, type DisclosureLogRow, type DisclosureOptions } from '../disclosure/control.js';
+import { curvePlan } from '../disclosure/curve.js';
 import { pooledMean, type CellKind, type DisclosureCell, type DisclosureTable, type Relation } from '../disclosure/model.js';
 import type { DisclosureRule } from '../disclosure/primary.js';
 import type { IndexNumbers } from './indexNumbers.js';
@@ -21,6 +22,8 @@ export interface TableCell {
   readonly base?: number;
   /** The same quantity in several rows or tables carries one key. */
   readonly key?: string;
+  /** Rests on too few persons by a count the cell does not hold (a curve's events since the previous value shown). */
+  readonly tooFew?: boolean;
 }
 
 /** A table of a labour-market result as published: key columns, value columns, each value with its persons, and the sums a reader knows. */
@@ -42,6 +45,8 @@ export interface PublishedTable {
 export interface LabourTableOptions {
   /** The panel has unequal case weights, so weighted shares do not give the counts away (default false). */
   weighted?: boolean;
+  /** The disclosure threshold the time to a new job's values are planned with (`curvePlan`; default 10). */
+  minCell?: number;
 }
 
 /** A labour-market result that `labourTables` turns into published tables. */
@@ -140,7 +145,7 @@ const mean = (value: number, persons: number): TableCell | null => (Number.isFin
  *
  * @param result a result of stateSharesByMonth, jobLossTable, timeToNewJob, retention, ruleTypology,
  *   groupProfiles, fixedEffectsIndex, participationLadder or stockOnDate
- * @param options `weighted`: the panel has unequal case weights (default false)
+ * @param options `weighted`: the panel has unequal case weights (default false); `minCell`: the threshold `publishTables` will use (default 10), for the time to a new job's values (`curvePlan`)
  * @returns its tables
  * @example
  * const [t] = labourTables(jobLossTable(seqs, { roles, by: 'benefit' }));
@@ -151,7 +156,7 @@ export function labourTables(result: TableResult, options: LabourTableOptions = 
   switch (result.kind) {
     case 'stateShares': return [sharesTable(result)];
     case 'jobLoss': return [jobLossTable(result)];
-    case 'timeToNewJob': return [newJobTable(result)];
+    case 'timeToNewJob': return [newJobTable(result, options.minCell ?? 10)];
     case 'retention': return [retentionTable(result)];
     case 'typology': return [typologyTable(result, linked)];
     case 'groupProfiles': return profileTables(result, linked);
@@ -223,25 +228,28 @@ function jobLossTable(r: JobLossTable): PublishedTable {
   return b.build();
 }
 
-function newJobTable(r: TimeToNewJob): PublishedTable {
+function newJobTable(r: TimeToNewJob, minCell: number): PublishedTable {
   const competing = r.method === 'aalen-johansen';
   const b = new TableBuilder('new-job', ['group', 'months'], [
     'endings', 'persons', 'new_job_pct', 'lower_pct', 'upper_pct', ...(competing ? ['exit_pct'] : []), 'at_risk',
   ]);
   const rows = withTotal(r.groups, r.total);
   for (const g of rows) {
-    for (const s of g.shares) {
+    // a value shown at month m adds the endings since the previous one shown: too few when curvePlan says so
+    const plan = minCell > 1 ? curvePlan(g.incidence ?? g.kaplanMeier, { minCell, at: g.shares.map((s) => s.month) }) : null;
+    g.shares.forEach((s, k) => {
+      const few = (cell: TableCell | null): TableCell | null => (cell && plan && !plan.atOk[k] ? { ...cell, tooFew: true } : cell);
       b.row([g.group, s.month], {
         // the same number on every row of the group: one unknown to a reader
         endings: count(g.endings, g.persons, `${g.group}.endings`),
         persons: count(g.persons, g.persons, `${g.group}.persons`),
-        new_job_pct: share(100 * s.newJob, s.personsAtRisk, g.persons),
-        lower_pct: mean(100 * s.lower, s.personsAtRisk),
-        upper_pct: mean(100 * s.upper, s.personsAtRisk),
-        exit_pct: competing ? share(100 * s.exit, s.personsAtRisk, g.persons) : null,
+        new_job_pct: few(share(100 * s.newJob, s.personsAtRisk, g.persons)),
+        lower_pct: few(mean(100 * s.lower, s.personsAtRisk)),
+        upper_pct: few(mean(100 * s.upper, s.personsAtRisk)),
+        exit_pct: competing ? few(share(100 * s.exit, s.personsAtRisk, g.persons)) : null,
         at_risk: count(s.atRisk, s.personsAtRisk),
       });
-    }
+    });
   }
   const groups = rows.slice(0, -1).map((g) => g.group);
   for (const s of r.total.shares) groupSums(b, groups, ['endings', 'persons', 'at_risk'], [String(s.month)]);
@@ -489,7 +497,7 @@ export function publishTables(tables: readonly PublishedTable[], options: Disclo
     // a count's share goes with it inside the suppression (twins), so what protects one protects both
     const cells = t.rows.flatMap((row) => t.columns.flatMap((column, c): DisclosureCell[] => {
       const cell = row.cells[c];
-      return cell ? [{ id: cellId(row.keys, column), value: cell.value, persons: cell.persons, base: cell.base, kind: cell.kind, key: cell.key }] : [];
+      return cell ? [{ id: cellId(row.keys, column), value: cell.value, persons: cell.persons, base: cell.base, kind: cell.kind, key: cell.key, tooFew: cell.tooFew }] : [];
     }));
     const ids = new Set(cells.map((c) => c.id));
     const shareOf = new Map<string, string[]>();

@@ -50,7 +50,7 @@ describe('labourTables', () => {
       stockOnDate(seqs, { date: 3, of: 'role', roles: ROLES, by: ['sex', 'cohort'] }),
     ];
     for (const result of results) {
-      const tables = labourTables(result);
+      const tables = labourTables(result, { minCell: 1 });
       tables.forEach(checkRelations);
       const out = publishTables(tables, { minCell: 1 });
       expect(out.counts.primary + out.counts.secondary).toBe(0);
@@ -166,5 +166,20 @@ describe('publishTables: a total pooling its groups hides a partner with a suppr
     const get = publish(retention(grouped([['A', [...rep(S, 5), ...rep(O, 10), ...rep(N, 10)]], ['B', [...rep(S, 10), ...rep(O, 10), ...rep(N, 10)]]]), { ...WORK, by: 'g', horizon: 2 }));
     expect(get(['A'], 'same_employer_pct')).toBeNull();
     expect([get(['B'], 'same_employer_pct'), get(['total'], 'same_employer_pct')]).toContain(null);
+  });
+});
+
+describe('publishTables: time to a new job', () => {
+  it('a share resting on fewer than minCell endings since the previous value shown is withheld (curvePlan)', () => {
+    // 3 direct moves (month 0), 12 after a month, 35 without: the month-0 share (6% of 50) rests on 3 endings
+    const rep = <T,>(p: T, n: number): T[] => Array.from({ length: n }, () => p);
+    const D = { states: 'WWWW', emp: 'ABBB' }, G = { states: 'WNWW', emp: 'A-BB' }, X = { states: 'WNNN', emp: 'A---' };
+    const r = timeToNewJob(panel([...rep(D, 3), ...rep(G, 12), ...rep(X, 35)]), { ...WORK, at: [0, 1, 2] });
+    const t = publishTables(labourTables(r, { minCell: 10 }), { minCell: 10 }).tables[0];
+    const month0 = t.rows.find((row) => row[0] === 'total' && row[1] === '0')!;
+    expect(month0[t.header.indexOf('new_job_pct')]).toBeNull();
+    // with minCell 1 every value is shown
+    const open = publishTables(labourTables(r, { minCell: 1 }), { minCell: 1 }).tables[0];
+    expect(open.rows.find((row) => row[0] === 'total' && row[1] === '0')![open.header.indexOf('new_job_pct')]).toBeCloseTo(6, 9);
   });
 });
