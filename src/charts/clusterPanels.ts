@@ -5,7 +5,7 @@ import { tr } from '../i18n/index.js';
 import { indexPlotData, indexPlotNote, indexUnitSpec } from './indexPlot.js';
 import { sequencePanels } from './panels.js';
 import type { SequenceSort } from './rows.js';
-import { distributionView, hasSuppressed, protectedDistribution } from './stateDistributionPlot.js';
+import { distributionView, hasSuppressed, protectedDistribution, shownSizes } from './stateDistributionPlot.js';
 import type { ChartOptions } from './theme.js';
 import { chartTitle, stateScale, topLevel } from './theme.js';
 
@@ -55,16 +55,20 @@ export function clusterPanels(seqs: StateSequences, clusters: ArrayLike<string |
   const width = options.width ?? 260;
   const height = options.height ?? 150;
   const minCell = options.minCell ?? 10;
-  const panels = sequencePanels(seqs, { groups: clusters, groupOrder: options.groupOrder }).filter((p) => p.seqs.n >= minCell);
+  const all = sequencePanels(seqs, { groups: clusters, groupOrder: options.groupOrder });
+  // with a cluster below minCell left out, the others' sizes (titles, persons at risk) would give its size: none is shown
+  const sizes = all.every((p) => p.seqs.n >= minCell);
+  const panels = all.filter((p) => p.seqs.n >= minCell);
   const label = (name: string) => options.clusterLabels?.[name] ?? `${tr(lang, 'cluster')} ${name}`;
   const parts = panels.map((p) => {
-    const index = indexPlotData(seqs, [{ name: label(p.name), rows: p.rows }], { ...options, maxRows: options.maxRows ?? height, minCell }, lang);
+    const index = indexPlotData(seqs, [{ name: label(p.name), rows: p.rows }], { ...options, maxRows: options.maxRows ?? height, minCell, sizes }, lang);
     return { p, index, distribution: protectedDistribution(p.seqs, options, minCell) };
   });
   const withMissing = parts.some((x) => x.index.withMissing || x.distribution.states.length > seqs.alphabet.codes.length);
   const withSuppressed = parts.some((x) => hasSuppressed(x.distribution));
   const scale = stateScale(seqs.alphabet, lang, withMissing, withSuppressed ? minCell : undefined);
-  const view = { lang, scale, width, height, nAtRisk: options.nAtRisk !== false, minCell };
+  const shown = sizes && shownSizes(parts.map(({ p, distribution }) => ({ name: p.name, distribution })));
+  const view = { lang, scale, width, height, nAtRisk: options.nAtRisk !== false, minCell, sizes: shown };
   const rows = parts.map(({ p, index, distribution }) => ({
     [options.stacked ? 'vconcat' : 'hconcat']: [
       distributionView(seqs.alphabet, seqs.timeLabels, { name: label(p.name), distribution }, view),

@@ -3,7 +3,7 @@ import { withinEntropy } from '../describe/indicators.js';
 import type { StateSequences } from '../sequences/types.js';
 import { tr } from '../i18n/index.js';
 import type { GroupOptions } from './panels.js';
-import { panelTitle, sequencePanels } from './panels.js';
+import { panelTitles, sequencePanels } from './panels.js';
 import type { ChartOptions } from './theme.js';
 import { SERIES_PALETTE, chartTitle, panelSpec, roundTo } from './theme.js';
 
@@ -39,12 +39,14 @@ export function entropyHistogram(seqs: StateSequences, options: EntropyHistogram
   const weighted = options.weighted ?? true;
   const values: Record<string, number | string>[] = [];
   const panels: string[] = [];
-  for (const panel of sequencePanels(seqs, options)) {
+  const groupPanels = sequencePanels(seqs, options);
+  const titles = panelTitles(groupPanels.map((p) => ({ name: p.name, n: p.seqs.n })), lang);
+  for (const [k, panel] of groupPanels.entries()) {
     const h = withinEntropy(panel.seqs, { withMissing: options.withMissing });
     const counts = new Float64Array(bins);
     // bin of h = min(floor(h * bins), bins - 1)
     for (let i = 0; i < h.length; i++) counts[Math.min(bins - 1, Math.floor(h[i] * bins))] += weighted ? panel.seqs.weights[i] : 1;
-    const name = panelTitle(panel.name, panel.seqs.n, lang);
+    const name = titles[k];
     panels.push(name);
     for (let b = 0; b < bins; b++) values.push({ x: roundTo(b / bins), x2: roundTo((b + 1) / bins), count: roundTo(counts[b], 4), panel: name });
   }

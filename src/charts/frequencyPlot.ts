@@ -3,7 +3,7 @@ import type { StateSequences } from '../sequences/types.js';
 import { distinctSequences } from '../sequences/distinct.js';
 import { tr } from '../i18n/index.js';
 import type { GroupOptions } from './panels.js';
-import { panelTitle, sequencePanels } from './panels.js';
+import { panelTitles, sequencePanels } from './panels.js';
 import { indexRects } from './rows.js';
 import type { ChartOptions } from './theme.js';
 import { chartTitle, monthStep, monthX, panelSpec, roundTo, stateScale } from './theme.js';
@@ -49,7 +49,9 @@ export function frequencyPlot(seqs: StateSequences, options: FrequencyPlotOption
   const minCell = options.minCell ?? 10;
   const values: Record<string, number | string>[] = [];
   const panelNames: string[] = [];
-  for (const panel of sequencePanels(seqs, options)) {
+  const groupPanels = sequencePanels(seqs, options);
+  const titles = panelTitles(groupPanels.map((p) => ({ name: p.name, n: p.seqs.n })), lang, minCell);
+  for (const [k, panel] of groupPanels.entries()) {
     const d = distinctSequences(panel.seqs);
     const amount = weighted ? d.weights : d.counts;
     let total = 0;
@@ -69,7 +71,7 @@ export function frequencyPlot(seqs: StateSequences, options: FrequencyPlotOption
       personsAt.set(bottom, d.counts[k]);
       bottom += heights[b];
     });
-    const name = panelTitle(panel.name, panel.seqs.n, lang, minCell);
+    const name = titles[k];
     panelNames.push(name);
     for (const r of rects) {
       values.push({

@@ -53,11 +53,13 @@ export interface IndexPlotData {
 export function indexPlotData(
   seqs: StateSequences,
   groups: readonly RowGroup[],
-  options: { sort?: SequenceSort; order?: ArrayLike<number>; maxRows: number; weighted?: boolean; minCell?: number },
+  options: { sort?: SequenceSort; order?: ArrayLike<number>; maxRows: number; weighted?: boolean; minCell?: number; sizes?: boolean },
   lang: Lang,
 ): IndexPlotData {
   const missing = tr(lang, 'missing');
   const minCell = options.minCell ?? 10;
+  // sizes in the titles only when no group is below minCell (see panelTitles), and not when the caller says so
+  const sizes = options.sizes !== false && groups.every((g) => g.rows.length === 0 || g.rows.length >= minCell);
   const rank = options.order ? orderRank(options.order, seqs.n) : undefined;
   const values: Record<string, number | string>[] = [];
   const panels: IndexPlotData['panels'] = [];
@@ -75,7 +77,7 @@ export function indexPlotData(
       perRow = Math.min(perRow, drawn.perRow);
       maxPerRow = Math.max(maxPerRow, drawn.maxPerRow);
     }
-    const label = panelTitle(group.name, rows.length, lang, minCell);
+    const label = sizes ? panelTitle(group.name, rows.length, lang, minCell) : group.name;
     panels.push({ name: group.name, label, total: drawn.total });
     for (const r of drawn.rects) {
       if (r.s < 0) withMissing = true;

@@ -4,7 +4,7 @@ import type { DescribeOptions } from '../describe/states.js';
 import type { StateSequences } from '../sequences/types.js';
 import { tr } from '../i18n/index.js';
 import type { GroupOptions } from './panels.js';
-import { panelTitle, sequencePanels } from './panels.js';
+import { panelTitles, sequencePanels } from './panels.js';
 import type { ChartOptions } from './theme.js';
 import { chartTitle, panelSpec, roundTo, stateLabels, stateScale } from './theme.js';
 
@@ -32,10 +32,12 @@ export function meanTimePlot(seqs: StateSequences, options: MeanTimePlotOptions 
   const values: Record<string, number | string>[] = [];
   const panels: string[] = [];
   let labels: string[] = [];
-  for (const panel of sequencePanels(seqs, options)) {
+  const groupPanels = sequencePanels(seqs, options);
+  const titles = panelTitles(groupPanels.map((p) => ({ name: p.name, n: p.seqs.n })), lang);
+  for (const [k, panel] of groupPanels.entries()) {
     const m = meanTime(panel.seqs, options);
     labels = stateLabels(seqs.alphabet, m.states, lang);
-    const name = panelTitle(panel.name, panel.seqs.n, lang);
+    const name = titles[k];
     panels.push(name);
     for (let s = 0; s < m.states.length; s++) values.push({ state: labels[s], months: roundTo(m.mean[s], 4), panel: name });
   }

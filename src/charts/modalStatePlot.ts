@@ -5,7 +5,7 @@ import type { StateSequences } from '../sequences/types.js';
 import { VOID } from '../sequences/types.js';
 import { tr } from '../i18n/index.js';
 import type { GroupOptions } from './panels.js';
-import { panelTitle, sequencePanels } from './panels.js';
+import { panelTitles, sequencePanels } from './panels.js';
 import type { ChartOptions } from './theme.js';
 import { chartTitle, monthStep, monthX, panelSpec, roundTo, stateLabels, stateScale } from './theme.js';
 
@@ -35,10 +35,12 @@ export function modalStatePlot(seqs: StateSequences, options: ModalStatePlotOpti
   const values: Record<string, number | string>[] = [];
   const panels: string[] = [];
   let withMissing = false;
-  for (const panel of sequencePanels(seqs, options)) {
+  const groupPanels = sequencePanels(seqs, options);
+  const titles = panelTitles(groupPanels.map((p) => ({ name: p.name, n: p.seqs.n })), lang);
+  for (const [k, panel] of groupPanels.entries()) {
     const modal = modalStates(panel.seqs, options);
     const labels = stateLabels(seqs.alphabet, modal.states, lang);
-    const name = panelTitle(panel.name, panel.seqs.n, lang);
+    const name = titles[k];
     panels.push(name);
     for (let j = 0; j < modal.codes.length; j++) {
       const s = modal.codes[j];

@@ -58,6 +58,20 @@ export function panelTitle(name: string, n: number, lang: Lang, minCell = 1): st
 }
 
 /**
+ * Titles of group panels (`panelTitle`), with their sizes only when every
+ * group has at least `minCell`: otherwise the others' sizes and the total
+ * would give a small group's, so none is shown.
+ *
+ * @example
+ * panelTitles([{ name: 'a', n: 40 }, { name: 'b', n: 25 }], 'en'); // ['a (n = 40)', 'b (n = 25)']
+ * panelTitles([{ name: 'a', n: 40 }, { name: 'b', n: 3 }], 'en'); // ['a', 'b']
+ */
+export function panelTitles(panels: readonly { readonly name: string; readonly n: number }[], lang: Lang, minCell = 10): string[] {
+  const sizes = panels.every((p) => p.n === 0 || p.n >= minCell);
+  return panels.map((p) => (sizes ? panelTitle(p.name, p.n, lang, minCell) : p.name));
+}
+
+/**
  * A count as a chart shows it: `= 1,234`, or `< 10` when it is below the disclosure threshold.
  *
  * @example

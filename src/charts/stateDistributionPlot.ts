@@ -117,8 +117,9 @@ export function stateDistributionPlotFrom(
   const minCell = options.minCell ?? 10;
   const withMissing = panels.some((p) => p.distribution.states.length > alphabet.codes.length);
   const scale = stateScale(alphabet, lang, withMissing, panels.some((p) => hasSuppressed(p.distribution)) ? minCell : undefined);
+  const sizes = shownSizes(panels);
   const views = panels.map((panel) =>
-    distributionView(alphabet, timeLabels, panel, { lang, scale, width, height, nAtRisk: options.nAtRisk !== false, minCell }),
+    distributionView(alphabet, timeLabels, panel, { lang, scale, width, height, nAtRisk: options.nAtRisk !== false, minCell, sizes }),
   );
   const title = chartTitle(options, 'stateDistribution');
   if (views.length === 1) return topLevel(lang, title, undefined, views[0]);
@@ -170,7 +171,7 @@ export function distributionView(
   alphabet: Alphabet,
   timeLabels: readonly string[],
   panel: DistributionPanel,
-  view: { lang: Lang; scale: { domain: string[]; range: string[] }; width: number; height: number; nAtRisk: boolean; minCell?: number; legendTitle?: string },
+  view: { lang: Lang; scale: { domain: string[]; range: string[] }; width: number; height: number; nAtRisk: boolean; minCell?: number; legendTitle?: string; sizes?: boolean },
 ): Record<string, unknown> {
   const { lang, scale, width } = view;
   const minCell = view.minCell ?? 1;
@@ -181,7 +182,7 @@ export function distributionView(
   const suppressed = tr(lang, 'suppressed', { k: minCell });
   const chart = {
     // the name on one line, n on the next: a narrow panel keeps its width
-    ...(panel.name ? { title: { text: panelTitle(panel.name, size, lang, minCell).split(/ (?=\(n [=<] )/), fontSize: 12, anchor: 'middle' } } : {}),
+    ...(panel.name ? { title: { text: view.sizes === false ? panel.name : panelTitle(panel.name, size, lang, minCell).split(/ (?=\(n [=<] )/), fontSize: 12, anchor: 'middle' } } : {}),
     width,
     height: view.height,
     data: { values: stackedShares(d, stateLabels(alphabet, d.states, lang), suppressed) },
@@ -195,7 +196,7 @@ export function distributionView(
       stroke: { field: 'state', type: 'nominal', scale },
     },
   };
-  return view.nAtRisk ? { vconcat: [chart, nAtRiskRow(d.validN, timeLabels, width, lang, minCell)], spacing: 4 } : chart;
+  return view.nAtRisk && view.sizes !== false ? { vconcat: [chart, nAtRiskRow(d.validN, timeLabels, width, lang, minCell)], spacing: 4 } : chart;
 }
 
 /**
@@ -254,4 +255,13 @@ function nAtRiskRow(validN: ArrayLike<number>, timeLabels: readonly string[], wi
       text: { field: 'n' },
     },
   };
+}
+
+/**
+ * Whether the panels' sizes (titles, persons at risk) may be shown: always
+ * for one panel, and for several only when none has a suppressed N, since the
+ * others' N and the total would give it.
+ */
+export function shownSizes(panels: readonly DistributionPanel[]): boolean {
+  return panels.length <= 1 || panels.every((p) => Array.from(p.distribution.validN).every(Number.isFinite));
 }

@@ -34,7 +34,7 @@ function clustersSection(ctx: SectionContext): Section {
   const maxRows = minCell > 1 ? Math.max(1, Math.min(height, Math.floor(minSize / minCell))) : height;
   const blocks: Block[] = [
     figure('clusters', (scale) => fit(layout, clusterPanels(window, Array.from(c.naming.ids, String), {
-      lang, title: false, width: Math.round(scale * panelWidth(layout, 2)), height, maxRows, groupOrder: ids.map(String), stacked: layout.columns === 1, rowNote: !layout.print,
+      lang, title: false, width: Math.round(scale * panelWidth(layout, 2)), height, maxRows, minCell, groupOrder: ids.map(String), stacked: layout.columns === 1, rowNote: !layout.print,
       clusterLabels: Object.fromEntries(ids.map((id) => [String(id), ctx.cluster(id)])),
     })), text(layout.print ? 'figClustersPrint' : 'figClusters', { k: typ.k, last: c.windowMonths - 1, m: minCell })),
     paragraph(text(c.study.names.length > 0 ? 'clusterNamesRule' : 'clusterNamesMedoid')),
