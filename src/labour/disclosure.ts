@@ -409,6 +409,8 @@ function indexModel(m: TableModel, t: IndexNumbers): void {
   m.add('referenceMean', ['referenceMean'], 'mean', t.persons[0] ?? 0);
   m.add('nObs', ['nObs'], 'count', t.nPersons);
   m.add('nPersons', ['nPersons'], 'count', t.nPersons);
+  // every observation falls in one bin
+  m.relate(sumsTo(t.bins.map((b) => `${b.label}.observations`), 'nObs'));
 }
 
 /** A test of a suppressed cell is not shown either: its significance mark goes. */

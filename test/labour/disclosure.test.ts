@@ -99,6 +99,17 @@ describe('disclosureControl on hand-made panels', () => {
     expect(isNaNs([pr.groups[1].shareByPct.Wajong, pr.groups[1].shareByPct.WGA])).toEqual([true, true]);
   });
 
+  it('index numbers: the bins\' observations add up to all of them, so a small bin is hidden in another', () => {
+    // 25 persons observed in months 0..3 (bins 0-1, 2-3), 5 also in months 4..5: bin 4+ holds 10 observations of 5 persons
+    const persons = [
+      ...Array.from({ length: 25 }, (_, i) => ({ states: 'WWWW', wage: [10 + (i % 3), 11 + (i % 4), 12, 12 + (i % 2)] })),
+      ...Array.from({ length: 5 }, (_, i) => ({ states: 'WWWWWW', wage: [9, 10, 11, 12, 14 + i, 15 + i] })),
+    ];
+    const s = disclosureControl(fixedEffectsIndex(panel(persons), { outcome: 'hourly_wage', states: ['work'], bins: [0, 2, 4] }), { minCell: 10 });
+    expect(s.observations[2]).toBeNaN();
+    expect([s.nObs, s.observations[0], s.observations[1]].filter(Number.isNaN).length).toBeGreaterThan(0);
+  });
+
   it('rejects a threshold below 1', () => {
     expect(() => disclosureControl(jobLossTable(seqs, WORK), { minCell: 0 })).toThrow(/minCell/);
   });
