@@ -55,6 +55,8 @@ describe.skipIf(!built)('the partitioned path', () => {
       '--out', join(dir, 'labels.csv'), '--medoids', join(dir, 'medoids.csv'), '--costs', join(dir, 'costs.csv'),
     ], { encoding: 'utf8' });
     expect(whole.stderr).toBe('');
+    // the costs come from the data: the output check sees them as microdata
+    expect(readFileSync(join(dir, 'labels.disclosure.csv'), 'utf8')).toMatch(/^costs,\*,count,1200,microdata$/m);
     // parts by a hash of the person id, persons and months alike
     const parts = [0, 1, 2];
     const db = await DuckDb.open();

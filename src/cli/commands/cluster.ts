@@ -153,7 +153,9 @@ examples:
       await writeOutput(costsFile, csvText([['', ...states], ...states.map((s, i) => [s, ...Array.from(sm.subarray(i * nStates, (i + 1) * nStates), String)])]));
     }
     const medoidLog = medoidsFile ? [microdataLog('medoids', result.medoids.length)] : [];
-    await writeDisclosureLog(values, [microdataLog('labels', seqs.n), ...quality, ...medoidLog]);
+    // costs from the data (TRATE: 2 - p(a->b) - p(b->a)) give rare transitions' rates: for the output check, microdata
+    const costsLog = costsFile ? [microdataLog('costs', seqs.n)] : [];
+    await writeDisclosureLog(values, [microdataLog('labels', seqs.n), ...quality, ...medoidLog, ...costsLog]);
     return 0;
   },
 };
