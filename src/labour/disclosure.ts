@@ -392,10 +392,13 @@ function profilesModel(m: TableModel, t: GroupProfiles): void {
     const id = (f: string) => `${c.covariate}.${f}`;
     gs.forEach((g, gi) => {
       m.add(id(`${g}.persons`), [...p, 'persons', gi], 'count', c.persons[gi]);
-      for (const f of ['mean', 'sd', 't', 'pValue'] as const) m.add(id(`${g}.${f}`), [...p, f, gi], 'mean', c.persons[gi]);
+      // the test of a group against the rest gives its mean back: t and its p-value go with the mean
+      for (const f of ['mean', 'sd', 't', 'pValue'] as const) m.add(id(`${g}.${f}`), [...p, f, gi], 'mean', c.persons[gi], f === 'mean' ? { twin: [id(`${g}.t`), id(`${g}.pValue`)] } : {});
     });
     const all = c.persons.reduce((a, b) => a + b, 0);
     for (const f of ['totalMean', 'totalSd'] as const) m.add(id(f), [...p, f], 'mean', all);
+    // the total mean pools the groups' (weights: the persons with a value)
+    m.relate(pooledMean(gs.map((g, gi) => [id(`${g}.mean`), c.persons[gi]]), id('totalMean')));
   });
 }
 

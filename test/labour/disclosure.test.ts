@@ -110,6 +110,16 @@ describe('disclosureControl on hand-made panels', () => {
     expect([s.nObs, s.observations[0], s.observations[1]].filter(Number.isNaN).length).toBeGreaterThan(0);
   });
 
+  it('profiles: the total mean pools the group means, and a group\'s t-test goes with its mean', () => {
+    // groups of 20, 25 and 5 persons with ages: the 5-person mean is (50 x total - 20 x a - 25 x b) / 5 unless one more is hidden
+    const g = [...new Array<string>(20).fill('a'), ...new Array<string>(25).fill('b'), ...new Array<string>(5).fill('c')];
+    const age = g.map((_, i) => 25 + (i % 13));
+    const r = disclosureControl(groupProfiles(panel(g.map(() => ({ states: 'W' })), { covariates: { g, age } }), { by: 'g', numeric: ['age'] }), { minCell: 10 });
+    const c = r.numeric[0];
+    expect([c.mean[2], c.t[2], c.pValue[2]].every(Number.isNaN)).toBe(true);
+    expect([c.mean[0], c.mean[1], c.totalMean].filter(Number.isNaN).length).toBeGreaterThan(0);
+  });
+
   it('rejects a threshold below 1', () => {
     expect(() => disclosureControl(jobLossTable(seqs, WORK), { minCell: 0 })).toThrow(/minCell/);
   });
