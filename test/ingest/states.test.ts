@@ -2,16 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultStateOrder, StateCoder, UNKNOWN_STATE } from '../../src/ingest/states.js';
 import { OptionsError } from '../../src/errors.js';
 import { MAX_STATES, MISSING, VOID } from '../../src/sequences/types.js';
-
-/** The error `f` throws (fails the test when it throws nothing). */
-function thrown(f: () => unknown): Error {
-  try {
-    f();
-  } catch (err) {
-    if (err instanceof Error) return err;
-  }
-  throw new Error('expected an error');
-}
+import { thrown } from '../helpers/thrown.js';
 
 describe('defaultStateOrder', () => {
   it('sorts numbers numerically and texts case-insensitively, like R sort(unique(x))', () => {

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ageAt, ageBand, ageBandLabels, DEFAULT_AGE_BANDS } from '../../src/labour/age.js';
 import { OptionsError } from '../../src/errors.js';
-
-/** The error `f` throws (fails the test when it throws nothing). */
-function thrown(f: () => unknown): Error {
-  try {
-    f();
-  } catch (err) {
-    if (err instanceof Error) return err;
-  }
-  throw new Error('expected an error');
-}
+import { thrown } from '../helpers/thrown.js';
 
 describe('ageAt', () => {
   it('counts completed years at the end of the month from a birth date', () => {

@@ -3,16 +3,7 @@ import { calendarMonth, monthIndex } from '../../src/labour/dates.js';
 import { OptionsError } from '../../src/errors.js';
 import { createSequences, makeAlphabet } from '../../src/index.js';
 import { panel } from './panel.js';
-
-/** The error `f` throws (fails the test when it throws nothing). */
-function thrown(f: () => unknown): Error {
-  try {
-    f();
-  } catch (err) {
-    if (err instanceof Error) return err;
-  }
-  throw new Error('expected an error');
-}
+import { thrown } from '../helpers/thrown.js';
 
 // three calendar months across a year boundary: columns 0, 1, 2
 const calendar = { ...panel([{ states: 'WWN' }]), timeLabels: ['2012-11', '2012-12', '2013-01'] };
