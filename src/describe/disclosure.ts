@@ -137,8 +137,11 @@ export function controlDescribeTable(
  * Persons with a move from state a to state b between consecutive months
  * (`moves[a * S + b]`), and with any move from a (`from[a]`), as
  * `transitionRates` counts moves (valid states; missing as a state with `withMissing`).
+ *
+ * @example
+ * movers(seqs, false).moves[0 * 2 + 1]; // persons with a move from state 0 to state 1
  */
-function movers(seqs: StateSequences, withMissing: boolean): { moves: Float64Array; from: Float64Array } {
+export function movers(seqs: StateSequences, withMissing: boolean): { moves: Float64Array; from: Float64Array } {
   const { n, t, codes, lengths } = seqs;
   const { states, lut } = stateIndex(seqs, withMissing);
   const S = states.length;

@@ -270,6 +270,7 @@ export const en = {
   algoPam: 'PAM (cluster::pam)',
   algoClara: 'CLARA (WeightedCluster seqclararange): Ward and k-medoids on weighted samples, every sequence assigned to the nearest medoid; the medoids with the smallest mean distance win',
   methodsCosts: 'Substitution costs (rows and columns {states}): {sm}.',
+  methodsCostsHidden: 'The substitution costs come from the transition rates of the data; they are not shown, because a transition rests on fewer than {k} persons.',
   methodsNames: 'Group names: the study file\'s rules (see the groups).',
   methodsMedoidNames: 'Group names: the medoid\'s spells.',
   methodsAnalyses: 'Analyses: {list}; definitions under each table.',

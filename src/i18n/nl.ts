@@ -269,6 +269,7 @@ export const nl: Catalogue = {
   algoPam: 'PAM (cluster::pam)',
   algoClara: 'CLARA (WeightedCluster seqclararange): Ward en k-medoids op gewogen steekproeven, elke sequentie bij de dichtstbijzijnde medoïde; de medoïden met de kleinste gemiddelde afstand winnen',
   methodsCosts: 'Substitutiekosten (rijen en kolommen {states}): {sm}.',
+  methodsCostsHidden: 'De substitutiekosten komen uit de overgangskansen in de data; ze staan hier niet, omdat een overgang op minder dan {k} personen berust.',
   methodsNames: 'Groepsnamen: de regels van het onderzoeksbestand (zie de groepen).',
   methodsMedoidNames: 'Groepsnamen: de perioden van de medoïde.',
   methodsAnalyses: 'Analyses: {list}; definities onder elke tabel.',

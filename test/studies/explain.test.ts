@@ -108,6 +108,16 @@ describe('a study file with discrepancy and tree', () => {
     expect((8 * cm * 72) / 2.54 / units).toBeGreaterThanOrEqual(7.995); // text drawn at 8 units, printed at the print width
   });
 
+  it('shows substitution costs from the data only when no move between two states rests on 1..minCell-1 persons', () => {
+    const c = report.computation;
+    const methods = (minCell: number) => JSON.stringify(studyDocument({ ...c, study: { ...c.study, minCell } }).sections.find((s) => s.id === 'methods'));
+    expect(c.typology.costs).toBeDefined();
+    // one person is enough with minCell 1; with minCell = every person, some move rests on fewer
+    expect(methods(1)).toContain('"methodsCosts"');
+    expect(methods(c.window.n)).toContain('"methodsCostsHidden"');
+    expect(methods(c.window.n)).not.toContain('"methodsCosts"');
+  });
+
   it('writes the sections in Dutch too', async () => {
     const nl = await renderReportPage(studyDocument(report.computation, { lang: 'nl' }));
     expect(nl).toContain('Wat verklaart de trajecten: discrepantieanalyse');
