@@ -3,7 +3,7 @@ import type { DescribeOptions } from '../describe/states.js';
 import type { StateSequences } from '../sequences/types.js';
 import { tr } from '../i18n/index.js';
 import { indexPlotData, indexPlotNote, indexUnitSpec } from './indexPlot.js';
-import { sequencePanels } from './panels.js';
+import { groupSizesShown, sequencePanels } from './panels.js';
 import type { SequenceSort } from './rows.js';
 import { distributionView, hasSuppressed, protectedDistribution, shownSizes } from './stateDistributionPlot.js';
 import type { ChartOptions } from './theme.js';
@@ -57,7 +57,7 @@ export function clusterPanels(seqs: StateSequences, clusters: ArrayLike<string |
   const minCell = options.minCell ?? 10;
   const all = sequencePanels(seqs, { groups: clusters, groupOrder: options.groupOrder });
   // with a cluster below minCell left out, the others' sizes (titles, persons at risk) would give its size: none is shown
-  const sizes = all.every((p) => p.seqs.n >= minCell);
+  const sizes = groupSizesShown(all.map((p) => p.seqs.n), minCell);
   const panels = all.filter((p) => p.seqs.n >= minCell);
   const label = (name: string) => options.clusterLabels?.[name] ?? `${tr(lang, 'cluster')} ${name}`;
   const parts = panels.map((p) => {

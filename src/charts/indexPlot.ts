@@ -4,7 +4,7 @@ import type { StateSequences } from '../sequences/types.js';
 import { tr } from '../i18n/index.js';
 import type { Lang } from '../i18n/index.js';
 import type { GroupOptions } from './panels.js';
-import { checkGroups, panelTitle, shownCount } from './panels.js';
+import { checkGroups, groupSizesShown, panelTitle, shownCount } from './panels.js';
 import type { RowGroup, SequenceSort } from './rows.js';
 import { indexRects, sortRows, splitRows } from './rows.js';
 import type { ChartOptions } from './theme.js';
@@ -58,8 +58,8 @@ export function indexPlotData(
 ): IndexPlotData {
   const missing = tr(lang, 'missing');
   const minCell = options.minCell ?? 10;
-  // sizes in the titles only when no group is below minCell (see panelTitles), and not when the caller says so
-  const sizes = options.sizes !== false && groups.every((g) => g.rows.length === 0 || g.rows.length >= minCell);
+  // sizes in the titles only when no group is below minCell, and not when the caller says so
+  const sizes = options.sizes !== false && groupSizesShown(groups.map((g) => g.rows.length), minCell);
   const rank = options.order ? orderRank(options.order, seqs.n) : undefined;
   const values: Record<string, number | string>[] = [];
   const panels: IndexPlotData['panels'] = [];

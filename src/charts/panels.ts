@@ -58,16 +58,27 @@ export function panelTitle(name: string, n: number, lang: Lang, minCell = 1): st
 }
 
 /**
- * Titles of group panels (`panelTitle`), with their sizes only when every
- * group has at least `minCell`: otherwise the others' sizes and the total
- * would give a small group's, so none is shown.
+ * Whether groups' sizes may be shown: only when none has 1..minCell-1
+ * members, since the others' sizes and the total would give a small one's.
+ *
+ * @example
+ * groupSizesShown([40, 25, 0], 10); // true
+ * groupSizesShown([40, 25, 3], 10); // false
+ */
+export function groupSizesShown(sizes: readonly number[], minCell: number): boolean {
+  return sizes.every((n) => n === 0 || n >= minCell);
+}
+
+/**
+ * Titles of group panels (`panelTitle`), with their sizes only when
+ * `groupSizesShown`.
  *
  * @example
  * panelTitles([{ name: 'a', n: 40 }, { name: 'b', n: 25 }], 'en'); // ['a (n = 40)', 'b (n = 25)']
  * panelTitles([{ name: 'a', n: 40 }, { name: 'b', n: 3 }], 'en'); // ['a', 'b']
  */
 export function panelTitles(panels: readonly { readonly name: string; readonly n: number }[], lang: Lang, minCell = 10): string[] {
-  const sizes = panels.every((p) => p.n === 0 || p.n >= minCell);
+  const sizes = groupSizesShown(panels.map((p) => p.n), minCell);
   return panels.map((p) => (sizes ? panelTitle(p.name, p.n, lang, minCell) : p.name));
 }
 

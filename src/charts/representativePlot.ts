@@ -46,11 +46,12 @@ export function representativePlot(panels: readonly RepresentativePanel[], optio
   const views = panels.map(({ name, result, seqs, published }) => {
     const cells: Record<string, unknown>[] = [];
     const hidden: Record<string, unknown>[] = [];
-    // a share of the cases as shown: '–' where the count behind it is suppressed
-    const share = (id: string, value: number) => (published && (published.get(id) ?? null) === null ? '–' : `${pct(value)}%`);
+    // a share of the cases as shown: '–' where a count behind it is suppressed
+    const suppressed = (id: string) => published !== undefined && (published.get(id) ?? null) === null;
+    const share = (value: number, ...counts: string[]) => (counts.some(suppressed) ? '–' : `${pct(value)}%`);
     result.shown.forEach((rep, r) => {
       const st = result.statistics[r];
-      const label = `r${r + 1}: na ${share(`r${r + 1}.na`, st.naPct)}, nb ${share(`r${r + 1}.nb`, st.nbPct)}`;
+      const label = `r${r + 1}: na ${share(st.naPct, `r${r + 1}.na`)}, nb ${share(st.nbPct, `r${r + 1}.nb`)}`;
       if (!rep.disclosable) {
         hidden.push({ rep: label, x: 0, x2: seqs.t, text: tr(lang, 'representativeSuppressed', { k: result.minCell }) });
         return;
@@ -67,8 +68,7 @@ export function representativePlot(panels: readonly RepresentativePanel[], optio
     const x = { ...monthX(lang, seqs.timeLabels), field: 'x' };
     const y = { field: 'rep', type: 'ordinal', title: null, sort: null };
     // coverage = total nb / total na: shown with both
-    const coverage = share('total.na', 0) === '–' ? '–' : share('total.nb', 100 * result.coverage);
-    const title = `${name ? `${name}: ` : ''}${tr(lang, 'coverage', { pct: coverage })}`;
+    const title = `${name ? `${name}: ` : ''}${tr(lang, 'coverage', { pct: share(100 * result.coverage, 'total.na', 'total.nb') })}`;
     return {
       title,
       width,

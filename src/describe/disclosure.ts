@@ -134,14 +134,25 @@ export function controlDescribeTable(
 }
 
 /**
+ * Whether every move between two different states rests on 0 or at least
+ * `minCell` persons: then numbers derived from the transition rates (TRATE
+ * substitution costs, 2 - p(a->b) - p(b->a)) may be shown.
+ *
+ * @example
+ * movesDisclosable(seqs, 10); // false when 1..9 persons move from work to none
+ */
+export function movesDisclosable(seqs: StateSequences, minCell: number): boolean {
+  const { moves, from } = movers(seqs, false);
+  const S = from.length;
+  return moves.every((persons, k) => Math.floor(k / S) === k % S || persons === 0 || persons >= minCell);
+}
+
+/**
  * Persons with a move from state a to state b between consecutive months
  * (`moves[a * S + b]`), and with any move from a (`from[a]`), as
  * `transitionRates` counts moves (valid states; missing as a state with `withMissing`).
- *
- * @example
- * movers(seqs, false).moves[0 * 2 + 1]; // persons with a move from state 0 to state 1
  */
-export function movers(seqs: StateSequences, withMissing: boolean): { moves: Float64Array; from: Float64Array } {
+function movers(seqs: StateSequences, withMissing: boolean): { moves: Float64Array; from: Float64Array } {
   const { n, t, codes, lengths } = seqs;
   const { states, lut } = stateIndex(seqs, withMissing);
   const S = states.length;

@@ -1,6 +1,6 @@
 import { basename, isAbsolute, relative, sep } from 'node:path';
 import type { DisclosureRule } from '../disclosure/primary.js';
-import { movers } from '../describe/disclosure.js';
+import { movesDisclosable } from '../describe/disclosure.js';
 import { formatIngestReport } from '../ingest/report.js';
 import type { Lang, TextKey } from '../i18n/index.js';
 import { resolveText as resolve } from '../report/page.js';
@@ -13,7 +13,6 @@ import { figureLayout, type FigureLayout } from './layout.js';
 import { publishedComparison } from './published.js';
 import { codeLabel, stateLabel } from './resolve.js';
 import { studyText } from './study-file.js';
-import type { StateSequences } from '../sequences/types.js';
 
 /** Options of `studyDocument`. */
 export interface StudyDocumentOptions {
@@ -139,17 +138,6 @@ function summary(ctx: SectionContext, out: string | undefined): Section {
 }
 
 /**
- * Whether costs derived from the data may be shown: they give the transition
- * rates (TRATE: 2 - p(a->b) - p(b->a)), so no move between two states may
- * rest on 1..minCell-1 persons.
- */
-function movesShown(seqs: StateSequences, minCell: number): boolean {
-  const { moves } = movers(seqs, false);
-  const S = Math.round(Math.sqrt(moves.length));
-  return moves.every((persons, k) => Math.floor(k / S) === k % S || persons === 0 || persons >= minCell);
-}
-
-/**
  * The share in some states from the published shares of a month: their sum,
  * or 1 minus the other states' when one of them is suppressed; NaN when
  * neither is published (so a suppressed share is never read as 0).
@@ -245,7 +233,7 @@ function methodsSection(ctx: SectionContext): Section {
       algorithm: text(typ.algorithm === 'clara' ? 'algoClara' : typ.algorithm === 'pam' ? 'algoPam' : typ.refine === 'pam' ? 'algoWardPam' : 'algoWard'),
     }),
   ];
-  if (typ.costs && !movesShown(c.window, c.study.minCell)) items.push(text('methodsCostsHidden', { k: c.study.minCell }));
+  if (typ.costs && !movesDisclosable(c.window, c.study.minCell)) items.push(text('methodsCostsHidden', { k: c.study.minCell }));
   else if (typ.costs) {
     const sm = typ.costs;
     const n3 = (x: number) => x.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-US', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
