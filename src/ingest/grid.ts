@@ -89,6 +89,14 @@ export class CellGrid {
     return row * this.stride + month - this.base;
   }
 
+  /** Let go of the rows allocated beyond those in use (views, no copy), so that `extract` can take the arrays as they are. */
+  fit(): void {
+    const cells = this.n * this.stride;
+    this.codes = this.codes.subarray(0, cells);
+    for (const layer of this.layers) layer.array = layer.array.subarray(0, cells);
+    this.capN = this.n;
+  }
+
   /**
    * Copy rows into a compact N' x t layout, row r taken from grid row `rows[r]`
    * starting at month `origins[r]`; months outside the grid are VOID / absent.

@@ -246,7 +246,7 @@ function unpackMonths(packedWords: readonly Int32Array[], persons: number, gridR
 }
 
 /** Whether the `count` cells from `at` are all VOID (no month before a person's start). */
-function emptyBefore(codes: Uint8Array, at: number, count: number): boolean {
+export function emptyBefore(codes: Uint8Array, at: number, count: number): boolean {
   for (let o = 0; o < count; o++) if (codes[at + o] !== VOID) return false;
   return true;
 }

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { InputError, OptionsError } from '../../errors.js';
 import { assemblePanel, type LoadedPanel } from '../assemble.js';
 import { csvOptions, type PanelOptions } from '../options.js';
+import { pivotParquet } from '../parquet/pivot.js';
 import { readPersons, type PersonTable } from '../persons.js';
 import { ProblemLog } from '../problems.js';
 import { DuckDb } from './engine.js';
@@ -51,18 +52,24 @@ export async function readMonthsDuckDb(file: string, kind: 'long' | 'spell', opt
   const startColumn = options.time?.align === 'start' ? options.time.column : undefined;
   if (!options.persons && options.weight !== undefined) throw new OptionsError('weight', `column "${options.weight}" needs a person file (option persons)`);
   if (!options.persons && startColumn !== undefined) throw new OptionsError('time', `align on start column "${startColumn}" needs a person file (option persons)`);
-  const db = await DuckDb.open();
+  // DuckDB is opened when needed: a plain Parquet file is read without it
+  let db: DuckDb | undefined;
+  const database = async (): Promise<DuckDb> => (db ??= await DuckDb.open());
   try {
     let persons: PersonTable | undefined;
     if (options.persons) {
       const personOptions = { id: idColumn, weight: options.weight, start: startColumn, problems };
       persons = sourceKind(options.persons) === 'csv'
         ? await readPersons(options.persons, { ...personOptions, ...csvOptions(options) })
-        : await readPersonsDuckDb(db, options.persons, { ...personOptions, table: options.personsTable });
+        : await readPersonsDuckDb(await database(), options.persons, { ...personOptions, table: options.personsTable });
     }
-    const source = await openTableSource(db, file, options.table, csvOptions(options));
+    if (kind === 'long' && sourceKind(file) === 'parquet') {
+      const panel = pivotParquet({ file, options, idColumn, persons, problems });
+      if (panel) return assemblePanel(panel, options, problems);
+    }
+    const source = await openTableSource(await database(), file, options.table, csvOptions(options));
     try {
-      const panel = await collectMonthsDuckDb({ db, source, kind, options, problems, idColumn, persons });
+      const panel = await collectMonthsDuckDb({ db: await database(), source, kind, options, problems, idColumn, persons });
       return assemblePanel(panel, options, problems);
     } catch (err) {
       // A CSV file DuckDB cannot read cleanly goes to the CSV reader, which names the line.
@@ -70,6 +77,6 @@ export async function readMonthsDuckDb(file: string, kind: 'long' | 'spell', opt
       throw err;
     }
   } finally {
-    db.close();
+    db?.close();
   }
 }
