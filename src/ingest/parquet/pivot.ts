@@ -131,10 +131,11 @@ function pivotFile(pq: ParquetFile, { file, options, idColumn, persons, problems
 /**
  * Place a row group's rows: row r's state code `codeOf[stateIndex[r]]` (index
  * -1, NULL: the last entry, the code of an empty state) goes to cell
- * `gridRowOf[idIndex[r]] * span + offsetOf[monthIndex[r]]`. Grid rows and
- * state codes not known yet (-1, -2) come from `resolve`, at a person's
- * first row and a state's first use. Throws NotClean for a row without id
- * or month, a state outside the alphabet, or a cell given twice.
+ * `gridRowOf[idIndex[r]] * span + offsetOf[monthIndex[r]]`, a person's run of
+ * rows at a time. Grid rows and state codes not known yet (-1, -2) come from
+ * `resolve`, at a person's first row and a state's first use. Throws
+ * NotClean for a row without id or month, a state outside the alphabet, or
+ * a cell given twice.
  */
 function placeRows(
   group: { idIndex: Int32Array; gridRowOf: Int32Array; monthIndex: Int32Array; offsetOf: Int32Array; stateIndex: Int32Array; codeOf: Int32Array },
@@ -142,24 +143,33 @@ function placeRows(
   codes: Uint8Array,
   span: number,
 ): void {
-  const { idIndex, gridRowOf, monthIndex, offsetOf, stateIndex, codeOf } = group;
-  const nullState = codeOf.length - 1;
-  const empty = VOID;
-  for (let r = 0; r < idIndex.length; r++) {
+  const { idIndex, gridRowOf } = group;
+  const n = idIndex.length;
+  for (let r = 0; r < n; ) {
     const i = idIndex[r];
     if (i < 0) throw new NotClean();
     let row = gridRowOf[i];
     if (row < 0) row = gridRowOf[i] = resolve.person(i, r);
+    let end = r + 1;
+    while (end < n && idIndex[end] === i) end++;
+    placeRun(group, resolve, codes, row * span, r, end);
+    r = end;
+  }
+}
+
+/** Place rows `from..end-1`, one person's, in the grid row starting at cell `at` (see `placeRows`). */
+function placeRun(group: { monthIndex: Int32Array; offsetOf: Int32Array; stateIndex: Int32Array; codeOf: Int32Array }, resolve: GroupTexts, codes: Uint8Array, at: number, from: number, end: number): void {
+  const { monthIndex, offsetOf, stateIndex, codeOf } = group;
+  const nullState = codeOf.length - 1;
+  for (let r = from; r < end; r++) {
     const m = monthIndex[r];
     const o = m < 0 ? -1 : offsetOf[m];
     if (o < 0) throw new NotClean();
     const s = stateIndex[r] < 0 ? nullState : stateIndex[r];
     let code = codeOf[s];
     if (code === -2) code = codeOf[s] = resolve.state(s);
-    if (code === UNKNOWN_STATE) throw new NotClean();
-    const cell = row * span + o;
-    if (codes[cell] !== empty) throw new NotClean();
-    codes[cell] = code;
+    if (codes[at + o] !== VOID) throw new NotClean();
+    codes[at + o] = code;
   }
 }
 
@@ -190,9 +200,11 @@ class GroupTexts {
     return this.people.row(this.ids[index], this.rowBase + row);
   }
 
-  /** The code of state `index` (one past the dictionary: NULL, an empty state). */
+  /** The code of state `index` (one past the dictionary: NULL, an empty state); NotClean for a state outside the alphabet. */
   state(index: number): number {
-    return this.coder.code(index < this.states.length ? this.states[index] : '');
+    const code = this.coder.code(index < this.states.length ? this.states[index] : '');
+    if (code === UNKNOWN_STATE) throw new NotClean();
+    return code;
   }
 }
 
