@@ -393,15 +393,19 @@ describe('Parquet files and DuckDB databases: exit 2 and one line naming the fil
     await db.run(`ATTACH '${file('other.duckdb')}' AS other; CREATE TABLE other.spells AS SELECT 1 AS x; DETACH other`);
     db.close();
     writeFileSync(file('fake.parquet'), 'person_id,month,state\n');
+    // damaged pages: Parquet's footer is intact, its first page header is not
+    writeFileSync(file('damaged.parquet'), Buffer.from(readFileSync(file('good.parquet'))).fill(0xff, 4, 12));
     hashes = corpusHashes();
   });
   const describeOf = (...input: string[]): string[] => ['describe', ...input, '--what', 'statd', ...q];
-  it('a wrong column type, a missing column, a month that is not one (by row), a file that is not Parquet, a database without the table', async () => {
+  it('a wrong column type, a missing column, a month that is not one (by row), a file that is not Parquet or is damaged, a database without the table', async () => {
     await expectRefusal(describeOf('--input', file('bad-type.parquet')), /bad-type\.parquet, column month: column "month" has type BIGINT; expected YYYY-MM text or a DATE$/);
     await expectRefusal(describeOf('--input', file('no-month.parquet')), /no-month\.parquet, column month: missing required column "month" \(the month, YYYY-MM\); the file has person_id, state$/);
     await expectRefusal(describeOf('--input', file('bad-month.parquet')), /bad-month\.parquet, row 8, column month: month "2015-13" is not a YYYY-MM month/);
     await expectRefusal(describeOf('--input', file('fake.parquet')), /fake\.parquet: cannot read the file as Parquet \(/);
     await expectRefusal(describeOf('--input', file('good.parquet'), '--persons', file('fake.parquet')), /fake\.parquet: cannot read the file as Parquet \(/);
+    await expectRefusal(describeOf('--input', file('damaged.parquet')), /damaged\.parquet: cannot read the file as Parquet \(/);
+    await expectRefusal(describeOf('--input', file('good.parquet'), '--persons', file('damaged.parquet')), /damaged\.parquet: cannot read the file as Parquet \(/);
     await expectRefusal(describeOf('--input', file('other.duckdb'), '--input-table', 'months'), /other\.duckdb: no table "months"; the database has spells$/);
     await expectRefusal(describeOf('--input', file('good.parquet'), '--input-table', 'months'), /--input-table: is for DuckDB database files/);
   });

@@ -3,7 +3,7 @@ import { PersonRowCheck } from '../person-rows.js';
 import type { PersonTable, ReadPersonsOptions } from '../persons.js';
 import { ProblemLog } from '../problems.js';
 import { sqlName, type DuckDb } from './engine.js';
-import { openTableSource } from './source.js';
+import { openTableSource, type TableSource } from './source.js';
 import { checkType, decimalExpr, idExpr, planColumn, planMonthColumns, textExpr, typeClass, type ColumnValues } from './values.js';
 
 /**
@@ -20,8 +20,13 @@ import { checkType, decimalExpr, idExpr, planColumn, planMonthColumns, textExpr,
  * const persons = await readPersonsDuckDb(db, 'persons.parquet', { weight: 'weight' });
  */
 export async function readPersonsDuckDb(db: DuckDb, file: string, options: ReadPersonsOptions & { table?: string }): Promise<PersonTable> {
-  const problems = options.problems ?? new ProblemLog(options.mode);
   const source = await openTableSource(db, file, options.table, {}, '--persons-table');
+  // a file DuckDB cannot read through (damaged pages) is an input error naming it
+  return source.reading(() => readPersonRows(db, source, options));
+}
+
+async function readPersonRows(db: DuckDb, source: TableSource, options: ReadPersonsOptions): Promise<PersonTable> {
+  const problems = options.problems ?? new ProblemLog(options.mode);
   const idColumn = options.id ?? 'person_id';
   source.requireColumn(idColumn, 'the person id');
   if (options.weight !== undefined) source.requireColumn(options.weight, 'the case weight');

@@ -69,7 +69,8 @@ export async function readMonthsDuckDb(file: string, kind: 'long' | 'spell', opt
     }
     const source = await openTableSource(await database(), file, options.table, csvOptions(options));
     try {
-      const panel = await collectMonthsDuckDb({ db: await database(), source, kind, options, problems, idColumn, persons });
+      const engine = await database();
+      const panel = await source.reading(() => collectMonthsDuckDb({ db: engine, source, kind, options, problems, idColumn, persons }));
       return assemblePanel(panel, options, problems);
     } catch (err) {
       // A CSV file DuckDB cannot read cleanly goes to the CSV reader, which names the line.

@@ -48,7 +48,11 @@ export interface TableSource {
   prepare(name: string, columns: readonly string[], stream?: boolean): Promise<void>;
   /** A query of the given columns of the first `rows` rows, without row numbers (to plan from a sample). */
   head(columns: readonly string[], rows: number): string;
-  /** Run `work`, which reads the source; for CSV a DuckDB error becomes an InputError naming the file (the CSV reader then reads it). */
+  /**
+   * Run `work`, which reads the source; a DuckDB error becomes an InputError
+   * naming the file (for CSV the CSV reader then reads it; a damaged Parquet
+   * file or table ends with that message).
+   */
   reading<T>(work: () => Promise<T>): Promise<T>;
   /** A CSV file's ids in the order of their first row, by a byte scan (`scanFirstRows`); undefined for other sources and files the scan cannot take. */
   scanFirstRows(column: string): Promise<((signal: AbortSignal) => Promise<FirstRows | undefined>) | undefined>;
@@ -124,7 +128,7 @@ export async function openTableSource(db: DuckDb, file: string, table?: string, 
   else for (const name of csvHeader) types.set(name, 'VARCHAR');
   const names = [...types.keys()];
   const unit = kind === 'csv' ? 'line' : 'row';
-  const reading = <T>(work: () => Promise<T>): Promise<T> => (kind === 'csv' ? failsAs(file, 'CSV', work) : work());
+  const reading = <T>(work: () => Promise<T>): Promise<T> => failsAs(name, kind === 'csv' ? 'CSV' : kind === 'parquet' ? 'Parquet' : 'a DuckDB table', work);
 
   return {
     file: name,

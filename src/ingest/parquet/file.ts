@@ -32,6 +32,9 @@ export interface ChunkValues {
 // The bytes of a Parquet file: "PAR1", ..., the footer, its length (4 bytes), "PAR1".
 const MAGIC = 0x31524150;
 const FOOTER_TAIL = 8;
+// Bounds on what a file's own numbers may ask to allocate (a damaged or hostile file could ask for anything).
+const MAX_GROUP_ROWS = 2 ** 24;
+const MAX_PAGE_BYTES = 2 ** 28;
 // Enough for a page header without large statistics.
 const HEADER_BYTES = 1024;
 
@@ -148,6 +151,7 @@ export class ParquetFile {
    */
   readColumn(group: number, column: PlainColumn): ChunkValues {
     const rows = Number(this.metadata.row_groups[group].num_rows);
+    if (!(rows >= 0 && rows <= MAX_GROUP_ROWS)) throw new NotDecodable(`a row group of ${rows} rows`);
     const { bytes, meta } = this.chunk(group, column);
     let indices = this.buffers.get(column.index);
     if (!indices || indices.length < rows) this.buffers.set(column.index, (indices = new Int32Array(rows)));
@@ -232,6 +236,7 @@ export class ParquetFile {
 
   /** A page's bytes, decompressed into the scratch buffer (valid until the next page). */
   private decompress(compressed: Uint8Array, size: number, codec: string): Uint8Array {
+    if (!(size >= 0 && size <= MAX_PAGE_BYTES)) throw new NotDecodable(`a page of ${size} bytes`);
     if (codec === 'UNCOMPRESSED') {
       if (compressed.length !== size) throw new NotDecodable('a page of the wrong size');
       return compressed;
@@ -337,6 +342,7 @@ function readPlain(page: Uint8Array, at: number, end: number, count: number, col
     return Array.from({ length: count }, (_, k) => (width === 4 ? String(view.getInt32(at + 4 * k, true)) : String(view.getBigInt64(at + 8 * k, true))));
   }
   // lengths first (4 bytes, little-endian, before each text), checking the texts are ASCII
+  if (count * 4 > end - at) throw new NotDecodable('values past the end of their page');
   const starts = new Int32Array(count + 1);
   let p = at;
   let ascii = true;

@@ -88,9 +88,10 @@ function pivotFile(pq: ParquetFile, { file, options, idColumn, persons, problems
   const span = hi - lo + 1;
   if (!(span >= 1 && span <= (options.maxMonths ?? DEFAULT_MAX_MONTHS))) return undefined;
 
-  // grid rows: the person file's, or one a distinct id (at most the sum of the id dictionaries)
+  // grid rows: the person file's, or one a distinct id (at most the sum of the id dictionaries, and the rows)
   let capacity = persons?.ids.length ?? 0;
   if (!persons) for (let g = 0; g < groups.length; g++) capacity += pq.dictionarySize(g, idCol);
+  capacity = Math.min(capacity, rows);
   const grid = new CellGrid({ columns: span, base: lo, rows: capacity, budgetBytes: options.memoryBudgetBytes });
   if (persons) grid.addRows(persons.ids.length);
   const people = new FirstRows(grid, persons, capacity);

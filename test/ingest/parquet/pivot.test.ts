@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { InputError, loadPanel, type LoadPanelOptions } from '../../../src/index.js';
 import { DuckDb, sqlString } from '../../../src/ingest/duckdb/engine.js';
@@ -128,5 +129,24 @@ ${ids.reverse().map((id, k) => `${id},2013-01,${1 + (k % 3)}`).join('\n')}\n`;
     const { reference, parquet, duckdb } = await both({ 'months.csv': withHours }, { format: 'long' });
     expect(parquet).toEqual(reference);
     expect(duckdb).toBe(true);
+  });
+
+  it('a damaged file ends as DuckDB reads it: sequences or one input error, never another error', async () => {
+    const t = tmpFiles({ 'months.csv': panel(5, 300, 30, false) });
+    await copyToParquet(t, ['months.csv']);
+    const clean = readFileSync(t.path('months.parquet'));
+    const footer = clean.readUInt32LE(clean.length - 8);
+    for (let k = 0; k < 40; k++) {
+      // a byte of the pages changed (the footer is DuckDB's to judge alike)
+      const damaged = Buffer.from(clean);
+      const at = 4 + Math.floor(((k * 7919) % 997) / 997 * (clean.length - footer - 12));
+      damaged[at] ^= 1 << (k % 8);
+      writeFileSync(t.path('damaged.parquet'), damaged);
+      const outcome = await loadPanel({ format: 'long', attributes: [], input: t.path('damaged.parquet') }).then(
+        () => 'read',
+        (err: unknown) => (err instanceof InputError ? 'input error' : err),
+      );
+      expect(['read', 'input error']).toContain(outcome);
+    }
   });
 });
