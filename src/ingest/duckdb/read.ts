@@ -41,7 +41,9 @@ export async function monthReader(file: string, kind: 'long' | 'spell', options:
  * database (`options.table`), or a CSV file. The person file may be CSV (read
  * by the CSV reader) or Parquet / a database table (`options.personsTable`).
  * Same checks, messages and result as the CSV reader; problems in Parquet files
- * and tables are located by row.
+ * and tables are located by row. A clean long Parquet file without
+ * person-month attributes is read from its dictionary codes without DuckDB
+ * (`pivotParquet`), which is then not even loaded.
  *
  * @returns the panel, or undefined for a CSV file with a problem (the CSV
  *   reader then reads it, to name the exact line)
