@@ -31,13 +31,14 @@ export interface ParquetPivotInput {
  *   cell(row) = gridRow[idIndex(row)] * span + monthOffset[monthIndex(row)]  <-  stateCode[stateIndex(row)]
  *
  * DuckDB's grouping of the rows by person costs almost twice its scan of the
- * file; this read costs about one scan. Taken, as DuckDB's pivot
+ * file; this read, about one and a half scans. Taken, as DuckDB's pivot
  * (`pivotMonths`), only for a file without person-month attributes or
  * priority order whose rows are all clean: ids present and without spaces
  * around them (and in the person file), months `YYYY-MM` (or dates) within
  * `maxMonths`, states in the alphabet, no person-month twice, no month before
- * a person's start. It reads flat files whose three columns are
- * dictionary-encoded, uncompressed or Snappy (`ParquetFile`). Otherwise it
+ * a person's start. It reads flat files whose three columns are text, whole
+ * numbers or (months) dates, dictionary-encoded or plain, uncompressed or
+ * Snappy (`ParquetFile`). Otherwise it
  * returns undefined and DuckDB reads the file, with its checks and messages.
  * Persons come in the order of their first row, as the CSV reader adds them.
  *
@@ -46,7 +47,7 @@ export interface ParquetPivotInput {
  * const panel = pivotParquet({ file: 'months.parquet', options: { attributes: [] }, idColumn: 'person_id', persons: undefined, problems });
  */
 export function pivotParquet(input: ParquetPivotInput): CollectedPanel | undefined {
-  const { file, options, persons } = input;
+  const { file, options } = input;
   if (options.table !== undefined || options.attributes?.length) return undefined;
   let pq: ParquetFile;
   try {
