@@ -398,7 +398,8 @@ function ladderTables(r: Ladder, linked: boolean): PublishedTable[] {
       not_observed: count(g.notObserved),
     };
     for (const m of moves) {
-      cells[m] = count(g[m], g[m], m === 'left' && key ? `${key}.left` : undefined);
+      // the total's moves are in the transition table too (left as a column total, the others as sums of its cells)
+      cells[m] = count(g[m], g[m], key && `${key}.${m}`);
       cells[`${m}_pct`] = share(g[`${m}Pct`], g[m], g.persons);
     }
     b.row([g.group], cells);
@@ -409,7 +410,8 @@ function ladderTables(r: Ladder, linked: boolean): PublishedTable[] {
   groupSums(b, rows.slice(0, -1).map((g) => g.group), ['persons', 'not_observed', ...moves]);
 
   const tr = r.transitions;
-  const t = new TableBuilder('ladder-transitions', ['from'], ['persons', ...tr.to, ...tr.to.map((s) => `${s}_pct`)]);
+  const moved = ['same', 'up', 'down'] as const;
+  const t = new TableBuilder('ladder-transitions', ['from'], ['persons', ...tr.to, ...tr.to.map((s) => `${s}_pct`), ...moved]);
   tr.from.forEach((from, k) => {
     const cells: Record<string, TableCell | null> = { persons: count(tr.fromPersons[k]) };
     tr.to.forEach((to, c) => {
@@ -427,8 +429,13 @@ function ladderTables(r: Ladder, linked: boolean): PublishedTable[] {
     persons: count(r.total.persons, r.total.persons, 'ladder.total.persons'),
   };
   tr.to.forEach((to, c) => (totals[to] = count(columnTotal(c), columnTotal(c), to === 'left' ? 'ladder.total.left' : undefined)));
+  // the total row's same, up and down (those of the ladder's total row): the cells on, above and below the diagonal
+  const moveOf = (k: number, c: number): (typeof moved)[number] => (c === k ? 'same' : c > k ? 'up' : 'down');
+  const cellsOf = (move: (typeof moved)[number]) => tr.from.flatMap((from, k) => tr.from.flatMap((_, c) => (moveOf(k, c) === move ? [[[from], tr.to[c]] as const] : [])));
+  for (const move of moved) totals[move] = count(r.total[move], r.total[move], `ladder.total.${move}`);
   t.row(['total'], totals);
   for (const col of ['persons', ...tr.to]) t.sum(tr.from.map((from) => [[from], col] as const), [['total'], col]);
+  for (const move of moved) t.sum(cellsOf(move), [['total'], move]);
   return [b.build(), t.build()];
 }
 

@@ -140,6 +140,7 @@ describe('loopbaan analyse on a panel with the states employed, unemployed, educ
     const transitions = await analyse([...args, '--table', 'ladder-transitions']);
     expect(transitions.map((r) => r.from)).toEqual(['inactive+unemployed', 'education', 'employed', 'total']);
     expect(transitions[2]).toMatchObject({ persons: 3, 'inactive+unemployed': 1, employed: 2, left: 0 });
+    expect(transitions[3]).toMatchObject({ from: 'total', persons: 6, same: 4, up: 1, down: 1 });
     const api = participationLadder(seqs, { rungs: [['inactive', 'unemployed'], 'education', 'employed'], dates: ['2020-01', '2020-06'] });
     expect(total.same_pct).toBe(api.total.samePct);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  JOBCOACH_EMPLOYER, JOBCOACH_ROLES, cellMeansByMonth, disclosureControl, fixedEffectsIndex, groupProfiles, jobLossTable,
-  retention, ruleTypology, simulateJobcoach, stateSharesByMonth, timeToNewJob, type LabourTable,
+  JOBCOACH_EMPLOYER, JOBCOACH_ROLES, cellMeansByMonth, disclosureControl, fixedEffectsIndex, groupProfiles, jobLossTable, labourTables,
+  participationLadder, publishTables, retention, ruleTypology, simulateJobcoach, stateSharesByMonth, timeToNewJob, type LabourTable,
 } from '../../src/index.js';
 import { isCountPath, recoverable } from '../helpers/output-check.js';
 import { ROLES, WORK, panel } from './panel.js';
@@ -118,6 +118,33 @@ describe('disclosureControl on hand-made panels', () => {
     const c = r.numeric[0];
     expect([c.mean[2], c.t[2], c.pValue[2]].every(Number.isNaN)).toBe(true);
     expect([c.mean[0], c.mean[1], c.totalMean].filter(Number.isNaN).length).toBeGreaterThan(0);
+  });
+
+  it('ladder: a small transition is not recovered from the total\'s same, up and down (sums of the transition cells)', () => {
+    const rep = (states: string, n: number) => Array.from({ length: n }, () => ({ states }));
+    const people = [['NN', 20], ['NT', 12], ['NW', 5], ['N', 15], ['TN', 12], ['TT', 15], ['TW', 14], ['T', 13], ['WN', 11], ['WT', 12], ['WW', 20], ['W', 10]] as const;
+    const ladder = participationLadder(panel(people.flatMap(([st, n]) => rep(st, n)), { alphabet: ['none', 'trial', 'work'] }), { rungs: ['none', 'trial', 'work'], dates: [0, 1] });
+    const published = publishTables(labourTables(ladder), { minCell: 10 });
+    const [moves, transitions] = published.tables;
+    const value = (t: typeof moves, row: string, column: string) => t.rows.find((r) => r[0] === row)![t.header.indexOf(column)] as number | null;
+    expect(value(transitions, 'none', 'work')).toBeNull(); // 5 persons
+    // what a reader knows: the rows and columns of the transitions add up, the diagonal and the cells above and below it
+    // give the total's same, up and down, which the ladder's total row shows too
+    const rungs = ['none', 'trial', 'work'];
+    const to = [...rungs, 'left'];
+    const values = new Map<string, number | null>();
+    for (const row of [...rungs, 'total']) for (const column of ['persons', ...to, 'same', 'up', 'down']) values.set(`t.${row}.${column}`, value(transitions, row, column));
+    for (const m of ['same', 'up', 'down', 'left']) values.set(`l.total.${m}`, value(moves, 'total', m));
+    const lines: { cells: string[]; total: string | number }[] = [
+      ...rungs.map((r) => ({ cells: to.map((c) => `t.${r}.${c}`), total: `t.${r}.persons` })),
+      ...['persons', ...to].map((c) => ({ cells: rungs.map((r) => `t.${r}.${c}`), total: `t.total.${c}` })),
+      ...(['same', 'up', 'down'] as const).map((m, k) => ({
+        cells: rungs.flatMap((r, i) => rungs.filter((_, j) => (k === 0 ? i === j : k === 1 ? j > i : j < i)).map((c) => `t.${r}.${c}`)),
+        total: `t.total.${m}`,
+      })),
+      ...['same', 'up', 'down'].map((m) => ({ cells: [`l.total.${m}`], total: `t.total.${m}` })),
+    ];
+    expect(recoverable({ values, lines })).toEqual([]);
   });
 
   it('rejects a threshold below 1', () => {

@@ -67,6 +67,11 @@ describe('labourTables', () => {
     expect(ladder.columns).toEqual(['persons', 'not_observed', 'same', 'up', 'down', 'left', 'same_pct', 'up_pct', 'down_pct', 'left_pct']);
     expect(transitions.rows.map((r) => r.keys[0])).toEqual(['none', 'trial', 'work_jc+work', 'retired', 'total']);
     expect(ladder.together).toContainEqual(['total / up', 'total / up_pct']);
+    // the total's same, up and down: in the transition table too, as sums of its cells (keyed as the ladder's)
+    const total = transitions.rows.find((r) => r.keys[0] === 'total')!;
+    expect(transitions.columns.slice(-3)).toEqual(['same', 'up', 'down']);
+    expect(['same', 'up', 'down'].map((m) => total.cells[transitions.columns.indexOf(m)]?.key)).toEqual(['ladder.total.same', 'ladder.total.up', 'ladder.total.down']);
+    expect(transitions.relations).toContainEqual({ terms: [['none / trial', 1], ['none / work_jc+work', 1], ['none / retired', 1], ['trial / work_jc+work', 1], ['trial / retired', 1], ['work_jc+work / retired', 1], ['total / up', -1]], constant: 0 });
     const [stock] = labourTables(stockOnDate(seqs, { date: 3, by: ['sex'] }));
     expect(stock.relations).toContainEqual({ terms: [['f / none', 1], ['m / none', 1], ['total / none', -1]], constant: 0 });
     expect(labourTables(stockOnDate(seqs, { date: 3, by: ['sex'] }), { weighted: true })[0].together).toEqual([]);
