@@ -39,15 +39,18 @@ const MAX_PAGE_BYTES = 2 ** 28;
 const HEADER_BYTES = 1024;
 
 /**
- * A Parquet file read column chunk by column chunk, for flat files whose
- * columns are dictionary-encoded (what DuckDB, Arrow and Spark write for
- * columns of few distinct values): each row group's dictionary and every
- * row's index into it, as a typed array. Data pages of version 1 (the
- * default of DuckDB, Arrow and Spark). The footer is parsed by `hyparquet`;
- * pages are decompressed (uncompressed or Snappy) and their RLE / bit-packed
- * indices decoded here. Anything else (nested columns, other codecs or
- * encodings, version 2 data pages, pages that are not what their headers say) throws
- * `NotDecodable`, and the caller lets DuckDB read the file.
+ * A Parquet file read column chunk by column chunk, for flat files: each
+ * row group's distinct values of a column and every row's index into them, as
+ * a typed array. Columns of few distinct values come dictionary-encoded (what
+ * DuckDB, Arrow and Spark write for them): the dictionary and the indices as
+ * stored; plain pages (small row groups, a writer's fallback) make their own
+ * dictionary. Data pages of version 1 (the default of DuckDB, Arrow and
+ * Spark). The footer and page headers are parsed by `hyparquet`; pages are
+ * decompressed (uncompressed, or Snappy by hyparquet) and their RLE /
+ * bit-packed indices decoded here. Anything else (nested columns, other
+ * codecs or encodings, version 2 data pages, pages that are not what their
+ * headers say) throws `NotDecodable`, and the caller lets DuckDB read the
+ * file.
  *
  * @example
  * const pq = ParquetFile.open('months.parquet');
