@@ -155,7 +155,7 @@ export async function planMonths({ db, source, kind, options, idColumn, persons 
   // the dictionaries come from relation m, or from the sample under that name
   let from = 'm';
   if (sampled && sampleRows !== undefined) {
-    await source.reading(() => db.run(`CREATE OR REPLACE TEMP TABLE m_sample AS SELECT DISTINCT * FROM (${source.head([month, state], sampleRows)})`));
+    await db.run(`CREATE OR REPLACE TEMP TABLE m_sample AS SELECT DISTINCT * FROM (${source.head([month, state], sampleRows)})`);
     from = 'm_sample AS m';
   }
 

@@ -69,7 +69,7 @@ export async function pivotMonths(input: DuckDbMonthsInput, plan: MonthPlan): Pr
   let grid!: CellGrid; // made once the number of ids is known, before the first chunk
   let gridRows = new Int32Array(0);
   try {
-    await source.reading(() => db.columns(
+    await db.columns(
       sql,
       (chunk) => {
         const chunkIds = chunk.texts(0);
@@ -121,7 +121,7 @@ export async function pivotMonths(input: DuckDbMonthsInput, plan: MonthPlan): Pr
         grid.addRows(rows);
         grid.cover(lo, hi);
       },
-    ));
+    );
   } catch (err) {
     if (err instanceof NotClean) return undefined;
     throw err;

@@ -69,9 +69,10 @@ export async function readMonthsDuckDb(file: string, kind: 'long' | 'spell', opt
       const panel = pivotParquet({ file, options, idColumn, persons, problems });
       if (panel) return assemblePanel(panel, options, problems);
     }
-    const source = await openTableSource(await database(), file, options.table, csvOptions(options));
+    const engine = await database();
+    const source = await openTableSource(engine, file, options.table, csvOptions(options));
     try {
-      const engine = await database();
+      // a DuckDB error while reading (a CSV line it cannot take, damaged Parquet pages) becomes an InputError naming the file
       const panel = await source.reading(() => collectMonthsDuckDb({ db: engine, source, kind, options, problems, idColumn, persons }));
       return assemblePanel(panel, options, problems);
     } catch (err) {

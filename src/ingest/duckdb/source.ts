@@ -147,7 +147,7 @@ export async function openTableSource(db: DuckDb, file: string, table?: string, 
       if (kind === 'csv' && stream) {
         await db.run(`CREATE OR REPLACE TEMP VIEW ${relation} AS SELECT ${list} FROM ${from}`);
       } else if (kind === 'csv') {
-        await reading(() => db.run(`CREATE OR REPLACE TEMP TABLE ${relation}_rows AS SELECT ${list} FROM ${from}`));
+        await db.run(`CREATE OR REPLACE TEMP TABLE ${relation}_rows AS SELECT ${list} FROM ${from}`);
         await db.run(`CREATE OR REPLACE TEMP VIEW ${relation} AS SELECT rowid AS __rn, * FROM ${relation}_rows`);
       } else {
         await db.run(`CREATE OR REPLACE TEMP VIEW ${relation} AS SELECT ${rowNumber} AS __rn, ${list} FROM ${from}`);

@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { parquetMetadata, snappyUncompress, type ColumnMetaData, type DictionaryPageHeader, type FileMetaData, type SchemaElement } from 'hyparquet';
+import { parquetMetadata, snappyUncompress, type ColumnMetaData, type DictionaryPageHeader, type FileMetaData, type PageHeader, type SchemaElement } from 'hyparquet';
 import { parquetHeader } from 'hyparquet/src/column.js';
 import { decodeHybrid, MAX_HYBRID_WIDTH, NotDecodable } from './hybrid.js';
 
@@ -133,8 +133,15 @@ export class ParquetFile {
 
   /** The number of distinct values of a row group's column: its dictionary page's header, or (no dictionary) the decoded column's. */
   dictionarySize(group: number, column: PlainColumn): number {
-    const first = this.dictionaryPage(group, column, HEADER_BYTES);
-    return first ? first.header.num_values : this.readColumn(group, column).dictionary.length;
+    let header;
+    try {
+      const { bytes } = this.chunk(group, column, HEADER_BYTES);
+      header = parquetHeader({ view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 });
+    } catch {
+      // a header longer than HEADER_BYTES (large statistics): the whole chunk
+      return this.dictionary(group, column).length;
+    }
+    return header.type === 'DICTIONARY_PAGE' ? plainDictionary(header, column).num_values : this.readColumn(group, column).dictionary.length;
   }
 
   /**
@@ -143,8 +150,13 @@ export class ParquetFile {
    * dictionary (a writer's fallback when it grows too large) may add values.
    */
   dictionary(group: number, column: PlainColumn): readonly ChunkValue[] {
-    const first = this.dictionaryPage(group, column);
-    return first ? readPlain(first.page!, 0, first.page!.length, first.header.num_values, column) : this.readColumn(group, column).dictionary;
+    const { bytes, meta } = this.chunk(group, column);
+    const reader = { view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 };
+    const header = parquetHeader(reader);
+    if (header.type !== 'DICTIONARY_PAGE') return this.readColumn(group, column).dictionary;
+    const end = reader.offset + header.compressed_page_size;
+    if (end > bytes.length) throw new NotDecodable('a page past the end of its column chunk');
+    return this.dictionaryValues(header, bytes.subarray(reader.offset, end), meta.codec, column);
   }
 
   /**
@@ -172,10 +184,8 @@ export class ParquetFile {
       reader.offset = end;
       const h = header.data_page_header;
       if (header.type === 'DICTIONARY_PAGE') {
-        const d = header.dictionary_page_header;
-        if (dictionary || row > 0 || !d || (d.encoding !== 'PLAIN' && d.encoding !== 'PLAIN_DICTIONARY')) throw new NotDecodable('a second or unreadable dictionary');
-        const page = this.decompress(bytes.subarray(at, end), header.uncompressed_page_size, meta.codec);
-        dictionary = readPlain(page, 0, page.length, d.num_values, column);
+        if (dictionary || row > 0) throw new NotDecodable(`column ${column.name}: a second dictionary`);
+        dictionary = this.dictionaryValues(header, bytes.subarray(at, end), meta.codec, column);
       } else if (header.type === 'DATA_PAGE' && h && row + h.num_values <= rows && (h.encoding === 'PLAIN' || (dictionary && isDictionaryEncoding(h.encoding)))) {
         const page = this.decompress(bytes.subarray(at, end), header.uncompressed_page_size, meta.codec);
         const { levels, end: valuesAt } = column.optional ? levelsV1(page, h.num_values) : { levels: undefined, end: 0 };
@@ -197,29 +207,11 @@ export class ParquetFile {
     return { dictionary, indices };
   }
 
-  /**
-   * The header of the dictionary page that opens a column chunk (undefined
-   * when it opens with another page), and unless only `bytes` are read its
-   * values decompressed. A header longer than `bytes` (large statistics)
-   * reads the whole chunk.
-   */
-  private dictionaryPage(group: number, column: PlainColumn, bytes?: number): { header: DictionaryPageHeader; page?: Uint8Array } | undefined {
-    const { bytes: chunk, meta } = this.chunk(group, column, bytes);
-    const reader = { view: new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength), offset: 0 };
-    let header;
-    try {
-      header = parquetHeader(reader);
-    } catch (err) {
-      if (bytes === undefined) throw err;
-      return this.dictionaryPage(group, column);
-    }
-    const h = header.dictionary_page_header;
-    if (header.type !== 'DICTIONARY_PAGE' || !h) return undefined;
-    if (h.encoding !== 'PLAIN' && h.encoding !== 'PLAIN_DICTIONARY') throw new NotDecodable(`column ${column.name}: a dictionary encoded ${h.encoding}`);
-    if (bytes !== undefined) return { header: h };
-    const end = reader.offset + header.compressed_page_size;
-    if (end > chunk.length) throw new NotDecodable('a page past the end of its column chunk');
-    return { header: h, page: this.decompress(chunk.subarray(reader.offset, end), header.uncompressed_page_size, meta.codec) };
+  /** The values of a dictionary page (its compressed bytes). */
+  private dictionaryValues(header: PageHeader, compressed: Uint8Array, codec: string, column: PlainColumn): ChunkValue[] {
+    const { num_values } = plainDictionary(header, column);
+    const page = this.decompress(compressed, header.uncompressed_page_size, codec);
+    return readPlain(page, 0, page.length, num_values, column);
   }
 
   close(): void {
@@ -251,6 +243,13 @@ export class ParquetFile {
     snappyUncompress(compressed, out);
     return out;
   }
+}
+
+/** The header of a dictionary page of PLAIN values (as every writer stores them); else NotDecodable. */
+function plainDictionary(header: PageHeader, column: PlainColumn): DictionaryPageHeader {
+  const d = header.dictionary_page_header;
+  if (!d || (d.encoding !== 'PLAIN' && d.encoding !== 'PLAIN_DICTIONARY')) throw new NotDecodable(`column ${column.name}: a dictionary encoded ${d?.encoding}`);
+  return d;
 }
 
 /** Definition levels of a v1 page (a 4-byte length, then the runs), and where the values start. */
@@ -287,8 +286,7 @@ function definitionLevels(bytes: Uint8Array, at: number, end: number, count: num
  * definition level is 0 are NULL (-1). Returns the largest index.
  */
 function readIndices(page: Uint8Array, at: number, end: number, levels: Int32Array | undefined, out: Int32Array, from: number, count: number): number {
-  let values = count;
-  if (levels) for (let k = 0; k < count; k++) values -= levels[k] === 0 ? 1 : 0;
+  const values = count - nulls(levels);
   if (values === 0) {
     out.fill(-1, from, from + count);
     return 0;

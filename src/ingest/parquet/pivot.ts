@@ -94,7 +94,6 @@ function pivotFile(pq: ParquetFile, { file, options, idColumn, persons, problems
   if (!persons) for (let g = 0; g < groups.length; g++) capacity += pq.dictionarySize(g, idCol);
   capacity = Math.min(capacity, rows);
   const grid = new CellGrid({ columns: span, base: lo, rows: capacity, budgetBytes: options.memoryBudgetBytes });
-  if (persons) grid.addRows(persons.ids.length);
   const people = new FirstRows(grid, persons, capacity);
   const coder = new StateCoder(options.states);
   const resolve = new GroupTexts(people, coder);
@@ -258,6 +257,8 @@ class FirstRows {
   ) {
     this.firstLines = new Float64Array(persons ? 0 : capacity);
     this.hasMonths = persons ? new Uint8Array(persons.ids.length) : undefined;
+    // with a person file its persons are the grid's rows, in its order
+    if (persons) grid.addRows(persons.ids.length);
   }
 
   /** Rows of the grid in use. */
